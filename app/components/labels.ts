@@ -1,0 +1,26 @@
+// Product words for stored keys, in one place so every page says the same thing.
+import type { CANDIDATE_SOURCES, Role, StageKey } from "#db/schema";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  hiring_manager: "Hiring manager",
+  interviewer: "Interviewer",
+};
+
+export const STAGE_LABELS: Record<StageKey, string> = {
+  system_design: "System design",
+  debugging: "Debugging",
+  code_review: "Code review",
+  leadership: "Leadership & collaboration",
+  take_home: "Take-home",
+};
+
+export const DECISION_LABELS: Record<string, string> = { hire: "Hire", no_hire: "No hire", hold: "Hold" };
+
+export const SOURCE_LABELS: Record<(typeof CANDIDATE_SOURCES)[number], string> = {
+  referral: "Referral",
+  inbound: "Inbound application",
+  sourced: "Sourced",
+  agency: "Agency",
+  internal: "Internal move",
+};

@@ -1,0 +1,214 @@
+import { aliasedTable, and, asc, desc, eq, ne } from "drizzle-orm";
+import {
+  candidates,
+  exercises,
+  interviews,
+  loops,
+  positions,
+  scorecards,
+  users,
+  type InterviewStatus,
+  type StageKey,
+} from "#db/schema";
+import { db } from "#app/utils/db.server";
+import { changedFields, recordAudit, type AuditActor } from "./audit.server";
+
+export type InterviewPlan = {
+  stage: StageKey;
+  interviewerId: number;
+  scheduledAt: Date;
+  durationMinutes: number;
+  exerciseId: number | null;
+};
+
+export function getOpenLoop(candidateId: number) {
+  return (
+    db()
+      .select()
+      .from(loops)
+      .where(and(eq(loops.candidateId, candidateId), eq(loops.status, "open")))
+      .get() ?? null
+  );
+}
+
+/** The candidate's most recent loop with its interviews, interviewers and scorecard states. */
+export function getLatestLoop(candidateId: number) {
+  const loop = db().select().from(loops).where(eq(loops.candidateId, candidateId)).orderBy(desc(loops.id)).get();
+  if (!loop) return null;
+  const rows = db()
+    .select({
+      id: interviews.id,
+      stage: interviews.stage,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      status: interviews.status,
+      interviewerId: interviews.interviewerId,
+      interviewerName: users.name,
+      interviewerTitle: users.title,
+      exerciseTitle: exercises.title,
+      scorecardStatus: scorecards.status,
+      scorecardSubmittedAt: scorecards.submittedAt,
+    })
+    .from(interviews)
+    .innerJoin(users, eq(users.id, interviews.interviewerId))
+    .leftJoin(exercises, eq(exercises.id, interviews.exerciseId))
+    .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
+    .where(eq(interviews.loopId, loop.id))
+    .orderBy(asc(interviews.scheduledAt), asc(interviews.id))
+    .all();
+  return { ...loop, interviews: rows };
+}
+
+export function scheduleLoop(
+  actor: AuditActor,
+  input: { candidateId: number; rubricVersionId: number; interviews: InterviewPlan[] },
+) {
+  return db().transaction((tx) => {
+    const loop = tx
+      .insert(loops)
+      .values({ candidateId: input.candidateId, rubricVersionId: input.rubricVersionId, createdById: actor.id })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actor,
+      action: "create",
+      entityType: "loop",
+      entityId: loop.id,
+      after: { candidateId: loop.candidateId, rubricVersionId: loop.rubricVersionId, status: loop.status },
+    });
+    for (const plan of input.interviews) {
+      const row = tx.insert(interviews).values({ loopId: loop.id, ...plan }).returning().get();
+      recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, after: auditView(row) });
+    }
+    return loop;
+  });
+}
+
+export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan) {
+  return db().transaction((tx) => {
+    const row = tx.insert(interviews).values({ loopId, ...plan }).returning().get();
+    recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, after: auditView(row) });
+    return row;
+  });
+}
+
+function auditView(row: typeof interviews.$inferSelect) {
+  return {
+    loopId: row.loopId,
+    stage: row.stage,
+    interviewerId: row.interviewerId,
+    exerciseId: row.exerciseId,
+    scheduledAt: row.scheduledAt.toISOString(),
+    durationMinutes: row.durationMinutes,
+    status: row.status,
+  };
+}
+
+export function updateInterview(
+  actor: AuditActor,
+  id: number,
+  input: { interviewerId: number; scheduledAt: Date; durationMinutes: number; exerciseId: number | null; status: InterviewStatus },
+) {
+  return db().transaction((tx) => {
+    const before = tx.select().from(interviews).where(eq(interviews.id, id)).get();
+    if (!before) return null;
+    const diff = changedFields(auditView(before), auditView({ ...before, ...input }));
+    if (!diff.changed) return before;
+    const row = tx
+      .update(interviews)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(interviews.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, { actor, action: "update", entityType: "interview", entityId: id, before: diff.before, after: diff.after });
+    return row;
+  });
+}
+
+/** Deleting is only for interviews nobody has written a scorecard for; others are cancelled. */
+export function deleteInterview(actor: AuditActor, id: number) {
+  return db().transaction((tx) => {
+    const before = tx.select().from(interviews).where(eq(interviews.id, id)).get();
+    if (!before) return false;
+    const card = tx.select({ id: scorecards.id }).from(scorecards).where(eq(scorecards.interviewId, id)).get();
+    if (card) return false;
+    tx.delete(interviews).where(eq(interviews.id, id)).run();
+    recordAudit(tx, { actor, action: "delete", entityType: "interview", entityId: id, before: auditView(before) });
+    return true;
+  });
+}
+
+const interviewer = aliasedTable(users, "interviewer");
+
+/** One interview with what its page needs: candidate, position, loop and the interviewer. */
+export function getInterview(id: number) {
+  return (
+    db()
+      .select({
+        id: interviews.id,
+        loopId: interviews.loopId,
+        loopStatus: loops.status,
+        rubricVersionId: loops.rubricVersionId,
+        stage: interviews.stage,
+        scheduledAt: interviews.scheduledAt,
+        durationMinutes: interviews.durationMinutes,
+        status: interviews.status,
+        exerciseId: interviews.exerciseId,
+        exerciseTitle: exercises.title,
+        exerciseSummary: exercises.summary,
+        exerciseSlug: exercises.slug,
+        interviewerId: interviews.interviewerId,
+        interviewerName: interviewer.name,
+        candidateId: candidates.id,
+        candidateName: candidates.name,
+        positionTitle: positions.title,
+        scorecardStatus: scorecards.status,
+        scorecardSubmittedAt: scorecards.submittedAt,
+      })
+      .from(interviews)
+      .innerJoin(loops, eq(loops.id, interviews.loopId))
+      .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+      .innerJoin(positions, eq(positions.id, candidates.positionId))
+      .innerJoin(interviewer, eq(interviewer.id, interviews.interviewerId))
+      .leftJoin(exercises, eq(exercises.id, interviews.exerciseId))
+      .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
+      .where(eq(interviews.id, id))
+      .get() ?? null
+  );
+}
+
+/** "My interviews": only the interviews this person is on, never the rest of the panel. */
+export function listInterviewsFor(interviewerId: number) {
+  return db()
+    .select({
+      id: interviews.id,
+      stage: interviews.stage,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      status: interviews.status,
+      candidateName: candidates.name,
+      positionTitle: positions.title,
+      exerciseTitle: exercises.title,
+      scorecardStatus: scorecards.status,
+      scorecardSubmittedAt: scorecards.submittedAt,
+    })
+    .from(interviews)
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .innerJoin(positions, eq(positions.id, candidates.positionId))
+    .leftJoin(exercises, eq(exercises.id, interviews.exerciseId))
+    .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
+    .where(and(eq(interviews.interviewerId, interviewerId), ne(interviews.status, "cancelled")))
+    .orderBy(asc(interviews.scheduledAt))
+    .all();
+}
+
+/** Whether this person already sits on another (non-cancelled) interview of the same loop. */
+export function isOnPanel(loopId: number, interviewerId: number, exceptInterviewId?: number) {
+  return db()
+    .select({ id: interviews.id })
+    .from(interviews)
+    .where(and(eq(interviews.loopId, loopId), eq(interviews.interviewerId, interviewerId), ne(interviews.status, "cancelled")))
+    .all()
+    .some((r) => r.id !== exceptInterviewId);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { ROLES } from "#db/schema";
+import { isValidTimeZone } from "#app/utils/time";
+
+const base = {
+  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Keep the name under 120 characters"),
+  email: z
+    .string({ error: "Enter an email address" })
+    .trim()
+    .max(254, "That email address is too long")
+    .email("Enter a valid email address, like name@example.com"),
+  title: z.string().trim().max(120, "Keep the job title under 120 characters").default(""),
+  role: z.enum(ROLES, { error: "Choose a role" }),
+  timeZone: z
+    .string({ error: "Choose a time zone" })
+    .max(64)
+    .refine(isValidTimeZone, "Choose a time zone from the list, like Europe/London"),
+};
+
+const password = z
+  .string({ error: "Set a password of at least 12 characters" })
+  .min(12, "Use at least 12 characters")
+  .max(200, "Keep the password under 200 characters");
+
+export const NewUserSchema = z.object({ ...base, password });
+export const EditUserSchema = z.object({ ...base, active: z.boolean().default(false), password: password.optional() });
+
+export const TIME_ZONES = [
+  "UTC",
+  "Europe/London",
+  "Europe/Dublin",
+  "Europe/Berlin",
+  "Europe/Paris",
+  "Europe/Amsterdam",
+  "Europe/Warsaw",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "Asia/Kolkata",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+];

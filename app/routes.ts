@@ -1,0 +1,4 @@
+import type { RouteConfig } from "@react-router/dev/routes";
+import { flatRoutes } from "@react-router/fs-routes";
+
+export default flatRoutes({ ignoredRouteFiles: ["**/*.server.*", "**/*.test.*", "**/*.shared.*"] }) satisfies RouteConfig;

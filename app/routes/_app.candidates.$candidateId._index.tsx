@@ -1,0 +1,133 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/_app.candidates.$candidateId._index";
+import { InterviewStateBadge } from "#app/components/interview-state-badge";
+import { SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
+import { getCandidate } from "#app/models/candidate.server";
+import { interviewState } from "#app/models/interview-status";
+import { getLatestLoop } from "#app/models/loop.server";
+import { idParam, notFound } from "#app/utils/http.server";
+import { requireRole } from "#app/utils/session.server";
+import { formatDate, formatDateTime } from "#app/utils/time";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.candidate.name ?? "Candidate"} · Loopwise` }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireRole(request, "hiring_manager", "admin");
+  const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
+  const loop = getLatestLoop(candidate.id);
+  const now = new Date();
+  return {
+    candidate,
+    loop: loop && {
+      id: loop.id,
+      status: loop.status,
+      createdAt: loop.createdAt,
+      interviews: loop.interviews.map((i) => ({
+        ...i,
+        state: interviewState(
+          i,
+          i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null,
+          now,
+        ),
+      })),
+    },
+    timeZone: user.timeZone,
+    now: now.getTime(),
+  };
+}
+
+export default function CandidatePage({ loaderData }: Route.ComponentProps) {
+  const { candidate, loop, timeZone, now } = loaderData;
+  const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
+  const submitted = active.filter((i) => i.state.kind === "submitted").length;
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/candidates">Candidates</Link> /
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>{candidate.name}</h1>
+          <p>{candidate.positionTitle}</p>
+        </div>
+        <div className="row">
+          <Link to="edit" className="btn">
+            Edit details
+          </Link>
+          {!loop || loop.status === "closed" ? (
+            <Link to="loop" className="btn btn-primary">
+              Schedule loop
+            </Link>
+          ) : (
+            <Link to="interviews/new" className="btn btn-primary">
+              Add interview
+            </Link>
+          )}
+        </div>
+      </div>
+      <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start" }}>
+        <section className="card" aria-labelledby="details-heading">
+          <h2 id="details-heading">Details</h2>
+          <dl className="facts">
+            <dt>Email</dt>
+            <dd>{candidate.email}</dd>
+            <dt>Position</dt>
+            <dd>{candidate.positionTitle}</dd>
+            <dt>Source</dt>
+            <dd>{SOURCE_LABELS[candidate.source]}</dd>
+            <dt>Added</dt>
+            <dd>{formatDate(candidate.createdAt, timeZone)}</dd>
+          </dl>
+          <h3 style={{ marginTop: "1.25rem" }}>Recruiter notes</h3>
+          {candidate.notes ? <p className="notes">{candidate.notes}</p> : <p className="muted">No notes.</p>}
+        </section>
+        <section className="card card-flush" aria-labelledby="loop-heading">
+          <div className="card-header">
+            <h2 id="loop-heading">Interview loop</h2>
+            {loop ? (
+              <span className="small muted">
+                {loop.status === "closed" ? "Closed · " : ""}
+                {submitted} of {active.length} scorecards submitted
+              </span>
+            ) : null}
+          </div>
+          {!loop ? (
+            <div className="empty-state">
+              <h3>No loop scheduled yet</h3>
+              <p>Pick the stages, an interviewer and a time for each.</p>
+              <Link to="loop" className="btn btn-primary">
+                Schedule loop
+              </Link>
+            </div>
+          ) : loop.interviews.length === 0 ? (
+            <div className="empty-state">
+              <p>This loop has no interviews.</p>
+            </div>
+          ) : (
+            <ul className="interview-list">
+              {loop.interviews.map((i) => (
+                <li key={i.id} className="interview-item">
+                  <h3>{STAGE_LABELS[i.stage]}</h3>
+                  <div className="actions">
+                    <InterviewStateBadge state={i.state} now={now} />
+                    <Link to={`/interviews/${i.id}/edit`} className="btn btn-small" aria-label={`Edit ${STAGE_LABELS[i.stage]} interview`}>
+                      Edit
+                    </Link>
+                  </div>
+                  <div className="meta">
+                    <span className={i.state.kind === "cancelled" ? "badge-muted" : undefined}>
+                      {formatDateTime(i.scheduledAt, timeZone)}
+                    </span>{" "}
+                    · {i.durationMinutes} min · {i.interviewerName}
+                    {i.interviewerTitle ? `, ${i.interviewerTitle}` : ""}
+                    {i.exerciseTitle ? ` · ${i.exerciseTitle}` : ""}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

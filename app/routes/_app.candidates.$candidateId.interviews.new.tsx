@@ -1,0 +1,79 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/_app.candidates.$candidateId.interviews.new";
+import { InterviewForm } from "#app/components/interview-form";
+import { interviewSchema } from "#app/models/loop-schema";
+import { addInterview, getOpenLoop } from "#app/models/loop.server";
+import { idParam } from "#app/utils/http.server";
+import { requireRole } from "#app/utils/session.server";
+import { checkScheduledAt } from "#app/models/loop-schema";
+import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
+import { interviewConflicts } from "./_app.interviews.shared.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Add interview · Loopwise" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireRole(request, "hiring_manager", "admin");
+  const candidateId = idParam(params.candidateId);
+  const options = schedulingOptions(candidateId);
+  // Interviews are added to an open loop; without one the hiring manager schedules a loop first.
+  if (!getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}/loop`);
+  return { ...options, timeZone: user.timeZone };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireRole(request, "hiring_manager", "admin");
+  const candidateId = idParam(params.candidateId);
+  const options = schedulingOptions(candidateId);
+  const loop = getOpenLoop(candidateId);
+  const now = Date.now();
+  const submission = parseWithZod(await request.formData(), {
+    schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: false }),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (!loop) return data(submission.reply({ formErrors: ["This candidate's loop was closed; schedule a new loop instead."] }), { status: 409 });
+  const fieldErrors = interviewConflicts(submission.value, { loopId: loop.id, stageKeys: options.stages.map((s) => s.key) });
+  if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
+  const at = checkScheduledAt(submission.value.scheduledAt, user.timeZone, now);
+  if (!("at" in at)) return data(submission.reply({ fieldErrors: { scheduledAt: [at.message] } }), { status: 400 });
+  addInterview(user, loop.id, {
+    stage: submission.value.stage,
+    interviewerId: submission.value.interviewerId,
+    scheduledAt: at.at,
+    durationMinutes: submission.value.durationMinutes,
+    exerciseId: submission.value.exerciseId ?? null,
+  });
+  throw redirect(`/candidates/${candidateId}`);
+}
+
+export default function AddInterview({ loaderData, actionData }: Route.ComponentProps) {
+  const { candidate, stages, panelists, exercisesByStage, timeZone } = loaderData;
+  const first = stages[0];
+  return (
+    <div className="page-narrow" style={{ margin: 0 }}>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/candidates">Candidates</Link> / <Link to={`/candidates/${candidate.id}`}>{candidate.name}</Link> /
+      </nav>
+      <div className="page-header">
+        <h1>Add an interview</h1>
+      </div>
+      <InterviewForm
+        mode="add"
+        lastResult={actionData}
+        defaults={{
+          stage: first?.key ?? "system_design",
+          interviewerId: "",
+          scheduledAt: "",
+          durationMinutes: first?.minutes ?? 60,
+          exerciseId: null,
+          status: "scheduled",
+        }}
+        stages={stages}
+        panelists={panelists}
+        exercisesByStage={exercisesByStage}
+        timeZone={timeZone}
+        cancelTo={`/candidates/${candidate.id}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { StageKey } from "#db/schema";
+import { getCandidate, getPosition } from "#app/models/candidate.server";
+import { getExerciseStage, listExercisesByStage } from "#app/models/exercise.server";
+import { checkScheduledAt, type LoopScheduleValue } from "#app/models/loop-schema";
+import type { InterviewPlan } from "#app/models/loop.server";
+import { getDimensions, getStages } from "#app/models/rubric.server";
+import { listPanelists } from "#app/models/user.server";
+import { notFound } from "#app/utils/http.server";
+
+/** Everything the scheduling form offers: the position's rubric stages, people and kits. */
+export function schedulingOptions(candidateId: number) {
+  const candidate = getCandidate(candidateId) ?? notFound("No such candidate");
+  const position = getPosition(candidate.positionId) ?? notFound("No such position");
+  const dimensions = Object.fromEntries(getDimensions(position.rubricVersionId).map((d) => [d.key, d.name]));
+  return {
+    candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle },
+    rubricVersionId: position.rubricVersionId,
+    stages: getStages(position.rubricVersionId).map((s) => ({
+      key: s.key,
+      name: s.name,
+      description: s.description,
+      minutes: s.minutes,
+      optional: s.optional,
+      focus: s.focus.map((f) => dimensions[f] ?? f),
+    })),
+    panelists: listPanelists(),
+    exercisesByStage: listExercisesByStage(),
+  };
+}
+
+/**
+ * Checks that need the database, and turns the form into interview plans. Returns field errors
+ * keyed the way the form names its fields.
+ */
+export function toInterviewPlans(
+  value: LoopScheduleValue,
+  { timeZone, now, stageKeys }: { timeZone: string; now: number; stageKeys: StageKey[] },
+): { plans: InterviewPlan[] } | { fieldErrors: Record<string, string[]> } {
+  const panel = new Set(listPanelists().map((p) => p.id));
+  const fieldErrors: Record<string, string[]> = {};
+  const plans: InterviewPlan[] = [];
+  value.stages.forEach((row, i) => {
+    if (!row.include) return;
+    const at = checkScheduledAt(row.scheduledAt ?? "", timeZone, now);
+    if (!stageKeys.includes(row.stage)) fieldErrors[`stages[${i}].stage`] = ["This stage is not part of the position's rubric"];
+    if (!row.interviewerId || !panel.has(row.interviewerId))
+      fieldErrors[`stages[${i}].interviewerId`] = ["That person can't interview: choose an active interviewer from the list"];
+    if (row.exerciseId) {
+      const exercise = getExerciseStage(row.exerciseId);
+      if (!exercise || !exercise.active || exercise.stage !== row.stage)
+        fieldErrors[`stages[${i}].exerciseId`] = ["Choose an exercise made for this stage"];
+    }
+    if ("at" in at && row.interviewerId && row.durationMinutes)
+      plans.push({
+        stage: row.stage,
+        interviewerId: row.interviewerId,
+        scheduledAt: at.at,
+        durationMinutes: row.durationMinutes,
+        exerciseId: row.exerciseId ?? null,
+      });
+  });
+  return Object.keys(fieldErrors).length ? { fieldErrors } : { plans };
+}
+

@@ -1,0 +1,107 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/_app.interviews.$interviewId._index";
+import { InterviewStateBadge } from "#app/components/interview-state-badge";
+import { STAGE_LABELS } from "#app/components/labels";
+import { interviewState } from "#app/models/interview-status";
+import { getInterview } from "#app/models/loop.server";
+import { getDimensions, getStages } from "#app/models/rubric.server";
+import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { canManageLoops, requireUser } from "#app/utils/session.server";
+import { formatDateTime } from "#app/utils/time";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `${STAGE_LABELS[data.interview.stage]} with ${data.interview.candidateName} · Loopwise` : "Interview · Loopwise" },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
+  // An interviewer may open only their own interviews; the hiring team may open any.
+  if (interview.interviewerId !== user.id && !canManageLoops(user)) forbidden("This interview belongs to another interviewer.");
+  const names = Object.fromEntries(getDimensions(interview.rubricVersionId).map((d) => [d.key, d.name]));
+  const stage = getStages(interview.rubricVersionId).find((s) => s.key === interview.stage);
+  const now = new Date();
+  return {
+    interview: {
+      id: interview.id,
+      stage: interview.stage,
+      scheduledAt: interview.scheduledAt,
+      durationMinutes: interview.durationMinutes,
+      candidateId: interview.candidateId,
+      candidateName: interview.candidateName,
+      positionTitle: interview.positionTitle,
+      interviewerName: interview.interviewerName,
+      exerciseTitle: interview.exerciseTitle,
+      exerciseSummary: interview.exerciseSummary,
+      state: interviewState(
+        interview,
+        interview.scorecardStatus ? { status: interview.scorecardStatus, submittedAt: interview.scorecardSubmittedAt } : null,
+        now,
+      ),
+    },
+    stage: stage ? { description: stage.description, focus: stage.focus.map((k) => names[k] ?? k) } : null,
+    isOwn: interview.interviewerId === user.id,
+    canManage: canManageLoops(user),
+    timeZone: user.timeZone,
+    now: now.getTime(),
+  };
+}
+
+export default function InterviewPage({ loaderData }: Route.ComponentProps) {
+  const { interview, stage, isOwn, canManage, timeZone, now } = loaderData;
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        {isOwn ? <Link to="/interviews">My interviews</Link> : <Link to={`/candidates/${interview.candidateId}`}>{interview.candidateName}</Link>} /
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>
+            {STAGE_LABELS[interview.stage]}: {interview.candidateName}
+          </h1>
+          <p>{interview.positionTitle}</p>
+        </div>
+        <div className="row">
+          <InterviewStateBadge state={interview.state} now={now} />
+          {canManage ? (
+            <Link to="edit" className="btn">
+              Edit interview
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <div className="grid-2" style={{ alignItems: "start" }}>
+        <section className="card" aria-labelledby="when-heading">
+          <h2 id="when-heading">When and who</h2>
+          <dl className="facts">
+            <dt>Starts</dt>
+            <dd>
+              {formatDateTime(interview.scheduledAt, timeZone)} <span className="muted small">({timeZone})</span>
+            </dd>
+            <dt>Length</dt>
+            <dd>{interview.durationMinutes} minutes</dd>
+            <dt>Interviewer</dt>
+            <dd>{isOwn ? "You" : interview.interviewerName}</dd>
+            <dt>Exercise</dt>
+            <dd>{interview.exerciseTitle ?? "None chosen"}</dd>
+          </dl>
+          {interview.exerciseSummary ? <p className="muted small" style={{ marginTop: "0.75rem" }}>{interview.exerciseSummary}</p> : null}
+        </section>
+        {stage ? (
+          <section className="card" aria-labelledby="focus-heading">
+            <h2 id="focus-heading">What this stage assesses</h2>
+            <p>{stage.description}</p>
+            <h3>Focus dimensions</h3>
+            <div className="focus-list">
+              {stage.focus.map((d) => (
+                <span key={d} className="badge badge-info">
+                  {d}
+                </span>
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

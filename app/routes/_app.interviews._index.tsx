@@ -1,0 +1,120 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/_app.interviews._index";
+import { InterviewStateBadge } from "#app/components/interview-state-badge";
+import { STAGE_LABELS } from "#app/components/labels";
+import { interviewState } from "#app/models/interview-status";
+import { listInterviewsFor } from "#app/models/loop.server";
+import { requireUser } from "#app/utils/session.server";
+import { formatDateTime } from "#app/utils/time";
+
+export const meta: Route.MetaFunction = () => [{ title: "My interviews · Loopwise" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const now = new Date();
+  const interviews = listInterviewsFor(user.id).map((i) => ({
+    ...i,
+    state: interviewState(i, i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null, now),
+  }));
+  const needsAction = interviews.filter((i) => i.state.kind === "scorecard_owed" || i.state.kind === "in_progress");
+  const upcoming = interviews.filter((i) => i.state.kind === "upcoming");
+  // Most recent first for the history; soonest first for what's coming.
+  const past = interviews.filter((i) => i.state.kind === "submitted").reverse();
+  return { needsAction, upcoming, past, timeZone: user.timeZone, now: now.getTime(), name: user.name };
+}
+
+type Row = Route.ComponentProps["loaderData"]["upcoming"][number];
+
+function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZone: string; now: number; caption: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Candidate</th>
+            <th scope="col">Stage</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((i) => (
+            <tr key={i.id}>
+              <td className="nowrap">
+                <Link to={`/interviews/${i.id}`}>{formatDateTime(i.scheduledAt, timeZone)}</Link>
+                <div className="small muted">{i.durationMinutes} min</div>
+              </td>
+              <td className="name-cell">
+                {i.candidateName}
+                <div className="small muted">{i.positionTitle}</div>
+              </td>
+              <td>
+                {STAGE_LABELS[i.stage]}
+                {i.exerciseTitle ? <div className="small muted">{i.exerciseTitle}</div> : null}
+              </td>
+              <td>
+                <InterviewStateBadge state={i.state} now={now} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function MyInterviews({ loaderData }: Route.ComponentProps) {
+  const { needsAction, upcoming, past, timeZone, now } = loaderData;
+  const nothing = needsAction.length + upcoming.length + past.length === 0;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>My interviews</h1>
+          <p>Only the interviews you are on. Times in {timeZone}.</p>
+        </div>
+      </div>
+      {nothing ? (
+        <div className="card empty-state">
+          <h2>No interviews yet</h2>
+          <p>When a hiring manager puts you on a candidate's loop, it appears here.</p>
+        </div>
+      ) : (
+        <div className="stack">
+          {needsAction.length ? (
+            <section className="card card-flush" aria-labelledby="owed-heading">
+              <div className="card-header">
+                <h2 id="owed-heading">Needs your scorecard</h2>
+                <span className="badge badge-warn">{needsAction.length}</span>
+              </div>
+              <InterviewTable rows={needsAction} timeZone={timeZone} now={now} caption="Interviews that need your scorecard" />
+            </section>
+          ) : null}
+          <section className="card card-flush" aria-labelledby="upcoming-heading">
+            <div className="card-header">
+              <h2 id="upcoming-heading">Upcoming</h2>
+              <span className="small muted">{upcoming.length}</span>
+            </div>
+            {upcoming.length ? (
+              <InterviewTable rows={upcoming} timeZone={timeZone} now={now} caption="Upcoming interviews" />
+            ) : (
+              <p className="empty-state">Nothing scheduled.</p>
+            )}
+          </section>
+          <section className="card card-flush" aria-labelledby="past-heading">
+            <div className="card-header">
+              <h2 id="past-heading">Past</h2>
+              <span className="small muted">{past.length}</span>
+            </div>
+            {past.length ? (
+              <InterviewTable rows={past} timeZone={timeZone} now={now} caption="Past interviews" />
+            ) : (
+              <p className="empty-state">No submitted scorecards yet.</p>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

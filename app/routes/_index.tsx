@@ -1,0 +1,9 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/_index";
+import { requireUser } from "#app/utils/session.server";
+import { homeFor } from "./login.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  throw redirect(homeFor(user.role));
+}

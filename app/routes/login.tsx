@@ -1,0 +1,67 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/login";
+import { FormError, TextField } from "#app/components/ui/field";
+import { SubmitButton } from "#app/components/ui/submit-button";
+import { homeFor, signIn } from "./login.server";
+import { getUser } from "#app/utils/session.server";
+import { safeRedirect } from "#app/utils/misc";
+
+const SignInSchema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().max(254, "That email address is too long").email("Enter a valid email address"),
+  password: z.string({ error: "Enter your password" }).max(200, "That password is too long"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const meta: Route.MetaFunction = () => [{ title: "Sign in · Loopwise" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)));
+  return null;
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SignInSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const result = await signIn(submission.value.email, submission.value.password);
+  if (!result.ok)
+    return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+      status: result.locked ? 429 : 400,
+    });
+  throw redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), {
+    headers: { "Set-Cookie": result.cookie },
+  });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <main className="auth-page">
+      <div className="card auth-card">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width={24} height={24} /> Loopwise
+        </div>
+        <h1>Sign in</h1>
+        <p className="muted">Structured interviews for Lead ML Engineer hiring.</p>
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormError errors={form.errors} />
+          <TextField meta={fields.email} label="Email" type="email" autoComplete="username" autoFocus />
+          <TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+        </Form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+/** Throws a Response with the status when the condition is false (narrowing the type). */
+export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
+  if (!condition) throw new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function notFound(what = "Not found"): never {
+  throw new Response(what, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function forbidden(why = "You do not have access to this page."): never {
+  throw new Response(why, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Parses a route param as a positive integer id, answering 404 for anything else. */
+export function idParam(value: string | undefined, what = "Not found"): number {
+  const n = Number(value);
+  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(n) || n <= 0) notFound(what);
+  return n;
+}

@@ -1,0 +1,477 @@
+// The whole data model of Loopwise, in one place. Designed for all of product.md: later work adds
+// behaviour on these tables rather than reshaping them. Times are stored as integer milliseconds.
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const ROLES = ["admin", "hiring_manager", "interviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    title: text("title").notNull().default(""),
+    role: text("role", { enum: ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+// A session row makes sign-out and deactivation revoke a signed cookie immediately.
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Rubrics: loaded from rubrics/*.json. A version is immutable once a scorecard uses it.
+
+export const rubricVersions = sqliteTable(
+  "rubric_versions",
+  {
+    id: id(),
+    rubricKey: text("rubric_key").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    sourceFile: text("source_file").notNull(),
+    // sha256 of the file's canonical JSON: loading an edited file under the same version is refused.
+    contentHash: text("content_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rubric_versions_key_version").on(t.rubricKey, t.version)],
+);
+
+export const rubricDimensions = sqliteTable(
+  "rubric_dimensions",
+  {
+    id: id(),
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    weight: integer("weight").notNull(),
+    excellent: text("excellent").notNull(),
+    assesses: text("assesses", { mode: "json" }).$type<string[]>().notNull(),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [uniqueIndex("rubric_dimensions_version_key").on(t.rubricVersionId, t.key)],
+);
+
+export const rubricLevels = sqliteTable(
+  "rubric_levels",
+  {
+    dimensionId: integer("dimension_id")
+      .notNull()
+      .references(() => rubricDimensions.id),
+    level: integer("level").notNull(),
+    label: text("label").notNull(),
+    anchor: text("anchor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dimensionId, t.level] })],
+);
+
+export const SIGNAL_KINDS = ["strong", "weak", "red_flag"] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+export const rubricSignals = sqliteTable(
+  "rubric_signals",
+  {
+    id: id(),
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    key: text("key").notNull(),
+    kind: text("kind", { enum: SIGNAL_KINDS }).notNull(),
+    text: text("text").notNull(),
+    dimensionKey: text("dimension_key").notNull(),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [uniqueIndex("rubric_signals_version_key").on(t.rubricVersionId, t.key)],
+);
+
+export const rubricBands = sqliteTable(
+  "rubric_bands",
+  {
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    minScore: real("min_score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rubricVersionId, t.key] })],
+);
+
+export const STAGE_KEYS = ["system_design", "debugging", "code_review", "leadership", "take_home"] as const;
+export type StageKey = (typeof STAGE_KEYS)[number];
+
+export const rubricStages = sqliteTable(
+  "rubric_stages",
+  {
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    key: text("key", { enum: STAGE_KEYS }).notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    minutes: integer("minutes").notNull(),
+    optional: integer("optional", { mode: "boolean" }).notNull(),
+    focus: text("focus", { mode: "json" }).$type<string[]>().notNull(),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rubricVersionId, t.key] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Exercises and interview kits: content lives in exercises/<slug>/, this is the registry.
+
+export const EXERCISE_KINDS = ["interview_kit", "code_review"] as const;
+
+export const exercises = sqliteTable(
+  "exercises",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: EXERCISE_KINDS }).notNull(),
+    stage: text("stage", { enum: STAGE_KEYS }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("exercises_slug_version").on(t.slug, t.version)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Candidates, positions and loops.
+
+export const positions = sqliteTable(
+  "positions",
+  {
+    id: id(),
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    team: text("team").notNull(),
+    location: text("location").notNull(),
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    open: integer("open", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("positions_key_unique").on(t.key)],
+);
+
+export const CANDIDATE_SOURCES = ["referral", "inbound", "sourced", "agency", "internal"] as const;
+
+export const candidates = sqliteTable(
+  "candidates",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    positionId: integer("position_id")
+      .notNull()
+      .references(() => positions.id),
+    source: text("source", { enum: CANDIDATE_SOURCES }).notNull(),
+    notes: text("notes").notNull().default(""),
+    createdById: integer("created_by_id").references(() => users.id),
+    // Set when a candidate is erased on request; personal fields are blanked at the same time.
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("candidates_email_unique").on(t.email), index("candidates_position_idx").on(t.positionId)],
+);
+
+export const LOOP_STATUSES = ["open", "closed"] as const;
+
+export const loops = sqliteTable(
+  "loops",
+  {
+    id: id(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
+    // Fixed when the loop is scheduled, so a later rubric version never changes its results.
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    status: text("status", { enum: LOOP_STATUSES }).notNull().default("open"),
+    createdById: integer("created_by_id").references(() => users.id),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("loops_candidate_idx").on(t.candidateId), index("loops_status_idx").on(t.status)],
+);
+
+export const INTERVIEW_STATUSES = ["scheduled", "completed", "cancelled"] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+export const interviews = sqliteTable(
+  "interviews",
+  {
+    id: id(),
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id),
+    stage: text("stage", { enum: STAGE_KEYS }).notNull(),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
+    exerciseId: integer("exercise_id").references(() => exercises.id),
+    scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    status: text("status", { enum: INTERVIEW_STATUSES }).notNull().default("scheduled"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("interviews_loop_idx").on(t.loopId),
+    index("interviews_interviewer_idx").on(t.interviewerId, t.scheduledAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Scorecards: one per interview, filled against the loop's rubric version.
+
+export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+export const SCORECARD_STATUSES = ["draft", "submitted"] as const;
+
+export const scorecards = sqliteTable(
+  "scorecards",
+  {
+    id: id(),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    status: text("status", { enum: SCORECARD_STATUSES }).notNull().default("draft"),
+    recommendation: text("recommendation", { enum: RECOMMENDATIONS }),
+    takeaways: text("takeaways").notNull().default(""),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    amendedAt: integer("amended_at", { mode: "timestamp_ms" }),
+    amendmentCount: integer("amendment_count").notNull().default(0),
+    // Optimistic concurrency: a save names the revision it started from.
+    revision: integer("revision").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("scorecards_interview_unique").on(t.interviewId),
+    index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
+  ],
+);
+
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    dimensionKey: text("dimension_key").notNull(),
+    // null = "Not assessed"
+    level: integer("level"),
+    evidence: text("evidence").notNull().default(""),
+    // Pre-filled from an auto-graded exercise; the interviewer's level is what counts.
+    suggestedLevel: integer("suggested_level"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scorecardId, t.dimensionKey] }),
+    index("ratings_dimension_idx").on(t.dimensionKey, t.level),
+  ],
+);
+
+export const scorecardSignals = sqliteTable(
+  "scorecard_signals",
+  {
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    signalKey: text("signal_key").notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.signalKey] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Code-review simulation: a candidate's assignment, their comments, and the grade.
+
+export const ASSIGNMENT_STATUSES = ["assigned", "started", "submitted", "expired", "revoked"] as const;
+export const REVIEW_VERDICTS = ["approve", "request_changes", "comment"] as const;
+
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: id(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
+    interviewId: integer("interview_id").references(() => interviews.id),
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id),
+    status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull().default("assigned"),
+    // The jti of the only link that opens this assignment; re-issuing a link replaces it.
+    tokenId: text("token_id").notNull(),
+    linkExpiresAt: integer("link_expires_at", { mode: "timestamp_ms" }).notNull(),
+    timeLimitMinutes: integer("time_limit_minutes").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    summary: text("summary").notNull().default(""),
+    verdict: text("verdict", { enum: REVIEW_VERDICTS }),
+    revision: integer("revision").notNull().default(0),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("assignments_token_unique").on(t.tokenId), index("assignments_candidate_idx").on(t.candidateId)],
+);
+
+export const reviewComments = sqliteTable(
+  "review_comments",
+  {
+    id: id(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    filePath: text("file_path").notNull(),
+    line: integer("line").notNull(),
+    endLine: integer("end_line"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("review_comments_assignment_idx").on(t.assignmentId)],
+);
+
+export const reviewGrades = sqliteTable(
+  "review_grades",
+  {
+    id: id(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    graderId: integer("grader_id")
+      .notNull()
+      .references(() => users.id),
+    autoScore: real("auto_score"),
+    score: real("score"),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("review_grades_assignment_unique").on(t.assignmentId)],
+);
+
+export const GRADE_DECISIONS = ["confirmed", "rejected", "credited"] as const;
+
+export const reviewGradeItems = sqliteTable(
+  "review_grade_items",
+  {
+    id: id(),
+    gradeId: integer("grade_id")
+      .notNull()
+      .references(() => reviewGrades.id, { onDelete: "cascade" }),
+    // A planted defect's id from the answer key, or null for a credited finding outside the key.
+    defectId: text("defect_id"),
+    commentId: integer("comment_id").references((): AnySQLiteColumn => reviewComments.id),
+    decision: text("decision", { enum: GRADE_DECISIONS }).notNull(),
+    dimensionKey: text("dimension_key"),
+    severity: text("severity", { enum: ["critical", "major", "minor"] }),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("review_grade_items_grade_idx").on(t.gradeId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Decisions and the audit log.
+
+export const DECISIONS = ["hire", "no_hire", "hold"] as const;
+
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: id(),
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id),
+    decision: text("decision", { enum: DECISIONS }).notNull(),
+    rationale: text("rationale").notNull(),
+    // What the recommendation said when the decision was taken, kept for the record.
+    scoreAtDecision: real("score_at_decision"),
+    bandAtDecision: text("band_at_decision"),
+    acknowledgedAgainstBand: integer("acknowledged_against_band", { mode: "boolean" }).notNull().default(false),
+    acknowledgedRedFlags: integer("acknowledged_red_flags", { mode: "boolean" }).notNull().default(false),
+    decidedById: integer("decided_by_id")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("decisions_loop_unique").on(t.loopId)],
+);
+
+// Append-only: triggers in the migrations refuse DELETE, and refuse UPDATE except the one an
+// erasure makes (blanking before/after and marking the row redacted).
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    redacted: integer("redacted", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
+);

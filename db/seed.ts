@@ -1,0 +1,144 @@
+// Seeds the demo organisation from seed-data.ts. Runs only into an empty database, so restarting
+// the demo never duplicates people or overwrites what someone changed while trying it out.
+import { eq } from "drizzle-orm";
+import type { Db } from "#app/utils/db.server";
+import { hashPassword } from "#app/utils/password.server";
+import { zonedLocalToUtc } from "#app/utils/time";
+import { recordAudit } from "#app/models/audit.server";
+import * as schema from "./schema";
+import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
+
+const DAY = 24 * 3600_000;
+
+export async function seedDemoData(db: Db, now = new Date()) {
+  if (db.select({ id: schema.users.id }).from(schema.users).limit(1).get()) return { seeded: false };
+  const rubric = db.select().from(schema.rubricVersions).get();
+  if (!rubric) throw new Error("Load the rubrics before seeding.");
+  const exercisesByStage = new Map<string, number[]>();
+  for (const ex of db.select().from(schema.exercises).where(eq(schema.exercises.active, true)).all())
+    exercisesByStage.set(ex.stage, [...(exercisesByStage.get(ex.stage) ?? []), ex.id]);
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  db.transaction((tx) => {
+    const userIds = new Map<string, { id: number; timeZone: string }>();
+    for (const u of seedUsers) {
+      const row = tx.insert(schema.users).values({ ...u, passwordHash }).returning().get();
+      userIds.set(u.email, { id: row.id, timeZone: row.timeZone });
+    }
+    const positionIds = new Map<string, number>();
+    for (const p of seedPositions) {
+      const row = tx.insert(schema.positions).values({ ...p, rubricVersionId: rubric.id }).returning().get();
+      positionIds.set(p.key, row.id);
+    }
+    const hm = userIds.get("hm@loopwise.test");
+    seedCandidates.forEach((c, candidateIndex) => {
+      const added = new Date(now.getTime() - c.addedDaysAgo * DAY);
+      const candidate = tx
+        .insert(schema.candidates)
+        .values({
+          name: c.name,
+          email: c.email,
+          positionId: must(positionIds.get(c.positionKey), `position ${c.positionKey}`),
+          source: c.source,
+          notes: c.notes,
+          createdById: hm?.id,
+          createdAt: added,
+          updatedAt: added,
+        })
+        .returning()
+        .get();
+      if (!c.loop) return;
+      const loop = tx
+        .insert(schema.loops)
+        .values({
+          candidateId: candidate.id,
+          rubricVersionId: rubric.id,
+          status: c.loop.status,
+          createdById: hm?.id,
+          createdAt: added,
+          closedAt: c.loop.status === "closed" ? new Date(now.getTime() - DAY) : null,
+        })
+        .returning()
+        .get();
+      for (const iv of c.loop.interviews) {
+        const person = must(userIds.get(iv.interviewerEmail), `interviewer ${iv.interviewerEmail}`);
+        const scheduledAt = atLocalHour(now, iv.dayOffset, iv.hour, person.timeZone);
+        const choices = exercisesByStage.get(iv.stage) ?? [];
+        const interview = tx
+          .insert(schema.interviews)
+          .values({
+            loopId: loop.id,
+            stage: iv.stage,
+            interviewerId: person.id,
+            exerciseId: choices.length ? choices[candidateIndex % choices.length]! : null,
+            scheduledAt,
+            durationMinutes: iv.durationMinutes,
+            status: iv.status,
+            createdAt: added,
+          })
+          .returning()
+          .get();
+        const card = iv.scorecard;
+        if (!card) continue;
+        const endedAt = scheduledAt.getTime() + iv.durationMinutes * 60_000;
+        const savedAt = new Date(Math.min(now.getTime(), endedAt + (card.submittedAfterHours ?? 2) * 3600_000));
+        const scorecard = tx
+          .insert(schema.scorecards)
+          .values({
+            interviewId: interview.id,
+            interviewerId: person.id,
+            rubricVersionId: rubric.id,
+            status: card.status,
+            recommendation: card.recommendation,
+            takeaways: card.takeaways,
+            submittedAt: card.status === "submitted" ? savedAt : null,
+            createdAt: new Date(endedAt),
+            updatedAt: savedAt,
+          })
+          .returning()
+          .get();
+        const ratings = Object.entries(card.ratings).map(([dimensionKey, r]) => ({
+          scorecardId: scorecard.id,
+          dimensionKey,
+          level: r.level,
+          evidence: r.evidence,
+        }));
+        if (ratings.length) tx.insert(schema.ratings).values(ratings).run();
+        if (card.signals.length)
+          tx.insert(schema.scorecardSignals)
+            .values(card.signals.map((s) => ({ scorecardId: scorecard.id, signalKey: s.key, note: s.note ?? "" })))
+            .run();
+      }
+      const d = c.loop.decision;
+      if (d)
+        tx.insert(schema.decisions)
+          .values({
+            loopId: loop.id,
+            decision: d.decision,
+            rationale: d.rationale,
+            decidedById: must(userIds.get(d.byEmail), d.byEmail).id,
+            decidedAt: new Date(now.getTime() + d.dayOffset * DAY),
+          })
+          .run();
+    });
+    recordAudit(tx, {
+      actor: { id: null, name: "system (demo seed)" },
+      action: "create",
+      entityType: "demo_data",
+      entityId: "seed",
+      after: { users: seedUsers.length, candidates: seedCandidates.length },
+    });
+  });
+  return { seeded: true };
+}
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`seed-data.ts refers to an unknown ${what}`);
+  return value;
+}
+
+/** `dayOffset` days from now at `hour`:00 on the interviewer's own clock. */
+function atLocalHour(now: Date, dayOffset: number, hour: number, timeZone: string): Date {
+  const day = new Date(now.getTime() + dayOffset * DAY).toISOString().slice(0, 10);
+  return zonedLocalToUtc(`${day}T${String(hour).padStart(2, "0")}:00`, timeZone) ?? new Date(now.getTime() + dayOffset * DAY);
+}

@@ -1,0 +1,23 @@
+// `npm run db:setup`: migrate, load rubrics and exercises, seed the demo organisation if the
+// database is empty, and print the demo logins. Safe to run on every start.
+import { openDatabase } from "#app/utils/db.server";
+import { env } from "#app/utils/env.server";
+import { ensureLocalEnvFile } from "./local-env";
+import { loadExercises } from "#app/models/exercise.server";
+import { loadRubrics } from "#app/models/rubric.server";
+import { seedDemoData } from "./seed";
+import { DEMO_PASSWORD, users } from "./seed-data";
+
+ensureLocalEnvFile();
+const database = openDatabase(env().DATABASE_PATH);
+const rubrics = loadRubrics(database);
+const exercises = loadExercises(database);
+const { seeded } = await seedDemoData(database);
+database.$client.pragma("wal_checkpoint(TRUNCATE)");
+database.$client.close();
+
+console.log(`Database ${env().DATABASE_PATH}: migrated; ${rubrics.length} rubric version(s), ${exercises.length} exercise(s) loaded.`);
+console.log(seeded ? "Demo organisation seeded." : "Existing data kept (seeding only fills an empty database).");
+console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
+for (const u of users) console.log(`  ${u.role.padEnd(15)} ${u.email.padEnd(28)} ${u.name}`);
+console.log("");
