@@ -15,8 +15,11 @@ export async function seedDemoData(db: Db, now = new Date()) {
   const rubric = db.select().from(schema.rubricVersions).get();
   if (!rubric) throw new Error("Load the rubrics before seeding.");
   const exercisesByStage = new Map<string, number[]>();
-  for (const ex of db.select().from(schema.exercises).where(eq(schema.exercises.active, true)).all())
+  const exerciseSlugs = new Map<number, string>();
+  for (const ex of db.select().from(schema.exercises).where(eq(schema.exercises.active, true)).all()) {
     exercisesByStage.set(ex.stage, [...(exercisesByStage.get(ex.stage) ?? []), ex.id]);
+    exerciseSlugs.set(ex.id, ex.slug);
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
@@ -31,7 +34,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
       positionIds.set(p.key, row.id);
     }
     const hm = userIds.get("hm@loopwise.test");
-    seedCandidates.forEach((c, candidateIndex) => {
+    seedCandidates.forEach((c) => {
       const added = new Date(now.getTime() - c.addedDaysAgo * DAY);
       const candidate = tx
         .insert(schema.candidates)
@@ -64,13 +67,16 @@ export async function seedDemoData(db: Db, now = new Date()) {
         const person = must(userIds.get(iv.interviewerEmail), `interviewer ${iv.interviewerEmail}`);
         const scheduledAt = atLocalHour(now, iv.dayOffset, iv.hour, person.timeZone);
         const choices = exercisesByStage.get(iv.stage) ?? [];
+        // The ranking role gets the ranking design case, the fraud role the fraud one.
+        const topic = c.positionKey.replace(/^lml-/, "");
+        const kit = choices.find((id) => exerciseSlugs.get(id)?.includes(topic)) ?? choices[0] ?? null;
         const interview = tx
           .insert(schema.interviews)
           .values({
             loopId: loop.id,
             stage: iv.stage,
             interviewerId: person.id,
-            exerciseId: choices.length ? choices[candidateIndex % choices.length]! : null,
+            exerciseId: kit,
             scheduledAt,
             durationMinutes: iv.durationMinutes,
             status: iv.status,
@@ -137,8 +143,14 @@ function must<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** `dayOffset` days from now at `hour`:00 on the interviewer's own clock. */
+/**
+ * `dayOffset` days from now at `hour`:00 on the interviewer's own clock, moved off weekends as a
+ * real team would schedule: past interviews back to Friday, future ones on to Monday.
+ */
 function atLocalHour(now: Date, dayOffset: number, hour: number, timeZone: string): Date {
-  const day = new Date(now.getTime() + dayOffset * DAY).toISOString().slice(0, 10);
+  const date = new Date(now.getTime() + dayOffset * DAY);
+  const step = dayOffset < 0 ? -1 : 1;
+  while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + step);
+  const day = date.toISOString().slice(0, 10);
   return zonedLocalToUtc(`${day}T${String(hour).padStart(2, "0")}:00`, timeZone) ?? new Date(now.getTime() + dayOffset * DAY);
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import { candidates, CANDIDATE_SOURCES, decisions, interviews, loops, positions, scorecards } from "#db/schema";
+import { candidates, type CANDIDATE_SOURCES, decisions, interviews, loops, positions, scorecards } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 

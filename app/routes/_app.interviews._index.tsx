@@ -28,8 +28,14 @@ type Row = Route.ComponentProps["loaderData"]["upcoming"][number];
 function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZone: string; now: number; caption: string }) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-fixed">
         <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          <col style={{ width: "24%" }} />
+          <col style={{ width: "34%" }} />
+          <col style={{ width: "24%" }} />
+          <col style={{ width: "18%" }} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">When</th>

@@ -1,0 +1,48 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/_app.admin.users.$userId";
+import { UserForm } from "#app/components/user-form";
+import { EditUserSchema } from "#app/models/user-schema";
+import { getUser, isEmailTaken, setPassword, updateUser } from "#app/models/user.server";
+import { idParam, notFound } from "#app/utils/http.server";
+import { requireRole } from "#app/utils/session.server";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "User"} · Loopwise` }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  return { user: getUser(idParam(params.userId)) ?? notFound("No such user") };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const admin = await requireRole(request, "admin");
+  const id = idParam(params.userId);
+  if (!getUser(id)) notFound("No such user");
+  const submission = parseWithZod(await request.formData(), { schema: EditUserSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { password, ...value } = submission.value;
+  const fieldErrors: Record<string, string[]> = {};
+  if (isEmailTaken(value.email, id)) fieldErrors.email = ["Someone else already signs in with this email"];
+  // Guard against locking the organisation out of its own admin pages.
+  if (id === admin.id && value.role !== "admin") fieldErrors.role = ["You can't remove your own admin role; ask another admin"];
+  if (id === admin.id && !value.active) fieldErrors.active = ["You can't deactivate your own account"];
+  if (Object.keys(fieldErrors).length) return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
+  updateUser(admin, id, value);
+  if (password) await setPassword(admin, id, password);
+  throw redirect("/admin/users");
+}
+
+export default function EditUser({ loaderData, actionData }: Route.ComponentProps) {
+  const { user } = loaderData;
+  return (
+    <div className="page-narrow" style={{ margin: 0 }}>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/admin/users">Users</Link> /
+      </nav>
+      <div className="page-header">
+        <h1>{user.name}</h1>
+      </div>
+      <UserForm mode="edit" lastResult={actionData} defaultValue={user} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/_app.admin.users.new";
+import { UserForm } from "#app/components/user-form";
+import { NewUserSchema } from "#app/models/user-schema";
+import { createUser, isEmailTaken } from "#app/models/user.server";
+import { requireRole } from "#app/utils/session.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Add user · Loopwise" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  return null;
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const admin = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: NewUserSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (isEmailTaken(submission.value.email))
+    return data(submission.reply({ fieldErrors: { email: ["Someone already signs in with this email"] }, hideFields: ["password"] }), {
+      status: 400,
+    });
+  await createUser(admin, submission.value);
+  throw redirect("/admin/users");
+}
+
+export default function NewUser({ actionData }: Route.ComponentProps) {
+  return (
+    <div className="page-narrow" style={{ margin: 0 }}>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/admin/users">Users</Link> /
+      </nav>
+      <div className="page-header">
+        <h1>Add a user</h1>
+      </div>
+      <UserForm mode="new" lastResult={actionData} />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { expect, test as base, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "loopwise-demo";
+export const HM = "hm@loopwise.test";
+export const ADMIN = "admin@loopwise.test";
+export const INTERVIEWER = "aisha@loopwise.test";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A name no other test (or earlier run) uses, so tests sharing the server never collide. */
+export function unique(prefix: string) {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export const test = base;
+export { expect };

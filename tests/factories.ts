@@ -1,0 +1,64 @@
+// Builders for unit and integration tests. Each test runs on its own fresh in-memory database
+// (tests/setup/unit-env.ts), so these insert freely.
+import { loadExercises } from "#app/models/exercise.server";
+import { loadRubrics } from "#app/models/rubric.server";
+import { positions, users, type Role } from "#db/schema";
+import { db } from "#app/utils/db.server";
+import { hashPassword } from "#app/utils/password.server";
+import { startSession } from "#app/utils/session.server";
+
+let counter = 0;
+const PASSWORD_HASH = hashPassword("correct horse battery");
+
+export async function makeUser(role: Role, overrides: Partial<typeof users.$inferInsert> = {}) {
+  counter += 1;
+  return db()
+    .insert(users)
+    .values({
+      name: `Test ${role} ${counter}`,
+      email: `${role}.${counter}@loopwise.test`,
+      role,
+      passwordHash: await PASSWORD_HASH,
+      timeZone: "Europe/London",
+      ...overrides,
+    })
+    .returning()
+    .get();
+}
+
+/** Rubrics and kits loaded, one open position: what every loop needs. */
+export function makeOrganisation() {
+  const [rubric] = loadRubrics();
+  loadExercises();
+  const position = db()
+    .insert(positions)
+    .values({ key: `pos-${++counter}`, title: "Lead ML Engineer, Fraud Platform", team: "Risk ML", location: "London", rubricVersionId: rubric!.id })
+    .returning()
+    .get();
+  return { rubricVersionId: rubric!.id, position };
+}
+
+/** A request as the browser would send it, signed in as `userId` when given. */
+export async function request(
+  path: string,
+  { userId, form, method }: { userId?: number; form?: Record<string, string>; method?: string } = {},
+) {
+  const headers = new Headers();
+  if (userId) headers.set("Cookie", (await startSession(userId)).split(";")[0]!);
+  const body = form ? new URLSearchParams(form) : undefined;
+  if (body) headers.set("Content-Type", "application/x-www-form-urlencoded");
+  return new Request(`http://localhost${path}`, { method: method ?? (form ? "POST" : "GET"), headers, body });
+}
+
+/** Runs a loader or action and returns the thrown or returned Response/data uniformly. */
+export async function run<T>(fn: () => Promise<T> | T): Promise<{ response?: Response; data?: T }> {
+  try {
+    const result = await fn();
+    if (result instanceof Response) return { response: result };
+    // react-router's data() wraps as { type: "DataWithResponseInit", data, init }
+    return { data: result };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { response: thrown };
+    throw thrown;
+  }
+}
