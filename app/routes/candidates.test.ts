@@ -50,7 +50,7 @@ describe("adding a candidate", () => {
     ["a position that is not a number", { positionId: "abc" }, "positionId", /Choose the position/],
     ["an unknown source", { source: "carrier pigeon" }, "source", /Choose where/],
     ["notes of 6,000 characters", { notes: "n".repeat(6000) }, "notes", /5,000 characters/],
-  ])("refuses %s with a message on that field, keeping what was typed", async (_label, over, field, message) => {
+  ] as [string, Record<string, string>, string, RegExp][])("refuses %s with a message on that field, keeping what was typed", async (_label, over, field, message) => {
     const { position } = makeOrganisation();
     const hm = await makeUser("hiring_manager");
     const { data } = await run(async () => newCandidate.action(ctx(await request("/candidates/new", { userId: hm.id, form: validCandidate(position.id, over) }))));
