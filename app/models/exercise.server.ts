@@ -120,7 +120,7 @@ function peekKind(folder: string): string | null {
 /** Active exercises grouped by stage, for the scheduling form. */
 export function listExercisesByStage() {
   const rows = db()
-    .select({ id: exercises.id, stage: exercises.stage, title: exercises.title, durationMinutes: exercises.durationMinutes })
+    .select({ id: exercises.id, slug: exercises.slug, stage: exercises.stage, title: exercises.title, durationMinutes: exercises.durationMinutes })
     .from(exercises)
     .where(eq(exercises.active, true))
     .orderBy(asc(exercises.title))

@@ -22,9 +22,22 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { entries, nextBefore: hasMore ? entries.at(-1)!.id : null, timeZone: user.timeZone };
 }
 
-function Json({ value }: { value: unknown }) {
+/** Changed fields as "field: value" lines; long values (hashes, notes) are shortened. */
+function Fields({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="muted">—</span>;
-  return <pre className="audit-json">{JSON.stringify(value, null, 1)}</pre>;
+  if (typeof value !== "object") return <span>{String(value)}</span>;
+  return (
+    <ul className="audit-fields">
+      {Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+        const text = typeof v === "string" ? v : JSON.stringify(v);
+        return (
+          <li key={k}>
+            <span className="k">{k}:</span> {text.length > 160 ? `${text.slice(0, 160)}…` : text}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
@@ -81,8 +94,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                     <td className="nowrap">
                       <span className="badge">{e.action.replace("_", " ")}</span> {e.entityType.replace("_", " ")} #{e.entityId}
                     </td>
-                    <td>{e.redacted ? <span className="muted">Redacted (erasure)</span> : <Json value={e.before} />}</td>
-                    <td>{e.redacted ? null : <Json value={e.after} />}</td>
+                    <td>{e.redacted ? <span className="muted">Redacted (erasure)</span> : <Fields value={e.before} />}</td>
+                    <td>{e.redacted ? null : <Fields value={e.after} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,6 +11,8 @@ import { notFound } from "#app/utils/http.server";
 export function schedulingOptions(candidateId: number) {
   const candidate = getCandidate(candidateId) ?? notFound("No such candidate");
   const position = getPosition(candidate.positionId) ?? notFound("No such position");
+  const exercisesByStage = listExercisesByStage();
+  const domainWords = `${position.key} ${position.title}`.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3);
   const dimensions = Object.fromEntries(getDimensions(position.rubricVersionId).map((d) => [d.key, d.name]));
   return {
     candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle },
@@ -24,7 +26,14 @@ export function schedulingOptions(candidateId: number) {
       focus: s.focus.map((f) => dimensions[f] ?? f),
     })),
     panelists: listPanelists(),
-    exercisesByStage: listExercisesByStage(),
+    exercisesByStage,
+    // The kit whose slug names the position's domain ("fraud", "ranking") is the natural default.
+    defaultExercise: Object.fromEntries(
+      Object.entries(exercisesByStage).map(([stage, kits]) => [
+        stage,
+        (kits.find((k) => domainWords.some((w) => k.slug.includes(w))) ?? kits[0])?.id ?? null,
+      ]),
+    ) as Partial<Record<StageKey, number | null>>,
   };
 }
 

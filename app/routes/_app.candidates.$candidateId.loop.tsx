@@ -48,7 +48,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ScheduleLoop({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, stages, panelists, exercisesByStage, suggestions, timeZone } = loaderData;
+  const { candidate, stages, panelists, exercisesByStage, defaultExercise, suggestions, timeZone } = loaderData;
   const [form, fields] = useForm({
     id: "schedule-loop",
     lastResult: actionData,
@@ -58,7 +58,7 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
         include: s.optional ? undefined : "on",
         scheduledAt: suggestions[i],
         durationMinutes: String(s.minutes),
-        exerciseId: exercisesByStage[s.key]?.[0] ? String(exercisesByStage[s.key]![0]!.id) : "",
+        exerciseId: defaultExercise[s.key] ? String(defaultExercise[s.key]) : "",
       })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loopScheduleSchema({ timeZone, now: Date.now() }) }),
@@ -109,12 +109,8 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
                 <ErrorList id={f.stage.errorId} errors={f.stage.errors} />
               </div>
               <SelectField meta={f.interviewerId} label="Interviewer" placeholder="Choose an interviewer" options={people} />
-              <div className="row" style={{ alignItems: "start", flexWrap: "nowrap" }}>
-                <TextField meta={f.scheduledAt} label="Date and time" type="datetime-local" />
-                <div style={{ width: 90, flex: "none" }}>
-                  <TextField meta={f.durationMinutes} label="Minutes" type="number" min={15} max={600} step={5} />
-                </div>
-              </div>
+              <TextField meta={f.scheduledAt} label="Date and time" type="datetime-local" />
+              <TextField meta={f.durationMinutes} label="Minutes" type="number" min={15} max={600} step={5} />
               <SelectField
                 meta={f.exerciseId}
                 label="Exercise / kit"
