@@ -4,7 +4,7 @@ import type { Route } from "./+types/_app.admin.users.$userId";
 import { UserForm } from "#app/components/user-form";
 import { EditUserSchema } from "#app/models/user-schema";
 import { getUser, isEmailTaken, setPassword, updateUser } from "#app/models/user.server";
-import { idParam, notFound } from "#app/utils/http.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "User"} · Loopwise` }];
@@ -18,7 +18,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const admin = await requireRole(request, "admin");
   const id = idParam(params.userId);
   if (!getUser(id)) notFound("No such user");
-  const submission = parseWithZod(await request.formData(), { schema: EditUserSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: EditUserSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { password, ...value } = submission.value;
   const fieldErrors: Record<string, string[]> = {};

@@ -5,6 +5,7 @@ import { UserForm } from "#app/components/user-form";
 import { NewUserSchema } from "#app/models/user-schema";
 import { createUser, isEmailTaken } from "#app/models/user.server";
 import { requireRole } from "#app/utils/session.server";
+import { readFormData } from "#app/utils/http.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add user · Loopwise" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: NewUserSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: NewUserSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   if (isEmailTaken(submission.value.email))
     return data(submission.reply({ fieldErrors: { email: ["Someone already signs in with this email"] }, hideFields: ["password"] }), {

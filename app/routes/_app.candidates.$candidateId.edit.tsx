@@ -4,7 +4,7 @@ import type { Route } from "./+types/_app.candidates.$candidateId.edit";
 import { CandidateForm } from "#app/components/candidate-form";
 import { CandidateSchema } from "#app/models/candidate-schema";
 import { getCandidate, listPositions, updateCandidate } from "#app/models/candidate.server";
-import { idParam, notFound } from "#app/utils/http.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { candidateConflicts } from "./_app.candidates.shared.server";
 
@@ -20,7 +20,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "hiring_manager", "admin");
   const id = idParam(params.candidateId);
   if (!getCandidate(id)) notFound("No such candidate");
-  const submission = parseWithZod(await request.formData(), { schema: CandidateSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: CandidateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const fieldErrors = candidateConflicts(submission.value, id);
   if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });

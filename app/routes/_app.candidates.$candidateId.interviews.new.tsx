@@ -4,7 +4,7 @@ import type { Route } from "./+types/_app.candidates.$candidateId.interviews.new
 import { InterviewForm } from "#app/components/interview-form";
 import { interviewSchema } from "#app/models/loop-schema";
 import { addInterview, getOpenLoop } from "#app/models/loop.server";
-import { idParam } from "#app/utils/http.server";
+import { idParam, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { checkScheduledAt } from "#app/models/loop-schema";
 import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
@@ -27,7 +27,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const options = schedulingOptions(candidateId);
   const loop = getOpenLoop(candidateId);
   const now = Date.now();
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseWithZod(await readFormData(request), {
     schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: false }),
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -6,7 +6,7 @@ import { ErrorList, FormError, SelectField, TextField } from "#app/components/ui
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { loopScheduleSchema } from "#app/models/loop-schema";
 import { getOpenLoop, scheduleLoop } from "#app/models/loop.server";
-import { idParam } from "#app/utils/http.server";
+import { idParam, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
 import { schedulingOptions, toInterviewPlans } from "./_app.candidates.$candidateId.loop.server";
@@ -35,7 +35,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}`);
   const now = Date.now();
   const schema = loopScheduleSchema({ timeZone: user.timeZone, now });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = toInterviewPlans(submission.value, {
     timeZone: user.timeZone,

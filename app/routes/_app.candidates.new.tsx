@@ -5,6 +5,7 @@ import { CandidateForm } from "#app/components/candidate-form";
 import { CandidateSchema } from "#app/models/candidate-schema";
 import { createCandidate, listPositions } from "#app/models/candidate.server";
 import { requireRole } from "#app/utils/session.server";
+import { readFormData } from "#app/utils/http.server";
 import { candidateConflicts } from "./_app.candidates.shared.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add candidate · Loopwise" }];
@@ -16,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "hiring_manager", "admin");
-  const submission = parseWithZod(await request.formData(), { schema: CandidateSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: CandidateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const fieldErrors = candidateConflicts(submission.value);
   if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });

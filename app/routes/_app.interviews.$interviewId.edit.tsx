@@ -8,7 +8,7 @@ import { checkScheduledAt, interviewSchema } from "#app/models/loop-schema";
 import { deleteInterview, getInterview, updateInterview } from "#app/models/loop.server";
 import { getStages } from "#app/models/rubric.server";
 import { listPanelists } from "#app/models/user.server";
-import { idParam, notFound } from "#app/utils/http.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
 import { interviewConflicts } from "./_app.interviews.shared.server";
@@ -46,7 +46,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "hiring_manager", "admin");
   const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
   const back = `/candidates/${interview.candidateId}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (interview.loopStatus === "closed")
     return data({ status: "error", error: { "": ["This loop is closed; its interviews can no longer change."] } } as const, { status: 409 });
   if (formData.get("intent") === "delete") {

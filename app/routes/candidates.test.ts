@@ -74,6 +74,14 @@ describe("adding a candidate", () => {
     expect(db().select().from(candidates).all()).toHaveLength(1);
   });
 
+  it("answers 415, not 500, to a body that is not form data", async () => {
+    makeOrganisation();
+    const hm = await makeUser("hiring_manager");
+    const req = await request("/candidates/new", { userId: hm.id });
+    const json = new Request(req.url, { method: "POST", headers: { Cookie: req.headers.get("Cookie")!, "Content-Type": "application/json" }, body: "{}" });
+    expect((await run(() => newCandidate.action(ctx(json)))).response?.status).toBe(415);
+  });
+
   it("is closed to interviewers (403) and to anonymous visitors (sign-in)", async () => {
     const { position } = makeOrganisation();
     const interviewer = await makeUser("interviewer");

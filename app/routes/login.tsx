@@ -7,6 +7,7 @@ import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { homeFor, signIn } from "./login.server";
 import { getUser } from "#app/utils/session.server";
+import { readFormData } from "#app/utils/http.server";
 import { safeRedirect } from "#app/utils/misc";
 
 const SignInSchema = z.object({
@@ -24,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await signIn(submission.value.email, submission.value.password);

@@ -17,3 +17,12 @@ export function idParam(value: string | undefined, what = "Not found"): number {
   if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(n) || n <= 0) notFound(what);
   return n;
 }
+
+/** The submitted form, or a 415 for a body that isn't form data (never a 500). */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Send this form as form data.", { status: 415, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
