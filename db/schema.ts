@@ -315,8 +315,10 @@ export const ratings = sqliteTable(
       .notNull()
       .references(() => scorecards.id, { onDelete: "cascade" }),
     dimensionKey: text("dimension_key").notNull(),
-    // null = "Not assessed"
+    // 1–4, or null when there is no rating (yet, or "Not assessed").
     level: integer("level"),
+    // Set when the interviewer chose "Not assessed", so a draft restores that choice exactly.
+    notAssessed: integer("not_assessed", { mode: "boolean" }).notNull().default(false),
     evidence: text("evidence").notNull().default(""),
     // Pre-filled from an auto-graded exercise; the interviewer's level is what counts.
     suggestedLevel: integer("suggested_level"),
@@ -469,6 +471,8 @@ export const auditLog = sqliteTable(
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
+    // One readable line ("Scheduled Debugging with Aisha Bello for Ada Obi"), written at the time.
+    summary: text("summary").notNull().default(""),
     before: text("before", { mode: "json" }),
     after: text("after", { mode: "json" }),
     redacted: integer("redacted", { mode: "boolean" }).notNull().default(false),

@@ -3,7 +3,7 @@ import { auditLog, users } from "#db/schema";
 import { db, type Db, type Tx } from "#app/utils/db.server";
 
 export type AuditActor = { id: number; name: string } | { id: null; name: string };
-export type AuditAction = "create" | "update" | "delete" | "sign_in" | "sign_out" | "sign_in_locked";
+export type AuditAction = "create" | "update" | "delete" | "submit" | "amend" | "sign_in" | "sign_out" | "sign_in_failed";
 
 /**
  * Appends one entry. Call it inside the same transaction as the change it describes, so the log
@@ -16,6 +16,7 @@ export function recordAudit(
     action: AuditAction;
     entityType: string;
     entityId: number | string;
+    summary?: string;
     before?: unknown;
     after?: unknown;
   },
@@ -28,6 +29,7 @@ export function recordAudit(
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),
+      summary: entry.summary ?? "",
       before: entry.before ?? null,
       after: entry.after ?? null,
     })
@@ -64,6 +66,7 @@ export function listAuditEntries({ entityType, beforeId }: { entityType?: string
       action: auditLog.action,
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
+      summary: auditLog.summary,
       before: auditLog.before,
       after: auditLog.after,
       redacted: auditLog.redacted,

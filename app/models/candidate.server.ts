@@ -103,6 +103,7 @@ export function createCandidate(actor: AuditActor & { id: number }, input: Candi
       action: "create",
       entityType: "candidate",
       entityId: row.id,
+      summary: `Added candidate ${row.name}`,
       after: { name: row.name, email: row.email, positionId: row.positionId, source: row.source, notes: row.notes },
     });
     return row;
@@ -122,7 +123,15 @@ export function updateCandidate(actor: AuditActor, id: number, input: CandidateI
       .where(eq(candidates.id, id))
       .returning()
       .get();
-    recordAudit(tx, { actor, action: "update", entityType: "candidate", entityId: id, before: diff.before, after: diff.after });
+    recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "candidate",
+      entityId: id,
+      summary: `Edited candidate ${row.name}`,
+      before: diff.before,
+      after: diff.after,
+    });
     return row;
   });
 }

@@ -3,7 +3,7 @@
 // this stage).
 import { z } from "zod";
 import { STAGE_KEYS } from "#db/schema";
-import { zonedLocalToUtc } from "#app/utils/time";
+import { toLocalInputValue, zonedLocalToUtc } from "#app/utils/time";
 
 const YEAR_MS = 366 * 24 * 3600_000;
 // A few minutes of slack so a form opened just before the hour still saves.
@@ -17,7 +17,7 @@ export const InterviewFieldsSchema = z.object({
     .int("Use whole minutes")
     .min(15, "An interview is at least 15 minutes")
     .max(600, "An interview is at most 600 minutes"),
-  exerciseId: z.number().int().positive().optional(),
+  exerciseId: z.number({ error: "Choose an exercise from the list" }).int().positive().optional(),
 });
 
 export type ScheduleProblem = { path: (string | number)[]; message: string };
@@ -31,18 +31,21 @@ export function checkScheduledAt(
 ): { at: Date } | { message: string } {
   const at = zonedLocalToUtc(local, timeZone);
   if (!at) return { message: "Enter a date and time like 2026-12-01 10:00" };
+  // A wall-clock time skipped by a daylight-saving change doesn't exist; say so rather than shift it.
+  if (toLocalInputValue(at, timeZone) !== local)
+    return { message: `That time doesn't exist in ${timeZone} (the clocks change then); pick another` };
   if (!allowPast && at.getTime() < now - PAST_GRACE_MS) return { message: "That time has already passed; pick a time in the future" };
   if (at.getTime() > now + YEAR_MS) return { message: "Schedule interviews within the next year" };
   return { at };
 }
 
 const StageRowSchema = z.object({
-  stage: z.enum(STAGE_KEYS),
-  include: z.boolean().default(false),
-  interviewerId: z.number().int().positive().optional(),
-  scheduledAt: z.string().max(20).optional(),
-  durationMinutes: z.number().int().optional(),
-  exerciseId: z.number().int().positive().optional(),
+  stage: z.enum(STAGE_KEYS, { error: "Unknown stage" }),
+  include: z.boolean({ error: "Tick the box to include this stage" }).default(false),
+  interviewerId: z.number({ error: "Choose an interviewer" }).int().positive().optional(),
+  scheduledAt: z.string().max(20, "Enter a date and time like 2026-12-01 10:00").optional(),
+  durationMinutes: z.number({ error: "Enter the length in minutes" }).int("Use whole minutes").optional(),
+  exerciseId: z.number({ error: "Choose an exercise from the list" }).int().positive().optional(),
 });
 
 export function loopScheduleSchema({ timeZone, now }: { timeZone: string; now: number }) {
@@ -85,7 +88,7 @@ export type LoopScheduleValue = z.infer<ReturnType<typeof loopScheduleSchema>>;
 export function interviewSchema({ timeZone, now, allowPast }: { timeZone: string; now: number; allowPast: boolean }) {
   return InterviewFieldsSchema.extend({
     stage: z.enum(STAGE_KEYS, { error: "Choose a stage" }),
-    status: z.enum(["scheduled", "completed", "cancelled"]).default("scheduled"),
+    status: z.enum(["scheduled", "completed", "cancelled"], { error: "Choose Scheduled, Completed or Cancelled" }).default("scheduled"),
   }).superRefine((value, ctx) => {
     const checked = checkScheduledAt(value.scheduledAt, timeZone, now, { allowPast });
     if ("message" in checked) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: checked.message });

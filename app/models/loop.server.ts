@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, ne } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import {
   candidates,
   exercises,
@@ -10,7 +10,7 @@ import {
   type InterviewStatus,
   type StageKey,
 } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 
 export type InterviewPlan = {
@@ -45,6 +45,7 @@ export function getLatestLoop(candidateId: number) {
       interviewerId: interviews.interviewerId,
       interviewerName: users.name,
       interviewerTitle: users.title,
+      interviewerActive: users.active,
       exerciseTitle: exercises.title,
       scorecardStatus: scorecards.status,
       scorecardSubmittedAt: scorecards.submittedAt,
@@ -69,16 +70,18 @@ export function scheduleLoop(
       .values({ candidateId: input.candidateId, rubricVersionId: input.rubricVersionId, createdById: actor.id })
       .returning()
       .get();
+    const candidate = tx.select({ name: candidates.name }).from(candidates).where(eq(candidates.id, input.candidateId)).get();
     recordAudit(tx, {
       actor,
       action: "create",
       entityType: "loop",
       entityId: loop.id,
+      summary: `Scheduled a loop of ${input.interviews.length} interview${input.interviews.length === 1 ? "" : "s"} for ${candidate?.name ?? "a candidate"}`,
       after: { candidateId: loop.candidateId, rubricVersionId: loop.rubricVersionId, status: loop.status },
     });
     for (const plan of input.interviews) {
       const row = tx.insert(interviews).values({ loopId: loop.id, ...plan }).returning().get();
-      recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, after: auditView(row) });
+      recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, summary: `Scheduled ${describe(tx, row)}`, after: auditView(row) });
     }
     return loop;
   });
@@ -87,9 +90,30 @@ export function scheduleLoop(
 export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan) {
   return db().transaction((tx) => {
     const row = tx.insert(interviews).values({ loopId, ...plan }).returning().get();
-    recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, after: auditView(row) });
+    recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, summary: `Added ${describe(tx, row)}`, after: auditView(row) });
     return row;
   });
+}
+
+const STAGE_NAMES: Record<StageKey, string> = {
+  system_design: "System design",
+  debugging: "Debugging",
+  code_review: "Code review",
+  leadership: "Leadership & collaboration",
+  take_home: "Take-home",
+};
+
+/** "Debugging with Aisha Bello for Ada Obi": the readable part of an interview's audit entry. */
+function describe(tx: Tx, row: { loopId: number; stage: StageKey; interviewerId: number }) {
+  const who = tx.select({ name: users.name }).from(users).where(eq(users.id, row.interviewerId)).get()?.name ?? `user ${row.interviewerId}`;
+  const candidate =
+    tx
+      .select({ name: candidates.name })
+      .from(loops)
+      .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+      .where(eq(loops.id, row.loopId))
+      .get()?.name ?? "a candidate";
+  return `${STAGE_NAMES[row.stage]} with ${who} for ${candidate}`;
 }
 
 function auditView(row: typeof interviews.$inferSelect) {
@@ -120,7 +144,16 @@ export function updateInterview(
       .where(eq(interviews.id, id))
       .returning()
       .get();
-    recordAudit(tx, { actor, action: "update", entityType: "interview", entityId: id, before: diff.before, after: diff.after });
+    const verb = input.status === "cancelled" && before.status !== "cancelled" ? "Cancelled" : "Changed";
+    recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "interview",
+      entityId: id,
+      summary: `${verb} ${describe(tx, row)}`,
+      before: diff.before,
+      after: diff.after,
+    });
     return row;
   });
 }
@@ -132,8 +165,9 @@ export function deleteInterview(actor: AuditActor, id: number) {
     if (!before) return false;
     const card = tx.select({ id: scorecards.id }).from(scorecards).where(eq(scorecards.interviewId, id)).get();
     if (card) return false;
+    const summary = `Deleted ${describe(tx, before)}`;
     tx.delete(interviews).where(eq(interviews.id, id)).run();
-    recordAudit(tx, { actor, action: "delete", entityType: "interview", entityId: id, before: auditView(before) });
+    recordAudit(tx, { actor, action: "delete", entityType: "interview", entityId: id, summary, before: auditView(before) });
     return true;
   });
 }
@@ -211,4 +245,67 @@ export function isOnPanel(loopId: number, interviewerId: number, exceptInterview
     .where(and(eq(interviews.loopId, loopId), eq(interviews.interviewerId, interviewerId), ne(interviews.status, "cancelled")))
     .all()
     .some((r) => r.id !== exceptInterviewId);
+}
+
+/**
+ * Another non-cancelled interview of this person, or of this candidate, that overlaps
+ * [start, start + minutes). Used to stop double-booking an interviewer or a candidate.
+ */
+export function findClash({
+  interviewerId,
+  candidateId,
+  start,
+  minutes,
+  exceptInterviewId,
+}: {
+  interviewerId: number;
+  candidateId: number;
+  start: Date;
+  minutes: number;
+  exceptInterviewId?: number;
+}) {
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const overlapping = db()
+    .select({
+      id: interviews.id,
+      stage: interviews.stage,
+      scheduledAt: interviews.scheduledAt,
+      interviewerId: interviews.interviewerId,
+      candidateId: loops.candidateId,
+      candidateName: candidates.name,
+    })
+    .from(interviews)
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .where(
+      and(
+        ne(interviews.status, "cancelled"),
+        lt(interviews.scheduledAt, end),
+        gt(sql`${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000`, start.getTime()),
+        sql`(${interviews.interviewerId} = ${interviewerId} or ${loops.candidateId} = ${candidateId})`,
+        exceptInterviewId ? ne(interviews.id, exceptInterviewId) : undefined,
+      ),
+    )
+    .all();
+  const forInterviewer = overlapping.find((o) => o.interviewerId === interviewerId);
+  const forCandidate = overlapping.find((o) => o.candidateId === candidateId);
+  return { forInterviewer: forInterviewer ?? null, forCandidate: forCandidate ?? null };
+}
+
+/** The loop's active interview of this stage, if there already is one. */
+export function findActiveStage(loopId: number, stage: StageKey, exceptInterviewId?: number) {
+  return (
+    db()
+      .select({ id: interviews.id })
+      .from(interviews)
+      .where(
+        and(
+          eq(interviews.loopId, loopId),
+          eq(interviews.stage, stage),
+          ne(interviews.status, "cancelled"),
+          exceptInterviewId ? ne(interviews.id, exceptInterviewId) : undefined,
+        ),
+      )
+      .get() ?? null
+  );
 }

@@ -169,3 +169,63 @@ export function getDimensions(rubricVersionId: number) {
     .orderBy(asc(rubricDimensions.sortOrder))
     .all();
 }
+
+export type RubricDetail = NonNullable<ReturnType<typeof readRubricVersion>>;
+
+// Versions never change once loaded, so each is read from the database once per process.
+const detailCache = new WeakMap<Db, Map<number, RubricDetail>>();
+
+/** Everything about one rubric version: dimensions with anchored levels, signals, bands, stages. */
+export function getRubricDetail(rubricVersionId: number): RubricDetail | null {
+  let perDatabase = detailCache.get(db());
+  if (!perDatabase) detailCache.set(db(), (perDatabase = new Map()));
+  const cached = perDatabase.get(rubricVersionId);
+  if (cached) return cached;
+  const detail = readRubricVersion(rubricVersionId);
+  if (detail) perDatabase.set(rubricVersionId, detail);
+  return detail;
+}
+
+function readRubricVersion(rubricVersionId: number) {
+  const version = db().select().from(rubricVersions).where(eq(rubricVersions.id, rubricVersionId)).get();
+  if (!version) return null;
+  const dims = db()
+    .select()
+    .from(rubricDimensions)
+    .where(eq(rubricDimensions.rubricVersionId, rubricVersionId))
+    .orderBy(asc(rubricDimensions.sortOrder))
+    .all();
+  const levels = db()
+    .select({ dimensionId: rubricLevels.dimensionId, level: rubricLevels.level, label: rubricLevels.label, anchor: rubricLevels.anchor })
+    .from(rubricLevels)
+    .innerJoin(rubricDimensions, eq(rubricDimensions.id, rubricLevels.dimensionId))
+    .where(eq(rubricDimensions.rubricVersionId, rubricVersionId))
+    .orderBy(asc(rubricLevels.level))
+    .all();
+  return {
+    id: version.id,
+    key: version.rubricKey,
+    version: version.version,
+    title: version.title,
+    dimensions: dims.map((d) => ({
+      key: d.key,
+      name: d.name,
+      weight: d.weight,
+      excellent: d.excellent,
+      levels: levels.filter((l) => l.dimensionId === d.id).map(({ level, label, anchor }) => ({ level, label, anchor })),
+    })),
+    signals: db()
+      .select({ key: rubricSignals.key, kind: rubricSignals.kind, text: rubricSignals.text, dimensionKey: rubricSignals.dimensionKey })
+      .from(rubricSignals)
+      .where(eq(rubricSignals.rubricVersionId, rubricVersionId))
+      .orderBy(asc(rubricSignals.sortOrder))
+      .all(),
+    bands: db()
+      .select({ key: rubricBands.key, label: rubricBands.label, minScore: rubricBands.minScore })
+      .from(rubricBands)
+      .where(eq(rubricBands.rubricVersionId, rubricVersionId))
+      .orderBy(desc(rubricBands.minScore))
+      .all(),
+    stages: getStages(rubricVersionId).map((s) => ({ key: s.key, name: s.name, focus: s.focus })),
+  };
+}

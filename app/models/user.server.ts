@@ -68,7 +68,7 @@ export async function createUser(
       .returning(listColumns)
       .get();
     // The password hash is deliberately left out of the audit entry.
-    recordAudit(tx, { actor, action: "create", entityType: "user", entityId: row.id, after: row });
+    recordAudit(tx, { actor, action: "create", entityType: "user", entityId: row.id, summary: `Added user ${row.name} (${row.role})`, after: row });
     return row;
   });
 }
@@ -90,7 +90,15 @@ export function updateUser(
       .where(eq(users.id, id))
       .returning(listColumns)
       .get();
-    recordAudit(tx, { actor, action: "update", entityType: "user", entityId: id, before: diff.before, after: diff.after });
+    recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "user",
+      entityId: id,
+      summary: `Edited user ${row.name}`,
+      before: diff.before,
+      after: diff.after,
+    });
     return row;
   });
   // A role change or deactivation takes effect at once, not when the cookie expires.
@@ -102,7 +110,7 @@ export async function setPassword(actor: AuditActor, id: number, password: strin
   const passwordHash = await hashPassword(password);
   db().transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run();
-    recordAudit(tx, { actor, action: "update", entityType: "user", entityId: id, after: { password: "changed" } });
+    recordAudit(tx, { actor, action: "update", entityType: "user", entityId: id, summary: "Password changed", after: { password: "changed" } });
   });
   deleteSessionsOfUser(id);
 }

@@ -1,7 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.admin.users.$userId";
+import { STAGE_LABELS } from "#app/components/labels";
 import { UserForm } from "#app/components/user-form";
+import { listInterviewsFor } from "#app/models/loop.server";
+import { formatDateTime } from "#app/utils/time";
 import { EditUserSchema } from "#app/models/user-schema";
 import { getUser, isEmailTaken, setPassword, updateUser } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
@@ -10,8 +13,14 @@ import { requireRole } from "#app/utils/session.server";
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "User"} · Loopwise` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requireRole(request, "admin");
-  return { user: getUser(idParam(params.userId)) ?? notFound("No such user") };
+  const admin = await requireRole(request, "admin");
+  const user = getUser(idParam(params.userId)) ?? notFound("No such user");
+  const now = Date.now();
+  // Shown so an admin deactivating someone sees which interviews need another interviewer.
+  const upcoming = listInterviewsFor(user.id)
+    .filter((i) => i.status === "scheduled" && i.scheduledAt.getTime() > now)
+    .map((i) => ({ id: i.id, stage: i.stage, scheduledAt: i.scheduledAt, candidateName: i.candidateName }));
+  return { user, upcoming, timeZone: admin.timeZone };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -33,7 +42,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function EditUser({ loaderData, actionData }: Route.ComponentProps) {
-  const { user } = loaderData;
+  const { user, upcoming, timeZone } = loaderData;
   return (
     <div className="page-narrow" style={{ margin: 0 }}>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -43,6 +52,25 @@ export default function EditUser({ loaderData, actionData }: Route.ComponentProp
         <h1>{user.name}</h1>
       </div>
       <UserForm mode="edit" lastResult={actionData} defaultValue={user} />
+      {upcoming.length ? (
+        <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="upcoming-heading">
+          <h2 id="upcoming-heading">Upcoming interviews ({upcoming.length})</h2>
+          <p className="muted">
+            {user.active
+              ? "Reassign these before deactivating: someone who can't sign in can't fill in a scorecard."
+              : "This user is deactivated but still booked on these interviews; reassign them."}
+          </p>
+          <ul>
+            {upcoming.map((i) => (
+              <li key={i.id}>
+                <Link to={`/interviews/${i.id}/edit`}>
+                  {STAGE_LABELS[i.stage]} with {i.candidateName}, {formatDateTime(i.scheduledAt, timeZone)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

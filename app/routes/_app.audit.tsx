@@ -6,7 +6,7 @@ import { formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log · Loopwise" }];
 
-const ENTITY_TYPES = ["candidate", "loop", "interview", "user", "scorecard", "decision", "rubric_version", "exercise"] as const;
+const ENTITY_TYPES = ["candidate", "loop", "interview", "user", "scorecard", "decision", "sign_in", "rubric_version", "exercise"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "admin", "hiring_manager");
@@ -91,8 +91,11 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                       {e.actorLabel}
                       {e.actorEmail ? <div className="muted">{e.actorEmail}</div> : null}
                     </td>
-                    <td className="nowrap">
-                      <span className="badge">{e.action.replace("_", " ")}</span> {e.entityType.replace("_", " ")} #{e.entityId}
+                    <td>
+                      <span className="badge">{e.action.replaceAll("_", " ")}</span> {e.summary || `${e.entityType.replaceAll("_", " ")} #${e.entityId}`}
+                      <div className="small muted">
+                        {e.entityType.replaceAll("_", " ")} #{e.entityId}
+                      </div>
                     </td>
                     <td>{e.redacted ? <span className="muted">Redacted (erasure)</span> : <Fields value={e.before} />}</td>
                     <td>{e.redacted ? null : <Fields value={e.after} />}</td>

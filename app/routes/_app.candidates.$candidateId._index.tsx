@@ -110,9 +110,11 @@ export default function CandidatePage({ loaderData }: Route.ComponentProps) {
                   <h3>{STAGE_LABELS[i.stage]}</h3>
                   <div className="actions">
                     <InterviewStateBadge state={i.state} now={now} />
-                    <Link to={`/interviews/${i.id}/edit`} className="btn btn-small" aria-label={`Edit ${STAGE_LABELS[i.stage]} interview`}>
-                      Edit
-                    </Link>
+                    {loop.status === "open" ? (
+                      <Link to={`/interviews/${i.id}/edit`} className="btn btn-small" aria-label={`Edit ${STAGE_LABELS[i.stage]} interview`}>
+                        Edit
+                      </Link>
+                    ) : null}
                   </div>
                   <div className="meta">
                     <span className={i.state.kind === "cancelled" ? "badge-muted" : undefined}>
@@ -120,6 +122,7 @@ export default function CandidatePage({ loaderData }: Route.ComponentProps) {
                     </span>{" "}
                     · {i.durationMinutes} min · {i.interviewerName}
                     {i.interviewerTitle ? `, ${i.interviewerTitle}` : ""}
+                    {i.interviewerActive ? "" : " (deactivated)"}
                     {i.exerciseTitle ? ` · ${i.exerciseTitle}` : ""}
                   </div>
                 </li>

@@ -6,9 +6,8 @@ import { interviewSchema } from "#app/models/loop-schema";
 import { addInterview, getOpenLoop } from "#app/models/loop.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
-import { checkScheduledAt } from "#app/models/loop-schema";
 import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
-import { interviewConflicts } from "./_app.interviews.shared.server";
+import { checkInterview } from "./_app.interviews.shared.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add interview · Loopwise" }];
 
@@ -32,17 +31,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!loop) return data(submission.reply({ formErrors: ["This candidate's loop was closed; schedule a new loop instead."] }), { status: 409 });
-  const fieldErrors = interviewConflicts(submission.value, { loopId: loop.id, stageKeys: options.stages.map((s) => s.key) });
-  if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
-  const at = checkScheduledAt(submission.value.scheduledAt, user.timeZone, now);
-  if (!("at" in at)) return data(submission.reply({ fieldErrors: { scheduledAt: [at.message] } }), { status: 400 });
-  addInterview(user, loop.id, {
-    stage: submission.value.stage,
-    interviewerId: submission.value.interviewerId,
-    scheduledAt: at.at,
-    durationMinutes: submission.value.durationMinutes,
-    exerciseId: submission.value.exerciseId ?? null,
-  });
+  const checked = checkInterview(submission.value, { loopId: loop.id, candidateId, stageKeys: options.stages.map((s) => s.key), timeZone: user.timeZone, now });
+  if ("fieldErrors" in checked) return data(submission.reply({ fieldErrors: checked.fieldErrors }), { status: 400 });
+  addInterview(user, loop.id, checked.plan);
   throw redirect(`/candidates/${candidateId}`);
 }
 

@@ -9,7 +9,7 @@ import { getOpenLoop, scheduleLoop } from "#app/models/loop.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
-import { schedulingOptions, toInterviewPlans } from "./_app.candidates.$candidateId.loop.server";
+import { pickStageFields, schedulingOptions, toInterviewPlans } from "./_app.candidates.$candidateId.loop.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Schedule loop: ${data?.candidate.name ?? ""} · Loopwise` }];
 
@@ -18,13 +18,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const candidateId = idParam(params.candidateId);
   const options = schedulingOptions(candidateId);
   if (getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}`);
-  // Suggest one stage per working day from tomorrow, at 10:00 on the scheduler's clock.
-  const suggestions = options.stages.map((_, i) => {
-    const day = new Date(Date.now() + (i + 1) * 24 * 3600_000);
-    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-    return `${toLocalInputValue(day, user.timeZone).slice(0, 10)}T10:00`;
+  return { ...options, suggestions: suggestTimes(options.stages.length, user.timeZone), timeZone: user.timeZone };
+}
+
+/** One stage per working day from tomorrow, at 10:00 on the scheduler's clock. */
+function suggestTimes(count: number, timeZone: string): string[] {
+  const day = new Date(Date.now());
+  return Array.from({ length: count }, () => {
+    do day.setUTCDate(day.getUTCDate() + 1);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+    return `${toLocalInputValue(day, timeZone).slice(0, 10)}T10:00`;
   });
-  return { ...options, suggestions, timeZone: user.timeZone };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -35,12 +39,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}`);
   const now = Date.now();
   const schema = loopScheduleSchema({ timeZone: user.timeZone, now });
-  const submission = parseWithZod(await readFormData(request), { schema });
+  const submission = parseWithZod(pickStageFields(await readFormData(request), options.stages.length), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = toInterviewPlans(submission.value, {
     timeZone: user.timeZone,
     now,
     stageKeys: options.stages.map((s) => s.key),
+    candidateId,
   });
   if ("fieldErrors" in result) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   scheduleLoop(user, { candidateId, rubricVersionId: options.rubricVersionId, interviews: result.plans });
@@ -83,7 +88,8 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
       <Form method="post" className="card form" {...getFormProps(form)}>
         <FormError errors={form.errors} />
         {rows.map((row, i) => {
-          const stage = stages[i]!;
+          const stage = stages[i];
+          if (!stage) return null;
           const f = row.getFieldset();
           const kits = exercisesByStage[stage.key] ?? [];
           const { key: includeKey, ...includeProps } = getInputProps(f.include, { type: "checkbox" });
@@ -96,7 +102,7 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
                   <input key={includeKey} {...includeProps} />
                   <span>
                     <span className="stage-name">{stage.name}</span>
-                    {stage.optional ? <span className="small muted"> (optional)</span> : null}
+                    {stage.optional && !/optional/i.test(stage.name) ? <span className="small muted"> (optional)</span> : null}
                   </span>
                 </label>
                 <div className="focus-list" aria-label="Focus dimensions">

@@ -4,14 +4,18 @@ import type { Route } from "./+types/_app.interviews.$interviewId.edit";
 import { InterviewForm } from "#app/components/interview-form";
 import { STAGE_LABELS } from "#app/components/labels";
 import { listExercisesByStage } from "#app/models/exercise.server";
-import { checkScheduledAt, interviewSchema } from "#app/models/loop-schema";
+import { interviewSchema } from "#app/models/loop-schema";
 import { deleteInterview, getInterview, updateInterview } from "#app/models/loop.server";
 import { getStages } from "#app/models/rubric.server";
 import { listPanelists } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
-import { interviewConflicts } from "./_app.interviews.shared.server";
+import { checkInterview } from "./_app.interviews.shared.server";
+
+function withCurrent<T extends { id: number; name: string; title: string }>(people: T[], current: { id: number; name: string }) {
+  return people.some((p) => p.id === current.id) ? people : [...people, { ...current, title: "deactivated" } as T];
+}
 
 export const meta: Route.MetaFunction = () => [{ title: "Edit interview · Loopwise" }];
 
@@ -36,19 +40,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       },
     },
     stages: getStages(interview.rubricVersionId).map((s) => ({ key: s.key, name: s.name })),
-    panelists: listPanelists(),
+    // The booked interviewer stays selectable even if deactivated since, so other fields can change.
+    panelists: withCurrent(listPanelists(), { id: interview.interviewerId, name: interview.interviewerName }),
     exercisesByStage: listExercisesByStage(),
     timeZone: user.timeZone,
   };
 }
+
+const CLOSED = "This loop is closed; its interviews can no longer change.";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "hiring_manager", "admin");
   const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
   const back = `/candidates/${interview.candidateId}`;
   const formData = await readFormData(request);
-  if (interview.loopStatus === "closed")
-    return data({ status: "error", error: { "": ["This loop is closed; its interviews can no longer change."] } } as const, { status: 409 });
+  if (interview.loopStatus === "closed") return data({ status: "error", error: { "": [CLOSED] } } as const, { status: 409 });
   if (formData.get("intent") === "delete") {
     // Refused when a scorecard exists: evidence is never thrown away with the interview.
     if (!deleteInterview(user, interview.id))
@@ -57,27 +63,32 @@ export async function action({ request, params }: Route.ActionArgs) {
       });
     throw redirect(back);
   }
+  // The stage of an existing interview never changes; whatever was posted for it is ignored.
+  formData.set("stage", interview.stage);
   const now = Date.now();
-  const unchangedTime = formData.get("scheduledAt") === toLocalInputValue(interview.scheduledAt, user.timeZone);
-  const submission = parseWithZod(formData, { schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: unchangedTime }) });
+  const scheduledAtInput = toLocalInputValue(interview.scheduledAt, user.timeZone);
+  const submission = parseWithZod(formData, {
+    schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: formData.get("scheduledAt") === scheduledAtInput }),
+  });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
-  const stageKeys = getStages(interview.rubricVersionId).map((s) => s.key);
-  const fieldErrors = interviewConflicts({ ...value, stage: interview.stage }, { loopId: interview.loopId, interviewId: interview.id, stageKeys }) ?? {};
+  const checked = checkInterview(value, {
+    loopId: interview.loopId,
+    candidateId: interview.candidateId,
+    stageKeys: getStages(interview.rubricVersionId).map((s) => s.key),
+    timeZone: user.timeZone,
+    now,
+    existing: { id: interview.id, interviewerId: interview.interviewerId, scheduledAt: interview.scheduledAt, scheduledAtInput },
+  });
+  const fieldErrors = "fieldErrors" in checked ? checked.fieldErrors : {};
   if (interview.scorecardStatus && value.interviewerId !== interview.interviewerId)
     fieldErrors.interviewerId = [`${interview.interviewerName} has already started a scorecard for this interview, so the interviewer can't change.`];
-  if (interview.scorecardStatus === "submitted" && value.status === "cancelled")
-    fieldErrors.status = ["A submitted scorecard exists for this interview; it can't be cancelled."];
-  if (Object.keys(fieldErrors).length) return data(submission.reply({ fieldErrors }), { status: 400 });
-  const at = checkScheduledAt(value.scheduledAt, user.timeZone, now, { allowPast: unchangedTime });
-  if (!("at" in at)) return data(submission.reply({ fieldErrors: { scheduledAt: [at.message] } }), { status: 400 });
-  updateInterview(user, interview.id, {
-    interviewerId: value.interviewerId,
-    scheduledAt: unchangedTime ? interview.scheduledAt : at.at,
-    durationMinutes: value.durationMinutes,
-    exerciseId: value.exerciseId ?? null,
-    status: value.status,
-  });
+  if (interview.scorecardStatus === "submitted" && value.status !== "completed")
+    fieldErrors.status = ["A scorecard has been submitted for this interview, so it stays Completed."];
+  if ("plan" in checked && value.status === "completed" && checked.plan.scheduledAt.getTime() > now)
+    fieldErrors.status = ["An interview can't be completed before it has started."];
+  if (Object.keys(fieldErrors).length || !("plan" in checked)) return data(submission.reply({ fieldErrors }), { status: 400 });
+  updateInterview(user, interview.id, { ...checked.plan, status: value.status });
   throw redirect(back);
 }
 
@@ -92,7 +103,16 @@ export default function EditInterview({ loaderData, actionData }: Route.Componen
       <div className="page-header">
         <h1>Edit {STAGE_LABELS[interview.stage]} interview</h1>
       </div>
-      {closed ? <p className="form-error">This loop is closed; its interviews can no longer change.</p> : null}
+      {closed ? (
+        <div className="card">
+          <p className="form-error" role="status">
+            {CLOSED}
+          </p>
+          <p>
+            <Link to={`/candidates/${interview.candidateId}`}>Back to {interview.candidateName}</Link>
+          </p>
+        </div>
+      ) : (
       <InterviewForm
         mode="edit"
         lastResult={actionData}
@@ -103,6 +123,7 @@ export default function EditInterview({ loaderData, actionData }: Route.Componen
         timeZone={timeZone}
         cancelTo={`/candidates/${interview.candidateId}`}
       />
+      )}
       {!interview.hasScorecard && !closed ? (
         <Form method="post" className="card" style={{ marginTop: "1rem" }}>
           <h2>Delete this interview</h2>

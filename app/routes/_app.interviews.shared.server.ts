@@ -1,22 +1,77 @@
 import type { StageKey } from "#db/schema";
 import { getExerciseStage } from "#app/models/exercise.server";
-import { isOnPanel } from "#app/models/loop.server";
+import { checkScheduledAt } from "#app/models/loop-schema";
+import { findActiveStage, findClash, isOnPanel, type InterviewPlan } from "#app/models/loop.server";
 import { listPanelists } from "#app/models/user.server";
+import { formatDateTime } from "#app/utils/time";
 
-/** Database checks for one interview's fields, as field errors keyed by field name. */
-export function interviewConflicts(
-  value: { stage: StageKey; interviewerId: number; exerciseId?: number },
-  { loopId, interviewId, stageKeys }: { loopId: number; interviewId?: number; stageKeys: StageKey[] },
-) {
+const STAGE_NAMES: Record<StageKey, string> = {
+  system_design: "System design",
+  debugging: "Debugging",
+  code_review: "Code review",
+  leadership: "Leadership & collaboration",
+  take_home: "Take-home",
+};
+
+/**
+ * The checks for one interview that need the database: a real, active interviewer (or the one
+ * already booked, even if since deactivated), a kit for this stage, one interview per stage, and
+ * no double-booking of the interviewer or the candidate. Returns the plan or field errors.
+ */
+export function clashMessage(clash: ReturnType<typeof findClash>, timeZone: string): string | null {
+  if (clash.forCandidate)
+    return `The candidate already has ${STAGE_NAMES[clash.forCandidate.stage]} at ${formatDateTime(clash.forCandidate.scheduledAt, timeZone)}; pick a time that doesn't overlap`;
+  if (clash.forInterviewer)
+    return `The interviewer is already interviewing ${clash.forInterviewer.candidateName} at ${formatDateTime(clash.forInterviewer.scheduledAt, timeZone)}`;
+  return null;
+}
+
+export function checkInterview(
+  value: { stage: StageKey; interviewerId: number; scheduledAt: string; durationMinutes: number; exerciseId?: number },
+  ctx: {
+    loopId: number;
+    candidateId: number;
+    stageKeys: StageKey[];
+    timeZone: string;
+    now: number;
+    existing?: { id: number; interviewerId: number; scheduledAt: Date; scheduledAtInput: string };
+  },
+): { plan: InterviewPlan } | { fieldErrors: Record<string, string[]> } {
   const errors: Record<string, string[]> = {};
-  if (!stageKeys.includes(value.stage)) errors.stage = ["This stage is not part of the position's rubric"];
-  if (!listPanelists().some((p) => p.id === value.interviewerId))
+  const keepsTime = ctx.existing && value.scheduledAt === ctx.existing.scheduledAtInput;
+  const at = keepsTime ? { at: ctx.existing!.scheduledAt } : checkScheduledAt(value.scheduledAt, ctx.timeZone, ctx.now);
+  if ("message" in at) errors.scheduledAt = [at.message];
+  if (!ctx.stageKeys.includes(value.stage)) errors.stage = ["This stage is not part of the position's rubric"];
+  else if (findActiveStage(ctx.loopId, value.stage, ctx.existing?.id))
+    errors.stage = [`This loop already has a ${STAGE_NAMES[value.stage]} interview; edit or cancel that one instead`];
+  const unchangedInterviewer = ctx.existing?.interviewerId === value.interviewerId;
+  if (!unchangedInterviewer && !listPanelists().some((p) => p.id === value.interviewerId))
     errors.interviewerId = ["That person can't interview: choose an active interviewer from the list"];
-  else if (isOnPanel(loopId, value.interviewerId, interviewId))
+  else if (isOnPanel(ctx.loopId, value.interviewerId, ctx.existing?.id))
     errors.interviewerId = ["This person already has another stage of this loop; choose someone else"];
   if (value.exerciseId) {
     const exercise = getExerciseStage(value.exerciseId);
     if (!exercise || !exercise.active || exercise.stage !== value.stage) errors.exerciseId = ["Choose an exercise made for this stage"];
   }
-  return Object.keys(errors).length ? errors : null;
+  if ("at" in at && !errors.interviewerId) {
+    const clash = findClash({
+      interviewerId: value.interviewerId,
+      candidateId: ctx.candidateId,
+      start: at.at,
+      minutes: value.durationMinutes,
+      exceptInterviewId: ctx.existing?.id,
+    });
+    const message = clashMessage(clash, ctx.timeZone);
+    if (message) errors.scheduledAt = [message];
+  }
+  if (Object.keys(errors).length || !("at" in at)) return { fieldErrors: errors };
+  return {
+    plan: {
+      stage: value.stage,
+      interviewerId: value.interviewerId,
+      scheduledAt: at.at,
+      durationMinutes: value.durationMinutes,
+      exerciseId: value.exerciseId ?? null,
+    },
+  };
 }

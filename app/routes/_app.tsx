@@ -1,4 +1,5 @@
-import { Form, NavLink, Outlet, useNavigation } from "react-router";
+import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
+import type { Role } from "#db/schema";
 import type { Route } from "./+types/_app";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ROLE_LABELS } from "#app/components/labels";
@@ -18,7 +19,15 @@ const NAV: { to: string; label: string; roles: string[] }[] = [
 ];
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
-  const { user } = loaderData;
+  return (
+    <Shell user={loaderData.user}>
+      <Outlet />
+    </Shell>
+  );
+}
+
+/** Header and navigation; also wraps error pages, so a 403 still lets people find their way. */
+function Shell({ user, children }: { user: { name: string; role: Role } | null; children: React.ReactNode }) {
   const navigation = useNavigation();
   return (
     <>
@@ -32,12 +41,13 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <img src="/favicon.svg" alt="" width={24} height={24} /> Loopwise
           </NavLink>
           <nav className="nav" aria-label="Main">
-            {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
+            {NAV.filter((n) => user && n.roles.includes(user.role)).map((n) => (
               <NavLink key={n.to} to={n.to}>
                 {n.label}
               </NavLink>
             ))}
           </nav>
+          {user ? (
           <div className="whoami">
             <span>
               <strong>{user.name}</strong> <span className="role-pill">{ROLE_LABELS[user.role]}</span>
@@ -48,19 +58,22 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
               </button>
             </Form>
           </div>
+          ) : null}
         </div>
       </header>
       <main id="main" className="page">
-        <Outlet />
+        {children}
       </main>
     </>
   );
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  // The layout's own loader ran, so the header can still be shown around the error.
+  const data = useRouteLoaderData<typeof loader>("routes/_app");
   return (
-    <main id="main" className="page">
+    <Shell user={data?.user ?? null}>
       <GeneralErrorBoundary error={error} />
-    </main>
+    </Shell>
   );
 }

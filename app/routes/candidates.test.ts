@@ -1,6 +1,9 @@
 // Integration: the candidate and loop routes' loaders and actions, as the browser calls them.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, candidates, interviews, loops } from "#db/schema";
+import { auditLog, candidates, interviews, loops, users } from "#db/schema";
+import { checkScheduledAt } from "#app/models/loop-schema";
+import { toLocalInputValue, zonedLocalToUtc } from "#app/utils/time";
 import { db } from "#app/utils/db.server";
 import { makeOrganisation, makeUser, request, run } from "#tests/factories";
 import * as newCandidate from "./_app.candidates.new";
@@ -8,6 +11,8 @@ import * as scheduleLoop from "./_app.candidates.$candidateId.loop";
 import * as interviewPage from "./_app.interviews.$interviewId._index";
 import * as myInterviews from "./_app.interviews._index";
 import * as candidatePage from "./_app.candidates.$candidateId._index";
+import * as addInterview from "./_app.candidates.$candidateId.interviews.new";
+import * as editInterview from "./_app.interviews.$interviewId.edit";
 
 type Reply = { data: { status?: string; error?: Record<string, string[]> | null; initialValue?: Record<string, unknown> }; init: { status: number } };
 
@@ -191,5 +196,79 @@ describe("who may see an interview", () => {
     expect(benList.upcoming).toHaveLength(0);
     const candidateAsInterviewer = await run(async () => candidatePage.loader(ctx(await request("/x", { userId: ana.id }), { candidateId: String(candidateId) })));
     expect(candidateAsInterviewer.response?.status).toBe(403);
+  });
+});
+
+describe("scheduling guards (review findings)", () => {
+  async function withLoop() {
+    const { position, rubricVersionId } = makeOrganisation();
+    const hm = await makeUser("hiring_manager");
+    const ana = await makeUser("interviewer");
+    const ben = await makeUser("interviewer");
+    const candidateId = await addCandidate(hm.id, position.id);
+    const other = await addCandidate(hm.id, position.id, { email: "other@example.com", name: "Other Person" });
+    const loop = db().insert(loops).values({ candidateId, rubricVersionId }).returning().get();
+    const otherLoop = db().insert(loops).values({ candidateId: other, rubricVersionId }).returning().get();
+    return { hm, ana, ben, candidateId, loop, otherLoop };
+  }
+  const at = (days: number, hour: number) => {
+    const d = new Date(Date.now() + days * 86400_000);
+    return zonedLocalToUtc(`${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`, "Europe/London")!;
+  };
+  const addForm = (o: Record<string, string>) => ({ stage: "debugging", durationMinutes: "50", scheduledAt: dayAhead(5, 14), ...o });
+
+  it("refuses a second active interview of the same stage, and double-booking interviewer or candidate", async () => {
+    const { hm, ana, ben, candidateId, loop, otherLoop } = await withLoop();
+    db().insert(interviews).values({ loopId: loop.id, stage: "debugging", interviewerId: ben.id, scheduledAt: at(3, 10), durationMinutes: 50 }).run();
+    db().insert(interviews).values({ loopId: otherLoop.id, stage: "leadership", interviewerId: ana.id, scheduledAt: at(5, 14), durationMinutes: 45 }).run();
+    const post = async (form: Record<string, string>) =>
+      (await run(async () => addInterview.action(ctx(await request("/x", { userId: hm.id, form }), { candidateId: String(candidateId) })))).data as unknown as Reply;
+    expect((await post(addForm({ interviewerId: String(ana.id) }))).data.error?.stage?.[0]).toMatch(/already has a Debugging interview/);
+    expect((await post(addForm({ stage: "leadership", interviewerId: String(ana.id) }))).data.error?.scheduledAt?.[0]).toMatch(/already interviewing Other Person/);
+    expect((await post(addForm({ stage: "leadership", interviewerId: String(ana.id), scheduledAt: dayAhead(3, 10) }))).data.error?.scheduledAt?.[0]).toMatch(
+      /candidate already has Debugging/,
+    );
+    expect(db().select().from(interviews).all()).toHaveLength(2);
+  });
+
+  it("says so when a time falls in the daylight-saving gap instead of shifting it", () => {
+    expect(checkScheduledAt("2027-03-28T01:30", "Europe/London", Date.now())).toEqual({
+      message: "That time doesn't exist in Europe/London (the clocks change then); pick another",
+    });
+  });
+
+  it("ignores tampered loop rows instead of crashing (stages[999999], a bare 'stages')", async () => {
+    const { hm, ana, candidateId } = await withLoop();
+    db().update(loops).set({ status: "closed" }).run();
+    const form = {
+      stages: "x",
+      "stages[999999].stage": "debugging",
+      "stages[0].stage": "system_design",
+      "stages[0].include": "on",
+      "stages[0].interviewerId": String(ana.id),
+      "stages[0].scheduledAt": dayAhead(9, 10),
+      "stages[0].durationMinutes": "75",
+    };
+    const { response } = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form }), { candidateId: String(candidateId) })));
+    expect(response?.status).toBe(302);
+    expect(db().select().from(interviews).all().map((i) => i.stage)).toEqual(["system_design"]);
+  });
+
+  it("lets the hiring team edit an interview whose interviewer was since deactivated", async () => {
+    const { hm, ana, loop } = await withLoop();
+    const iv = db().insert(interviews).values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at(4, 11), durationMinutes: 50 }).returning().get();
+    db().update(users).set({ active: false }).where(eq(users.id, ana.id)).run();
+    const form = { stage: "debugging", interviewerId: String(ana.id), scheduledAt: toLocalInputValue(iv.scheduledAt, "Europe/London"), durationMinutes: "60", status: "cancelled" };
+    const { response } = await run(async () => editInterview.action(ctx(await request("/x", { userId: hm.id, form }), { interviewId: String(iv.id) })));
+    expect(response?.status).toBe(302);
+    expect(db().select().from(interviews).get()).toMatchObject({ status: "cancelled", durationMinutes: 60 });
+  });
+
+  it("won't mark a future interview completed", async () => {
+    const { hm, ana, loop } = await withLoop();
+    const iv = db().insert(interviews).values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at(4, 11), durationMinutes: 50 }).returning().get();
+    const form = { interviewerId: String(ana.id), scheduledAt: toLocalInputValue(iv.scheduledAt, "Europe/London"), durationMinutes: "50", status: "completed" };
+    const { data } = await run(async () => editInterview.action(ctx(await request("/x", { userId: hm.id, form }), { interviewId: String(iv.id) })));
+    expect((data as unknown as Reply).data.error?.status?.[0]).toMatch(/can't be completed before it has started/);
   });
 });

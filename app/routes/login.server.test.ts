@@ -30,3 +30,13 @@ describe("sign-in", () => {
     expect((await signIn("gone@loopwise.test", "correct horse battery")).ok).toBe(false);
   });
 });
+
+describe("where sign-in leads", () => {
+  it("an interviewer asked to go to a hiring-team page goes to their own start page instead", async () => {
+    const { destinationAfterSignIn } = await import("./login.server");
+    expect(destinationAfterSignIn("/candidates/3", "interviewer")).toBe("/interviews");
+    expect(destinationAfterSignIn("/admin/users", "hiring_manager")).toBe("/candidates");
+    expect(destinationAfterSignIn("/interviews/4?x=1", "interviewer")).toBe("/interviews/4?x=1");
+    expect(destinationAfterSignIn("/candidates/3", "hiring_manager")).toBe("/candidates/3");
+  });
+});

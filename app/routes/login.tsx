@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Route } from "./+types/login";
 import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
-import { homeFor, signIn } from "./login.server";
+import { destinationAfterSignIn, homeFor, signIn } from "./login.server";
 import { getUser } from "#app/utils/session.server";
 import { readFormData } from "#app/utils/http.server";
 import { safeRedirect } from "#app/utils/misc";
@@ -33,7 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
       status: result.locked ? 429 : 400,
     });
-  throw redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), {
+  throw redirect(destinationAfterSignIn(safeRedirect(submission.value.redirectTo, homeFor(result.role)), result.role), {
     headers: { "Set-Cookie": result.cookie },
   });
 }

@@ -13,6 +13,7 @@ WHEN NOT (
   AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.actor_id IS OLD.actor_id
   AND NEW.actor_label = OLD.actor_label AND NEW.action = OLD.action
   AND NEW.entity_type = OLD.entity_type AND NEW.entity_id = OLD.entity_id
+  AND NEW.summary = OLD.summary
 )
 BEGIN
   SELECT RAISE(ABORT, 'audit_log is append-only');

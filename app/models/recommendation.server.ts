@@ -1,0 +1,56 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { interviews, scorecards } from "#db/schema";
+import { db } from "#app/utils/db.server";
+import { shrink } from "./leniency";
+import { computeRecommendation, type Level, type OverallRecommendation } from "./recommendation";
+import { getRubricDetail } from "./rubric.server";
+import { leniencyInputs, listSubmittedScorecards } from "./scorecard.server";
+
+/** The weighted recommendation of one loop, raw and calibrated, with what it was built from. */
+export function getLoopRecommendation(loop: { id: number; rubricVersionId: number }) {
+  const rubric = getRubricDetail(loop.rubricVersionId);
+  if (!rubric) return null;
+  const cards = listSubmittedScorecards({ loopId: loop.id });
+  const counts = db()
+    .select({
+      scheduled: sql<number>`count(*)`,
+      submitted: sql<number>`sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end)`,
+    })
+    .from(interviews)
+    .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
+    .where(and(eq(interviews.loopId, loop.id), ne(interviews.status, "cancelled")))
+    .get();
+  const panelIds = [...new Set(cards.map((c) => c.interviewerId))];
+  const leniency = Object.fromEntries(
+    leniencyInputs(panelIds).map((row) => [row.interviewerId, { pairs: row.pairs, ...shrink(row.diffSum, row.pairs) }]),
+  );
+  const signalText = new Map(rubric.signals.map((s) => [s.key, s]));
+  const result = computeRecommendation({
+    rubric: { dimensions: rubric.dimensions, bands: rubric.bands },
+    scorecards: cards.map((c) => ({
+      interviewerId: c.interviewerId,
+      recommendation: c.recommendation as OverallRecommendation | null,
+      ratings: Object.fromEntries(c.ratings.map((r) => [r.dimensionKey, r.level as Level | null])),
+      redFlags: c.signals
+        .filter((s) => signalText.get(s.signalKey)?.kind === "red_flag")
+        .map((s) => ({ key: s.signalKey, text: signalText.get(s.signalKey)!.text, note: s.note })),
+    })),
+    scheduledInterviews: counts?.scheduled ?? 0,
+    submittedInterviews: counts?.submitted ?? 0,
+    leniency: Object.fromEntries(Object.entries(leniency).map(([id, l]) => [id, l.leniency])),
+  });
+  return {
+    ...result,
+    rubric: { key: rubric.key, version: rubric.version, title: rubric.title },
+    panel: cards.map((c) => ({
+      interviewerId: c.interviewerId,
+      interviewerName: c.interviewerName,
+      stage: c.stage,
+      recommendation: c.recommendation,
+      leniency: leniency[c.interviewerId]?.leniency ?? 0,
+      pairs: leniency[c.interviewerId]?.pairs ?? 0,
+    })),
+  };
+}
+
+export type LoopRecommendation = NonNullable<ReturnType<typeof getLoopRecommendation>>;

@@ -1,0 +1,234 @@
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { interviews, loops, ratings, scorecards, scorecardSignals, users } from "#db/schema";
+import { db, type Tx } from "#app/utils/db.server";
+import { recordAudit, type AuditActor } from "./audit.server";
+import type { RatingChoice, ScorecardValue } from "./scorecard-schema";
+
+export type ScorecardSnapshot = {
+  status: "draft" | "submitted";
+  recommendation: string | null;
+  takeaways: string;
+  ratings: Record<string, { level: number | null; notAssessed: boolean; evidence: string }>;
+  signals: Record<string, string>;
+};
+
+function readSnapshot(tx: Tx | ReturnType<typeof db>, scorecardId: number): Omit<ScorecardSnapshot, "status" | "recommendation" | "takeaways"> {
+  const rs = tx.select().from(ratings).where(eq(ratings.scorecardId, scorecardId)).orderBy(asc(ratings.dimensionKey)).all();
+  const ss = tx.select().from(scorecardSignals).where(eq(scorecardSignals.scorecardId, scorecardId)).orderBy(asc(scorecardSignals.signalKey)).all();
+  return {
+    ratings: Object.fromEntries(rs.map((r) => [r.dimensionKey, { level: r.level, notAssessed: r.notAssessed, evidence: r.evidence }])),
+    signals: Object.fromEntries(ss.map((s) => [s.signalKey, s.note])),
+  };
+}
+
+/** The scorecard of one interview, as its form needs it (null before the first save). */
+export function getScorecard(interviewId: number) {
+  const card = db().select().from(scorecards).where(eq(scorecards.interviewId, interviewId)).get();
+  if (!card) return null;
+  return {
+    id: card.id,
+    status: card.status,
+    recommendation: card.recommendation,
+    takeaways: card.takeaways,
+    submittedAt: card.submittedAt,
+    amendedAt: card.amendedAt,
+    amendmentCount: card.amendmentCount,
+    updatedAt: card.updatedAt,
+    rubricVersionId: card.rubricVersionId,
+    ...readSnapshot(db(), card.id),
+  };
+}
+
+function toSnapshotParts(value: ScorecardValue) {
+  const rating = value.rating as Record<string, RatingChoice | undefined>;
+  const evidence = value.evidence as Record<string, string | undefined>;
+  const notes = value.note as Record<string, string | undefined>;
+  const keys = new Set([...Object.keys(rating), ...Object.keys(evidence)]);
+  const rows: ScorecardSnapshot["ratings"] = {};
+  for (const key of [...keys].sort()) {
+    const choice = rating[key];
+    const text = evidence[key]?.trim() ?? "";
+    if (!choice && !text) continue;
+    rows[key] = { level: choice && choice !== "na" ? Number(choice) : null, notAssessed: choice === "na", evidence: text };
+  }
+  const signals = Object.fromEntries([...new Set(value.signals)].sort().map((k) => [k, notes[k]?.trim() ?? ""]));
+  return { ratings: rows, signals };
+}
+
+export type SaveResult = { changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date };
+
+/**
+ * Saves a draft or submits. Idempotent: saving what is already stored writes nothing. Submitting
+ * an already submitted scorecard with changes is an amendment; the audit log keeps the version
+ * before it in full.
+ */
+export function saveScorecard(
+  actor: AuditActor,
+  input: { interviewId: number; interviewerId: number; rubricVersionId: number; value: ScorecardValue; submit: boolean },
+): SaveResult {
+  return db().transaction((tx) => {
+    const now = new Date();
+    let card = tx.select().from(scorecards).where(eq(scorecards.interviewId, input.interviewId)).get();
+    const before: ScorecardSnapshot | null = card
+      ? { status: card.status, recommendation: card.recommendation, takeaways: card.takeaways, ...readSnapshot(tx, card.id) }
+      : null;
+    // An amendment is only ever made by submitting again; a submitted card never falls back to draft.
+    const status = input.submit || card?.status === "submitted" ? "submitted" : "draft";
+    const after: ScorecardSnapshot = {
+      status,
+      recommendation: input.value.recommendation ?? null,
+      takeaways: input.value.takeaways.trim(),
+      ...toSnapshotParts(input.value),
+    };
+    if (before && JSON.stringify(before) === JSON.stringify(after))
+      return { changed: false, status, amended: false, savedAt: card!.updatedAt };
+
+    const amended = before?.status === "submitted";
+    if (!card) {
+      card = tx
+        .insert(scorecards)
+        .values({ interviewId: input.interviewId, interviewerId: input.interviewerId, rubricVersionId: input.rubricVersionId })
+        .returning()
+        .get();
+    }
+    tx.update(scorecards)
+      .set({
+        status,
+        recommendation: after.recommendation as ScorecardValue["recommendation"] | null,
+        takeaways: after.takeaways,
+        submittedAt: status === "submitted" ? (card.submittedAt ?? now) : null,
+        amendedAt: amended ? now : card.amendedAt,
+        amendmentCount: card.amendmentCount + (amended ? 1 : 0),
+        revision: card.revision + 1,
+        updatedAt: now,
+      })
+      .where(eq(scorecards.id, card.id))
+      .run();
+    tx.delete(ratings).where(eq(ratings.scorecardId, card.id)).run();
+    const ratingRows = Object.entries(after.ratings).map(([dimensionKey, r]) => ({ scorecardId: card!.id, dimensionKey, ...r }));
+    if (ratingRows.length) tx.insert(ratings).values(ratingRows).run();
+    tx.delete(scorecardSignals).where(eq(scorecardSignals.scorecardId, card.id)).run();
+    const signalRows = Object.entries(after.signals).map(([signalKey, note]) => ({ scorecardId: card!.id, signalKey, note }));
+    if (signalRows.length) tx.insert(scorecardSignals).values(signalRows).run();
+
+    recordAudit(tx, {
+      actor,
+      action: amended ? "amend" : input.submit && before?.status !== "submitted" ? "submit" : before ? "update" : "create",
+      entityType: "scorecard",
+      entityId: card.id,
+      before,
+      after,
+    });
+    return { changed: true, status, amended, savedAt: now };
+  });
+}
+
+/**
+ * Anti-anchoring: an interviewer sees colleagues' scorecards for a candidate only after
+ * submitting their own for that candidate. The hiring team always sees them.
+ */
+export function hasSubmittedForCandidate({ candidateId, interviewerId }: { candidateId: number; interviewerId: number }) {
+  return Boolean(
+    db()
+      .select({ id: scorecards.id })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(loops, eq(loops.id, interviews.loopId))
+      .where(and(eq(loops.candidateId, candidateId), eq(scorecards.interviewerId, interviewerId), eq(scorecards.status, "submitted")))
+      .get(),
+  );
+}
+
+/** Submitted scorecards of a loop, with ratings and checked signals. Callers check visibility. */
+export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId: number; exceptInterviewId?: number }) {
+  const cards = db()
+    .select({
+      id: scorecards.id,
+      interviewId: scorecards.interviewId,
+      interviewerId: scorecards.interviewerId,
+      interviewerName: users.name,
+      stage: interviews.stage,
+      recommendation: scorecards.recommendation,
+      takeaways: scorecards.takeaways,
+      submittedAt: scorecards.submittedAt,
+      amendmentCount: scorecards.amendmentCount,
+    })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(users, eq(users.id, scorecards.interviewerId))
+    .where(
+      and(
+        eq(interviews.loopId, loopId),
+        eq(scorecards.status, "submitted"),
+        ne(interviews.status, "cancelled"),
+        exceptInterviewId ? ne(scorecards.interviewId, exceptInterviewId) : undefined,
+      ),
+    )
+    .orderBy(asc(interviews.scheduledAt))
+    .all();
+  if (!cards.length) return [];
+  const ids = cards.map((c) => c.id);
+  const allRatings = db().select().from(ratings).where(inArray(ratings.scorecardId, ids)).all();
+  const allSignals = db().select().from(scorecardSignals).where(inArray(scorecardSignals.scorecardId, ids)).all();
+  return cards.map((c) => ({
+    ...c,
+    ratings: allRatings.filter((r) => r.scorecardId === c.id).map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
+    signals: allSignals.filter((s) => s.scorecardId === c.id).map(({ signalKey, note }) => ({ signalKey, note })),
+  }));
+}
+
+/**
+ * Leniency inputs computed in SQL over every submitted rating: for each interviewer, the sum of
+ * (rating − mean of colleagues' ratings of the same candidate and dimension) and how many
+ * ratings had a colleague to compare with. Shrinkage is applied by the caller (leniency.ts).
+ */
+export function leniencyInputs(interviewerIds?: number[]) {
+  const filter = interviewerIds?.length ? sql`and sc.interviewer_id in (${sql.join(interviewerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  return db().all<{ interviewerId: number; diffSum: number; pairs: number }>(sql`
+    with rated as (
+      select sc.interviewer_id, l.candidate_id, r.dimension_key, r.level
+      from ratings r
+      join scorecards sc on sc.id = r.scorecard_id and sc.status = 'submitted'
+      join interviews i on i.id = sc.interview_id and i.status != 'cancelled'
+      join loops l on l.id = i.loop_id
+      where r.level is not null
+    ),
+    grouped as (
+      select candidate_id, dimension_key, sum(level) as total, count(*) as n
+      from rated group by candidate_id, dimension_key having count(*) > 1
+    )
+    select rated.interviewer_id as interviewerId,
+           sum(rated.level - (g.total - rated.level) * 1.0 / (g.n - 1)) as diffSum,
+           count(*) as pairs
+    from rated join grouped g on g.candidate_id = rated.candidate_id and g.dimension_key = rated.dimension_key
+    where 1 = 1 ${filter}
+    group by rated.interviewer_id
+  `);
+}
+
+/** Who on a loop still owes a scorecard, and since when (the interview's end). */
+export function listOwedScorecards(loopId: number, now = new Date()) {
+  return db()
+    .select({
+      interviewId: interviews.id,
+      stage: interviews.stage,
+      interviewerName: users.name,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      draft: sql<number>`${scorecards.id} is not null`,
+    })
+    .from(interviews)
+    .innerJoin(users, eq(users.id, interviews.interviewerId))
+    .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
+    .where(
+      and(
+        eq(interviews.loopId, loopId),
+        ne(interviews.status, "cancelled"),
+        sql`(${scorecards.status} is null or ${scorecards.status} != 'submitted')`,
+        sql`${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000 <= ${now.getTime()}`,
+      ),
+    )
+    .orderBy(asc(interviews.scheduledAt))
+    .all()
+    .map((r) => ({ ...r, draft: Boolean(r.draft), owedSince: new Date(r.scheduledAt.getTime() + r.durationMinutes * 60_000) }));
+}
