@@ -1,16 +1,7 @@
 // The whole data model of Loopwise, in one place. Designed for all of product.md: later work adds
 // behaviour on these tables rather than reshaping them. Times are stored as integer milliseconds.
 import { sql } from "drizzle-orm";
-import {
-  type AnySQLiteColumn,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () =>
@@ -265,10 +256,7 @@ export const interviews = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("interviews_loop_idx").on(t.loopId),
-    index("interviews_interviewer_idx").on(t.interviewerId, t.scheduledAt),
-  ],
+  (t) => [index("interviews_loop_idx").on(t.loopId), index("interviews_interviewer_idx").on(t.interviewerId, t.scheduledAt)],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -302,10 +290,7 @@ export const scorecards = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("scorecards_interview_unique").on(t.interviewId),
-    index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
-  ],
+  (t) => [uniqueIndex("scorecards_interview_unique").on(t.interviewId), index("scorecards_interviewer_idx").on(t.interviewerId, t.status)],
 );
 
 export const ratings = sqliteTable(
@@ -323,10 +308,7 @@ export const ratings = sqliteTable(
     // Pre-filled from an auto-graded exercise; the interviewer's level is what counts.
     suggestedLevel: integer("suggested_level"),
   },
-  (t) => [
-    primaryKey({ columns: [t.scorecardId, t.dimensionKey] }),
-    index("ratings_dimension_idx").on(t.dimensionKey, t.level),
-  ],
+  (t) => [primaryKey({ columns: [t.scorecardId, t.dimensionKey] }), index("ratings_dimension_idx").on(t.dimensionKey, t.level)],
 );
 
 export const scorecardSignals = sqliteTable(

@@ -129,7 +129,8 @@ export const candidates: SeedCandidate[] = [
               },
               communication: {
                 level: 4,
-                evidence: "Structured the whole session on the whiteboard with clear interfaces between components; checked assumptions with me before going deep.",
+                evidence:
+                  "Structured the whole session on the whiteboard with clear interfaces between components; checked assumptions with me before going deep.",
               },
             },
             signals: [
@@ -171,7 +172,8 @@ export const candidates: SeedCandidate[] = [
             },
             signals: [{ key: "fluent_monitoring_drift_rollback" }, { key: "pragmatic_judgment" }],
             recommendation: "strong_yes",
-            takeaways: "Calm, methodical investigation that went from symptoms to root cause in under 30 minutes. Would trust her on call on day one.",
+            takeaways:
+              "Calm, methodical investigation that went from symptoms to root cause in under 30 minutes. Would trust her on call on day one.",
             submittedAfterHours: 2,
           },
         },
@@ -197,7 +199,8 @@ export const candidates: SeedCandidate[] = [
               },
               data_quality: {
                 level: 3,
-                evidence: "Caught that the training query used created_at > today - 30d without a fixed end date, so reruns are not reproducible.",
+                evidence:
+                  "Caught that the training query used created_at > today - 30d without a fixed end date, so reruns are not reproducible.",
               },
             },
             signals: [{ key: "pragmatic_judgment" }],
@@ -271,11 +274,13 @@ export const candidates: SeedCandidate[] = [
               },
               mlops_operations: {
                 level: 3,
-                evidence: "Canary by merchant segment with a manual approval gate; rollback by redeploying the previous container. Monitoring covered score distribution but not feature drift.",
+                evidence:
+                  "Canary by merchant segment with a manual approval gate; rollback by redeploying the previous container. Monitoring covered score distribution but not feature drift.",
               },
               evaluation: {
                 level: 3,
-                evidence: "Used precision at a fixed review-queue capacity as the offline metric, tied to analyst headcount. Online, only proposed comparing fraud losses month over month, no holdout.",
+                evidence:
+                  "Used precision at a fixed review-queue capacity as the offline metric, tied to analyst headcount. Online, only proposed comparing fraud losses month over month, no holdout.",
               },
               communication: {
                 level: 3,
@@ -310,15 +315,14 @@ export const candidates: SeedCandidate[] = [
               },
               evaluation: {
                 level: 2,
-                evidence: "Did not question whether the 20% drop was real or a label-delay artefact in the dashboard; accepted the metric at face value.",
+                evidence:
+                  "Did not question whether the 20% drop was real or a label-delay artefact in the dashboard; accepted the metric at face value.",
               },
             },
-            signals: [
-              { key: "vague_reproducibility_lineage" },
-              { key: "little_deployment_experience" },
-            ],
+            signals: [{ key: "vague_reproducibility_lineage" }, { key: "little_deployment_experience" }],
             recommendation: "no",
-            takeaways: "In an incident he reaches for retraining before understanding what changed. Would not want him leading our on-call rotation yet.",
+            takeaways:
+              "In an incident he reaches for retraining before understanding what changed. Would not want him leading our on-call rotation yet.",
             submittedAfterHours: 58,
           },
         },
@@ -334,11 +338,13 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               software_engineering: {
                 level: 3,
-                evidence: "Asked for tests around the feature join and a typed request model for the scoring endpoint. Good comments, though he skipped the dependency pinning issue.",
+                evidence:
+                  "Asked for tests around the feature join and a typed request model for the scoring endpoint. Good comments, though he skipped the dependency pinning issue.",
               },
               mlops_operations: {
                 level: 3,
-                evidence: "Spotted that the model artefact path was hard-coded and suggested loading by registry alias; also asked for a request-id in the logs.",
+                evidence:
+                  "Spotted that the model artefact path was hard-coded and suggested loading by registry alias; also asked for a request-id in the logs.",
               },
               data_quality: {
                 level: 4,
@@ -364,11 +370,13 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               leadership: {
                 level: 4,
-                evidence: "Onboarded two data scientists to the feature pipeline and wrote the team's first runbook. Talked about choosing a boring logistic-regression baseline to get buy-in from Risk Ops.",
+                evidence:
+                  "Onboarded two data scientists to the feature pipeline and wrote the team's first runbook. Talked about choosing a boring logistic-regression baseline to get buy-in from Risk Ops.",
               },
               communication: {
                 level: 4,
-                evidence: "Explained a disagreement with the fraud-ops lead about review thresholds and how he settled it with a weekly shared dashboard.",
+                evidence:
+                  "Explained a disagreement with the fraud-ops lead about review thresholds and how he settled it with a weekly shared dashboard.",
               },
             },
             signals: [{ key: "sociotechnical_view" }, { key: "mentoring_standards" }],
@@ -405,7 +413,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               ml_system_design: {
                 level: 3,
-                evidence: "Sensible end-to-end shape: Kafka events, Flink aggregates into an online store, gradient-boosted model behind a gRPC service. Named the feature store as the single point of failure.",
+                evidence:
+                  "Sensible end-to-end shape: Kafka events, Flink aggregates into an online store, gradient-boosted model behind a gRPC service. Named the feature store as the single point of failure.",
               },
               data_quality: {
                 level: 3,
@@ -428,7 +437,8 @@ export const candidates: SeedCandidate[] = [
               },
             ],
             recommendation: "no",
-            takeaways: "Good architecture instincts, but no concept of safe rollout or rollback, which is the core of the job on a fraud platform.",
+            takeaways:
+              "Good architecture instincts, but no concept of safe rollout or rollback, which is the core of the job on a fraud platform.",
             submittedAfterHours: 55,
           },
         },
@@ -444,15 +454,18 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               mlops_operations: {
                 level: 3,
-                evidence: "Asked for the deploy log early. His mitigation was to hot-fix the feature pipeline; he only mentioned pinning the previous model version once prompted.",
+                evidence:
+                  "Asked for the deploy log early. His mitigation was to hot-fix the feature pipeline; he only mentioned pinning the previous model version once prompted.",
               },
               data_quality: {
                 level: 4,
-                evidence: "Quickly found that the device_fingerprint feature had flipped to a new hashing scheme upstream and that the online store mixed old and new values for 12 hours.",
+                evidence:
+                  "Quickly found that the device_fingerprint feature had flipped to a new hashing scheme upstream and that the online store mixed old and new values for 12 hours.",
               },
               evaluation: {
                 level: 4,
-                evidence: "Checked whether the drop showed up in matured labels or only in the proxy label, and segmented by merchant to rule out a single large merchant.",
+                evidence:
+                  "Checked whether the drop showed up in matured labels or only in the proxy label, and segmented by merchant to rule out a single large merchant.",
               },
             },
             signals: [{ key: "pragmatic_judgment" }],
@@ -473,11 +486,13 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               software_engineering: {
                 level: 3,
-                evidence: "Asked for tests on the scoring function and pointed out the bare except that swallows model-loading errors. Suggested a small interface for feature fetching.",
+                evidence:
+                  "Asked for tests on the scoring function and pointed out the bare except that swallows model-loading errors. Suggested a small interface for feature fetching.",
               },
               mlops_operations: {
                 level: 2,
-                evidence: "Did not notice that the model version is never logged or that there is no health check; when asked about metrics he suggested 'adding some logging'.",
+                evidence:
+                  "Did not notice that the model version is never logged or that there is no health check; when asked about metrics he suggested 'adding some logging'.",
               },
               data_quality: {
                 level: 3,
@@ -502,7 +517,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               leadership: {
                 level: 3,
-                evidence: "Runs weekly 1:1s with four data scientists and introduced a peer-review rule for notebooks going to production. Clear about how he makes decisions and documents them.",
+                evidence:
+                  "Runs weekly 1:1s with four data scientists and introduced a peer-review rule for notebooks going to production. Clear about how he makes decisions and documents them.",
               },
               communication: {
                 level: 3,
@@ -550,7 +566,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               ml_system_design: {
                 level: 2,
-                evidence: "Spent 40 minutes on a two-tower transformer architecture; serving was 'a GPU box behind an API', with no latency budget or fallback.",
+                evidence:
+                  "Spent 40 minutes on a two-tower transformer architecture; serving was 'a GPU box behind an API', with no latency budget or fallback.",
               },
               data_quality: {
                 level: 2,
@@ -558,11 +575,13 @@ export const candidates: SeedCandidate[] = [
               },
               mlops_operations: {
                 level: 2,
-                evidence: "Retraining was a manual notebook run; no registry, no canary. Knew the words 'shadow traffic' but could not say what he would compare.",
+                evidence:
+                  "Retraining was a manual notebook run; no registry, no canary. Knew the words 'shadow traffic' but could not say what he would compare.",
               },
               evaluation: {
                 level: 1,
-                evidence: "Offline NDCG on a random split of the logs was the only acceptance criterion; did not see the leakage from users appearing in both splits.",
+                evidence:
+                  "Offline NDCG on a random split of the logs was the only acceptance criterion; did not see the leakage from users appearing in both splits.",
               },
             },
             signals: [{ key: "offline_metrics_only" }, { key: "novelty_over_maintainability" }],
@@ -583,11 +602,13 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               mlops_operations: {
                 level: 2,
-                evidence: "Proposed retraining a bigger model as the first step; looked at the deploy log only after 35 minutes, when I pointed at it.",
+                evidence:
+                  "Proposed retraining a bigger model as the first step; looked at the deploy log only after 35 minutes, when I pointed at it.",
               },
               data_quality: {
                 level: 2,
-                evidence: "Checked feature means but not null rates, so missed the upstream field rename that nulled the query-category feature.",
+                evidence:
+                  "Checked feature means but not null rates, so missed the upstream field rename that nulled the query-category feature.",
               },
               evaluation: {
                 level: 1,
@@ -612,7 +633,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               software_engineering: {
                 level: 2,
-                evidence: "Comments were mostly style (variable names, line length). Did not ask for tests and approved the 200-line function as-is.",
+                evidence:
+                  "Comments were mostly style (variable names, line length). Did not ask for tests and approved the 200-line function as-is.",
               },
               mlops_operations: {
                 level: 3,
@@ -620,7 +642,8 @@ export const candidates: SeedCandidate[] = [
               },
               data_quality: {
                 level: 3,
-                evidence: "Noticed the missing-value imputation differs between the training script and the endpoint, though he called it 'minor'.",
+                evidence:
+                  "Noticed the missing-value imputation differs between the training script and the endpoint, though he called it 'minor'.",
               },
             },
             signals: [],
@@ -641,7 +664,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               leadership: {
                 level: 2,
-                evidence: "No examples of mentoring beyond answering questions on Slack. When a project he led was cancelled he attributed it to 'product not understanding the model'.",
+                evidence:
+                  "No examples of mentoring beyond answering questions on Slack. When a project he led was cancelled he attributed it to 'product not understanding the model'.",
               },
               communication: {
                 level: 2,
@@ -682,15 +706,18 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               ml_system_design: {
                 level: 3,
-                evidence: "Clean two-stage design with a feature store shared by training and serving; set a 150 ms p99 SLO. Failure modes covered, but only one fallback (popularity list).",
+                evidence:
+                  "Clean two-stage design with a feature store shared by training and serving; set a 150 ms p99 SLO. Failure modes covered, but only one fallback (popularity list).",
               },
               data_quality: {
                 level: 3,
-                evidence: "Described point-in-time joins to avoid leakage in training data and a contract on the session events with the app team.",
+                evidence:
+                  "Described point-in-time joins to avoid leakage in training data and a contract on the session events with the app team.",
               },
               mlops_operations: {
                 level: 3,
-                evidence: "Blue/green deployment with automatic rollback on error rate; weekly retrain via Airflow with the data snapshot recorded in MLflow.",
+                evidence:
+                  "Blue/green deployment with automatic rollback on error rate; weekly retrain via Airflow with the data snapshot recorded in MLflow.",
               },
               evaluation: {
                 level: 4,
@@ -716,11 +743,13 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               software_engineering: {
                 level: 4,
-                evidence: "Asked for the scoring logic to be pulled out of the FastAPI handler with unit tests, flagged the unpinned numpy version and the global mutable model cache.",
+                evidence:
+                  "Asked for the scoring logic to be pulled out of the FastAPI handler with unit tests, flagged the unpinned numpy version and the global mutable model cache.",
               },
               mlops_operations: {
                 level: 4,
-                evidence: "Requested Prometheus histograms for latency per model version and a readiness probe that actually loads the model.",
+                evidence:
+                  "Requested Prometheus histograms for latency per model version and a readiness probe that actually loads the model.",
               },
               data_quality: {
                 level: 3,
@@ -945,7 +974,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               mlops_operations: {
                 level: 3,
-                evidence: "Checked the deploy log and model registry history first, then rolled back to the previous model alias as a mitigation while investigating.",
+                evidence:
+                  "Checked the deploy log and model registry history first, then rolled back to the previous model alias as a mitigation while investigating.",
               },
               data_quality: {
                 level: 4,
@@ -983,11 +1013,13 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               software_engineering: {
                 level: 4,
-                evidence: "Requested tests for the ranking feature builder with fixed fixtures, and suggested replacing the dict-of-dicts config with a validated dataclass.",
+                evidence:
+                  "Requested tests for the ranking feature builder with fixed fixtures, and suggested replacing the dict-of-dicts config with a validated dataclass.",
               },
               mlops_operations: {
                 level: 4,
-                evidence: "Asked for a model-version label on every metric and for the batch job to fail loudly instead of writing an empty ranking table.",
+                evidence:
+                  "Asked for a model-version label on every metric and for the batch job to fail loudly instead of writing an empty ranking table.",
               },
               data_quality: {
                 level: 4,
@@ -1012,7 +1044,8 @@ export const candidates: SeedCandidate[] = [
             ratings: {
               leadership: {
                 level: 3,
-                evidence: "Led the post-incident review after a ranking outage and turned it into an on-call checklist; mentors one graduate engineer.",
+                evidence:
+                  "Led the post-incident review after a ranking outage and turned it into an on-call checklist; mentors one graduate engineer.",
               },
               communication: {
                 level: 3,

@@ -4,13 +4,7 @@
 export type Role = "admin" | "hiring_manager" | "interviewer";
 export type StageKey = "system_design" | "debugging" | "code_review" | "leadership" | "take_home";
 export type DimensionKey =
-  | "ml_system_design"
-  | "software_engineering"
-  | "mlops_operations"
-  | "data_quality"
-  | "evaluation"
-  | "leadership"
-  | "communication";
+  "ml_system_design" | "software_engineering" | "mlops_operations" | "data_quality" | "evaluation" | "leadership" | "communication";
 export type Recommendation = "strong_no" | "no" | "yes" | "strong_yes";
 export type CandidateSource = "referral" | "inbound" | "sourced" | "agency" | "internal";
 

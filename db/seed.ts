@@ -25,12 +25,20 @@ export async function seedDemoData(db: Db, now = new Date()) {
   db.transaction((tx) => {
     const userIds = new Map<string, { id: number; timeZone: string }>();
     for (const u of seedUsers) {
-      const row = tx.insert(schema.users).values({ ...u, passwordHash }).returning().get();
+      const row = tx
+        .insert(schema.users)
+        .values({ ...u, passwordHash })
+        .returning()
+        .get();
       userIds.set(u.email, { id: row.id, timeZone: row.timeZone });
     }
     const positionIds = new Map<string, number>();
     for (const p of seedPositions) {
-      const row = tx.insert(schema.positions).values({ ...p, rubricVersionId: rubric.id }).returning().get();
+      const row = tx
+        .insert(schema.positions)
+        .values({ ...p, rubricVersionId: rubric.id })
+        .returning()
+        .get();
       positionIds.set(p.key, row.id);
     }
     const hm = userIds.get("hm@loopwise.test");

@@ -32,7 +32,13 @@ export function makeOrganisation() {
   loadExercises();
   const position = db()
     .insert(positions)
-    .values({ key: `pos-${++counter}`, title: "Lead ML Engineer, Fraud Platform", team: "Risk ML", location: "London", rubricVersionId: rubric!.id })
+    .values({
+      key: `pos-${++counter}`,
+      title: "Lead ML Engineer, Fraud Platform",
+      team: "Risk ML",
+      location: "London",
+      rubricVersionId: rubric!.id,
+    })
     .returning()
     .get();
   return { rubricVersionId: rubric!.id, position };

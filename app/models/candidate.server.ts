@@ -83,11 +83,7 @@ export function getCandidate(id: number) {
 }
 
 export function isCandidateEmailTaken(email: string, exceptId?: number) {
-  const row = db()
-    .select({ id: candidates.id })
-    .from(candidates)
-    .where(eq(candidates.email, email.trim().toLowerCase()))
-    .get();
+  const row = db().select({ id: candidates.id }).from(candidates).where(eq(candidates.email, email.trim().toLowerCase())).get();
   return Boolean(row && row.id !== exceptId);
 }
 
@@ -135,4 +131,3 @@ export function updateCandidate(actor: AuditActor, id: number, input: CandidateI
     return row;
   });
 }
-

@@ -19,7 +19,15 @@ describe("interview kits", () => {
     cpSync(path.join(EXERCISES_DIR, "debugging-overnight-drop"), path.join(dir, "debugging-overnight-drop"), { recursive: true });
     writeFileSync(
       path.join(dir, "debugging-overnight-drop", "meta.json"),
-      JSON.stringify({ slug: "debugging-overnight-drop", kind: "interview_kit", stage: "cooking", title: "x", summary: "y", durationMinutes: 50, version: 1 }),
+      JSON.stringify({
+        slug: "debugging-overnight-drop",
+        kind: "interview_kit",
+        stage: "cooking",
+        title: "x",
+        summary: "y",
+        durationMinutes: 50,
+        version: 1,
+      }),
     );
     expect(() => loadExercises(undefined, dir)).toThrow(/debugging-overnight-drop\/meta\.json: invalid exercise[\s\S]*stage/);
   });

@@ -59,7 +59,9 @@ export function readExerciseFolder(dir: string) {
 export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
   const results: { slug: string; created: boolean }[] = [];
   if (!existsSync(dir)) return results;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(dir, entry.name);
     const kind = peekKind(folder);
     if (kind !== "interview_kit") continue;
@@ -93,7 +95,10 @@ export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
         .returning({ id: exercises.id })
         .get();
       // Older versions of the same kit stay for the interviews that use them but are no longer offered.
-      tx.update(exercises).set({ active: false }).where(and(eq(exercises.slug, meta.slug), eq(exercises.active, true))).run();
+      tx.update(exercises)
+        .set({ active: false })
+        .where(and(eq(exercises.slug, meta.slug), eq(exercises.active, true)))
+        .run();
       tx.update(exercises).set({ active: true }).where(eq(exercises.id, row.id)).run();
       recordAudit(tx, {
         actor: { id: null, name: "system (exercise loader)" },
@@ -120,7 +125,13 @@ function peekKind(folder: string): string | null {
 /** Active exercises grouped by stage, for the scheduling form. */
 export function listExercisesByStage() {
   const rows = db()
-    .select({ id: exercises.id, slug: exercises.slug, stage: exercises.stage, title: exercises.title, durationMinutes: exercises.durationMinutes })
+    .select({
+      id: exercises.id,
+      slug: exercises.slug,
+      stage: exercises.stage,
+      title: exercises.title,
+      durationMinutes: exercises.durationMinutes,
+    })
     .from(exercises)
     .where(eq(exercises.active, true))
     .orderBy(asc(exercises.title))

@@ -12,8 +12,14 @@ describe("interviewState", () => {
     expect(interviewState(interview, null, minutes(61))).toEqual({ kind: "scorecard_owed", since: minutes(60), draft: false });
   });
   it("knows a draft is still owed and a submitted card is done", () => {
-    expect(interviewState(interview, { status: "draft", submittedAt: null }, minutes(120))).toMatchObject({ kind: "scorecard_owed", draft: true });
-    expect(interviewState(interview, { status: "submitted", submittedAt: minutes(90) }, minutes(120))).toEqual({ kind: "submitted", at: minutes(90) });
+    expect(interviewState(interview, { status: "draft", submittedAt: null }, minutes(120))).toMatchObject({
+      kind: "scorecard_owed",
+      draft: true,
+    });
+    expect(interviewState(interview, { status: "submitted", submittedAt: minutes(90) }, minutes(120))).toEqual({
+      kind: "submitted",
+      at: minutes(90),
+    });
   });
   it("treats cancelled as cancelled whatever the clock says", () => {
     expect(interviewState({ ...interview, status: "cancelled" }, null, minutes(500)).kind).toBe("cancelled");

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { computeLeniency, SHRINKAGE_PAIRS } from "./leniency";
 
-const r = (interviewerId: number, candidateId: number, dimensionKey: string, level: number) => ({ interviewerId, candidateId, dimensionKey, level });
+const r = (interviewerId: number, candidateId: number, dimensionKey: string, level: number) => ({
+  interviewerId,
+  candidateId,
+  dimensionKey,
+  level,
+});
 
 describe("leniency", () => {
   it("is the mean difference from colleagues on the same candidate and dimension, shrunk toward 0", () => {

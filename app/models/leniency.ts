@@ -48,7 +48,6 @@ export function computeLeniency(ratings: RatingRecord[], k = SHRINKAGE_PAIRS): M
     acc.set(r.interviewerId, entry);
   }
   const result = new Map<number, Leniency>();
-  for (const [interviewerId, { diffSum, pairs }] of acc)
-    result.set(interviewerId, { interviewerId, pairs, ...shrink(diffSum, pairs, k) });
+  for (const [interviewerId, { diffSum, pairs }] of acc) result.set(interviewerId, { interviewerId, pairs, ...shrink(diffSum, pairs, k) });
   return result;
 }

@@ -49,37 +49,35 @@ const StageRowSchema = z.object({
 });
 
 export function loopScheduleSchema({ timeZone, now }: { timeZone: string; now: number }) {
-  return z
-    .object({ stages: z.array(StageRowSchema).min(1).max(STAGE_KEYS.length) })
-    .superRefine(({ stages }, ctx) => {
-      const included = stages.filter((s) => s.include);
-      if (included.length === 0) ctx.addIssue({ code: "custom", path: [], message: "Include at least one stage in the loop" });
-      const seenStages = new Set<string>();
-      const seenInterviewers = new Set<number>();
-      stages.forEach((row, i) => {
-        if (!row.include) return;
-        if (seenStages.has(row.stage)) ctx.addIssue({ code: "custom", path: ["stages", i, "stage"], message: "This stage is listed twice" });
-        seenStages.add(row.stage);
-        const fields = InterviewFieldsSchema.safeParse(row);
-        if (!fields.success) {
-          for (const issue of fields.error.issues)
-            ctx.addIssue({ code: "custom", path: ["stages", i, ...issue.path.map(String)], message: issue.message });
-        }
-        if (row.scheduledAt) {
-          const checked = checkScheduledAt(row.scheduledAt, timeZone, now);
-          if ("message" in checked) ctx.addIssue({ code: "custom", path: ["stages", i, "scheduledAt"], message: checked.message });
-        }
-        if (row.interviewerId) {
-          if (seenInterviewers.has(row.interviewerId))
-            ctx.addIssue({
-              code: "custom",
-              path: ["stages", i, "interviewerId"],
-              message: "This person already has another stage of this loop; choose someone else so the panel hears independent views",
-            });
-          seenInterviewers.add(row.interviewerId);
-        }
-      });
+  return z.object({ stages: z.array(StageRowSchema).min(1).max(STAGE_KEYS.length) }).superRefine(({ stages }, ctx) => {
+    const included = stages.filter((s) => s.include);
+    if (included.length === 0) ctx.addIssue({ code: "custom", path: [], message: "Include at least one stage in the loop" });
+    const seenStages = new Set<string>();
+    const seenInterviewers = new Set<number>();
+    stages.forEach((row, i) => {
+      if (!row.include) return;
+      if (seenStages.has(row.stage)) ctx.addIssue({ code: "custom", path: ["stages", i, "stage"], message: "This stage is listed twice" });
+      seenStages.add(row.stage);
+      const fields = InterviewFieldsSchema.safeParse(row);
+      if (!fields.success) {
+        for (const issue of fields.error.issues)
+          ctx.addIssue({ code: "custom", path: ["stages", i, ...issue.path.map(String)], message: issue.message });
+      }
+      if (row.scheduledAt) {
+        const checked = checkScheduledAt(row.scheduledAt, timeZone, now);
+        if ("message" in checked) ctx.addIssue({ code: "custom", path: ["stages", i, "scheduledAt"], message: checked.message });
+      }
+      if (row.interviewerId) {
+        if (seenInterviewers.has(row.interviewerId))
+          ctx.addIssue({
+            code: "custom",
+            path: ["stages", i, "interviewerId"],
+            message: "This person already has another stage of this loop; choose someone else so the panel hears independent views",
+          });
+        seenInterviewers.add(row.interviewerId);
+      }
     });
+  });
 }
 
 export type LoopScheduleValue = z.infer<ReturnType<typeof loopScheduleSchema>>;

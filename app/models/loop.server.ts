@@ -1,15 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
-import {
-  candidates,
-  exercises,
-  interviews,
-  loops,
-  positions,
-  scorecards,
-  users,
-  type InterviewStatus,
-  type StageKey,
-} from "#db/schema";
+import { candidates, exercises, interviews, loops, positions, scorecards, users, type InterviewStatus, type StageKey } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 
@@ -60,10 +50,7 @@ export function getLatestLoop(candidateId: number) {
   return { ...loop, interviews: rows };
 }
 
-export function scheduleLoop(
-  actor: AuditActor,
-  input: { candidateId: number; rubricVersionId: number; interviews: InterviewPlan[] },
-) {
+export function scheduleLoop(actor: AuditActor, input: { candidateId: number; rubricVersionId: number; interviews: InterviewPlan[] }) {
   return db().transaction((tx) => {
     const loop = tx
       .insert(loops)
@@ -80,8 +67,19 @@ export function scheduleLoop(
       after: { candidateId: loop.candidateId, rubricVersionId: loop.rubricVersionId, status: loop.status },
     });
     for (const plan of input.interviews) {
-      const row = tx.insert(interviews).values({ loopId: loop.id, ...plan }).returning().get();
-      recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, summary: `Scheduled ${describe(tx, row)}`, after: auditView(row) });
+      const row = tx
+        .insert(interviews)
+        .values({ loopId: loop.id, ...plan })
+        .returning()
+        .get();
+      recordAudit(tx, {
+        actor,
+        action: "create",
+        entityType: "interview",
+        entityId: row.id,
+        summary: `Scheduled ${describe(tx, row)}`,
+        after: auditView(row),
+      });
     }
     return loop;
   });
@@ -89,8 +87,19 @@ export function scheduleLoop(
 
 export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan) {
   return db().transaction((tx) => {
-    const row = tx.insert(interviews).values({ loopId, ...plan }).returning().get();
-    recordAudit(tx, { actor, action: "create", entityType: "interview", entityId: row.id, summary: `Added ${describe(tx, row)}`, after: auditView(row) });
+    const row = tx
+      .insert(interviews)
+      .values({ loopId, ...plan })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actor,
+      action: "create",
+      entityType: "interview",
+      entityId: row.id,
+      summary: `Added ${describe(tx, row)}`,
+      after: auditView(row),
+    });
     return row;
   });
 }

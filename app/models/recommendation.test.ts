@@ -20,7 +20,12 @@ const rubric: RubricForScoring = {
   ],
 };
 
-const card = (interviewerId: number, ratings: SubmittedScorecard["ratings"], recommendation: SubmittedScorecard["recommendation"] = "yes", redFlags: SubmittedScorecard["redFlags"] = []): SubmittedScorecard => ({
+const card = (
+  interviewerId: number,
+  ratings: SubmittedScorecard["ratings"],
+  recommendation: SubmittedScorecard["recommendation"] = "yes",
+  redFlags: SubmittedScorecard["redFlags"] = [],
+): SubmittedScorecard => ({
   interviewerId,
   ratings,
   recommendation,
@@ -65,7 +70,10 @@ describe("worked examples (computed by hand)", () => {
     expect(r.coverage).toBeCloseTo(0.65, 10);
     expect(r.leaveOneOut).toBeNull();
     expect(r.gates).toEqual([
-      { kind: "incomplete", reasons: ["Coverage is 65%, below 80% of the rubric's weight.", "3 scheduled interviews have no submitted scorecard."] },
+      {
+        kind: "incomplete",
+        reasons: ["Coverage is 65%, below 80% of the rubric's weight.", "3 scheduled interviews have no submitted scorecard."],
+      },
     ]);
   });
 
@@ -84,12 +92,19 @@ describe("worked examples (computed by hand)", () => {
 
   it("a red flag on an otherwise strong candidate fires the gate without hiding the band", () => {
     const flagged = panel.map((c, i) =>
-      i === 0 ? { ...c, redFlags: [{ key: "no_rollback_strategy", text: "Cannot describe a rollback strategy", note: "'We'd just retrain.'" }] } : c,
+      i === 0
+        ? { ...c, redFlags: [{ key: "no_rollback_strategy", text: "Cannot describe a rollback strategy", note: "'We'd just retrain.'" }] }
+        : c,
     );
     const r = computeRecommendation({ rubric, scorecards: flagged, scheduledInterviews: 4, submittedInterviews: 4 });
     expect(r.band?.label).toBe("Hire");
     expect(r.gates).toEqual([
-      { kind: "red_flag", flags: [{ key: "no_rollback_strategy", text: "Cannot describe a rollback strategy", note: "'We'd just retrain.'", interviewerId: 1 }] },
+      {
+        kind: "red_flag",
+        flags: [
+          { key: "no_rollback_strategy", text: "Cannot describe a rollback strategy", note: "'We'd just retrain.'", interviewerId: 1 },
+        ],
+      },
     ]);
   });
 
@@ -119,7 +134,12 @@ describe("worked examples (computed by hand)", () => {
 
   it("band thresholds are inclusive at the two decimals shown", () => {
     const at = (levels: Level[]) =>
-      computeRecommendation({ rubric, scorecards: levels.map((l, i) => card(i + 1, { communication: l })), scheduledInterviews: levels.length, submittedInterviews: levels.length });
+      computeRecommendation({
+        rubric,
+        scorecards: levels.map((l, i) => card(i + 1, { communication: l })),
+        scheduledInterviews: levels.length,
+        submittedInterviews: levels.length,
+      });
     expect(at([3, 4]).band?.label).toBe("Strong hire"); // 3.50
     expect(at([3, 3]).band?.label).toBe("Hire"); // 3.00
     expect(at([2, 3]).band?.label).toBe("Lean no hire"); // 2.50
@@ -136,15 +156,25 @@ const scorecardArb = fc.record({
 });
 const panelArb = fc.uniqueArray(scorecardArb, { minLength: 1, maxLength: 6, selector: (c) => c.interviewerId });
 const run = (scorecards: SubmittedScorecard[], leniency?: Record<number, number>, r: RubricForScoring = rubric) =>
-  computeRecommendation({ rubric: r, scorecards, scheduledInterviews: scorecards.length, submittedInterviews: scorecards.length, leniency });
+  computeRecommendation({
+    rubric: r,
+    scorecards,
+    scheduledInterviews: scorecards.length,
+    submittedInterviews: scorecards.length,
+    leniency,
+  });
 
 describe("properties", () => {
   it("S stays within [1, 4]", () => {
     fc.assert(
-      fc.property(panelArb, fc.dictionary(fc.integer({ min: 1, max: 12 }).map(String), fc.double({ min: -3, max: 3, noNaN: true })), (cards, len) => {
-        const r = run(cards, len as unknown as Record<number, number>);
-        for (const s of [r.score, r.calibratedScore]) if (s !== null) expect(s >= 1 - 1e-12 && s <= 4 + 1e-12).toBe(true);
-      }),
+      fc.property(
+        panelArb,
+        fc.dictionary(fc.integer({ min: 1, max: 12 }).map(String), fc.double({ min: -3, max: 3, noNaN: true })),
+        (cards, len) => {
+          const r = run(cards, len as unknown as Record<number, number>);
+          for (const s of [r.score, r.calibratedScore]) if (s !== null) expect(s >= 1 - 1e-12 && s <= 4 + 1e-12).toBe(true);
+        },
+      ),
     );
   });
 
@@ -163,10 +193,14 @@ describe("properties", () => {
 
   it("re-ordering scorecards changes nothing", () => {
     fc.assert(
-      fc.property(panelArb, fc.dictionary(fc.integer({ min: 1, max: 12 }).map(String), fc.double({ min: -1, max: 1, noNaN: true })), (cards, len) => {
-        const leniency = len as unknown as Record<number, number>;
-        expect(run([...cards].reverse(), leniency)).toEqual(run(cards, leniency));
-      }),
+      fc.property(
+        panelArb,
+        fc.dictionary(fc.integer({ min: 1, max: 12 }).map(String), fc.double({ min: -1, max: 1, noNaN: true })),
+        (cards, len) => {
+          const leniency = len as unknown as Record<number, number>;
+          expect(run([...cards].reverse(), leniency)).toEqual(run(cards, leniency));
+        },
+      ),
     );
   });
 

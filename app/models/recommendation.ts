@@ -120,7 +120,8 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
 
   const gates: Gate[] = [];
   const incomplete: string[] = [];
-  if (coverage < COVERAGE_GATE) incomplete.push(`Coverage is ${Math.round(coverage * 100)}%, below ${COVERAGE_GATE * 100}% of the rubric's weight.`);
+  if (coverage < COVERAGE_GATE)
+    incomplete.push(`Coverage is ${Math.round(coverage * 100)}%, below ${COVERAGE_GATE * 100}% of the rubric's weight.`);
   const owed = input.scheduledInterviews - input.submittedInterviews;
   if (owed > 0) incomplete.push(`${owed} scheduled interview${owed === 1 ? " has" : "s have"} no submitted scorecard.`);
   if (incomplete.length) gates.push({ kind: "incomplete", reasons: incomplete });
@@ -143,7 +144,15 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
   let leaveOneOut: Recommendation["leaveOneOut"] = null;
   if (interviewers.length >= 2) {
     const scores = interviewers
-      .map((left) => weighted(dimensionScores(rubric, scorecards.filter((c) => c.interviewerId !== left), leniency)))
+      .map((left) =>
+        weighted(
+          dimensionScores(
+            rubric,
+            scorecards.filter((c) => c.interviewerId !== left),
+            leniency,
+          ),
+        ),
+      )
       .filter((s): s is number => s !== null);
     if (scores.length) leaveOneOut = { min: Math.min(...scores), max: Math.max(...scores) };
   }
@@ -159,7 +168,13 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
     gates,
     leaveOneOut,
     interviewerCount: interviewers.length,
-    workings: rated.map((d) => ({ key: d.key, name: d.name, weight: d.weight, score: d.score as number, product: d.weight * (d.score as number) })),
+    workings: rated.map((d) => ({
+      key: d.key,
+      name: d.name,
+      weight: d.weight,
+      score: d.score as number,
+      product: d.weight * (d.score as number),
+    })),
     weightSum: rated.reduce((a, d) => a + d.weight, 0),
   };
 }

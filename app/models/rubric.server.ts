@@ -2,14 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, desc, eq } from "drizzle-orm";
-import {
-  rubricBands,
-  rubricDimensions,
-  rubricLevels,
-  rubricSignals,
-  rubricStages,
-  rubricVersions,
-} from "#db/schema";
+import { rubricBands, rubricDimensions, rubricLevels, rubricSignals, rubricStages, rubricVersions } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { describeIssues, RubricFileSchema, type RubricFile } from "./rubric";
@@ -142,12 +135,7 @@ export function loadRubrics(database: Db = db(), dir = RUBRICS_DIR) {
 
 export function getLatestRubricVersion(rubricKey: string) {
   return (
-    db()
-      .select()
-      .from(rubricVersions)
-      .where(eq(rubricVersions.rubricKey, rubricKey))
-      .orderBy(desc(rubricVersions.version))
-      .get() ?? null
+    db().select().from(rubricVersions).where(eq(rubricVersions.rubricKey, rubricKey)).orderBy(desc(rubricVersions.version)).get() ?? null
   );
 }
 

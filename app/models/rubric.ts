@@ -31,12 +31,8 @@ export const RubricFileSchema = z
       .length(4)
       .refine((ls) => ls.every((l, i) => l.level === i + 1), "scale must be levels 1, 2, 3, 4 in order"),
     dimensions: z.array(DimensionSchema).min(1),
-    signals: z.array(
-      z.object({ key, kind: z.enum(SIGNAL_KINDS), text: text(300), dimension: key }),
-    ),
-    bands: z
-      .array(z.object({ key, label: text(40), minScore: z.number().min(1).max(4) }))
-      .min(2),
+    signals: z.array(z.object({ key, kind: z.enum(SIGNAL_KINDS), text: text(300), dimension: key })),
+    bands: z.array(z.object({ key, label: text(40), minScore: z.number().min(1).max(4) })).min(2),
     stages: z.array(
       z.object({
         key: z.enum(STAGE_KEYS),
@@ -59,16 +55,14 @@ export const RubricFileSchema = z
     });
     const signalKeys = new Set<string>();
     rubric.signals.forEach((s, i) => {
-      if (signalKeys.has(s.key))
-        ctx.addIssue({ code: "custom", path: ["signals", i, "key"], message: `duplicate signal "${s.key}"` });
+      if (signalKeys.has(s.key)) ctx.addIssue({ code: "custom", path: ["signals", i, "key"], message: `duplicate signal "${s.key}"` });
       signalKeys.add(s.key);
       if (!dimensionKeys.has(s.dimension))
         ctx.addIssue({ code: "custom", path: ["signals", i, "dimension"], message: `unknown dimension "${s.dimension}"` });
     });
     rubric.stages.forEach((stage, i) =>
       stage.focus.forEach((f, j) => {
-        if (!dimensionKeys.has(f))
-          ctx.addIssue({ code: "custom", path: ["stages", i, "focus", j], message: `unknown dimension "${f}"` });
+        if (!dimensionKeys.has(f)) ctx.addIssue({ code: "custom", path: ["stages", i, "focus", j], message: `unknown dimension "${f}"` });
       }),
     );
     const mins = rubric.bands.map((b) => b.minScore);

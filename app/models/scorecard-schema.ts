@@ -48,19 +48,38 @@ export function scorecardSchema(shape: ScorecardShape, mode: "draft" | "submit")
         .default({}),
       evidence: z
         .strictObject(
-          Object.fromEntries(dimensionKeys.map((k) => [k, z.string().max(EVIDENCE_MAX, { error: tooLong(EVIDENCE_MAX, "evidence") }).optional()])),
+          Object.fromEntries(
+            dimensionKeys.map((k) => [
+              k,
+              z
+                .string()
+                .max(EVIDENCE_MAX, { error: tooLong(EVIDENCE_MAX, "evidence") })
+                .optional(),
+            ]),
+          ),
           { error: unknown("dimension") },
         )
         .default({}),
       signals: z.array(z.string().max(100)).max(100).default([]),
       note: z
         .strictObject(
-          Object.fromEntries(redFlags.map((k) => [k, z.string().max(NOTE_MAX, { error: tooLong(NOTE_MAX, "the note") }).optional()])),
+          Object.fromEntries(
+            redFlags.map((k) => [
+              k,
+              z
+                .string()
+                .max(NOTE_MAX, { error: tooLong(NOTE_MAX, "the note") })
+                .optional(),
+            ]),
+          ),
           { error: unknown("red flag") },
         )
         .default({}),
       recommendation: z.enum(RECOMMENDATIONS, { error: "Choose Strong no, No, Yes or Strong yes" }).optional(),
-      takeaways: z.string().max(TAKEAWAYS_MAX, { error: tooLong(TAKEAWAYS_MAX, "the take-aways") }).default(""),
+      takeaways: z
+        .string()
+        .max(TAKEAWAYS_MAX, { error: tooLong(TAKEAWAYS_MAX, "the take-aways") })
+        .default(""),
     })
     .superRefine((value, ctx) => {
       for (const key of value.signals)
@@ -70,12 +89,17 @@ export function scorecardSchema(shape: ScorecardShape, mode: "draft" | "submit")
       const evidence = value.evidence as Record<string, string | undefined>;
       for (const key of shape.focus) {
         const r = rating[key];
-        if (!r || r === "na") ctx.addIssue({ code: "custom", path: ["rating", key], message: "This is a focus dimension of the stage: rate it 1–4" });
+        if (!r || r === "na")
+          ctx.addIssue({ code: "custom", path: ["rating", key], message: "This is a focus dimension of the stage: rate it 1–4" });
       }
       for (const key of dimensionKeys) {
         const r = rating[key];
         if (r && r !== "na" && !evidence[key]?.trim())
-          ctx.addIssue({ code: "custom", path: ["evidence", key], message: "Write down what the candidate said or did that supports this rating" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["evidence", key],
+            message: "Write down what the candidate said or did that supports this rating",
+          });
       }
       const notes = value.note as Record<string, string | undefined>;
       for (const key of value.signals)

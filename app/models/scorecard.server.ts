@@ -12,9 +12,17 @@ export type ScorecardSnapshot = {
   signals: Record<string, string>;
 };
 
-function readSnapshot(tx: Tx | ReturnType<typeof db>, scorecardId: number): Omit<ScorecardSnapshot, "status" | "recommendation" | "takeaways"> {
+function readSnapshot(
+  tx: Tx | ReturnType<typeof db>,
+  scorecardId: number,
+): Omit<ScorecardSnapshot, "status" | "recommendation" | "takeaways"> {
   const rs = tx.select().from(ratings).where(eq(ratings.scorecardId, scorecardId)).orderBy(asc(ratings.dimensionKey)).all();
-  const ss = tx.select().from(scorecardSignals).where(eq(scorecardSignals.scorecardId, scorecardId)).orderBy(asc(scorecardSignals.signalKey)).all();
+  const ss = tx
+    .select()
+    .from(scorecardSignals)
+    .where(eq(scorecardSignals.scorecardId, scorecardId))
+    .orderBy(asc(scorecardSignals.signalKey))
+    .all();
   return {
     ratings: Object.fromEntries(rs.map((r) => [r.dimensionKey, { level: r.level, notAssessed: r.notAssessed, evidence: r.evidence }])),
     signals: Object.fromEntries(ss.map((s) => [s.signalKey, s.note])),
@@ -172,7 +180,9 @@ export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId:
   const allSignals = db().select().from(scorecardSignals).where(inArray(scorecardSignals.scorecardId, ids)).all();
   return cards.map((c) => ({
     ...c,
-    ratings: allRatings.filter((r) => r.scorecardId === c.id).map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
+    ratings: allRatings
+      .filter((r) => r.scorecardId === c.id)
+      .map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
     signals: allSignals.filter((s) => s.scorecardId === c.id).map(({ signalKey, note }) => ({ signalKey, note })),
   }));
 }
@@ -183,7 +193,12 @@ export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId:
  * ratings had a colleague to compare with. Shrinkage is applied by the caller (leniency.ts).
  */
 export function leniencyInputs(interviewerIds?: number[]) {
-  const filter = interviewerIds?.length ? sql`and sc.interviewer_id in (${sql.join(interviewerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const filter = interviewerIds?.length
+    ? sql`and rated.interviewer_id in (${sql.join(
+        interviewerIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   return db().all<{ interviewerId: number; diffSum: number; pairs: number }>(sql`
     with rated as (
       select sc.interviewer_id, l.candidate_id, r.dimension_key, r.level

@@ -68,7 +68,14 @@ export async function createUser(
       .returning(listColumns)
       .get();
     // The password hash is deliberately left out of the audit entry.
-    recordAudit(tx, { actor, action: "create", entityType: "user", entityId: row.id, summary: `Added user ${row.name} (${row.role})`, after: row });
+    recordAudit(tx, {
+      actor,
+      action: "create",
+      entityType: "user",
+      entityId: row.id,
+      summary: `Added user ${row.name} (${row.role})`,
+      after: row,
+    });
     return row;
   });
 }
@@ -110,7 +117,14 @@ export async function setPassword(actor: AuditActor, id: number, password: strin
   const passwordHash = await hashPassword(password);
   db().transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run();
-    recordAudit(tx, { actor, action: "update", entityType: "user", entityId: id, summary: "Password changed", after: { password: "changed" } });
+    recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "user",
+      entityId: id,
+      summary: "Password changed",
+      after: { password: "changed" },
+    });
   });
   deleteSessionsOfUser(id);
 }

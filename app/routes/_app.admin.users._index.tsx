@@ -18,7 +18,9 @@ export default function Users({ loaderData }: Route.ComponentProps) {
       <div className="page-header">
         <div>
           <h1>Users</h1>
-          <p>{users.filter((u) => u.active).length} active of {users.length}</p>
+          <p>
+            {users.filter((u) => u.active).length} active of {users.length}
+          </p>
         </div>
         <Link to="/admin/users/new" className="btn btn-primary">
           Add user

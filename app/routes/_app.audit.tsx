@@ -49,7 +49,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       <div className="page-header">
         <div>
           <h1>Audit log</h1>
-          <p>Every change to users, candidates, loops, interviews, scorecards, decisions and rubrics. Entries can't be edited or deleted.</p>
+          <p>
+            Every change to users, candidates, loops, interviews, scorecards, decisions and rubrics. Entries can't be edited or deleted.
+          </p>
         </div>
       </div>
       <div className="card card-flush">
@@ -92,7 +94,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                       {e.actorEmail ? <div className="muted">{e.actorEmail}</div> : null}
                     </td>
                     <td>
-                      <span className="badge">{e.action.replaceAll("_", " ")}</span> {e.summary || `${e.entityType.replaceAll("_", " ")} #${e.entityId}`}
+                      <span className="badge">{e.action.replaceAll("_", " ")}</span>{" "}
+                      {e.summary || `${e.entityType.replaceAll("_", " ")} #${e.entityId}`}
                       <div className="small muted">
                         {e.entityType.replaceAll("_", " ")} #{e.entityId}
                       </div>

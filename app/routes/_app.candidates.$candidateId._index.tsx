@@ -5,6 +5,9 @@ import { SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
 import { getCandidate } from "#app/models/candidate.server";
 import { interviewState } from "#app/models/interview-status";
 import { getLatestLoop } from "#app/models/loop.server";
+import { getLoopRecommendation } from "#app/models/recommendation.server";
+import { listOwedScorecards } from "#app/models/scorecard.server";
+import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { idParam, notFound } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
@@ -24,20 +27,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       createdAt: loop.createdAt,
       interviews: loop.interviews.map((i) => ({
         ...i,
-        state: interviewState(
-          i,
-          i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null,
-          now,
-        ),
+        state: interviewState(i, i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null, now),
       })),
     },
+    recommendation: loop ? getLoopRecommendation(loop) : null,
+    owed: loop ? listOwedScorecards(loop.id, now) : [],
     timeZone: user.timeZone,
     now: now.getTime(),
   };
 }
 
 export default function CandidatePage({ loaderData }: Route.ComponentProps) {
-  const { candidate, loop, timeZone, now } = loaderData;
+  const { candidate, loop, recommendation, owed, timeZone, now } = loaderData;
   const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
   const submitted = active.filter((i) => i.state.kind === "submitted").length;
   return (
@@ -65,7 +66,8 @@ export default function CandidatePage({ loaderData }: Route.ComponentProps) {
           )}
         </div>
       </div>
-      <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start" }}>
+      {recommendation ? <RecommendationPanel rec={recommendation} owed={owed} now={now} /> : null}
+      <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start", marginTop: "1rem" }}>
         <section className="card" aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>
           <dl className="facts">
@@ -110,8 +112,21 @@ export default function CandidatePage({ loaderData }: Route.ComponentProps) {
                   <h3>{STAGE_LABELS[i.stage]}</h3>
                   <div className="actions">
                     <InterviewStateBadge state={i.state} now={now} />
+                    {i.scorecardStatus ? (
+                      <Link
+                        to={`/interviews/${i.id}/scorecard`}
+                        className="btn btn-small"
+                        aria-label={`View ${STAGE_LABELS[i.stage]} scorecard`}
+                      >
+                        Scorecard
+                      </Link>
+                    ) : null}
                     {loop.status === "open" ? (
-                      <Link to={`/interviews/${i.id}/edit`} className="btn btn-small" aria-label={`Edit ${STAGE_LABELS[i.stage]} interview`}>
+                      <Link
+                        to={`/interviews/${i.id}/edit`}
+                        className="btn btn-small"
+                        aria-label={`Edit ${STAGE_LABELS[i.stage]} interview`}
+                      >
                         Edit
                       </Link>
                     ) : null}

@@ -30,8 +30,15 @@ export async function action({ request, params }: Route.ActionArgs) {
     schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: false }),
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  if (!loop) return data(submission.reply({ formErrors: ["This candidate's loop was closed; schedule a new loop instead."] }), { status: 409 });
-  const checked = checkInterview(submission.value, { loopId: loop.id, candidateId, stageKeys: options.stages.map((s) => s.key), timeZone: user.timeZone, now });
+  if (!loop)
+    return data(submission.reply({ formErrors: ["This candidate's loop was closed; schedule a new loop instead."] }), { status: 409 });
+  const checked = checkInterview(submission.value, {
+    loopId: loop.id,
+    candidateId,
+    stageKeys: options.stages.map((s) => s.key),
+    timeZone: user.timeZone,
+    now,
+  });
   if ("fieldErrors" in checked) return data(submission.reply({ fieldErrors: checked.fieldErrors }), { status: 400 });
   addInterview(user, loop.id, checked.plan);
   throw redirect(`/candidates/${candidateId}`);

@@ -13,7 +13,10 @@ export function schedulingOptions(candidateId: number) {
   const candidate = getCandidate(candidateId) ?? notFound("No such candidate");
   const position = getPosition(candidate.positionId) ?? notFound("No such position");
   const exercisesByStage = listExercisesByStage();
-  const domainWords = `${position.key} ${position.title}`.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3);
+  const domainWords = `${position.key} ${position.title}`
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 3);
   const dimensions = Object.fromEntries(getDimensions(position.rubricVersionId).map((d) => [d.key, d.name]));
   return {
     candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle },
@@ -77,12 +80,21 @@ export function toInterviewPlans(
         fieldErrors[`stages[${i}].exerciseId`] = ["Choose an exercise made for this stage"];
     }
     if (!("at" in at) || !row.interviewerId || !row.durationMinutes) return;
-    const plan = { row: i, stage: row.stage, interviewerId: row.interviewerId, scheduledAt: at.at, durationMinutes: row.durationMinutes, exerciseId: row.exerciseId ?? null };
-    const overlapsRow = plans.find(
-      (p) => p.scheduledAt.getTime() < end(plan) && plan.scheduledAt.getTime() < end(p),
+    const plan = {
+      row: i,
+      stage: row.stage,
+      interviewerId: row.interviewerId,
+      scheduledAt: at.at,
+      durationMinutes: row.durationMinutes,
+      exerciseId: row.exerciseId ?? null,
+    };
+    const overlapsRow = plans.find((p) => p.scheduledAt.getTime() < end(plan) && plan.scheduledAt.getTime() < end(p));
+    const clash = clashMessage(
+      findClash({ interviewerId: plan.interviewerId, candidateId, start: plan.scheduledAt, minutes: plan.durationMinutes }),
+      timeZone,
     );
-    const clash = clashMessage(findClash({ interviewerId: plan.interviewerId, candidateId, start: plan.scheduledAt, minutes: plan.durationMinutes }), timeZone);
-    if (overlapsRow) fieldErrors[`stages[${i}].scheduledAt`] = ["Overlaps another stage of this loop; the candidate can't be in two interviews at once"];
+    if (overlapsRow)
+      fieldErrors[`stages[${i}].scheduledAt`] = ["Overlaps another stage of this loop; the candidate can't be in two interviews at once"];
     else if (clash) fieldErrors[`stages[${i}].scheduledAt`] = [clash];
     plans.push(plan);
   });

@@ -64,7 +64,15 @@ export default function Candidates({ loaderData }: Route.ComponentProps) {
             <label className="visually-hidden" htmlFor="q">
               Search candidates
             </label>
-            <input id="q" name="q" type="search" className="input" placeholder="Search by name or email" defaultValue={params.get("q") ?? ""} style={{ width: 260 }} />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              className="input"
+              placeholder="Search by name or email"
+              defaultValue={params.get("q") ?? ""}
+              style={{ width: 260 }}
+            />
             <label className="visually-hidden" htmlFor="position">
               Position
             </label>

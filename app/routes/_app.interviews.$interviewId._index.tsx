@@ -52,7 +52,12 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        {isOwn ? <Link to="/interviews">My interviews</Link> : <Link to={`/candidates/${interview.candidateId}`}>{interview.candidateName}</Link>} /
+        {isOwn ? (
+          <Link to="/interviews">My interviews</Link>
+        ) : (
+          <Link to={`/candidates/${interview.candidateId}`}>{interview.candidateName}</Link>
+        )}{" "}
+        /
       </nav>
       <div className="page-header">
         <div>
@@ -63,6 +68,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
         </div>
         <div className="row">
           <InterviewStateBadge state={interview.state} now={now} />
+          {isOwn || canManage ? (
+            <Link to="scorecard" className="btn btn-primary">
+              {isOwn ? (interview.state.kind === "submitted" ? "View my scorecard" : "Open scorecard") : "View scorecard"}
+            </Link>
+          ) : null}
           {canManage ? (
             <Link to="edit" className="btn">
               Edit interview
@@ -85,7 +95,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
             <dt>Exercise</dt>
             <dd>{interview.exerciseTitle ?? "None chosen"}</dd>
           </dl>
-          {interview.exerciseSummary ? <p className="muted small" style={{ marginTop: "0.75rem" }}>{interview.exerciseSummary}</p> : null}
+          {interview.exerciseSummary ? (
+            <p className="muted small" style={{ marginTop: "0.75rem" }}>
+              {interview.exerciseSummary}
+            </p>
+          ) : null}
         </section>
         {stage ? (
           <section className="card" aria-labelledby="focus-heading">

@@ -58,9 +58,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (formData.get("intent") === "delete") {
     // Refused when a scorecard exists: evidence is never thrown away with the interview.
     if (!deleteInterview(user, interview.id))
-      return data({ status: "error", error: { "": ["This interview has a scorecard, so it can't be deleted. Cancel it instead."] } } as const, {
-        status: 409,
-      });
+      return data(
+        { status: "error", error: { "": ["This interview has a scorecard, so it can't be deleted. Cancel it instead."] } } as const,
+        {
+          status: 409,
+        },
+      );
     throw redirect(back);
   }
   // The stage of an existing interview never changes; whatever was posted for it is ignored.
@@ -82,7 +85,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   });
   const fieldErrors = "fieldErrors" in checked ? checked.fieldErrors : {};
   if (interview.scorecardStatus && value.interviewerId !== interview.interviewerId)
-    fieldErrors.interviewerId = [`${interview.interviewerName} has already started a scorecard for this interview, so the interviewer can't change.`];
+    fieldErrors.interviewerId = [
+      `${interview.interviewerName} has already started a scorecard for this interview, so the interviewer can't change.`,
+    ];
   if (interview.scorecardStatus === "submitted" && value.status !== "completed")
     fieldErrors.status = ["A scorecard has been submitted for this interview, so it stays Completed."];
   if ("plan" in checked && value.status === "completed" && checked.plan.scheduledAt.getTime() > now)
@@ -113,21 +118,23 @@ export default function EditInterview({ loaderData, actionData }: Route.Componen
           </p>
         </div>
       ) : (
-      <InterviewForm
-        mode="edit"
-        lastResult={actionData}
-        defaults={interview.defaults}
-        stages={stages}
-        panelists={panelists}
-        exercisesByStage={exercisesByStage}
-        timeZone={timeZone}
-        cancelTo={`/candidates/${interview.candidateId}`}
-      />
+        <InterviewForm
+          mode="edit"
+          lastResult={actionData}
+          defaults={interview.defaults}
+          stages={stages}
+          panelists={panelists}
+          exercisesByStage={exercisesByStage}
+          timeZone={timeZone}
+          cancelTo={`/candidates/${interview.candidateId}`}
+        />
       )}
       {!interview.hasScorecard && !closed ? (
         <Form method="post" className="card" style={{ marginTop: "1rem" }}>
           <h2>Delete this interview</h2>
-          <p className="muted">Removes it from the loop. Use this for a mistake; for an interview that did not happen, set its status to Cancelled.</p>
+          <p className="muted">
+            Removes it from the loop. Use this for a mistake; for an interview that did not happen, set its status to Cancelled.
+          </p>
           <button type="submit" name="intent" value="delete" className="btn btn-danger">
             Delete interview
           </button>

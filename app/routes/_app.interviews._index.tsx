@@ -25,16 +25,23 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type Row = Route.ComponentProps["loaderData"]["upcoming"][number];
 
+function scorecardAction(state: string, scorecardStatus: string | null) {
+  if (scorecardStatus === "submitted") return "View scorecard";
+  if (scorecardStatus === "draft") return "Continue scorecard";
+  return state === "upcoming" ? "Prepare scorecard" : "Fill in scorecard";
+}
+
 function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZone: string; now: number; caption: string }) {
   return (
     <div className="table-wrap">
       <table className="table table-fixed">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          <col style={{ width: "24%" }} />
-          <col style={{ width: "34%" }} />
-          <col style={{ width: "24%" }} />
-          <col style={{ width: "18%" }} />
+          <col style={{ width: "21%" }} />
+          <col style={{ width: "29%" }} />
+          <col style={{ width: "21%" }} />
+          <col style={{ width: "16%" }} />
+          <col style={{ width: "13%" }} />
         </colgroup>
         <thead>
           <tr>
@@ -42,6 +49,9 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
             <th scope="col">Candidate</th>
             <th scope="col">Stage</th>
             <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Scorecard</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -61,6 +71,15 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
               </td>
               <td>
                 <InterviewStateBadge state={i.state} now={now} />
+              </td>
+              <td className="nowrap">
+                <Link
+                  to={`/interviews/${i.id}/scorecard`}
+                  className="btn btn-small"
+                  aria-label={`${scorecardAction(i.state.kind, i.scorecardStatus)} for ${i.candidateName}`}
+                >
+                  {scorecardAction(i.state.kind, i.scorecardStatus)}
+                </Link>
               </td>
             </tr>
           ))}

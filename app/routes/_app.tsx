@@ -48,16 +48,16 @@ function Shell({ user, children }: { user: { name: string; role: Role } | null; 
             ))}
           </nav>
           {user ? (
-          <div className="whoami">
-            <span>
-              <strong>{user.name}</strong> <span className="role-pill">{ROLE_LABELS[user.role]}</span>
-            </span>
-            <Form method="post" action="/logout">
-              <button type="submit" className="btn btn-ghost btn-small">
-                Sign out
-              </button>
-            </Form>
-          </div>
+            <div className="whoami">
+              <span>
+                <strong>{user.name}</strong> <span className="role-pill">{ROLE_LABELS[user.role]}</span>
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="btn btn-ghost btn-small">
+                  Sign out
+                </button>
+              </Form>
+            </div>
           ) : null}
         </div>
       </header>

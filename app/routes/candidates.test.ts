@@ -14,7 +14,10 @@ import * as candidatePage from "./_app.candidates.$candidateId._index";
 import * as addInterview from "./_app.candidates.$candidateId.interviews.new";
 import * as editInterview from "./_app.interviews.$interviewId.edit";
 
-type Reply = { data: { status?: string; error?: Record<string, string[]> | null; initialValue?: Record<string, unknown> }; init: { status: number } };
+type Reply = {
+  data: { status?: string; error?: Record<string, string[]> | null; initialValue?: Record<string, unknown> };
+  init: { status: number };
+};
 
 const ctx = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} }) as never;
 
@@ -28,7 +31,9 @@ const validCandidate = (positionId: number, over: Record<string, string> = {}) =
 });
 
 async function addCandidate(hmId: number, positionId: number, over: Record<string, string> = {}) {
-  const { response } = await run(async () => newCandidate.action(ctx(await request("/candidates/new", { userId: hmId, form: validCandidate(positionId, over) }))));
+  const { response } = await run(async () =>
+    newCandidate.action(ctx(await request("/candidates/new", { userId: hmId, form: validCandidate(positionId, over) }))),
+  );
   return Number(response!.headers.get("Location")!.split("/").pop());
 }
 
@@ -43,9 +48,13 @@ describe("adding a candidate", () => {
     const hm = await makeUser("hiring_manager");
     const id = await addCandidate(hm.id, position.id);
     expect(db().select().from(candidates).all()).toEqual([expect.objectContaining({ id, name: "Ada Obi", email: "ada.obi@example.com" })]);
-    expect(db().select().from(auditLog).all().filter((a) => a.entityType === "candidate")).toEqual([
-      expect.objectContaining({ action: "create", actorId: hm.id, entityId: String(id) }),
-    ]);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((a) => a.entityType === "candidate"),
+    ).toEqual([expect.objectContaining({ action: "create", actorId: hm.id, entityId: String(id) })]);
   });
 
   it.each([
@@ -55,23 +64,35 @@ describe("adding a candidate", () => {
     ["a position that is not a number", { positionId: "abc" }, "positionId", /Choose the position/],
     ["an unknown source", { source: "carrier pigeon" }, "source", /Choose where/],
     ["notes of 6,000 characters", { notes: "n".repeat(6000) }, "notes", /5,000 characters/],
-  ] as [string, Record<string, string>, string, RegExp][])("refuses %s with a message on that field, keeping what was typed", async (_label, over, field, message) => {
-    const { position } = makeOrganisation();
-    const hm = await makeUser("hiring_manager");
-    const { data } = await run(async () => newCandidate.action(ctx(await request("/candidates/new", { userId: hm.id, form: validCandidate(position.id, over) }))));
-    const reply = data as unknown as Reply;
-    expect(reply.init.status).toBe(400);
-    expect(reply.data.error?.[field]?.join(" ")).toMatch(message);
-    expect(reply.data.initialValue?.email).toBe(over.email ?? "ada.obi@example.com");
-    expect(db().select().from(candidates).all()).toHaveLength(0);
-  });
+  ] as [string, Record<string, string>, string, RegExp][])(
+    "refuses %s with a message on that field, keeping what was typed",
+    async (_label, over, field, message) => {
+      const { position } = makeOrganisation();
+      const hm = await makeUser("hiring_manager");
+      const { data } = await run(async () =>
+        newCandidate.action(ctx(await request("/candidates/new", { userId: hm.id, form: validCandidate(position.id, over) }))),
+      );
+      const reply = data as unknown as Reply;
+      expect(reply.init.status).toBe(400);
+      expect(reply.data.error?.[field]?.join(" ")).toMatch(message);
+      expect(reply.data.initialValue?.email).toBe(over.email ?? "ada.obi@example.com");
+      expect(db().select().from(candidates).all()).toHaveLength(0);
+    },
+  );
 
   it("refuses a duplicate email and a position that does not exist, changing nothing", async () => {
     const { position } = makeOrganisation();
     const hm = await makeUser("hiring_manager");
     await addCandidate(hm.id, position.id);
     const { data } = await run(async () =>
-      newCandidate.action(ctx(await request("/candidates/new", { userId: hm.id, form: validCandidate(position.id, { email: "ADA.OBI@example.com", positionId: "999" }) }))),
+      newCandidate.action(
+        ctx(
+          await request("/candidates/new", {
+            userId: hm.id,
+            form: validCandidate(position.id, { email: "ADA.OBI@example.com", positionId: "999" }),
+          }),
+        ),
+      ),
     );
     const reply = data as unknown as Reply;
     expect(reply.data.error?.email).toEqual(["A candidate with this email already exists"]);
@@ -83,14 +104,20 @@ describe("adding a candidate", () => {
     makeOrganisation();
     const hm = await makeUser("hiring_manager");
     const req = await request("/candidates/new", { userId: hm.id });
-    const json = new Request(req.url, { method: "POST", headers: { Cookie: req.headers.get("Cookie")!, "Content-Type": "application/json" }, body: "{}" });
+    const json = new Request(req.url, {
+      method: "POST",
+      headers: { Cookie: req.headers.get("Cookie")!, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect((await run(() => newCandidate.action(ctx(json)))).response?.status).toBe(415);
   });
 
   it("is closed to interviewers (403) and to anonymous visitors (sign-in)", async () => {
     const { position } = makeOrganisation();
     const interviewer = await makeUser("interviewer");
-    const denied = await run(async () => newCandidate.action(ctx(await request("/candidates/new", { userId: interviewer.id, form: validCandidate(position.id) }))));
+    const denied = await run(async () =>
+      newCandidate.action(ctx(await request("/candidates/new", { userId: interviewer.id, form: validCandidate(position.id) }))),
+    );
     expect(denied.response?.status).toBe(403);
     const anonymous = await run(async () => newCandidate.loader(ctx(await request("/candidates/new"))));
     expect(anonymous.response?.headers.get("Location")).toBe("/login?redirectTo=%2Fcandidates%2Fnew");
@@ -117,9 +144,17 @@ describe("scheduling a loop", () => {
       { stage: "debugging", include: "on", interviewerId: String(ben.id), scheduledAt: dayAhead(3), durationMinutes: "50" },
       { stage: "take_home", interviewerId: "", scheduledAt: "", durationMinutes: "240" },
     ]);
-    const { response } = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })));
+    const { response } = await run(async () =>
+      scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })),
+    );
     expect(response?.headers.get("Location")).toBe(`/candidates/${candidateId}`);
-    expect(db().select().from(interviews).all().map((i) => [i.stage, i.interviewerId])).toEqual([
+    expect(
+      db()
+        .select()
+        .from(interviews)
+        .all()
+        .map((i) => [i.stage, i.interviewerId]),
+    ).toEqual([
       ["system_design", ana.id],
       ["debugging", ben.id],
     ]);
@@ -128,10 +163,18 @@ describe("scheduling a loop", () => {
     expect(anasList.upcoming[0]?.candidateName).toBe("Ada Obi");
 
     // A second submit (double click) is harmless: still one loop.
-    const again = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })));
+    const again = await run(async () =>
+      scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })),
+    );
     expect(again.response?.status).toBe(302);
     expect(db().select().from(loops).all()).toHaveLength(1);
-    expect(db().select().from(auditLog).all().filter((a) => a.entityType === "interview")).toHaveLength(2);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((a) => a.entityType === "interview"),
+    ).toHaveLength(2);
   });
 
   it("explains each problem next to its field and saves nothing", async () => {
@@ -141,7 +184,9 @@ describe("scheduling a loop", () => {
       { stage: "debugging", include: "on", interviewerId: String(ana.id), scheduledAt: dayAhead(3), durationMinutes: "5" },
       { stage: "code_review", include: "on", interviewerId: "", scheduledAt: "", durationMinutes: "40" },
     ]);
-    const { data } = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })));
+    const { data } = await run(async () =>
+      scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })),
+    );
     const reply = data as unknown as Reply;
     expect(reply.init.status).toBe(400);
     expect(reply.data.error).toMatchObject({
@@ -159,7 +204,9 @@ describe("scheduling a loop", () => {
     const admin = await makeUser("admin");
     for (const id of ["9999", String(admin.id)]) {
       const body = form([{ stage: "leadership", include: "on", interviewerId: id, scheduledAt: dayAhead(4), durationMinutes: "45" }]);
-      const { data } = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })));
+      const { data } = await run(async () =>
+        scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })),
+      );
       expect((data as unknown as Reply).data.error?.["stages[0].interviewerId"]?.[0]).toMatch(/can't interview/);
     }
     expect(db().select().from(loops).all()).toHaveLength(0);
@@ -168,7 +215,9 @@ describe("scheduling a loop", () => {
   it("asks for at least one stage", async () => {
     const { hm, candidateId } = await setup();
     const body = form([{ stage: "leadership", interviewerId: "", scheduledAt: "", durationMinutes: "45" }]);
-    const { data } = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })));
+    const { data } = await run(async () =>
+      scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form: body }), { candidateId: String(candidateId) })),
+    );
     expect((data as unknown as Reply).data.error?.[""]).toEqual(["Include at least one stage in the loop"]);
   });
 });
@@ -183,10 +232,17 @@ describe("who may see an interview", () => {
     const loop = db().insert(loops).values({ candidateId, rubricVersionId }).returning().get();
     const iv = db()
       .insert(interviews)
-      .values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: new Date(Date.now() + 86400_000), durationMinutes: 50 })
+      .values({
+        loopId: loop.id,
+        stage: "debugging",
+        interviewerId: ana.id,
+        scheduledAt: new Date(Date.now() + 86400_000),
+        durationMinutes: 50,
+      })
       .returning()
       .get();
-    const load = async (userId: number, id = String(iv.id)) => run(async () => interviewPage.loader(ctx(await request(`/interviews/${id}`, { userId }), { interviewId: id })));
+    const load = async (userId: number, id = String(iv.id)) =>
+      run(async () => interviewPage.loader(ctx(await request(`/interviews/${id}`, { userId }), { interviewId: id })));
     expect((await load(ana.id)).data?.interview.candidateName).toBe("Ada Obi");
     expect((await load(hm.id)).data?.isOwn).toBe(false);
     expect((await load(ben.id)).response?.status).toBe(403);
@@ -194,7 +250,9 @@ describe("who may see an interview", () => {
     expect((await load(ana.id, "abc")).response?.status).toBe(404);
     const benList = await myInterviews.loader(ctx(await request("/interviews", { userId: ben.id })));
     expect(benList.upcoming).toHaveLength(0);
-    const candidateAsInterviewer = await run(async () => candidatePage.loader(ctx(await request("/x", { userId: ana.id }), { candidateId: String(candidateId) })));
+    const candidateAsInterviewer = await run(async () =>
+      candidatePage.loader(ctx(await request("/x", { userId: ana.id }), { candidateId: String(candidateId) })),
+    );
     expect(candidateAsInterviewer.response?.status).toBe(403);
   });
 });
@@ -219,15 +277,25 @@ describe("scheduling guards (review findings)", () => {
 
   it("refuses a second active interview of the same stage, and double-booking interviewer or candidate", async () => {
     const { hm, ana, ben, candidateId, loop, otherLoop } = await withLoop();
-    db().insert(interviews).values({ loopId: loop.id, stage: "debugging", interviewerId: ben.id, scheduledAt: at(3, 10), durationMinutes: 50 }).run();
-    db().insert(interviews).values({ loopId: otherLoop.id, stage: "leadership", interviewerId: ana.id, scheduledAt: at(5, 14), durationMinutes: 45 }).run();
+    db()
+      .insert(interviews)
+      .values({ loopId: loop.id, stage: "debugging", interviewerId: ben.id, scheduledAt: at(3, 10), durationMinutes: 50 })
+      .run();
+    db()
+      .insert(interviews)
+      .values({ loopId: otherLoop.id, stage: "leadership", interviewerId: ana.id, scheduledAt: at(5, 14), durationMinutes: 45 })
+      .run();
     const post = async (form: Record<string, string>) =>
-      (await run(async () => addInterview.action(ctx(await request("/x", { userId: hm.id, form }), { candidateId: String(candidateId) })))).data as unknown as Reply;
+      (await run(async () => addInterview.action(ctx(await request("/x", { userId: hm.id, form }), { candidateId: String(candidateId) }))))
+        .data as unknown as Reply;
     expect((await post(addForm({ interviewerId: String(ana.id) }))).data.error?.stage?.[0]).toMatch(/already has a Debugging interview/);
-    expect((await post(addForm({ stage: "leadership", interviewerId: String(ana.id) }))).data.error?.scheduledAt?.[0]).toMatch(/already interviewing Other Person/);
-    expect((await post(addForm({ stage: "leadership", interviewerId: String(ana.id), scheduledAt: dayAhead(3, 10) }))).data.error?.scheduledAt?.[0]).toMatch(
-      /candidate already has Debugging/,
+    expect((await post(addForm({ stage: "leadership", interviewerId: String(ana.id) }))).data.error?.scheduledAt?.[0]).toMatch(
+      /already interviewing Other Person/,
     );
+    expect(
+      (await post(addForm({ stage: "leadership", interviewerId: String(ana.id), scheduledAt: dayAhead(3, 10) }))).data.error
+        ?.scheduledAt?.[0],
+    ).toMatch(/candidate already has Debugging/);
     expect(db().select().from(interviews).all()).toHaveLength(2);
   });
 
@@ -249,26 +317,57 @@ describe("scheduling guards (review findings)", () => {
       "stages[0].scheduledAt": dayAhead(9, 10),
       "stages[0].durationMinutes": "75",
     };
-    const { response } = await run(async () => scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form }), { candidateId: String(candidateId) })));
+    const { response } = await run(async () =>
+      scheduleLoop.action(ctx(await request("/x", { userId: hm.id, form }), { candidateId: String(candidateId) })),
+    );
     expect(response?.status).toBe(302);
-    expect(db().select().from(interviews).all().map((i) => i.stage)).toEqual(["system_design"]);
+    expect(
+      db()
+        .select()
+        .from(interviews)
+        .all()
+        .map((i) => i.stage),
+    ).toEqual(["system_design"]);
   });
 
   it("lets the hiring team edit an interview whose interviewer was since deactivated", async () => {
     const { hm, ana, loop } = await withLoop();
-    const iv = db().insert(interviews).values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at(4, 11), durationMinutes: 50 }).returning().get();
+    const iv = db()
+      .insert(interviews)
+      .values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at(4, 11), durationMinutes: 50 })
+      .returning()
+      .get();
     db().update(users).set({ active: false }).where(eq(users.id, ana.id)).run();
-    const form = { stage: "debugging", interviewerId: String(ana.id), scheduledAt: toLocalInputValue(iv.scheduledAt, "Europe/London"), durationMinutes: "60", status: "cancelled" };
-    const { response } = await run(async () => editInterview.action(ctx(await request("/x", { userId: hm.id, form }), { interviewId: String(iv.id) })));
+    const form = {
+      stage: "debugging",
+      interviewerId: String(ana.id),
+      scheduledAt: toLocalInputValue(iv.scheduledAt, "Europe/London"),
+      durationMinutes: "60",
+      status: "cancelled",
+    };
+    const { response } = await run(async () =>
+      editInterview.action(ctx(await request("/x", { userId: hm.id, form }), { interviewId: String(iv.id) })),
+    );
     expect(response?.status).toBe(302);
     expect(db().select().from(interviews).get()).toMatchObject({ status: "cancelled", durationMinutes: 60 });
   });
 
   it("won't mark a future interview completed", async () => {
     const { hm, ana, loop } = await withLoop();
-    const iv = db().insert(interviews).values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at(4, 11), durationMinutes: 50 }).returning().get();
-    const form = { interviewerId: String(ana.id), scheduledAt: toLocalInputValue(iv.scheduledAt, "Europe/London"), durationMinutes: "50", status: "completed" };
-    const { data } = await run(async () => editInterview.action(ctx(await request("/x", { userId: hm.id, form }), { interviewId: String(iv.id) })));
+    const iv = db()
+      .insert(interviews)
+      .values({ loopId: loop.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at(4, 11), durationMinutes: 50 })
+      .returning()
+      .get();
+    const form = {
+      interviewerId: String(ana.id),
+      scheduledAt: toLocalInputValue(iv.scheduledAt, "Europe/London"),
+      durationMinutes: "50",
+      status: "completed",
+    };
+    const { data } = await run(async () =>
+      editInterview.action(ctx(await request("/x", { userId: hm.id, form }), { interviewId: String(iv.id) })),
+    );
     expect((data as unknown as Reply).data.error?.status?.[0]).toMatch(/can't be completed before it has started/);
   });
 });

@@ -30,7 +30,13 @@ export async function signIn(rawEmail: string, password: string): Promise<SignIn
   const email = normalizeEmail(rawEmail);
   const lockedMs = await signInLockedFor(email);
   if (lockedMs > 0) {
-    recordAudit(db(), { actor: { id: null, name: email }, action: "sign_in_failed", entityType: "sign_in", entityId: email, summary: "Sign-in refused: address locked after repeated failures" });
+    recordAudit(db(), {
+      actor: { id: null, name: email },
+      action: "sign_in_failed",
+      entityType: "sign_in",
+      entityId: email,
+      summary: "Sign-in refused: address locked after repeated failures",
+    });
     const minutes = Math.ceil(lockedMs / 60_000);
     return {
       ok: false,
@@ -55,6 +61,12 @@ export async function signIn(rawEmail: string, password: string): Promise<SignIn
   }
   await clearFailedSignIns(email);
   const cookie = await startSession(user.id);
-  recordAudit(db(), { actor: { id: user.id, name: user.name }, action: "sign_in", entityType: "user", entityId: user.id, summary: "Signed in" });
+  recordAudit(db(), {
+    actor: { id: user.id, name: user.name },
+    action: "sign_in",
+    entityType: "user",
+    entityId: user.id,
+    summary: "Signed in",
+  });
   return { ok: true, cookie, role: user.role };
 }

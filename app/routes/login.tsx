@@ -11,7 +11,11 @@ import { readFormData } from "#app/utils/http.server";
 import { safeRedirect } from "#app/utils/misc";
 
 const SignInSchema = z.object({
-  email: z.string({ error: "Enter your email address" }).trim().max(254, "That email address is too long").email("Enter a valid email address"),
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .max(254, "That email address is too long")
+    .email("Enter a valid email address"),
   password: z.string({ error: "Enter your password" }).max(200, "That password is too long"),
   redirectTo: z.string().max(2000).optional(),
 });

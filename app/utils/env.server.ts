@@ -17,7 +17,12 @@ const EnvSchema = z.object({
     .refine((s) => s !== PLACEHOLDER_SECRET, "SESSION_SECRET is still the placeholder from .env.example")
     .optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; cookieSecure: boolean };

@@ -28,5 +28,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // Compared against when the email is unknown, so a miss takes as long as a wrong password.
-export const DUMMY_HASH =
-  "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$" + Buffer.alloc(KEY_LENGTH).toString("base64url");
+export const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$" + Buffer.alloc(KEY_LENGTH).toString("base64url");

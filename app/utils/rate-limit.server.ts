@@ -21,4 +21,3 @@ export async function recordFailedSignIn(email: string): Promise<void> {
 export async function clearFailedSignIns(email: string): Promise<void> {
   await failures.delete(email);
 }
-

@@ -27,13 +27,33 @@ describe("sessions", () => {
     expect(await getUser(withCookie(`${h}.${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${s}`))).toBeNull();
     const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
     const sid = db().select().from(sessions).get()!.id;
-    const otherAudience = await new SignJWT({ sid }).setProtectedHeader({ alg: "HS256" }).setIssuer("loopwise").setAudience("magic-link").setExpirationTime("1h").sign(secret);
+    const otherAudience = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("loopwise")
+      .setAudience("magic-link")
+      .setExpirationTime("1h")
+      .sign(secret);
     expect(await getUser(withCookie(otherAudience))).toBeNull();
-    const otherSecret = await new SignJWT({ sid }).setProtectedHeader({ alg: "HS256" }).setIssuer("loopwise").setAudience("loopwise:session").setExpirationTime("1h").sign(new TextEncoder().encode("x".repeat(40)));
+    const otherSecret = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("loopwise")
+      .setAudience("loopwise:session")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("x".repeat(40)));
     expect(await getUser(withCookie(otherSecret))).toBeNull();
-    const hs512 = await new SignJWT({ sid }).setProtectedHeader({ alg: "HS512" }).setIssuer("loopwise").setAudience("loopwise:session").setExpirationTime("1h").sign(secret);
+    const hs512 = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: "HS512" })
+      .setIssuer("loopwise")
+      .setAudience("loopwise:session")
+      .setExpirationTime("1h")
+      .sign(secret);
     expect(await getUser(withCookie(hs512))).toBeNull();
-    const valid = await new SignJWT({ sid }).setProtectedHeader({ alg: "HS256" }).setIssuer("loopwise").setAudience("loopwise:session").setExpirationTime("1h").sign(secret);
+    const valid = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("loopwise")
+      .setAudience("loopwise:session")
+      .setExpirationTime("1h")
+      .sign(secret);
     expect((await getUser(withCookie(valid)))?.id).toBe(user.id);
   });
 
@@ -59,7 +79,9 @@ describe("sessions", () => {
 
   it("answers 403 to the wrong role", async () => {
     const user = await makeUser("interviewer");
-    const thrown = (await requireRole(await request("/", { userId: user.id }), "hiring_manager", "admin").catch((r: Response) => r)) as Response;
+    const thrown = (await requireRole(await request("/", { userId: user.id }), "hiring_manager", "admin").catch(
+      (r: Response) => r,
+    )) as Response;
     expect(thrown.status).toBe(403);
   });
 });

@@ -59,7 +59,10 @@ test("a hiring manager adds a candidate, schedules a loop, and the interviewer t
   await signIn(aishaPage, "aisha@loopwise.test");
   const upcoming = aishaPage.getByRole("table", { name: "Upcoming interviews" });
   await expect(upcoming.getByText(name)).toBeVisible();
-  await upcoming.getByRole("row", { name: new RegExp(name) }).getByRole("link").click();
+  await upcoming
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("link")
+    .click();
   await expect(aishaPage.getByRole("heading", { level: 1 })).toHaveText(`System design: ${name}`);
   await aisha.close();
 

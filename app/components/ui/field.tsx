@@ -40,13 +40,7 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <input
-        key={key}
-        className="input"
-        {...props}
-        {...rest}
-        aria-describedby={describedBy(meta, hint, props["aria-describedby"])}
-      />
+      <input key={key} className="input" {...props} {...rest} aria-describedby={describedBy(meta, hint, props["aria-describedby"])} />
       <Hint id={`${meta.id}-hint`}>{hint}</Hint>
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
@@ -63,13 +57,7 @@ export function TextareaField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <textarea
-        key={key}
-        className="textarea"
-        {...props}
-        {...rest}
-        aria-describedby={describedBy(meta, hint, props["aria-describedby"])}
-      />
+      <textarea key={key} className="textarea" {...props} {...rest} aria-describedby={describedBy(meta, hint, props["aria-describedby"])} />
       <Hint id={`${meta.id}-hint`}>{hint}</Hint>
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
@@ -94,13 +82,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <select
-        key={key}
-        className="select"
-        {...props}
-        {...rest}
-        aria-describedby={describedBy(meta, hint, props["aria-describedby"])}
-      >
+      <select key={key} className="select" {...props} {...rest} aria-describedby={describedBy(meta, hint, props["aria-describedby"])}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -10,8 +10,7 @@ export function SubmitButton({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { pendingText?: string }) {
   const navigation = useNavigation();
   const pending =
-    navigation.state === "submitting" &&
-    (rest.value === undefined || navigation.formData?.get(rest.name ?? "intent") === rest.value);
+    navigation.state === "submitting" && (rest.value === undefined || navigation.formData?.get(rest.name ?? "intent") === rest.value);
   return (
     <button type="submit" className={className} aria-disabled={pending || undefined} {...rest}>
       {pending ? (pendingText ?? "Saving…") : children}

@@ -1,0 +1,182 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect, type ShouldRevalidateFunction } from "react-router";
+import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
+import { STAGE_LABELS } from "#app/components/labels";
+import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
+import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
+import { scorecardSchema } from "#app/models/scorecard-schema";
+import { saveScorecard } from "#app/models/scorecard.server";
+import { idParam, readFormData } from "#app/utils/http.server";
+import { requireUser } from "#app/utils/session.server";
+import { formatDateTime } from "#app/utils/time";
+import { loadScorecardContext, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Scorecard: ${data.interview.candidateName} · Loopwise` : "Scorecard · Loopwise" },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const ctx = loadScorecardContext(idParam(params.interviewId), user);
+  const { interview, scorecard, rubric, isOwn } = ctx;
+  const amend = new URL(request.url).searchParams.get("amend") === "1";
+  const open = interview.loopStatus === "open" && interview.status !== "cancelled";
+  const defaults: ScorecardDefaults = {
+    rating: Object.fromEntries(
+      Object.entries(scorecard?.ratings ?? {}).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
+    ),
+    evidence: Object.fromEntries(Object.entries(scorecard?.ratings ?? {}).map(([k, r]) => [k, r.evidence])),
+    signals: Object.keys(scorecard?.signals ?? {}),
+    note: scorecard?.signals ?? {},
+    recommendation: scorecard?.recommendation ?? "",
+    takeaways: scorecard?.takeaways ?? "",
+  };
+  return {
+    interview: {
+      id: interview.id,
+      stage: interview.stage,
+      candidateName: interview.candidateName,
+      positionTitle: interview.positionTitle,
+      interviewerName: interview.interviewerName,
+      scheduledAt: interview.scheduledAt,
+      loopOpen: interview.loopStatus === "open",
+      cancelled: interview.status === "cancelled",
+    },
+    rubric: { title: rubric.title, version: rubric.version, dimensions: rubric.dimensions, signals: rubric.signals },
+    shape: ctx.shape,
+    defaults,
+    status: scorecard?.status ?? null,
+    submittedAt: scorecard?.submittedAt ?? null,
+    amendedAt: scorecard?.amendedAt ?? null,
+    amendmentCount: scorecard?.amendmentCount ?? 0,
+    updatedAt: scorecard?.updatedAt ?? null,
+    isOwn,
+    // The compact read-only view of this scorecard, for anyone who isn't editing it.
+    card: scorecard && {
+      interviewerName: interview.interviewerName,
+      stage: interview.stage,
+      recommendation: scorecard.recommendation,
+      takeaways: scorecard.takeaways,
+      submittedAt: scorecard.submittedAt,
+      amendmentCount: scorecard.amendmentCount,
+      ratings: Object.entries(scorecard.ratings).map(([dimensionKey, r]) => ({ dimensionKey, level: r.level, evidence: r.evidence })),
+      signals: Object.entries(scorecard.signals).map(([signalKey, note]) => ({ signalKey, note })),
+    },
+    editable: isOwn && open && (scorecard?.status !== "submitted" || amend),
+    canAmend: isOwn && open && scorecard?.status === "submitted" && !amend,
+    panel: visiblePanel(ctx, user),
+    timeZone: user.timeZone,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const ctx = loadScorecardContext(idParam(params.interviewId), user);
+  const { interview, shape } = ctx;
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const submit = intent === "submit";
+  const reject = (message: string, status: number) =>
+    data({ status: "error" as const, error: { "": [message] }, autosave: { ok: false, message } }, { status });
+  if (!ctx.isOwn) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
+  if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
+  if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
+  if (submit && interview.scheduledAt.getTime() > Date.now())
+    return reject("The interview hasn't started yet; you can save a draft now and submit afterwards.", 409);
+
+  const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
+  const save = (value: Parameters<typeof saveScorecard>[1]["value"], asSubmit: boolean) =>
+    saveScorecard(user, {
+      interviewId: interview.id,
+      interviewerId: user.id,
+      rubricVersionId: ctx.scorecard?.rubricVersionId ?? interview.rubricVersionId,
+      value,
+      submit: asSubmit,
+    });
+
+  if (submission.status !== "success") {
+    // A failed submit still keeps the work: whatever is valid as a draft is saved as one.
+    const asDraft =
+      submit && ctx.scorecard?.status !== "submitted" ? parseWithZod(formData, { schema: scorecardSchema(shape, "draft") }) : null;
+    if (asDraft?.status === "success") save(asDraft.value, false);
+    const message =
+      asDraft?.status === "success" ? "Saved as a draft. Fix the marked fields to submit." : "Not saved: fix the marked fields.";
+    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message } }, { status: 400 });
+  }
+  const result = save(submission.value, submit);
+  if (submit) throw redirect(`/interviews/${interview.id}/scorecard`);
+  const message = `Draft saved at ${formatDateTime(result.savedAt, user.timeZone).split(", ").at(-1)}`;
+  return { ...submission.reply(), autosave: { ok: true, message } };
+}
+
+// Autosaves don't need the page's data reloaded: the form already shows what was saved.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+
+export default function ScorecardPage({ loaderData, actionData }: Route.ComponentProps) {
+  const d = loaderData;
+  const savedLabel = d.updatedAt && d.status === "draft" ? `Draft last saved ${formatDateTime(d.updatedAt, d.timeZone)}` : null;
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        {d.isOwn ? <Link to="/interviews">My interviews</Link> : <Link to="/candidates">Candidates</Link>} /{" "}
+        <Link to={`/interviews/${d.interview.id}`}>
+          {STAGE_LABELS[d.interview.stage]}: {d.interview.candidateName}
+        </Link>{" "}
+        /
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>Scorecard: {d.interview.candidateName}</h1>
+          <p>
+            {STAGE_LABELS[d.interview.stage]} · {formatDateTime(d.interview.scheduledAt, d.timeZone)} ·{" "}
+            {d.isOwn ? "you" : d.interview.interviewerName} · rubric {d.rubric.title} v{d.rubric.version}
+          </p>
+        </div>
+        <div className="row">
+          {d.status === "submitted" ? (
+            <span className="badge badge-ok">Submitted {d.submittedAt ? formatDateTime(d.submittedAt, d.timeZone) : ""}</span>
+          ) : d.status === "draft" ? (
+            <span className="badge badge-warn">Draft</span>
+          ) : (
+            <span className="badge">Not started</span>
+          )}
+          {d.amendmentCount > 0 && d.amendedAt ? (
+            <span className="badge badge-info">
+              Amended {d.amendmentCount}× · last {formatDateTime(d.amendedAt, d.timeZone)}
+            </span>
+          ) : null}
+          {d.canAmend ? (
+            <Link to="?amend=1" className="btn">
+              Amend
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      {!d.interview.loopOpen ? <p className="form-error">This loop is closed; the scorecard is shown read-only.</p> : null}
+      {d.interview.cancelled ? <p className="form-error">This interview was cancelled.</p> : null}
+      {d.isOwn && d.editable && d.status === "submitted" ? (
+        <p className="flash">You are amending a submitted scorecard. The earlier version is kept in the audit log.</p>
+      ) : null}
+      {d.editable ? (
+        <ScorecardForm
+          shape={d.shape}
+          dimensions={d.rubric.dimensions}
+          signals={d.rubric.signals}
+          defaults={d.defaults}
+          lastResult={actionData}
+          submitted={d.status === "submitted"}
+          lastSavedLabel={savedLabel}
+        />
+      ) : d.card ? (
+        <>
+          {d.status === "draft" ? <p className="flash">This scorecard is still a draft; it doesn't count until it is submitted.</p> : null}
+          <ScorecardCard card={d.card} dimensions={d.rubric.dimensions} signals={d.rubric.signals} timeZone={d.timeZone} />
+        </>
+      ) : (
+        <p className="card muted">No scorecard has been started for this interview yet.</p>
+      )}
+      <PanelScorecards panel={d.panel} dimensions={d.rubric.dimensions} signals={d.rubric.signals} timeZone={d.timeZone} isOwn={d.isOwn} />
+    </>
+  );
+}

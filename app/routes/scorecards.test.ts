@@ -1,0 +1,311 @@
+// Integration: the scorecard route as the browser calls it, and anti-anchoring on the server.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, interviews, loops, candidates, ratings, scorecards } from "#db/schema";
+import { computeLeniency } from "#app/models/leniency";
+import { leniencyInputs } from "#app/models/scorecard.server";
+import { db } from "#app/utils/db.server";
+import { seedDemoData } from "#db/seed";
+import { makeOrganisation, makeUser, request, run } from "#tests/factories";
+import * as scorecardRoute from "./_app.interviews.$interviewId.scorecard";
+import * as candidatePage from "./_app.candidates.$candidateId._index";
+
+type Reply = {
+  data: { status?: string; error?: Record<string, string[]> | null; autosave?: { ok: boolean; message: string } };
+  init: { status: number };
+};
+const ctx = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} }) as never;
+const HOUR = 3600_000;
+
+async function panelOfTwo() {
+  const { position, rubricVersionId } = makeOrganisation();
+  const hm = await makeUser("hiring_manager");
+  const ana = await makeUser("interviewer");
+  const ben = await makeUser("interviewer");
+  const outsider = await makeUser("interviewer");
+  const candidate = db()
+    .insert(candidates)
+    .values({ name: "Ada Obi", email: "ada@example.com", positionId: position.id, source: "referral" })
+    .returning()
+    .get();
+  const loop = db().insert(loops).values({ candidateId: candidate.id, rubricVersionId }).returning().get();
+  const past = (h: number) => new Date(Date.now() - h * HOUR);
+  const anaInterview = db()
+    .insert(interviews)
+    .values({ loopId: loop.id, stage: "system_design", interviewerId: ana.id, scheduledAt: past(30), durationMinutes: 75 })
+    .returning()
+    .get();
+  const benInterview = db()
+    .insert(interviews)
+    .values({ loopId: loop.id, stage: "leadership", interviewerId: ben.id, scheduledAt: past(20), durationMinutes: 45 })
+    .returning()
+    .get();
+  return { hm, ana, ben, outsider, candidate, loop, anaInterview, benInterview, rubricVersionId };
+}
+
+const systemDesignCard = (over: Record<string, string> = {}) => ({
+  intent: "submit",
+  "rating.ml_system_design": "3",
+  "evidence.ml_system_design": "Walked events → features → serving with a 50 ms p99 budget.",
+  "rating.data_quality": "4",
+  "evidence.data_quality": "Point-in-time joins to avoid leakage; contract tests on the event schema.",
+  "rating.mlops_operations": "3",
+  "evidence.mlops_operations": "Shadow then 5% canary, rollback by registry alias.",
+  "rating.evaluation": "2",
+  "evidence.evaluation": "Only offline AUC; no guardrail metric until prompted.",
+  recommendation: "yes",
+  takeaways: "Solid design, thin on online evaluation.",
+  ...over,
+});
+
+const leadershipCard = {
+  intent: "submit",
+  "rating.leadership": "4",
+  "evidence.leadership": "Set up a design-review rota; two mentees promoted.",
+  "rating.communication": "3",
+  "evidence.communication": "Clear, structured answers; wrote the incident RCA.",
+  signals: "mentoring_standards",
+  recommendation: "strong_yes",
+  takeaways: "Raises the bar for others.",
+};
+
+const post = async (userId: number, interviewId: number, form: Record<string, string>) =>
+  run(async () =>
+    scorecardRoute.action(
+      ctx(await request(`/interviews/${interviewId}/scorecard`, { userId, form }), { interviewId: String(interviewId) }),
+    ),
+  );
+const load = async (userId: number, interviewId: number, query = "") =>
+  run(async () =>
+    scorecardRoute.loader(
+      ctx(await request(`/interviews/${interviewId}/scorecard${query}`, { userId }), { interviewId: String(interviewId) }),
+    ),
+  );
+
+describe("anti-anchoring", () => {
+  it("an interviewer sees nothing of colleagues' scorecards until theirs is submitted, then sees them", async () => {
+    const { ana, ben, anaInterview, benInterview } = await panelOfTwo();
+    expect((await post(ben.id, benInterview.id, leadershipCard)).response?.status).toBe(302);
+
+    const before = await load(ana.id, anaInterview.id);
+    expect(before.data?.panel).toBeNull();
+    // Not a rating, a name, an evidence line or a recommendation of Ben's anywhere in the response.
+    const payload = JSON.stringify(before.data);
+    for (const leak of ["design-review rota", "strong_yes", "Raises the bar", ben.name]) expect(payload).not.toContain(leak);
+
+    await post(ana.id, anaInterview.id, systemDesignCard({ intent: "save" }));
+    expect((await load(ana.id, anaInterview.id)).data?.panel).toBeNull();
+
+    expect((await post(ana.id, anaInterview.id, systemDesignCard())).response?.status).toBe(302);
+    const after = await load(ana.id, anaInterview.id);
+    expect(after.data?.panel?.map((c) => [c.interviewerId, c.recommendation])).toEqual([[ben.id, "strong_yes"]]);
+  });
+
+  it("the hiring team always sees the panel; an interviewer not on the loop gets 403 for reading and writing", async () => {
+    const { hm, ben, outsider, anaInterview, benInterview } = await panelOfTwo();
+    await post(ben.id, benInterview.id, leadershipCard);
+    expect((await load(hm.id, anaInterview.id)).data?.panel).toHaveLength(1);
+    expect((await load(outsider.id, anaInterview.id)).response?.status).toBe(403);
+    expect((await post(outsider.id, anaInterview.id, systemDesignCard())).response?.status).toBe(403);
+    // The hiring manager can read Ana's scorecard but not write it.
+    const hmWrite = (await post(hm.id, anaInterview.id, systemDesignCard())).data as unknown as Reply;
+    expect(hmWrite.init.status).toBe(403);
+    expect(db().select().from(scorecards).where(eq(scorecards.interviewId, anaInterview.id)).all()).toHaveLength(0);
+  });
+});
+
+describe("filling in a scorecard", () => {
+  it("a draft saves and reloads exactly, including 'Not assessed'", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    const draft = {
+      intent: "autosave",
+      "rating.ml_system_design": "3",
+      "evidence.ml_system_design": "Half-way note",
+      "rating.evaluation": "na",
+      takeaways: "so far",
+    };
+    const reply = (await post(ana.id, anaInterview.id, draft)).data as unknown as { autosave: { ok: boolean; message: string } };
+    expect(reply.autosave).toMatchObject({ ok: true, message: expect.stringMatching(/^Draft saved at \d\d:\d\d$/) });
+    const { data } = await load(ana.id, anaInterview.id);
+    expect(data?.status).toBe("draft");
+    expect(data?.defaults.rating).toEqual({ ml_system_design: "3", evaluation: "na" });
+    expect(data?.defaults.evidence.ml_system_design).toBe("Half-way note");
+    expect(data?.defaults.takeaways).toBe("so far");
+  });
+
+  it("submitting with a focus dimension missing names it, asks for evidence, and keeps the work as a draft", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    const form = systemDesignCard({ "rating.evaluation": "", "evidence.data_quality": "" });
+    const reply = (await post(ana.id, anaInterview.id, form)).data as unknown as Reply;
+    expect(reply.init.status).toBe(400);
+    expect(reply.data.error).toMatchObject({
+      "rating.evaluation": ["This is a focus dimension of the stage: rate it 1–4"],
+      "evidence.data_quality": ["Write down what the candidate said or did that supports this rating"],
+      "": ["Saved as a draft. Fix the marked fields to submit."],
+    });
+    const card = db().select().from(scorecards).get();
+    expect(card?.status).toBe("draft");
+    expect(db().select().from(ratings).all().length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a red flag needs a note", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    const reply = (await post(ana.id, anaInterview.id, systemDesignCard({ signals: "no_rollback_strategy" }))).data as unknown as Reply;
+    expect(reply.data.error?.["note.no_rollback_strategy"]).toEqual(["Say what you saw or heard that raised this red flag"]);
+  });
+
+  it.each([
+    ["a rating outside 1–4", { "rating.ml_system_design": "5" }, "rating.ml_system_design", /Pick a level/],
+    ["an unknown dimension", { "rating.vibes": "3" }, "rating", /Unknown dimension: vibes/],
+    ["an unknown signal", { signals: "great_hair" }, "signals", /Unknown signal: great_hair/],
+    [
+      "100 kB of evidence",
+      { "evidence.evaluation": "x".repeat(100_000) },
+      "evidence.evaluation",
+      /under 5,000 characters \(this has 100,000\)/,
+    ],
+  ] as [string, Record<string, string>, string, RegExp][])(
+    "refuses %s with a clear message and keeps the saved draft",
+    async (_l, over, field, message) => {
+      const { ana, anaInterview } = await panelOfTwo();
+      await post(ana.id, anaInterview.id, { intent: "save", "evidence.ml_system_design": "Keep me" });
+      const reply = (await post(ana.id, anaInterview.id, systemDesignCard(over))).data as unknown as Reply;
+      expect(reply.init.status).toBe(400);
+      expect(reply.data.error?.[field]?.join(" ")).toMatch(message);
+      expect(
+        db()
+          .select()
+          .from(ratings)
+          .all()
+          .map((r) => r.evidence),
+      ).toContain("Keep me");
+    },
+  );
+
+  it("a double submit is harmless; a real change after submitting is an amendment kept in the audit log", async () => {
+    const { ana, anaInterview, rubricVersionId } = await panelOfTwo();
+    await post(ana.id, anaInterview.id, systemDesignCard());
+    await post(ana.id, anaInterview.id, systemDesignCard());
+    let card = db().select().from(scorecards).get()!;
+    expect(card).toMatchObject({ status: "submitted", amendmentCount: 0, rubricVersionId });
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((a) => a.entityType === "scorecard")
+        .map((a) => a.action),
+    ).toEqual(["submit"]);
+
+    await post(
+      ana.id,
+      anaInterview.id,
+      systemDesignCard({ "rating.evaluation": "3", "evidence.evaluation": "Revisited: named a guardrail metric." }),
+    );
+    card = db().select().from(scorecards).get()!;
+    expect(card).toMatchObject({ status: "submitted", amendmentCount: 1 });
+    const amend = db()
+      .select()
+      .from(auditLog)
+      .all()
+      .find((a) => a.action === "amend")!;
+    expect((amend.before as { ratings: Record<string, { level: number }> }).ratings.evaluation?.level).toBe(2);
+    expect((amend.after as { ratings: Record<string, { level: number }> }).ratings.evaluation?.level).toBe(3);
+    // An autosave of an amended card never turns it back into a draft.
+    await post(ana.id, anaInterview.id, { ...systemDesignCard(), intent: "autosave" });
+    expect(db().select().from(scorecards).get()?.status).toBe("submitted");
+  });
+
+  it("refuses writes once the loop is closed or the interview cancelled, or a submit before the interview", async () => {
+    const { ana, ben, loop, anaInterview, benInterview } = await panelOfTwo();
+    db().update(interviews).set({ status: "cancelled" }).where(eq(interviews.id, benInterview.id)).run();
+    expect(((await post(ben.id, benInterview.id, leadershipCard)).data as unknown as Reply).data.error?.[""]?.[0]).toMatch(/cancelled/);
+    db()
+      .update(interviews)
+      .set({ scheduledAt: new Date(Date.now() + 48 * HOUR) })
+      .where(eq(interviews.id, anaInterview.id))
+      .run();
+    expect(((await post(ana.id, anaInterview.id, systemDesignCard())).data as unknown as Reply).data.error?.[""]?.[0]).toMatch(
+      /hasn't started yet/,
+    );
+    db().update(loops).set({ status: "closed" }).where(eq(loops.id, loop.id)).run();
+    const closed = (await post(ana.id, anaInterview.id, systemDesignCard({ intent: "save" }))).data as unknown as Reply;
+    expect(closed.init.status).toBe(409);
+    expect(db().select().from(scorecards).all()).toHaveLength(0);
+  });
+});
+
+describe("the hiring manager's recommendation", () => {
+  it("follows the scorecards: S, band, gates and who still owes one", async () => {
+    const { hm, ana, ben, candidate, anaInterview, benInterview } = await panelOfTwo();
+    const page = async () =>
+      (await run(async () => candidatePage.loader(ctx(await request("/x", { userId: hm.id }), { candidateId: String(candidate.id) }))))
+        .data!;
+    let view = await page();
+    expect(view.recommendation?.score).toBeNull();
+    expect(view.owed.map((o) => o.interviewId)).toEqual([anaInterview.id, benInterview.id]);
+
+    await post(ana.id, anaInterview.id, systemDesignCard());
+    view = await page();
+    // (20·3 + 15·4 + 20·3 + 10·2) / 65 = 200 / 65
+    expect(view.recommendation?.score).toBeCloseTo(200 / 65, 10);
+    expect(view.recommendation?.gates.map((g) => g.kind)).toEqual(["incomplete"]);
+    expect(view.owed.map((o) => o.interviewId)).toEqual([benInterview.id]);
+
+    await post(ben.id, benInterview.id, leadershipCard);
+    view = await page();
+    // + leadership 4 (w10) + communication 3 (w5): (200 + 40 + 15) / 80
+    expect(view.recommendation?.score).toBeCloseTo(255 / 80, 10);
+    expect(view.recommendation?.band?.label).toBe("Hire");
+    // 80% of the weight is rated (not below the gate) and nobody owes a scorecard: no Incomplete gate.
+    expect(view.recommendation?.coverage).toBeCloseTo(0.8, 10);
+    expect(view.recommendation?.gates.map((g) => g.kind)).not.toContain("incomplete");
+    expect(view.owed).toEqual([]);
+  });
+});
+
+describe("leniency in SQL", () => {
+  it("matches the pure computation over the demo organisation's history", async () => {
+    makeOrganisation();
+    await seedDemoData(db());
+    const rows = db().all<{ interviewerId: number; candidateId: number; dimensionKey: string; level: number }>(
+      `select sc.interviewer_id as interviewerId, l.candidate_id as candidateId, r.dimension_key as dimensionKey, r.level as level
+       from ratings r join scorecards sc on sc.id = r.scorecard_id and sc.status = 'submitted'
+       join interviews i on i.id = sc.interview_id and i.status != 'cancelled' join loops l on l.id = i.loop_id where r.level is not null` as never,
+    );
+    const pure = computeLeniency(rows);
+    const fromSql = leniencyInputs();
+    expect(fromSql.length).toBeGreaterThan(3);
+    for (const row of fromSql) {
+      const expected = pure.get(row.interviewerId)!;
+      expect(row.pairs).toBe(expected.pairs);
+      expect(row.diffSum / row.pairs).toBeCloseTo(expected.raw, 10);
+    }
+  });
+});
+
+describe("rubric versions", () => {
+  it("a scorecard keeps the version it was filled against when a new version is loaded", async () => {
+    const { readFileSync, mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { loadRubrics, RUBRICS_DIR } = await import("#app/models/rubric.server");
+    const { getLoopRecommendation } = await import("#app/models/recommendation.server");
+    const { ana, loop, anaInterview, rubricVersionId } = await panelOfTwo();
+    await post(ana.id, anaInterview.id, systemDesignCard());
+
+    const v2 = JSON.parse(readFileSync(path.join(RUBRICS_DIR, "lead-ml-engineer.v1.json"), "utf8"));
+    v2.version = 2;
+    v2.dimensions[0].weight = 15;
+    v2.dimensions[3].weight = 20;
+    const dir = mkdtempSync(path.join(tmpdir(), "rubric-v2-"));
+    writeFileSync(path.join(dir, "lead-ml-engineer.v2.json"), JSON.stringify(v2));
+    const [loaded] = loadRubrics(db(), dir);
+    expect(loaded?.version).toBe(2);
+
+    expect(db().select().from(scorecards).get()?.rubricVersionId).toBe(rubricVersionId);
+    const rec = getLoopRecommendation({ id: loop.id, rubricVersionId: loop.rubricVersionId })!;
+    expect(rec.rubric.version).toBe(1);
+    expect(rec.score).toBeCloseTo(200 / 65, 10);
+  });
+});
