@@ -15,7 +15,7 @@ test.describe("signing in", () => {
   }
 
   test("a wrong password is refused with a message and the email kept", async ({ page }) => {
-    await signIn(page, HM, "not-the-password");
+    await signIn(page, HM, "not-the-password", { expectFailure: true });
     await expect(page.getByRole("alert")).toContainText("don't match an active account");
     await expect(page.getByLabel("Email")).toHaveValue(HM);
   });

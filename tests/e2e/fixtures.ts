@@ -5,11 +5,13 @@ export const HM = "hm@loopwise.test";
 export const ADMIN = "admin@loopwise.test";
 export const INTERVIEWER = "aisha@loopwise.test";
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Signs in through the form and, unless told the attempt should fail, waits to leave /login. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (!expectFailure) await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 /** A name no other test (or earlier run) uses, so tests sharing the server never collide. */

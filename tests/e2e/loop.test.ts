@@ -62,6 +62,7 @@ test("a hiring manager adds a candidate, schedules a loop, and the interviewer t
   await upcoming
     .getByRole("row", { name: new RegExp(name) })
     .getByRole("link")
+    .first()
     .click();
   await expect(aishaPage.getByRole("heading", { level: 1 })).toHaveText(`System design: ${name}`);
   await aisha.close();
