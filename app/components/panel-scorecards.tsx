@@ -120,7 +120,11 @@ export function ScorecardCard({
           })}
         </ul>
       ) : null}
-      {c.takeaways ? <p className="notes">{c.takeaways}</p> : null}
+      {c.takeaways ? (
+        <p className="notes small">
+          <strong>Take-aways:</strong> {c.takeaways}
+        </p>
+      ) : null}
     </article>
   );
 }

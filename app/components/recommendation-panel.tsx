@@ -18,7 +18,8 @@ const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x
 
 /** The weighted recommendation with everything needed to check it by hand. */
 export function RecommendationPanel({ rec, owed, now }: { rec: LoopRecommendation; owed: Owed[]; now: number }) {
-  const workings = rec.workings.map((w) => `${w.weight}×${w.score.toFixed(2)}`).join(" + ");
+  // Three decimals, so a reader multiplying by hand gets the same total.
+  const workings = rec.workings.map((w) => `${w.weight}×${Number(w.score.toFixed(3))}`).join(" + ");
   const total = rec.workings.reduce((a, w) => a + w.product, 0);
   return (
     <section className="card recommendation" aria-labelledby="rec-heading">

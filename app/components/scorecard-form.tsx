@@ -1,8 +1,15 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef, useState } from "react";
-import { Form, useFetcher } from "react-router";
-import { RECOMMENDATION_LABELS, scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Form, useBlocker, useFetcher } from "react-router";
+import {
+  EVIDENCE_MAX,
+  NOTE_MAX,
+  RECOMMENDATION_LABELS,
+  scorecardSchema,
+  TAKEAWAYS_MAX,
+  type ScorecardShape,
+} from "#app/models/scorecard-schema";
 import { ErrorList, FormError } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 
@@ -44,6 +51,7 @@ export function ScorecardForm({
   lastResult,
   submitted,
   lastSavedLabel,
+  submitBlockedReason,
 }: {
   shape: ScorecardShape;
   dimensions: Dimension[];
@@ -52,6 +60,7 @@ export function ScorecardForm({
   lastResult?: SubmissionResult<string[]> | null;
   submitted: boolean;
   lastSavedLabel: string | null;
+  submitBlockedReason: string | null;
 }) {
   const [form, fields] = useForm({
     id: "scorecard",
@@ -63,12 +72,17 @@ export function ScorecardForm({
     shouldRevalidate: "onInput",
   });
   const autosave = useAutosave(!submitted);
+  // An amendment isn't autosaved, so leaving with unsent changes asks first.
+  useConfirmLeave(submitted && autosave.touched);
+  useRevealFirstError(form.id, form.allErrors);
   const rating = fields.rating.getFieldset();
   const evidence = fields.evidence.getFieldset();
   const notes = fields.note.getFieldset();
   const focus = dimensions.filter((d) => shape.focus.includes(d.key));
   const others = dimensions.filter((d) => !shape.focus.includes(d.key));
-  const othersTouched = others.some((d) => rating[d.key]?.initialValue || evidence[d.key]?.initialValue || rating[d.key]?.errors);
+  const othersTouched = others.some(
+    (d) => rating[d.key]?.initialValue || evidence[d.key]?.initialValue || rating[d.key]?.errors || evidence[d.key]?.errors,
+  );
   const checked = new Set((fields.signals.initialValue as string[] | undefined) ?? []);
 
   const renderDimension = (d: Dimension, isFocus: boolean) => {
@@ -105,6 +119,7 @@ export function ScorecardForm({
             name={e.name}
             className="textarea"
             rows={3}
+            maxLength={EVIDENCE_MAX}
             defaultValue={(e.initialValue as string | undefined) ?? ""}
             placeholder="What the candidate said or did: quotes, decisions, numbers."
             aria-invalid={e.errors ? true : undefined}
@@ -119,7 +134,6 @@ export function ScorecardForm({
   return (
     <Form method="post" className="form" {...getFormProps(form)} onChange={(e) => autosave.schedule(e.currentTarget)}>
       <div className="scorecard-body">
-        <FormError errors={form.errors} />
         <section aria-labelledby="focus-heading" className="stack">
           <h2 id="focus-heading">Focus dimensions of this stage</h2>
           {focus.map((d) => renderDimension(d, true))}
@@ -157,6 +171,7 @@ export function ScorecardForm({
                               id={note.id}
                               name={note.name}
                               className="input"
+                              maxLength={NOTE_MAX}
                               defaultValue={(note.initialValue as string | undefined) ?? ""}
                               aria-invalid={note.errors ? true : undefined}
                               aria-describedby={note.errors ? note.errorId : undefined}
@@ -196,6 +211,7 @@ export function ScorecardForm({
               name={fields.takeaways.name}
               className="textarea"
               rows={4}
+              maxLength={TAKEAWAYS_MAX}
               defaultValue={(fields.takeaways.initialValue as string | undefined) ?? ""}
               aria-invalid={fields.takeaways.errors ? true : undefined}
             />
@@ -210,28 +226,58 @@ export function ScorecardForm({
             Save draft
           </SubmitButton>
         )}
-        <SubmitButton name="intent" value="submit" pendingText="Submitting…">
+        <SubmitButton name="intent" value="submit" pendingText="Submitting…" disabled={Boolean(submitBlockedReason)}>
           {submitted ? "Submit amendment" : "Submit scorecard"}
         </SubmitButton>
         <span className="small muted" role="status" aria-live="polite">
           {autosave.status ?? lastSavedLabel}
         </span>
+        {submitBlockedReason ? <span className="small">{submitBlockedReason}</span> : null}
+        <FormError errors={form.errors} />
       </div>
     </Form>
   );
 }
 
-/** Saves a draft shortly after each change, through a fetcher so the page doesn't navigate. */
+/**
+ * Saves a draft shortly after each change, through a fetcher so the page doesn't navigate. A
+ * change still waiting when the page goes away (a link, a closed tab) is sent straight away.
+ */
 function useAutosave(enabled: boolean) {
   const fetcher = useFetcher<{ autosave?: { ok: boolean; message: string } }>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<HTMLFormElement | null>(null);
   const [dirty, setDirty] = useState(false);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const [touched, setTouched] = useState(false);
+
+  // Sent with fetch rather than the fetcher: the fetcher is cancelled when the page unmounts.
+  const flush = useCallback((keepalive: boolean) => {
+    const form = pending.current;
+    if (!form) return;
+    clearTimeout(timer.current);
+    pending.current = null;
+    const data = new FormData(form);
+    data.set("intent", "autosave");
+    void fetch(window.location.pathname, { method: "POST", body: data, keepalive, credentials: "same-origin" }).catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    const onHide = () => flush(true);
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      flush(false);
+    };
+  }, [flush]);
+
   const schedule = (form: HTMLFormElement) => {
+    setTouched(true);
     if (!enabled) return;
     setDirty(true);
+    pending.current = form;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      pending.current = null;
       const data = new FormData(form);
       data.set("intent", "autosave");
       fetcher.submit(data, { method: "post" });
@@ -240,5 +286,36 @@ function useAutosave(enabled: boolean) {
   };
   const status =
     fetcher.state !== "idle" ? "Saving draft…" : dirty ? "Unsaved changes…" : fetcher.data?.autosave ? fetcher.data.autosave.message : null;
-  return { schedule, status };
+  return { schedule, status, touched };
+}
+
+/** Asks before leaving the page (or the app's route) while `active`. */
+function useConfirmLeave(active: boolean) {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => active && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    if (window.confirm("Leave without submitting your amendment? Your changes will be lost.")) blocker.proceed();
+    else blocker.reset();
+  }, [blocker]);
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [active]);
+}
+
+/** After a refused submit, bring the first message into view (opening a folded section). */
+function useRevealFirstError(formId: string, errors: Record<string, string[]>) {
+  const signature = Object.keys(errors).join("|");
+  useEffect(() => {
+    if (!signature) return;
+    const form = document.getElementById(formId);
+    const first = form?.querySelector<HTMLElement>(".field-error");
+    if (!first) return;
+    first.closest("details")?.setAttribute("open", "");
+    const fieldset = first.closest("fieldset") ?? first;
+    fieldset.scrollIntoView({ block: "center" });
+    fieldset.querySelector<HTMLElement>("input, textarea")?.focus({ preventScroll: true });
+  }, [formId, signature]);
 }

@@ -14,7 +14,9 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
   const counts = db()
     .select({
       scheduled: sql<number>`count(*)`,
-      submitted: sql<number>`sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end)`,
+      submitted: sql<number>`coalesce(sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end), 0)`,
+      upcoming: sql<number>`coalesce(sum(case when (${scorecards.status} is null or ${scorecards.status} != 'submitted')
+        and ${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000 > ${Date.now()} then 1 else 0 end), 0)`,
     })
     .from(interviews)
     .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
@@ -37,6 +39,7 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
     })),
     scheduledInterviews: counts?.scheduled ?? 0,
     submittedInterviews: counts?.submitted ?? 0,
+    upcomingInterviews: counts?.upcoming ?? 0,
     leniency: Object.fromEntries(Object.entries(leniency).map(([id, l]) => [id, l.leniency])),
   });
   return {

@@ -132,7 +132,7 @@ describe("worked examples (computed by hand)", () => {
     expect(r.calibratedBand?.label).toBe("No hire");
   });
 
-  it("band thresholds are inclusive at the two decimals shown", () => {
+  it("band thresholds are inclusive, and compare S itself rather than its rounded display", () => {
     const at = (levels: Level[]) =>
       computeRecommendation({
         rubric,
@@ -144,6 +144,28 @@ describe("worked examples (computed by hand)", () => {
     expect(at([3, 3]).band?.label).toBe("Hire"); // 3.00
     expect(at([2, 3]).band?.label).toBe("Lean no hire"); // 2.50
     expect(at([2, 2, 3]).band?.label).toBe("No hire"); // 2.33
+    // 3 3 3 4 4 4 4 … : a mean just under 3.5 shows as "3.50" but is not ≥ 3.5
+    const justUnder = at([...Array(167).fill(3), ...Array(166).fill(4)] as Level[]);
+    expect(justUnder.score).toBeLessThan(3.5);
+    expect(justUnder.band?.label).toBe("Hire");
+  });
+
+  it("says how many scorecards are owed and how many interviews are still to come", () => {
+    const r = computeRecommendation({
+      rubric,
+      scorecards: panel.slice(0, 2),
+      scheduledInterviews: 4,
+      submittedInterviews: 2,
+      upcomingInterviews: 1,
+    });
+    expect(r.gates[0]).toEqual({
+      kind: "incomplete",
+      reasons: [
+        "Coverage is 65%, below 80% of the rubric's weight.",
+        "1 scheduled interview has no submitted scorecard.",
+        "1 interview is still to take place.",
+      ],
+    });
   });
 });
 

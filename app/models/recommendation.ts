@@ -24,6 +24,8 @@ export interface RecommendationInput {
   /** Non-cancelled interviews of the loop, and how many of them have a submitted scorecard. */
   scheduledInterviews: number;
   submittedInterviews: number;
+  /** Of the interviews without a submitted scorecard, how many haven't happened yet. */
+  upcomingInterviews?: number;
   /** interviewerId -> leniency (already shrunk); absent means 0. */
   leniency?: Record<number, number>;
 }
@@ -103,9 +105,9 @@ function weighted(dims: { weight: number; score: number | null }[]): number | nu
 
 export function bandFor(score: number | null, bands: RubricForScoring["bands"]) {
   if (score === null) return null;
-  // Compare at the two decimals people see, so "3.50" is never shown as "Hire".
-  const shown = Math.round(score * 100) / 100;
-  const band = bands.find((b) => shown >= b.minScore) ?? bands.at(-1);
+  // S itself is compared (S ≥ 3.5), not its two-decimal display; the tiny tolerance only
+  // absorbs floating-point error in sums like 3.5 that are exact on paper.
+  const band = bands.find((b) => score >= b.minScore - 1e-9) ?? bands.at(-1);
   return band ? { key: band.key, label: band.label } : null;
 }
 
@@ -122,8 +124,11 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
   const incomplete: string[] = [];
   if (coverage < COVERAGE_GATE)
     incomplete.push(`Coverage is ${Math.round(coverage * 100)}%, below ${COVERAGE_GATE * 100}% of the rubric's weight.`);
-  const owed = input.scheduledInterviews - input.submittedInterviews;
+  const missing = input.scheduledInterviews - input.submittedInterviews;
+  const upcoming = Math.min(input.upcomingInterviews ?? 0, missing);
+  const owed = missing - upcoming;
   if (owed > 0) incomplete.push(`${owed} scheduled interview${owed === 1 ? " has" : "s have"} no submitted scorecard.`);
+  if (upcoming > 0) incomplete.push(`${upcoming} interview${upcoming === 1 ? " is" : "s are"} still to take place.`);
   if (incomplete.length) gates.push({ kind: "incomplete", reasons: incomplete });
 
   const flags = scorecards

@@ -28,8 +28,8 @@ const tooLong = (max: number, what: string) => (iss: { input?: unknown }) =>
 
 /**
  * `draft`: anything goes except what could never be saved (unknown keys, oversized text).
- * `submit`: additionally every focus dimension rated 1–4 with evidence, evidence for any other
- * rating, a note on every red flag, and an overall recommendation.
+ * `submit`: additionally every focus dimension rated 1–4 with evidence (or Not assessed with the
+ * reason), evidence for any other rating, a note on every red flag, and an overall recommendation.
  */
 export function scorecardSchema(shape: ScorecardShape, mode: "draft" | "submit") {
   const dimensionKeys = shape.dimensions.map((d) => d.key);
@@ -87,10 +87,18 @@ export function scorecardSchema(shape: ScorecardShape, mode: "draft" | "submit")
       if (mode !== "submit") return;
       const rating = value.rating as Record<string, RatingChoice | undefined>;
       const evidence = value.evidence as Record<string, string | undefined>;
+      // "Not assessed" is always allowed (product.md), but a focus dimension left unassessed
+      // needs its reason written down, so the gap is explained rather than silent.
       for (const key of shape.focus) {
         const r = rating[key];
-        if (!r || r === "na")
-          ctx.addIssue({ code: "custom", path: ["rating", key], message: "This is a focus dimension of the stage: rate it 1–4" });
+        if (!r)
+          ctx.addIssue({
+            code: "custom",
+            path: ["rating", key],
+            message: "This is a focus dimension of the stage: rate it 1–4, or choose Not assessed",
+          });
+        else if (r === "na" && !evidence[key]?.trim())
+          ctx.addIssue({ code: "custom", path: ["evidence", key], message: "Say why this focus dimension could not be assessed" });
       }
       for (const key of dimensionKeys) {
         const r = rating[key];

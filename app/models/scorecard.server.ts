@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { interviews, loops, ratings, scorecards, scorecardSignals, users } from "#db/schema";
+import { interviews, ratings, scorecards, scorecardSignals, users } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { RatingChoice, ScorecardValue } from "./scorecard-schema";
@@ -90,6 +90,9 @@ export function saveScorecard(
     };
     if (before && JSON.stringify(before) === JSON.stringify(after))
       return { changed: false, status, amended: false, savedAt: card!.updatedAt };
+    // Nothing entered yet: don't create an empty draft that would read as "in progress".
+    const empty = !Object.keys(after.ratings).length && !Object.keys(after.signals).length && !after.recommendation && !after.takeaways;
+    if (!before && empty && !input.submit) return { changed: false, status, amended: false, savedAt: now };
 
     const amended = before?.status === "submitted";
     if (!card) {
@@ -132,17 +135,24 @@ export function saveScorecard(
 }
 
 /**
- * Anti-anchoring: an interviewer sees colleagues' scorecards for a candidate only after
- * submitting their own for that candidate. The hiring team always sees them.
+ * Anti-anchoring: an interviewer sees colleagues' scorecards from a loop only after submitting
+ * their own in that same loop (a candidate interviewed again gets a fresh, blind panel). The
+ * hiring team always sees them.
  */
-export function hasSubmittedForCandidate({ candidateId, interviewerId }: { candidateId: number; interviewerId: number }) {
+export function hasSubmittedInLoop({ loopId, interviewerId }: { loopId: number; interviewerId: number }) {
   return Boolean(
     db()
       .select({ id: scorecards.id })
       .from(scorecards)
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-      .innerJoin(loops, eq(loops.id, interviews.loopId))
-      .where(and(eq(loops.candidateId, candidateId), eq(scorecards.interviewerId, interviewerId), eq(scorecards.status, "submitted")))
+      .where(
+        and(
+          eq(interviews.loopId, loopId),
+          ne(interviews.status, "cancelled"),
+          eq(scorecards.interviewerId, interviewerId),
+          eq(scorecards.status, "submitted"),
+        ),
+      )
       .get(),
   );
 }

@@ -96,10 +96,7 @@ export default function CandidatePage({ loaderData }: Route.ComponentProps) {
           {!loop ? (
             <div className="empty-state">
               <h3>No loop scheduled yet</h3>
-              <p>Pick the stages, an interviewer and a time for each.</p>
-              <Link to="loop" className="btn btn-primary">
-                Schedule loop
-              </Link>
+              <p>Use “Schedule loop” above to pick the stages, an interviewer and a time for each.</p>
             </div>
           ) : loop.interviews.length === 0 ? (
             <div className="empty-state">

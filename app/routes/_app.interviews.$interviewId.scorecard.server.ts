@@ -1,7 +1,8 @@
 import { getInterview } from "#app/models/loop.server";
 import { getRubricDetail } from "#app/models/rubric.server";
-import type { ScorecardShape } from "#app/models/scorecard-schema";
-import { getScorecard, hasSubmittedForCandidate, listSubmittedScorecards } from "#app/models/scorecard.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
+import { getScorecard, hasSubmittedInLoop, listSubmittedScorecards } from "#app/models/scorecard.server";
 import { forbidden, notFound } from "#app/utils/http.server";
 import { canManageLoops, type SessionUser } from "#app/utils/session.server";
 
@@ -25,10 +26,43 @@ export function loadScorecardContext(interviewId: number, user: SessionUser) {
 /**
  * Colleagues' submitted scorecards for the same loop, or null while the viewer may not see them.
  * Anti-anchoring is enforced here, on the server: an interviewer who has not submitted their own
- * scorecard for this candidate gets nothing, not even how many colleagues have submitted.
+ * scorecard in this loop gets nothing, not even how many colleagues have submitted.
  */
 export function visiblePanel(ctx: ReturnType<typeof loadScorecardContext>, user: SessionUser) {
-  const allowed = canManageLoops(user) || hasSubmittedForCandidate({ candidateId: ctx.interview.candidateId, interviewerId: user.id });
+  const allowed = canManageLoops(user) || hasSubmittedInLoop({ loopId: ctx.interview.loopId, interviewerId: user.id });
   if (!allowed) return null;
   return listSubmittedScorecards({ loopId: ctx.interview.loopId, exceptInterviewId: ctx.interview.id });
+}
+
+/**
+ * What can be kept of a draft that doesn't fully validate: known fields only, minus the ones
+ * that are invalid (say, evidence over the length limit). Autosave then still saves the rest.
+ */
+export function salvageDraft(formData: FormData, shape: ScorecardShape) {
+  const dims = new Set(shape.dimensions.map((d) => d.key));
+  const signals = new Set(shape.signals.map((s) => s.key));
+  const redFlags = new Set(shape.signals.filter((s) => s.kind === "red_flag").map((s) => s.key));
+  const known = new FormData();
+  for (const [name, value] of formData) {
+    if (typeof value !== "string") continue;
+    const [head, key] = name.split(".", 2);
+    const keep =
+      ((head === "rating" || head === "evidence") && key && dims.has(key)) ||
+      (head === "note" && key && redFlags.has(key)) ||
+      (name === "signals" && signals.has(value)) ||
+      name === "recommendation" ||
+      name === "takeaways";
+    if (keep) known.append(name, value);
+  }
+  const schema = scorecardSchema(shape, "draft");
+  let attempt = parseWithZod(known, { schema });
+  const dropped: string[] = [];
+  if (attempt.status !== "success") {
+    for (const name of Object.keys(attempt.error ?? {})) {
+      known.delete(name);
+      dropped.push(name);
+    }
+    attempt = parseWithZod(known, { schema });
+  }
+  return attempt.status === "success" ? { value: attempt.value, dropped } : null;
 }

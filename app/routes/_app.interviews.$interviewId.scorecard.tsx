@@ -9,7 +9,16 @@ import { saveScorecard } from "#app/models/scorecard.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
-import { loadScorecardContext, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import { loadScorecardContext, salvageDraft, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+
+/** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
+const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
+  const [head, key] = name.split(".", 2);
+  const dimension = shape.dimensions.find((d) => d.key === key)?.name;
+  if (head === "evidence" && dimension) return `the evidence for ${dimension} (too long)`;
+  if (head === "note") return "a red-flag note (too long)";
+  return name === "takeaways" ? "the take-aways (too long)" : name;
+};
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Scorecard: ${data.interview.candidateName} · Loopwise` : "Scorecard · Loopwise" },
@@ -19,7 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const ctx = loadScorecardContext(idParam(params.interviewId), user);
   const { interview, scorecard, rubric, isOwn } = ctx;
-  const amend = new URL(request.url).searchParams.get("amend") === "1";
+  const url = new URL(request.url);
+  const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const defaults: ScorecardDefaults = {
     rating: Object.fromEntries(
@@ -65,6 +75,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     editable: isOwn && open && (scorecard?.status !== "submitted" || amend),
     canAmend: isOwn && open && scorecard?.status === "submitted" && !amend,
     panel: visiblePanel(ctx, user),
+    justSubmitted: url.searchParams.get("submitted") === "1" && scorecard?.status === "submitted",
+    submitBlockedReason:
+      interview.scheduledAt.getTime() > Date.now()
+        ? `You can submit once the interview has started (${formatDateTime(interview.scheduledAt, user.timeZone)}); until then, notes save as a draft.`
+        : null,
     timeZone: user.timeZone,
   };
 }
@@ -95,16 +110,18 @@ export async function action({ request, params }: Route.ActionArgs) {
     });
 
   if (submission.status !== "success") {
-    // A failed submit still keeps the work: whatever is valid as a draft is saved as one.
-    const asDraft =
-      submit && ctx.scorecard?.status !== "submitted" ? parseWithZod(formData, { schema: scorecardSchema(shape, "draft") }) : null;
-    if (asDraft?.status === "success") save(asDraft.value, false);
-    const message =
-      asDraft?.status === "success" ? "Saved as a draft. Fix the marked fields to submit." : "Not saved: fix the marked fields.";
+    // A failed submit or save still keeps the work: whatever is valid is saved as a draft.
+    const salvage = ctx.scorecard?.status !== "submitted" ? salvageDraft(formData, shape) : null;
+    if (salvage) save(salvage.value, false);
+    const message = !salvage
+      ? "Not saved: fix the marked fields."
+      : submit
+        ? "Saved as a draft. Fix the marked fields to submit."
+        : `Saved, except ${salvage.dropped.map(describeField(shape)).join(", ") || "the marked fields"}.`;
     return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message } }, { status: 400 });
   }
   const result = save(submission.value, submit);
-  if (submit) throw redirect(`/interviews/${interview.id}/scorecard`);
+  if (submit) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
   const message = `Draft saved at ${formatDateTime(result.savedAt, user.timeZone).split(", ").at(-1)}`;
   return { ...submission.reply(), autosave: { ok: true, message } };
 }
@@ -155,8 +172,16 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
       </div>
       {!d.interview.loopOpen ? <p className="form-error">This loop is closed; the scorecard is shown read-only.</p> : null}
       {d.interview.cancelled ? <p className="form-error">This interview was cancelled.</p> : null}
+      {d.justSubmitted ? (
+        <p className="flash" role="status">
+          Scorecard submitted. {d.panel?.length ? "Your colleagues' scorecards are below." : ""}
+        </p>
+      ) : null}
       {d.isOwn && d.editable && d.status === "submitted" ? (
-        <p className="flash">You are amending a submitted scorecard. The earlier version is kept in the audit log.</p>
+        <p className="flash">
+          You are amending a submitted scorecard. The earlier version is kept in the audit log.{" "}
+          <Link to={`/interviews/${d.interview.id}/scorecard`}>Cancel amending</Link>
+        </p>
       ) : null}
       {d.editable ? (
         <ScorecardForm
@@ -167,6 +192,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           lastResult={actionData}
           submitted={d.status === "submitted"}
           lastSavedLabel={savedLabel}
+          submitBlockedReason={d.submitBlockedReason}
         />
       ) : d.card ? (
         <>

@@ -37,21 +37,17 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
       <table className="table table-fixed">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          <col style={{ width: "21%" }} />
-          <col style={{ width: "29%" }} />
-          <col style={{ width: "21%" }} />
-          <col style={{ width: "16%" }} />
-          <col style={{ width: "13%" }} />
+          <col style={{ width: "22%" }} />
+          <col style={{ width: "31%" }} />
+          <col style={{ width: "22%" }} />
+          <col style={{ width: "25%" }} />
         </colgroup>
         <thead>
           <tr>
             <th scope="col">When</th>
             <th scope="col">Candidate</th>
             <th scope="col">Stage</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Scorecard</span>
-            </th>
+            <th scope="col">Status and scorecard</th>
           </tr>
         </thead>
         <tbody>
@@ -70,16 +66,16 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
                 {i.exerciseTitle ? <div className="small muted">{i.exerciseTitle}</div> : null}
               </td>
               <td>
-                <InterviewStateBadge state={i.state} now={now} />
-              </td>
-              <td className="nowrap">
-                <Link
-                  to={`/interviews/${i.id}/scorecard`}
-                  className="btn btn-small"
-                  aria-label={`${scorecardAction(i.state.kind, i.scorecardStatus)} for ${i.candidateName}`}
-                >
-                  {scorecardAction(i.state.kind, i.scorecardStatus)}
-                </Link>
+                <div className="status-cell">
+                  <InterviewStateBadge state={i.state} now={now} />
+                  <Link
+                    to={`/interviews/${i.id}/scorecard`}
+                    className="btn btn-small"
+                    aria-label={`${scorecardAction(i.state.kind, i.scorecardStatus)} for ${i.candidateName}`}
+                  >
+                    {scorecardAction(i.state.kind, i.scorecardStatus)}
+                  </Link>
+                </div>
               </td>
             </tr>
           ))}

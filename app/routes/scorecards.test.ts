@@ -139,7 +139,7 @@ describe("filling in a scorecard", () => {
     const reply = (await post(ana.id, anaInterview.id, form)).data as unknown as Reply;
     expect(reply.init.status).toBe(400);
     expect(reply.data.error).toMatchObject({
-      "rating.evaluation": ["This is a focus dimension of the stage: rate it 1–4"],
+      "rating.evaluation": ["This is a focus dimension of the stage: rate it 1–4, or choose Not assessed"],
       "evidence.data_quality": ["Write down what the candidate said or did that supports this rating"],
       "": ["Saved as a draft. Fix the marked fields to submit."],
     });
@@ -165,20 +165,21 @@ describe("filling in a scorecard", () => {
       /under 5,000 characters \(this has 100,000\)/,
     ],
   ] as [string, Record<string, string>, string, RegExp][])(
-    "refuses %s with a clear message and keeps the saved draft",
+    "refuses %s with a clear message and keeps the valid work as a draft",
     async (_l, over, field, message) => {
       const { ana, anaInterview } = await panelOfTwo();
       await post(ana.id, anaInterview.id, { intent: "save", "evidence.ml_system_design": "Keep me" });
       const reply = (await post(ana.id, anaInterview.id, systemDesignCard(over))).data as unknown as Reply;
       expect(reply.init.status).toBe(400);
       expect(reply.data.error?.[field]?.join(" ")).toMatch(message);
-      expect(
-        db()
-          .select()
-          .from(ratings)
-          .all()
-          .map((r) => r.evidence),
-      ).toContain("Keep me");
+      // What was valid in the refused submit is kept as the draft; nothing typed is lost.
+      expect(db().select().from(scorecards).get()?.status).toBe("draft");
+      const saved = db()
+        .select()
+        .from(ratings)
+        .all()
+        .map((r) => r.evidence);
+      expect(saved).toContain("Point-in-time joins to avoid leakage; contract tests on the event schema.");
     },
   );
 
@@ -307,5 +308,75 @@ describe("rubric versions", () => {
     const rec = getLoopRecommendation({ id: loop.id, rubricVersionId: loop.rubricVersionId })!;
     expect(rec.rubric.version).toBe(1);
     expect(rec.score).toBeCloseTo(200 / 65, 10);
+  });
+});
+
+describe("review findings", () => {
+  it("a candidate interviewed again gets a blind panel: submitting in an earlier loop unlocks nothing", async () => {
+    const { ana, ben, candidate, loop, anaInterview, benInterview, rubricVersionId } = await panelOfTwo();
+    await post(ana.id, anaInterview.id, systemDesignCard());
+    await post(ben.id, benInterview.id, leadershipCard);
+    db().update(loops).set({ status: "closed" }).where(eq(loops.id, loop.id)).run();
+    const second = db().insert(loops).values({ candidateId: candidate.id, rubricVersionId }).returning().get();
+    const at = new Date(Date.now() - 5 * HOUR);
+    const anaAgain = db()
+      .insert(interviews)
+      .values({ loopId: second.id, stage: "debugging", interviewerId: ana.id, scheduledAt: at, durationMinutes: 50 })
+      .returning()
+      .get();
+    const benAgain = db()
+      .insert(interviews)
+      .values({ loopId: second.id, stage: "leadership", interviewerId: ben.id, scheduledAt: at, durationMinutes: 45 })
+      .returning()
+      .get();
+    await post(ben.id, benAgain.id, leadershipCard);
+    expect((await load(ana.id, anaAgain.id)).data?.panel).toBeNull();
+  });
+
+  it("Not assessed on a focus dimension is accepted with its reason, refused without one", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    const without = (await post(ana.id, anaInterview.id, systemDesignCard({ "rating.evaluation": "na", "evidence.evaluation": "" })))
+      .data as unknown as Reply;
+    expect(without.data.error?.["evidence.evaluation"]).toEqual(["Say why this focus dimension could not be assessed"]);
+    const withReason = await post(
+      ana.id,
+      anaInterview.id,
+      systemDesignCard({ "rating.evaluation": "na", "evidence.evaluation": "Ran out of time before evaluation." }),
+    );
+    expect(withReason.response?.status).toBe(302);
+    expect(
+      db()
+        .select()
+        .from(ratings)
+        .all()
+        .find((r) => r.dimensionKey === "evaluation"),
+    ).toMatchObject({ level: null, notAssessed: true });
+  });
+
+  it("an empty save creates no draft", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    await post(ana.id, anaInterview.id, { intent: "autosave" });
+    expect(db().select().from(scorecards).all()).toHaveLength(0);
+  });
+
+  it("an autosave with one oversized field still saves everything else, and says what it left out", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    const reply = (
+      await post(ana.id, anaInterview.id, {
+        intent: "autosave",
+        "rating.leadership": "3",
+        "evidence.communication": "x".repeat(6000),
+        takeaways: "keep me",
+      })
+    ).data as unknown as Reply;
+    expect(reply.data.autosave?.message).toBe("Saved, except the evidence for Communication & collaboration (too long).");
+    expect(db().select().from(scorecards).get()?.takeaways).toBe("keep me");
+    expect(
+      db()
+        .select()
+        .from(ratings)
+        .all()
+        .map((r) => [r.dimensionKey, r.level]),
+    ).toEqual([["leadership", 3]]);
   });
 });

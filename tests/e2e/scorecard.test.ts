@@ -55,7 +55,7 @@ test("an interviewer fills a scorecard across a reload, is told what is missing,
   await page.getByRole("radio", { name: "No", exact: true }).check();
   await page.getByRole("button", { name: "Submit scorecard" }).click();
   const evaluation = page.getByRole("group", { name: /Evaluation & measurement/ });
-  await expect(evaluation.getByText("This is a focus dimension of the stage: rate it 1–4")).toBeVisible();
+  await expect(evaluation.getByText("This is a focus dimension of the stage: rate it 1–4, or choose Not assessed")).toBeVisible();
   await expect(data.getByLabel("Evidence for Data quality & pipelines")).toHaveValue(/never checked null rates/);
 
   await evaluation.getByRole("radio", { name: /2 · Below the bar/ }).check();
