@@ -52,6 +52,7 @@ export function ScorecardForm({
   submitted,
   lastSavedLabel,
   submitBlockedReason,
+  suggestions,
 }: {
   shape: ScorecardShape;
   dimensions: Dimension[];
@@ -61,6 +62,7 @@ export function ScorecardForm({
   submitted: boolean;
   lastSavedLabel: string | null;
   submitBlockedReason: string | null;
+  suggestions: Record<string, { level: number; recall: number }>;
 }) {
   const [form, fields] = useForm({
     id: "scorecard",
@@ -95,6 +97,13 @@ export function ScorecardForm({
           <span className="small muted">weight {d.weight}%</span>
         </legend>
         <p className="small muted">Excellent looks like: {d.excellent}</p>
+        {suggestions[d.key] ? (
+          <p className="flash small">
+            Suggested from the graded code review: {suggestions[d.key]!.level} ·{" "}
+            {d.levels.find((l) => l.level === suggestions[d.key]!.level)?.label} ({Math.round(suggestions[d.key]!.recall * 100)}% of planted
+            defects found). It is pre-selected; the rating is yours to decide.
+          </p>
+        ) : null}
         <div className="level-grid">
           {d.levels.map((l) => (
             <label key={l.level} className="level-option">

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { exercises, STAGE_KEYS, type StageKey } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { readCodeReviewExercise } from "./code-review-exercise.server";
 import { describeIssues } from "./rubric";
 
 export const EXERCISES_DIR = path.resolve("exercises");
@@ -52,9 +53,9 @@ export function readExerciseFolder(dir: string) {
 }
 
 /**
- * Registers every exercise folder that holds an interview kit. Idempotent; a changed kit under
- * an unchanged version is refused so an interview never silently points at different content.
- * Folders of other kinds (code-review pull requests) are registered by their own loader.
+ * Registers every exercise folder: interview kits and code-review pull requests. Idempotent; a
+ * changed exercise under an unchanged version is refused, so an interview never silently points
+ * at different content.
  */
 export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
   const results: { slug: string; created: boolean }[] = [];
@@ -64,8 +65,12 @@ export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(dir, entry.name);
     const kind = peekKind(folder);
-    if (kind !== "interview_kit") continue;
-    const { meta, contentHash } = readExerciseFolder(folder);
+    const { meta, contentHash } =
+      kind === "interview_kit"
+        ? readExerciseFolder(folder)
+        : kind === "code_review"
+          ? readCodeReviewExercise(folder)
+          : unknownKind(folder, kind);
     const existing = database
       .select({ id: exercises.id, contentHash: exercises.contentHash })
       .from(exercises)
@@ -113,6 +118,10 @@ export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
   return results;
 }
 
+function unknownKind(folder: string, kind: string | null): never {
+  throw new ExerciseFileError(`${path.relative(process.cwd(), folder)}/meta.json: unknown kind "${kind}" (interview_kit or code_review)`);
+}
+
 function peekKind(folder: string): string | null {
   try {
     const raw = JSON.parse(readFileSync(path.join(folder, "meta.json"), "utf8")) as { kind?: unknown };
@@ -143,4 +152,8 @@ export function listExercisesByStage() {
 
 export function getExerciseStage(id: number) {
   return db().select({ stage: exercises.stage, active: exercises.active }).from(exercises).where(eq(exercises.id, id)).get() ?? null;
+}
+
+export function getExercise(id: number) {
+  return db().select().from(exercises).where(eq(exercises.id, id)).get() ?? null;
 }

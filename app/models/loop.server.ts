@@ -37,6 +37,7 @@ export function getLatestLoop(candidateId: number) {
       interviewerTitle: users.title,
       interviewerActive: users.active,
       exerciseTitle: exercises.title,
+      exerciseKind: exercises.kind,
       scorecardStatus: scorecards.status,
       scorecardSubmittedAt: scorecards.submittedAt,
     })

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
@@ -8,7 +8,9 @@ import { getLatestLoop } from "#app/models/loop.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { listOwedScorecards } from "#app/models/scorecard.server";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
-import { idParam, notFound } from "#app/utils/http.server";
+import { CodeReviewCard } from "#app/components/code-review-card";
+import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireRole } from "#app/utils/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
 
@@ -31,14 +33,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       })),
     },
     recommendation: loop ? getLoopRecommendation(loop) : null,
+    codeReviews: await codeReviewsOf(loop, new URL(request.url).origin),
     owed: loop ? listOwedScorecards(loop.id, now) : [],
     timeZone: user.timeZone,
     now: now.getTime(),
   };
 }
 
-export default function CandidatePage({ loaderData }: Route.ComponentProps) {
-  const { candidate, loop, recommendation, owed, timeZone, now } = loaderData;
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireRole(request, "hiring_manager", "admin");
+  const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
+  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), await readFormData(request));
+  return result.ok ? { error: undefined } : data({ error: result.error }, { status: 400 });
+}
+
+export default function CandidatePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { candidate, loop, recommendation, owed, codeReviews, timeZone, now } = loaderData;
   const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
   const submitted = active.filter((i) => i.state.kind === "submitted").length;
   return (
@@ -143,6 +153,7 @@ export default function CandidatePage({ loaderData }: Route.ComponentProps) {
           )}
         </section>
       </div>
+      <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
     </>
   );
 }

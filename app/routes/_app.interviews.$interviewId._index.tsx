@@ -73,6 +73,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
               {isOwn ? (interview.state.kind === "submitted" ? "View my scorecard" : "Open scorecard") : "View scorecard"}
             </Link>
           ) : null}
+          {interview.stage === "code_review" ? (
+            <Link to="review" className="btn">
+              {isOwn ? "Grade the code review" : "Code review"}
+            </Link>
+          ) : null}
           {canManage ? (
             <Link to="edit" className="btn">
               Edit interview

@@ -1,4 +1,7 @@
+import { assignmentPhase } from "#app/models/assignment-phase";
+import { getAssignmentForInterview } from "#app/models/assignment.server";
 import { getInterview } from "#app/models/loop.server";
+import { getReviewResult } from "#app/models/review-grade.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
@@ -65,4 +68,17 @@ export function salvageDraft(formData: FormData, shape: ScorecardShape) {
     attempt = parseWithZod(known, { schema });
   }
   return attempt.status === "success" ? { value: attempt.value, dropped } : null;
+}
+
+/**
+ * Suggested ratings from this interview's graded code review, if there is one. They pre-fill the
+ * scorecard where the interviewer hasn't rated yet; the interviewer's own choice always wins.
+ */
+export function codeReviewSuggestions(interview: { id: number; stage: string }) {
+  if (interview.stage !== "code_review") return {};
+  const assignment = getAssignmentForInterview(interview.id);
+  if (!assignment) return {};
+  const phase = assignmentPhase(assignment);
+  if (phase !== "submitted" && phase !== "time_up") return {};
+  return getReviewResult(assignment).suggestions as Record<string, { level: number; found: number; total: number; recall: number }>;
 }

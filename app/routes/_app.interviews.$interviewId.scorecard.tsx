@@ -9,7 +9,7 @@ import { saveScorecard } from "#app/models/scorecard.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
-import { loadScorecardContext, salvageDraft, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import { codeReviewSuggestions, loadScorecardContext, salvageDraft, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
 const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
@@ -31,16 +31,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
+  const suggestions = codeReviewSuggestions(interview);
+  const saved = scorecard?.ratings ?? {};
   const defaults: ScorecardDefaults = {
-    rating: Object.fromEntries(
-      Object.entries(scorecard?.ratings ?? {}).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
-    ),
-    evidence: Object.fromEntries(Object.entries(scorecard?.ratings ?? {}).map(([k, r]) => [k, r.evidence])),
+    rating: Object.fromEntries([
+      ...Object.entries(suggestions).map(([k, sg]) => [k, String(sg.level)]),
+      ...Object.entries(saved).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
+    ]),
+    evidence: Object.fromEntries([
+      ...Object.entries(suggestions).map(([k, sg]) => [
+        k,
+        `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%).`,
+      ]),
+      ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
+    ]),
     signals: Object.keys(scorecard?.signals ?? {}),
     note: scorecard?.signals ?? {},
     recommendation: scorecard?.recommendation ?? "",
     takeaways: scorecard?.takeaways ?? "",
   };
+
   return {
     interview: {
       id: interview.id,
@@ -75,6 +85,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     editable: isOwn && open && (scorecard?.status !== "submitted" || amend),
     canAmend: isOwn && open && scorecard?.status === "submitted" && !amend,
     panel: visiblePanel(ctx, user),
+    suggestions: Object.fromEntries(Object.entries(suggestions).map(([k, sg]) => [k, { level: sg.level, recall: sg.recall }])),
     justSubmitted: url.searchParams.get("submitted") === "1" && scorecard?.status === "submitted",
     submitBlockedReason:
       interview.scheduledAt.getTime() > Date.now()
@@ -193,6 +204,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           submitted={d.status === "submitted"}
           lastSavedLabel={savedLabel}
           submitBlockedReason={d.submitBlockedReason}
+          suggestions={d.suggestions}
         />
       ) : d.card ? (
         <>

@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { assignments, exercises, interviews, loops, reviewComments } from "#db/schema";
+import { db, type Tx } from "#app/utils/db.server";
+import { assignmentPhase, PHASE_REFUSALS } from "./assignment-phase";
+import { recordAudit, type AuditActor } from "./audit.server";
+
+export const LINK_VALID_DAYS = 7;
+export const MAX_COMMENTS = 200;
+const DAY = 24 * 3600_000;
+
+const assignmentColumns = {
+  id: assignments.id,
+  candidateId: assignments.candidateId,
+  interviewId: assignments.interviewId,
+  exerciseId: assignments.exerciseId,
+  exerciseSlug: exercises.slug,
+  exerciseTitle: exercises.title,
+  status: assignments.status,
+  tokenId: assignments.tokenId,
+  linkExpiresAt: assignments.linkExpiresAt,
+  timeLimitMinutes: assignments.timeLimitMinutes,
+  startedAt: assignments.startedAt,
+  deadlineAt: assignments.deadlineAt,
+  submittedAt: assignments.submittedAt,
+  summary: assignments.summary,
+  verdict: assignments.verdict,
+  revision: assignments.revision,
+  createdAt: assignments.createdAt,
+};
+
+export type Assignment = NonNullable<ReturnType<typeof getAssignment>>;
+
+export function getAssignment(id: number) {
+  return (
+    db()
+      .select(assignmentColumns)
+      .from(assignments)
+      .innerJoin(exercises, eq(exercises.id, assignments.exerciseId))
+      .where(eq(assignments.id, id))
+      .get() ?? null
+  );
+}
+
+/** The live (not revoked) assignment of an interview, if one was made. */
+export function getAssignmentForInterview(interviewId: number) {
+  return (
+    db()
+      .select(assignmentColumns)
+      .from(assignments)
+      .innerJoin(exercises, eq(exercises.id, assignments.exerciseId))
+      .where(and(eq(assignments.interviewId, interviewId), ne(assignments.status, "revoked")))
+      .get() ?? null
+  );
+}
+
+/**
+ * Creates the candidate's assignment for a code-review interview, or returns the one that
+ * exists (a second click doesn't make a second link).
+ */
+export function createAssignment(actor: AuditActor, input: { interviewId: number; timeLimitMinutes: number }) {
+  return db().transaction((tx) => {
+    const existing = tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.interviewId, input.interviewId), ne(assignments.status, "revoked")))
+      .get();
+    if (existing) return { id: existing.id, created: false };
+    const interview = tx
+      .select({ candidateId: loops.candidateId, exerciseId: interviews.exerciseId })
+      .from(interviews)
+      .innerJoin(loops, eq(loops.id, interviews.loopId))
+      .where(eq(interviews.id, input.interviewId))
+      .get();
+    if (!interview?.exerciseId) throw new Error("createAssignment needs an interview with an exercise");
+    const row = tx
+      .insert(assignments)
+      .values({
+        candidateId: interview.candidateId,
+        interviewId: input.interviewId,
+        exerciseId: interview.exerciseId,
+        tokenId: randomUUID(),
+        linkExpiresAt: new Date(Date.now() + LINK_VALID_DAYS * DAY),
+        timeLimitMinutes: input.timeLimitMinutes,
+        createdById: actor.id,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actor,
+      action: "create",
+      entityType: "assignment",
+      entityId: row.id,
+      summary: `Created a code-review link (${row.timeLimitMinutes} min)`,
+      after: { interviewId: row.interviewId, exerciseId: row.exerciseId, timeLimitMinutes: row.timeLimitMinutes },
+    });
+    return { id: row.id, created: true };
+  });
+}
+
+/** A fresh link: the old one stops working at once. Not possible after submission. */
+export function reissueLink(actor: AuditActor, assignmentId: number) {
+  return db().transaction((tx) => {
+    const current = tx.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
+    if (!current || current.status === "submitted" || current.status === "revoked") return false;
+    tx.update(assignments)
+      .set({ tokenId: randomUUID(), linkExpiresAt: new Date(Date.now() + LINK_VALID_DAYS * DAY), updatedAt: new Date() })
+      .where(eq(assignments.id, assignmentId))
+      .run();
+    recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "assignment",
+      entityId: assignmentId,
+      summary: "Issued a new candidate link; the old one no longer works",
+    });
+    return true;
+  });
+}
+
+/** Fixes the deadline on the server. Starting twice (two tabs, a double click) changes nothing. */
+export function startAssignment(assignmentId: number, now = new Date()) {
+  db().transaction((tx) => {
+    const a = tx.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
+    if (!a || a.status !== "assigned") return;
+    tx.update(assignments)
+      .set({ status: "started", startedAt: now, deadlineAt: new Date(now.getTime() + a.timeLimitMinutes * 60_000), updatedAt: now })
+      .where(eq(assignments.id, assignmentId))
+      .run();
+  });
+}
+
+export function listComments(assignmentId: number) {
+  return db()
+    .select({
+      id: reviewComments.id,
+      filePath: reviewComments.filePath,
+      line: reviewComments.line,
+      body: reviewComments.body,
+      updatedAt: reviewComments.updatedAt,
+    })
+    .from(reviewComments)
+    .where(eq(reviewComments.assignmentId, assignmentId))
+    .orderBy(asc(reviewComments.filePath), asc(reviewComments.line), asc(reviewComments.id))
+    .all();
+}
+
+type WriteResult = { ok: true } | { ok: false; status: number; message: string };
+
+/** Runs a candidate's write only while the exercise is in progress, checked inside the transaction. */
+function whileInProgress(assignmentId: number, write: (tx: Tx) => WriteResult): WriteResult {
+  return db().transaction((tx) => {
+    const a = tx
+      .select({ status: assignments.status, deadlineAt: assignments.deadlineAt })
+      .from(assignments)
+      .where(eq(assignments.id, assignmentId))
+      .get();
+    if (!a) return { ok: false, status: 404, message: "This exercise no longer exists." };
+    const phase = assignmentPhase(a);
+    if (phase !== "in_progress") return { ok: false, status: 409, message: PHASE_REFUSALS[phase] };
+    return write(tx);
+  });
+}
+
+export function addComment(assignmentId: number, input: { filePath: string; line: number; body: string }): WriteResult {
+  return whileInProgress(assignmentId, (tx) => {
+    const count =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(reviewComments)
+        .where(eq(reviewComments.assignmentId, assignmentId))
+        .get()?.n ?? 0;
+    if (count >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
+    tx.insert(reviewComments)
+      .values({ assignmentId, ...input })
+      .run();
+    return { ok: true };
+  });
+}
+
+export function updateComment(assignmentId: number, commentId: number, body: string): WriteResult {
+  return whileInProgress(assignmentId, (tx) => {
+    const done = tx
+      .update(reviewComments)
+      .set({ body, updatedAt: new Date() })
+      .where(and(eq(reviewComments.id, commentId), eq(reviewComments.assignmentId, assignmentId)))
+      .run();
+    // Another tab may have deleted it; say so rather than silently recreate it.
+    return done.changes ? { ok: true } : { ok: false, status: 404, message: "That comment was deleted (perhaps in another tab)." };
+  });
+}
+
+export function deleteComment(assignmentId: number, commentId: number): WriteResult {
+  return whileInProgress(assignmentId, (tx) => {
+    tx.delete(reviewComments)
+      .where(and(eq(reviewComments.id, commentId), eq(reviewComments.assignmentId, assignmentId)))
+      .run();
+    return { ok: true };
+  });
+}
+
+/**
+ * Saves the summary and verdict. `revision` is the one the page started from: if another tab
+ * saved in between, this save is refused (the typed text stays on the page) instead of
+ * overwriting the other tab's work.
+ */
+export function saveSummary(
+  assignmentId: number,
+  input: { summary: string; verdict: "approve" | "request_changes" | "comment" | null; revision: number; submit: boolean },
+): WriteResult & { revision?: number } {
+  let revision = input.revision;
+  const result = whileInProgress(assignmentId, (tx) => {
+    const a = tx.select({ revision: assignments.revision }).from(assignments).where(eq(assignments.id, assignmentId)).get()!;
+    if (a.revision !== input.revision)
+      return { ok: false, status: 409, message: "The summary was changed in another tab. Copy your text, reload, and save again." };
+    revision = a.revision + 1;
+    const now = new Date();
+    tx.update(assignments)
+      .set({
+        summary: input.summary,
+        verdict: input.verdict,
+        revision,
+        updatedAt: now,
+        ...(input.submit ? { status: "submitted" as const, submittedAt: now } : {}),
+      })
+      .where(eq(assignments.id, assignmentId))
+      .run();
+    return { ok: true };
+  });
+  return { ...result, revision };
+}

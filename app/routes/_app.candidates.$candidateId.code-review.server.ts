@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { assignmentPhase } from "#app/models/assignment-phase";
+import { createAssignment, getAssignmentForInterview, reissueLink } from "#app/models/assignment.server";
+import type { getLatestLoop } from "#app/models/loop.server";
+import { getReviewResult } from "#app/models/review-grade.server";
+import { signAssignmentToken } from "#app/utils/assignment-token.server";
+import type { SessionUser } from "#app/utils/session.server";
+
+type Loop = NonNullable<ReturnType<typeof getLatestLoop>>;
+
+/** Each code-review interview of the loop with its candidate link, progress and scores. */
+export async function codeReviewsOf(loop: Loop | null, origin: string) {
+  if (!loop) return [];
+  const rows = loop.interviews.filter((i) => i.stage === "code_review" && i.status !== "cancelled" && i.exerciseKind === "code_review");
+  return Promise.all(
+    rows.map(async (i) => {
+      const a = getAssignmentForInterview(i.id);
+      if (!a) return { interviewId: i.id, exerciseTitle: i.exerciseTitle, interviewerName: i.interviewerName, assignment: null };
+      const phase = assignmentPhase(a);
+      const token = await signAssignmentToken({
+        assignmentId: a.id,
+        tokenId: a.tokenId,
+        // The link lasts its validity plus the time limit, so a late start can still finish.
+        expiresAt: new Date(a.linkExpiresAt.getTime() + a.timeLimitMinutes * 60_000),
+      });
+      const result = phase === "submitted" || phase === "time_up" ? getReviewResult(a) : null;
+      return {
+        interviewId: i.id,
+        exerciseTitle: i.exerciseTitle,
+        interviewerName: i.interviewerName,
+        assignment: {
+          id: a.id,
+          phase,
+          link: `${origin}/review/${token}`,
+          linkExpiresAt: a.linkExpiresAt,
+          timeLimitMinutes: a.timeLimitMinutes,
+          startedAt: a.startedAt,
+          deadlineAt: a.deadlineAt,
+          submittedAt: a.submittedAt,
+          verdict: a.verdict,
+          comments: result?.comments.length ?? null,
+          autoScore: result?.auto.recall ?? null,
+          gradedScore: result?.graded?.recall ?? null,
+          gradedBy: result?.grade?.graderName ?? null,
+        },
+      };
+    }),
+  );
+}
+
+const CodeReviewActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create-link"),
+    interviewId: z.coerce.number().int().positive(),
+    timeLimitMinutes: z.coerce
+      .number({ error: "Enter the time limit in minutes" })
+      .int("Use whole minutes")
+      .min(10, "Allow at least 10 minutes")
+      .max(180, "Keep the exercise under 180 minutes"),
+  }),
+  z.object({ intent: z.literal("reissue-link"), interviewId: z.coerce.number().int().positive() }),
+]);
+
+/** Creates or re-issues a candidate link, for a code-review interview of this candidate's loop only. */
+export function handleCodeReviewAction(
+  user: SessionUser,
+  loop: Loop | null,
+  formData: FormData,
+): { ok: true } | { ok: false; error: string } {
+  const parsed = CodeReviewActionSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join(" ") };
+  const interview = loop?.interviews.find((i) => i.id === parsed.data.interviewId);
+  if (
+    !loop ||
+    loop.status !== "open" ||
+    !interview ||
+    interview.stage !== "code_review" ||
+    interview.exerciseKind !== "code_review" ||
+    interview.status === "cancelled"
+  )
+    return { ok: false, error: "That interview has no code-review exercise in this candidate's open loop." };
+  if (parsed.data.intent === "create-link") {
+    createAssignment(user, { interviewId: interview.id, timeLimitMinutes: parsed.data.timeLimitMinutes });
+    return { ok: true };
+  }
+  const a = getAssignmentForInterview(interview.id);
+  if (!a || !reissueLink(user, a.id)) return { ok: false, error: "A submitted review's link can't be re-issued." };
+  return { ok: true };
+}

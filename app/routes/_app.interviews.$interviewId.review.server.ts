@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { assignmentPhase } from "#app/models/assignment-phase";
+import { getAssignmentForInterview } from "#app/models/assignment.server";
+import type { GraderDecisions } from "#app/models/code-review-scoring";
+import { getInterview } from "#app/models/loop.server";
+import { getReviewResult } from "#app/models/review-grade.server";
+import { forbidden, notFound } from "#app/utils/http.server";
+import { canManageLoops, type SessionUser } from "#app/utils/session.server";
+
+/** The code-review interview, its assignment and who is asking; 403/404 for anything else. */
+export function loadGradingContext(interviewId: number, user: SessionUser) {
+  const interview = getInterview(interviewId) ?? notFound("No such interview");
+  const isGrader = interview.interviewerId === user.id;
+  if (!isGrader && !canManageLoops(user)) forbidden("Only the interviewer on this stage grades its code review.");
+  if (interview.stage !== "code_review") notFound("This interview has no code review.");
+  const assignment = getAssignmentForInterview(interview.id);
+  const phase = assignment ? assignmentPhase(assignment) : null;
+  const finished = phase === "submitted" || phase === "time_up";
+  return { interview, assignment, phase, finished, isGrader, result: assignment && finished ? getReviewResult(assignment) : null };
+}
+
+const SeveritySchema = z.enum(["critical", "major", "minor"], { error: "Choose a severity" });
+
+/**
+ * Reads the grading form: a Confirm/Reject choice per matched defect, and credited comments with
+ * their severity and dimension. Ids that don't belong to this review are errors, not ignored.
+ */
+export function parseGradeForm(
+  formData: FormData,
+  ctx: { matchedDefectIds: string[]; unmatchedCommentIds: number[]; dimensions: string[] },
+): { decisions: GraderDecisions } | { error: string } {
+  const rejected: string[] = [];
+  for (const id of ctx.matchedDefectIds) {
+    const choice = formData.get(`decision.${id}`) ?? "confirm";
+    if (choice !== "confirm" && choice !== "reject") return { error: `Choose Confirm or Reject for "${id}".` };
+    if (choice === "reject") rejected.push(id);
+  }
+  const credited: GraderDecisions["credited"] = [];
+  for (const raw of formData.getAll("credit")) {
+    const commentId = Number(raw);
+    if (!ctx.unmatchedCommentIds.includes(commentId)) return { error: "Only comments outside the answer key can be credited." };
+    const severity = SeveritySchema.safeParse(formData.get(`severity.${commentId}`));
+    const dimension = String(formData.get(`dimension.${commentId}`) ?? "");
+    if (!severity.success) return { error: "Choose a severity for each credited comment." };
+    if (!ctx.dimensions.includes(dimension)) return { error: "Choose a dimension for each credited comment." };
+    credited.push({ commentId, severity: severity.data, dimension });
+  }
+  return { decisions: { rejected, credited } };
+}

@@ -1,0 +1,202 @@
+import { data, Form, isRouteErrorResponse, redirect } from "react-router";
+import type { Route } from "./+types/review.$token";
+import { ReviewWorkspace } from "#app/components/code-review/review-workspace";
+import { SubmitButton } from "#app/components/ui/submit-button";
+import { assignmentPhase, PHASE_REFUSALS } from "#app/models/assignment-phase";
+import { addComment, deleteComment, listComments, saveSummary, startAssignment, updateComment } from "#app/models/assignment.server";
+import { readFormData } from "#app/utils/http.server";
+import { renderMarkdown } from "#app/utils/markdown.server";
+import { assignmentFromLink, checkCommentTarget, ReviewActionSchema } from "./review.$token.server";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Code review: ${data.exercise.title} · Loopwise` : "Code review · Loopwise" },
+  // Private links must not be indexed or leak through the Referer header.
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const { assignment, exercise } = await assignmentFromLink(params.token);
+  const now = new Date();
+  const phase = assignmentPhase(assignment, now);
+  const showCode = phase !== "not_started";
+  return {
+    phase,
+    exercise: {
+      title: exercise.meta.title,
+      summary: exercise.meta.summary,
+      fileCount: exercise.files.length,
+      pr: exercise.meta.pr,
+    },
+    timeLimitMinutes: assignment.timeLimitMinutes,
+    // The code and the description are only sent once the clock is running.
+    workspace: showCode
+      ? {
+          descriptionHtml: renderMarkdown(exercise.description),
+          files: exercise.files.map(({ path, status, before, after, lineCount }) => ({ path, status, before, after, lineCount })),
+        }
+      : null,
+    comments: showCode ? listComments(assignment.id).map(({ id, filePath, line, body }) => ({ id, filePath, line, body })) : [],
+    summary: assignment.summary,
+    verdict: assignment.verdict,
+    revision: assignment.revision,
+    deadlineAt: assignment.deadlineAt?.getTime() ?? null,
+    submittedAt: assignment.submittedAt?.getTime() ?? null,
+    serverNow: now.getTime(),
+  };
+}
+
+type Reply = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; revision?: number };
+const reply = (body: Reply, status = 200) => data(body, { status });
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { assignment, exercise } = await assignmentFromLink(params.token);
+  const parsed = ReviewActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    return reply({ ok: false, fieldErrors, message: fieldErrors.form?.join(" ") ?? fieldErrors.intent?.join(" ") }, 400);
+  }
+  const input = parsed.data;
+  switch (input.intent) {
+    case "start":
+      startAssignment(assignment.id);
+      throw redirect(`/review/${params.token}`);
+    case "add-comment": {
+      const problem = checkCommentTarget(exercise, input.filePath, input.line);
+      if (problem) return reply({ ok: false, fieldErrors: { line: [problem] } }, 400);
+      const result = addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body });
+      return result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
+    }
+    case "edit-comment": {
+      const result = updateComment(assignment.id, input.commentId, input.body);
+      return result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
+    }
+    case "delete-comment": {
+      const result = deleteComment(assignment.id, input.commentId);
+      return result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
+    }
+    case "save-summary":
+    case "submit": {
+      const submit = input.intent === "submit";
+      if (submit && !input.verdict)
+        return reply({ ok: false, fieldErrors: { verdict: ["Choose Approve, Request changes or Comment before submitting"] } }, 400);
+      const result = saveSummary(assignment.id, {
+        summary: input.summary.trim(),
+        verdict: input.verdict ?? null,
+        revision: input.revision,
+        submit,
+      });
+      if (!result.ok) return reply({ ok: false, message: result.message }, result.status);
+      if (submit) throw redirect(`/review/${params.token}`);
+      return reply({ ok: true, revision: result.revision });
+    }
+  }
+}
+
+export default function ReviewPage({ loaderData: d }: Route.ComponentProps) {
+  if (d.phase === "not_started") return <StartPage d={d} />;
+  if (d.phase === "in_progress" && d.workspace && d.deadlineAt)
+    return (
+      <ReviewWorkspace
+        pr={d.exercise.pr}
+        descriptionHtml={d.workspace.descriptionHtml}
+        files={d.workspace.files}
+        comments={d.comments}
+        summary={d.summary}
+        verdict={d.verdict}
+        revision={d.revision}
+        deadlineAt={d.deadlineAt}
+        serverNow={d.serverNow}
+      />
+    );
+  return <FinishedPage d={d} />;
+}
+
+function StartPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
+  return (
+    <main className="page page-narrow">
+      <div className="card stack">
+        <p className="small muted">Loopwise · code-review exercise</p>
+        <h1>{d.exercise.title}</h1>
+        <p>{d.exercise.summary}</p>
+        <h2>What to do</h2>
+        <ul>
+          <li>
+            You'll review a pull request of {d.exercise.fileCount} files, as you would for a colleague: find what would hurt in production
+            and suggest improvements.
+          </li>
+          <li>
+            Click a line of the new code to comment on it. Comment on what matters most; there is no credit for commenting on every line.
+          </li>
+          <li>Finish with a short summary and a verdict: approve, request changes, or comment.</li>
+        </ul>
+        <h2>Time and saving</h2>
+        <ul>
+          <li>
+            You have <strong>{d.timeLimitMinutes} minutes</strong> from when you press Start. The clock runs on our server, so it keeps
+            running if you close the tab.
+          </li>
+          <li>Every comment is saved the moment you add it. If your connection drops or you reload, nothing is lost.</li>
+          <li>At the deadline your review is kept as it is. You can submit earlier.</li>
+        </ul>
+        <p className="muted small">Opening this page has not started the clock.</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="start" />
+          <SubmitButton pendingText="Starting…">Start the {d.timeLimitMinutes}-minute review</SubmitButton>
+        </Form>
+      </div>
+    </main>
+  );
+}
+
+function FinishedPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
+  const submitted = d.phase === "submitted";
+  return (
+    <main className="page page-narrow">
+      <div className="card stack">
+        <p className="small muted">Loopwise · code-review exercise</p>
+        <h1>{submitted ? "Thank you: your review is submitted" : "Time is up"}</h1>
+        <p>
+          {submitted
+            ? "Your comments and summary have been sent to the hiring team. You can close this page."
+            : `${PHASE_REFUSALS.time_up} The hiring team will see your ${d.comments.length} comment${d.comments.length === 1 ? "" : "s"}.`}
+        </p>
+        <h2>Your comments ({d.comments.length})</h2>
+        <ul className="cr-final-comments">
+          {d.comments.map((c) => (
+            <li key={c.id}>
+              <span className="mono small">
+                {c.filePath}:{c.line}
+              </span>
+              <p className="notes">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+        {d.summary ? (
+          <>
+            <h2>Summary</h2>
+            <p className="notes">{d.summary}</p>
+          </>
+        ) : null}
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  // Candidates have no account: no sign-in link, just what to do next.
+  const message =
+    isRouteErrorResponse(error) && typeof error.data === "string"
+      ? error.data
+      : "Something went wrong on our side. Please reload the page; your saved work is safe.";
+  return (
+    <main className="page page-narrow">
+      <section className="error-panel" role="alert">
+        <p className="error-code">Code-review exercise</p>
+        <h1>{isRouteErrorResponse(error) && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
+        <p>{message}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import { createHmac } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+import { env } from "./env.server";
+
+// Candidate links are signed with their own key, derived from the session secret for one
+// purpose only, and carry their own audience: a session cookie can't open an exercise and a
+// link can't sign anyone in.
+const AUDIENCE = "loopwise:assignment";
+const ISSUER = "loopwise";
+const ALGORITHM = "HS256";
+
+function linkKey() {
+  return new Uint8Array(createHmac("sha256", env().SESSION_SECRET).update("candidate-assignment-link-v1").digest());
+}
+
+/**
+ * The link token for one assignment. Deterministic for the same (assignment, jti, expiry), so the
+ * hiring manager can copy the same link again later; re-issuing changes the jti and with it the
+ * token, which makes the old link useless.
+ */
+export function signAssignmentToken({ assignmentId, tokenId, expiresAt }: { assignmentId: number; tokenId: string; expiresAt: Date }) {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setSubject(String(assignmentId))
+    .setJti(tokenId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(linkKey());
+}
+
+/** The assignment a token opens, or null when it is forged, tampered, expired or for something else. */
+export async function verifyAssignmentToken(token: string): Promise<{ assignmentId: number; tokenId: string } | null> {
+  if (token.length > 2000) return null;
+  try {
+    const { payload } = await jwtVerify(token, linkKey(), { algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER });
+    const assignmentId = Number(payload.sub);
+    if (!Number.isSafeInteger(assignmentId) || assignmentId <= 0 || typeof payload.jti !== "string") return null;
+    return { assignmentId, tokenId: payload.jti };
+  } catch {
+    return null;
+  }
+}
