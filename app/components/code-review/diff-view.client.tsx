@@ -74,7 +74,8 @@ export default function DiffView({
     const modified = monaco.editor.createModel(after, "python");
     diff.setModel({ original, modified });
     return () => {
-      diff.setModel(null);
+      // On unmount the editor may already be disposed (effects clean up in order).
+      if (editor.current === diff) diff.setModel(null);
       original.dispose();
       modified.dispose();
     };

@@ -70,6 +70,7 @@ export function ReviewWorkspace(props: WorkspaceProps) {
                   onClick={() => {
                     setFilePath(f.path);
                     setLine(null);
+                    setReveal(null);
                   }}
                 >
                   <span className="cr-file-path">{f.path}</span>
@@ -123,7 +124,15 @@ export function ReviewWorkspace(props: WorkspaceProps) {
       </section>
 
       <aside className="cr-side" aria-label="Your review">
-        <CommentComposer file={file} line={line} onLineChange={setLine} />
+        <CommentComposer
+          file={file}
+          line={line}
+          onLineChange={(l) => {
+            setLine(l);
+            // Typing a line number scrolls the editor to it, for keyboard users too.
+            if (l) setReveal({ line: l, at: Date.now() });
+          }}
+        />
         <CommentList comments={comments} onJump={jumpTo} />
         <SummaryForm summary={props.summary} verdict={props.verdict} revision={props.revision} />
       </aside>
