@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Form, Link } from "react-router";
 import { formatDateTime } from "#app/utils/time";
 
@@ -86,13 +87,16 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
               {r.assignment.phase === "not_started" || r.assignment.phase === "in_progress" ? (
                 <div className="field">
                   <label htmlFor={`link-${r.interviewId}`}>Private link for the candidate</label>
-                  <input
-                    id={`link-${r.interviewId}`}
-                    className="input mono"
-                    readOnly
-                    value={r.assignment.link}
-                    onFocus={(e) => e.currentTarget.select()}
-                  />
+                  <div className="row" style={{ flexWrap: "nowrap" }}>
+                    <input
+                      id={`link-${r.interviewId}`}
+                      className="input mono"
+                      readOnly
+                      value={r.assignment.link}
+                      onFocus={(e) => e.currentTarget.select()}
+                    />
+                    <CopyButton text={r.assignment.link} />
+                  </div>
                   <p className="hint">
                     Send it to the candidate only. Opening it doesn't start the clock; it opens this one exercise and nothing else.
                   </p>
@@ -114,7 +118,7 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
                 <Link to={`/interviews/${r.interviewId}/review`} className="btn btn-small">
                   Review and grading
                 </Link>
-                {loopOpen && r.assignment.phase !== "submitted" ? (
+                {loopOpen && (r.assignment.phase === "not_started" || r.assignment.phase === "in_progress") ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="reissue-link" />
                     <input type="hidden" name="interviewId" value={r.interviewId} />
@@ -129,5 +133,23 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
         </div>
       ))}
     </section>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="btn"
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
+      <span aria-live="polite">{copied ? "Copied" : "Copy link"}</span>
+    </button>
   );
 }

@@ -38,9 +38,9 @@ describe("auto-scoring", () => {
     expect(score.recall).toBeCloseTo(5 / 9, 10);
     expect(score.unmatchedCommentIds).toEqual([3]);
     expect(score.byDimension).toEqual({
-      software_engineering: { found: 3, total: 3, recall: 1 },
-      mlops_operations: { found: 2, total: 3, recall: 2 / 3 },
-      data_quality: { found: 0, total: 3, recall: 0 },
+      software_engineering: { found: 3, total: 3, recall: 1, credited: 0 },
+      mlops_operations: { found: 2, total: 3, recall: 2 / 3, credited: 0 },
+      data_quality: { found: 0, total: 3, recall: 0, credited: 0 },
     });
   });
 
@@ -50,10 +50,13 @@ describe("auto-scoring", () => {
     expect(score.defects[0]!.matchedCommentIds).toEqual([1, 2, 3]);
   });
 
-  it("one comment spanning two defects credits both", () => {
-    const score = autoScore(defects, [c(1, "svc/api.py", 41, 50)]);
-    expect(score.defects.filter((d) => d.matchedCommentIds.length).map((d) => d.id)).toEqual(["model-per-request", "no-metrics"]);
-    expect(score.foundWeight).toBe(3);
+  it("one comment spanning two defects credits only one: the nearest, the more severe on a tie", () => {
+    const spanning = autoScore(defects, [c(1, "svc/api.py", 41, 50)]);
+    expect(spanning.defects.filter((d) => d.matchedCommentIds.length).map((d) => d.id)).toEqual(["model-per-request"]);
+    expect(spanning.foundWeight).toBe(2);
+    // Line 48 is 6 lines after one defect and 2 before the other: the nearer one wins.
+    const between = autoScore(defects, [c(1, "svc/api.py", 48)]);
+    expect(between.defects.filter((d) => d.matchedCommentIds.length).map((d) => d.id)).toEqual(["no-metrics"]);
   });
 
   it("no comments: zero recall, nothing unmatched", () => {
@@ -62,21 +65,17 @@ describe("auto-scoring", () => {
 });
 
 describe("grading", () => {
-  it("rejected matches stop counting; credited findings add weight to their dimension, capped at full recall", () => {
+  it("rejected matches stop counting; credited findings are reported beside recall, not inside it", () => {
     const comments = [c(1, "svc/config.py", 33), c(2, "svc/api.py", 41), c(3, "svc/api.py", 5)];
     const graded = gradedScore(defects, comments, {
       rejected: ["model-per-request"],
       credited: [{ commentId: 3, severity: "major", dimension: "data_quality" }],
     });
-    expect(graded.foundWeight).toBe(3 + 2);
-    expect(graded.byDimension.mlops_operations).toEqual({ found: 0, total: 3, recall: 0 });
-    expect(graded.byDimension.data_quality).toEqual({ found: 2, total: 3, recall: 2 / 3 });
+    expect(graded.foundWeight).toBe(3);
+    expect(graded.creditedWeight).toBe(2);
+    expect(graded.byDimension.mlops_operations).toEqual({ found: 0, total: 3, recall: 0, credited: 0 });
+    expect(graded.byDimension.data_quality).toEqual({ found: 0, total: 3, recall: 0, credited: 2 });
     expect(graded.unmatchedCommentIds).toEqual([]);
-    const generous = gradedScore(defects, comments, {
-      rejected: [],
-      credited: [{ commentId: 3, severity: "critical", dimension: "software_engineering" }],
-    });
-    expect(generous.byDimension.software_engineering!.recall).toBe(1);
   });
 
   it("suggests a rating from recall, only where the key tests the dimension", () => {
@@ -85,5 +84,6 @@ describe("grading", () => {
     expect(suggestedLevel({ found: 1, total: 4, recall: 0.25 })).toBe(2);
     expect(suggestedLevel({ found: 0, total: 4, recall: 0 })).toBe(1);
     expect(suggestedLevel({ found: 2, total: 2, recall: 1 })).toBeNull();
+    expect(suggestedLevel({ found: 2, total: 4, recall: 0.5, credited: 2 })).toBe(4);
   });
 });

@@ -39,21 +39,45 @@ export interface AutoScore {
   recall: number;
   foundWeight: number;
   totalWeight: number;
-  byDimension: Record<string, { found: number; total: number; recall: number }>;
+  /** Weight of valid findings outside the key that the grader credited (0 before grading). */
+  creditedWeight: number;
+  byDimension: Record<string, { found: number; total: number; recall: number; credited: number }>;
 }
 
+/** Lines between a comment and a defect's range (0 when inside it). */
+function distance(comment: ReviewComment, defect: KeyDefect): number {
+  if (comment.line < defect.lines[0]) return defect.lines[0] - comment.line;
+  if (comment.line > defect.lines[1]) return comment.line - defect.lines[1];
+  return 0;
+}
+
+/**
+ * Each comment credits at most one planted defect: the nearest it matches (the more severe on a
+ * tie). So a comment that happens to sit between two defects can't collect both, while several
+ * comments on one defect still count it once.
+ */
 export function autoScore(defects: KeyDefect[], comments: ReviewComment[]): AutoScore {
-  const matched = new Set<number>();
-  const rows = defects.map((d) => {
-    const ids = comments.filter((c) => commentMatchesDefect(c, d)).map((c) => c.id);
-    ids.forEach((id) => matched.add(id));
-    return { id: d.id, severity: d.severity, dimension: d.dimension, weight: SEVERITY_WEIGHT[d.severity], matchedCommentIds: ids };
-  });
+  const matchedBy = new Map<string, number[]>(defects.map((d) => [d.id, []]));
+  const unmatched: number[] = [];
+  for (const c of comments) {
+    const candidates = defects
+      .filter((d) => commentMatchesDefect(c, d))
+      .sort((a, b) => distance(c, a) - distance(c, b) || SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
+    if (candidates[0]) matchedBy.get(candidates[0].id)!.push(c.id);
+    else unmatched.push(c.id);
+  }
+  const rows = defects.map((d) => ({
+    id: d.id,
+    severity: d.severity,
+    dimension: d.dimension,
+    weight: SEVERITY_WEIGHT[d.severity],
+    matchedCommentIds: matchedBy.get(d.id)!,
+  }));
   return summarise(
     rows,
     rows.map((r) => r.matchedCommentIds.length > 0),
     [],
-    comments.map((c) => c.id).filter((id) => !matched.has(id)),
+    unmatched,
   );
 }
 
@@ -65,8 +89,8 @@ export interface GraderDecisions {
 }
 
 /**
- * The graded result: matched defects count unless rejected; credited findings add their weight
- * to their dimension (recall is capped at 1, since extra findings can't exceed a full review).
+ * The graded result: matched defects count unless rejected; credited findings are added up
+ * separately (creditedWeight, and per dimension), so recall always means "of the planted defects".
  */
 export function gradedScore(defects: KeyDefect[], comments: ReviewComment[], decisions: GraderDecisions): AutoScore {
   const auto = autoScore(defects, comments);
@@ -89,24 +113,23 @@ function summarise(
 ): AutoScore {
   const byDimension: AutoScore["byDimension"] = {};
   rows.forEach((r, i) => {
-    const dim = (byDimension[r.dimension] ??= { found: 0, total: 0, recall: 0 });
+    const dim = (byDimension[r.dimension] ??= { found: 0, total: 0, recall: 0, credited: 0 });
     dim.total += r.weight;
     if (found[i]) dim.found += r.weight;
   });
-  for (const c of credits) {
-    const dim = (byDimension[c.dimension] ??= { found: 0, total: 0, recall: 0 });
-    dim.found += SEVERITY_WEIGHT[c.severity];
-  }
-  for (const dim of Object.values(byDimension)) dim.recall = dim.total ? Math.min(1, dim.found / dim.total) : 0;
+  // Credited findings are reported beside the planted-defect recall, never inside it.
+  for (const c of credits)
+    (byDimension[c.dimension] ??= { found: 0, total: 0, recall: 0, credited: 0 }).credited += SEVERITY_WEIGHT[c.severity];
+  for (const dim of Object.values(byDimension)) dim.recall = dim.total ? dim.found / dim.total : 0;
   const totalWeight = rows.reduce((a, r) => a + r.weight, 0);
-  const foundWeight =
-    rows.reduce((a, r, i) => a + (found[i] ? r.weight : 0), 0) + credits.reduce((a, c) => a + SEVERITY_WEIGHT[c.severity], 0);
+  const foundWeight = rows.reduce((a, r, i) => a + (found[i] ? r.weight : 0), 0);
   return {
     defects: rows,
     unmatchedCommentIds,
-    recall: totalWeight ? Math.min(1, foundWeight / totalWeight) : 0,
+    recall: totalWeight ? foundWeight / totalWeight : 0,
     foundWeight,
     totalWeight,
+    creditedWeight: credits.reduce((a, c) => a + SEVERITY_WEIGHT[c.severity], 0),
     byDimension,
   };
 }
@@ -115,10 +138,10 @@ function summarise(
  * A suggested 1–4 rating from a dimension's recall; only for dimensions the key really tests
  * (at least 3 points of planted weight), the rest are left to the interviewer.
  */
-export function suggestedLevel(result: { found: number; total: number; recall: number }): 1 | 2 | 3 | 4 | null {
+export function suggestedLevel(result: { found: number; total: number; recall: number; credited?: number }): 1 | 2 | 3 | 4 | null {
   if (result.total < 3) return null;
-  if (result.recall >= 0.75) return 4;
-  if (result.recall >= 0.5) return 3;
-  if (result.recall >= 0.25) return 2;
-  return 1;
+  // A credited finding outside the key can lift a suggestion by at most one level.
+  const bonus = (result.credited ?? 0) >= 2 ? 1 : 0;
+  const base = result.recall >= 0.75 ? 4 : result.recall >= 0.5 ? 3 : result.recall >= 0.25 ? 2 : 1;
+  return Math.min(4, base + bonus) as 1 | 2 | 3 | 4;
 }

@@ -1,5 +1,17 @@
 import { aliasedTable, and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
-import { candidates, exercises, interviews, loops, positions, scorecards, users, type InterviewStatus, type StageKey } from "#db/schema";
+import {
+  assignments,
+  candidates,
+  exercises,
+  interviews,
+  loops,
+  positions,
+  reviewGrades,
+  scorecards,
+  users,
+  type InterviewStatus,
+  type StageKey,
+} from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 
@@ -184,6 +196,16 @@ export function deleteInterview(actor: AuditActor, id: number) {
 
 const interviewer = aliasedTable(users, "interviewer");
 
+/**
+ * For a code-review interview whose review is waiting to be graded: the assignment id, so the
+ * grader can be shown "Candidate R-0007" instead of a name until the grade is saved.
+ */
+const blindReviewId = sql<number | null>`(
+  select a.id from ${assignments} a
+  where a.interview_id = ${interviews.id} and a.status != 'revoked' and ${interviews.stage} = 'code_review'
+    and not exists (select 1 from ${reviewGrades} g where g.assignment_id = a.id and g.saved_at is not null)
+  limit 1)`;
+
 /** One interview with what its page needs: candidate, position, loop and the interviewer. */
 export function getInterview(id: number) {
   return (
@@ -208,6 +230,7 @@ export function getInterview(id: number) {
         positionTitle: positions.title,
         scorecardStatus: scorecards.status,
         scorecardSubmittedAt: scorecards.submittedAt,
+        blindReviewId,
       })
       .from(interviews)
       .innerJoin(loops, eq(loops.id, interviews.loopId))
@@ -235,6 +258,7 @@ export function listInterviewsFor(interviewerId: number) {
       exerciseTitle: exercises.title,
       scorecardStatus: scorecards.status,
       scorecardSubmittedAt: scorecards.submittedAt,
+      blindReviewId,
     })
     .from(interviews)
     .innerJoin(loops, eq(loops.id, interviews.loopId))
@@ -318,4 +342,9 @@ export function findActiveStage(loopId: number, stage: StageKey, exceptInterview
       )
       .get() ?? null
   );
+}
+
+/** "Candidate R-0007": how a blind-graded candidate is referred to before the grade is saved. */
+export function blindReference(assignmentId: number) {
+  return `Candidate R-${String(assignmentId).padStart(4, "0")}`;
 }

@@ -36,9 +36,13 @@ export function getGrade(assignmentId: number) {
  * The review of one assignment as a grader sees it: the answer key, the candidate's comments,
  * the automatic score and, once graded, the graded score and the suggested ratings.
  */
-export function getReviewResult(assignment: Assignment) {
+export function getReviewResult(assignment: Assignment, focusDimensions?: string[]) {
   const exercise = getCodeReviewExercise(assignment.exerciseSlug);
-  const comments = listComments(assignment.id);
+  const comments = listComments(assignment.id).map((c) => ({
+    ...c,
+    // The commented line itself, so the grader judges the comment in context.
+    code: exercise.files.find((f) => f.path === c.filePath)?.after.split("\n")[c.line - 1] ?? "",
+  }));
   const defects: KeyDefect[] = exercise.defects.map((d) => ({
     id: d.id,
     file: d.file,
@@ -53,14 +57,15 @@ export function getReviewResult(assignment: Assignment) {
     ? Object.fromEntries(
         Object.entries(graded.byDimension)
           .map(([dimension, r]) => [dimension, { level: suggestedLevel(r), ...r }] as const)
-          .filter(([, s]) => s.level !== null),
+          // Only the stage's focus dimensions get a suggestion; a single planted defect elsewhere is too little evidence.
+          .filter(([dimension, s]) => s.level !== null && (!focusDimensions || focusDimensions.includes(dimension))),
       )
     : {};
   return { exercise, comments, auto, grade, graded, suggestions };
 }
 
 export function saveGrade(actor: AuditActor & { id: number }, assignment: Assignment, decisions: GraderDecisions) {
-  const { exercise, comments } = getReviewResult(assignment);
+  const { exercise, comments } = getReviewResult(assignment, []);
   const defects: KeyDefect[] = exercise.defects.map((d) => ({
     id: d.id,
     file: d.file,

@@ -77,6 +77,7 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
         </div>
       </div>
       {recommendation ? <RecommendationPanel rec={recommendation} owed={owed} now={now} /> : null}
+      <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
       <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start", marginTop: "1rem" }}>
         <section className="card" aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>
@@ -153,7 +154,6 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           )}
         </section>
       </div>
-      <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
     </>
   );
 }

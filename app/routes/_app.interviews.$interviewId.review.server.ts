@@ -4,6 +4,7 @@ import { getAssignmentForInterview } from "#app/models/assignment.server";
 import type { GraderDecisions } from "#app/models/code-review-scoring";
 import { getInterview } from "#app/models/loop.server";
 import { getReviewResult } from "#app/models/review-grade.server";
+import { getRubricDetail } from "#app/models/rubric.server";
 import { forbidden, notFound } from "#app/utils/http.server";
 import { canManageLoops, type SessionUser } from "#app/utils/session.server";
 
@@ -16,7 +17,8 @@ export function loadGradingContext(interviewId: number, user: SessionUser) {
   const assignment = getAssignmentForInterview(interview.id);
   const phase = assignment ? assignmentPhase(assignment) : null;
   const finished = phase === "submitted" || phase === "time_up";
-  return { interview, assignment, phase, finished, isGrader, result: assignment && finished ? getReviewResult(assignment) : null };
+  const focus = getRubricDetail(interview.rubricVersionId)?.stages.find((s) => s.key === "code_review")?.focus ?? [];
+  return { interview, assignment, phase, finished, isGrader, result: assignment && finished ? getReviewResult(assignment, focus) : null };
 }
 
 const SeveritySchema = z.enum(["critical", "major", "minor"], { error: "Choose a severity" });
@@ -28,13 +30,12 @@ const SeveritySchema = z.enum(["critical", "major", "minor"], { error: "Choose a
 export function parseGradeForm(
   formData: FormData,
   ctx: { matchedDefectIds: string[]; unmatchedCommentIds: number[]; dimensions: string[] },
-): { decisions: GraderDecisions } | { error: string } {
+): { decisions: GraderDecisions } | { error: string; undecided?: string[] } {
   const rejected: string[] = [];
-  for (const id of ctx.matchedDefectIds) {
-    const choice = formData.get(`decision.${id}`) ?? "confirm";
-    if (choice !== "confirm" && choice !== "reject") return { error: `Choose Confirm or Reject for "${id}".` };
-    if (choice === "reject") rejected.push(id);
-  }
+  // Every match needs the grader's explicit call: an unexamined match must not count by default.
+  const undecided = ctx.matchedDefectIds.filter((id) => !["confirm", "reject"].includes(String(formData.get(`decision.${id}`))));
+  if (undecided.length) return { error: `Choose Confirm or Reject for every matched defect (${undecided.length} left).`, undecided };
+  for (const id of ctx.matchedDefectIds) if (formData.get(`decision.${id}`) === "reject") rejected.push(id);
   const credited: GraderDecisions["credited"] = [];
   for (const raw of formData.getAll("credit")) {
     const commentId = Number(raw);

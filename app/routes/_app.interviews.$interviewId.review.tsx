@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.review";
 import { SubmitButton } from "#app/components/ui/submit-button";
+import { blindReference } from "#app/models/loop.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { saveGrade } from "#app/models/review-grade.server";
 import { idParam, readFormData } from "#app/utils/http.server";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     interviewId: interview.id,
     candidate: showName ? { id: interview.candidateId, name: interview.candidateName } : null,
-    reference: assignment ? `Candidate R-${String(assignment.id).padStart(4, "0")}` : null,
+    reference: assignment ? blindReference(assignment.id) : null,
     phase: ctx.phase,
     isGrader: ctx.isGrader,
     assignment: assignment && {
@@ -39,10 +40,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         ...d,
         matched: result.auto.defects.find((a) => a.id === d.id)!.matchedCommentIds,
       })),
-      comments: result.comments.map(({ id, filePath, line, body }) => ({ id, filePath, line, body })),
+      comments: result.comments.map(({ id, filePath, line, body, code }) => ({ id, filePath, line, body, code })),
       unmatched: result.auto.unmatchedCommentIds,
       auto: { recall: result.auto.recall, found: result.auto.foundWeight, total: result.auto.totalWeight },
-      graded: result.graded && { recall: result.graded.recall, found: result.graded.foundWeight, byDimension: result.graded.byDimension },
+      graded: result.graded && {
+        recall: result.graded.recall,
+        found: result.graded.foundWeight,
+        credited: result.graded.creditedWeight,
+        byDimension: result.graded.byDimension,
+      },
       decisions: result.grade?.decisions ?? null,
       gradedBy: result.grade ? { name: result.grade.graderName, at: result.grade.savedAt } : null,
       suggestions: result.suggestions,
@@ -56,15 +62,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const ctx = loadGradingContext(idParam(params.interviewId), user);
-  if (!ctx.isGrader) return data({ error: "Only the interviewer on this stage grades its code review." }, { status: 403 });
-  if (!ctx.assignment || !ctx.result) return data({ error: "The candidate hasn't finished the review yet." }, { status: 409 });
+  if (!ctx.isGrader)
+    return data({ error: "Only the interviewer on this stage grades its code review.", undecided: [] as string[] }, { status: 403 });
+  if (!ctx.assignment || !ctx.result)
+    return data({ error: "The candidate hasn't finished the review yet.", undecided: [] as string[] }, { status: 409 });
   const rubric = getRubricDetail(ctx.interview.rubricVersionId);
   const parsed = parseGradeForm(await readFormData(request), {
     matchedDefectIds: ctx.result.auto.defects.filter((d) => d.matchedCommentIds.length).map((d) => d.id),
     unmatchedCommentIds: ctx.result.auto.unmatchedCommentIds,
     dimensions: (rubric?.dimensions ?? []).map((d) => d.key),
   });
-  if ("error" in parsed) return data({ error: parsed.error }, { status: 400 });
+  if ("error" in parsed) return data({ error: parsed.error, undecided: parsed.undecided ?? [] }, { status: 400 });
   saveGrade(user, ctx.assignment, parsed.decisions);
   throw redirect(`/interviews/${ctx.interview.id}/review?graded=1`);
 }
@@ -101,13 +109,17 @@ export default function GradingPage({ loaderData: d, actionData }: Route.Compone
             : `The candidate is working on it; the review can be graded after they submit or the time runs out${d.assignment.deadlineAt ? ` (${formatDateTime(d.assignment.deadlineAt, d.timeZone)})` : ""}.`}
         </p>
       ) : (
-        <GradingForm d={d} error={actionData?.error} />
+        <GradingForm
+          d={d}
+          error={actionData?.error}
+          undecided={actionData && "undecided" in actionData ? (actionData.undecided as string[]) : []}
+        />
       )}
     </>
   );
 }
 
-function GradingForm({ d, error }: { d: Route.ComponentProps["loaderData"]; error?: string }) {
+function GradingForm({ d, error, undecided = [] }: { d: Route.ComponentProps["loaderData"]; error?: string; undecided?: string[] }) {
   const review = d.review!;
   const comment = (id: number) => review.comments.find((c) => c.id === id);
   const rejected = new Set(review.decisions?.rejected ?? []);
@@ -136,7 +148,11 @@ function GradingForm({ d, error }: { d: Route.ComponentProps["loaderData"]; erro
           <div className="score-tile">
             <span className="tile-label">Graded</span>
             <span className="tile-value">{review.graded ? pct(review.graded.recall) : "—"}</span>
-            <span className="small muted">{review.gradedBy ? `by ${review.gradedBy.name}` : "not graded yet"}</span>
+            <span className="small muted">
+              {review.gradedBy
+                ? `by ${review.gradedBy.name}${review.graded?.credited ? ` · +${review.graded.credited} points credited outside the key` : ""}`
+                : "not graded yet"}
+            </span>
           </div>
           <div className="score-tile">
             <span className="tile-label">Verdict</span>
@@ -218,13 +234,20 @@ function GradingForm({ d, error }: { d: Route.ComponentProps["loaderData"]; erro
                     <span className="mono small">
                       {comment(id)?.filePath}:{comment(id)?.line}
                     </span>
+                    <pre className="code-line">{comment(id)?.code}</pre>
                     <p className="notes">{comment(id)?.body}</p>
                   </blockquote>
                 ))}
-                <fieldset className="row" disabled={readOnly}>
+                <fieldset className="row" disabled={readOnly} aria-invalid={undecided.includes(defect.id) || undefined}>
                   <legend className="visually-hidden">Does the comment identify this defect?</legend>
+                  {undecided.includes(defect.id) ? <span className="field-error">Choose one:</span> : null}
                   <label className="checkbox">
-                    <input type="radio" name={`decision.${defect.id}`} value="confirm" defaultChecked={!rejected.has(defect.id)} />
+                    <input
+                      type="radio"
+                      name={`decision.${defect.id}`}
+                      value="confirm"
+                      defaultChecked={review.decisions ? !rejected.has(defect.id) : false}
+                    />
                     <span>Confirm: the comment identifies it</span>
                   </label>
                   <label className="checkbox">
@@ -251,6 +274,7 @@ function GradingForm({ d, error }: { d: Route.ComponentProps["loaderData"]; erro
               <legend className="mono small">
                 {c.filePath}:{c.line}
               </legend>
+              <pre className="code-line">{c.code}</pre>
               <p className="notes">{c.body}</p>
               <div className="row">
                 <label className="checkbox">
@@ -293,7 +317,7 @@ function GradingForm({ d, error }: { d: Route.ComponentProps["loaderData"]; erro
         })}
       </section>
       {d.isGrader ? (
-        <div className="form-actions sticky-actions">
+        <div className="form-actions">
           <SubmitButton pendingText="Saving grade…">{review.gradedBy ? "Update grade" : "Save grade"}</SubmitButton>
         </div>
       ) : null}

@@ -74,11 +74,14 @@ export function salvageDraft(formData: FormData, shape: ScorecardShape) {
  * Suggested ratings from this interview's graded code review, if there is one. They pre-fill the
  * scorecard where the interviewer hasn't rated yet; the interviewer's own choice always wins.
  */
-export function codeReviewSuggestions(interview: { id: number; stage: string }) {
+export function codeReviewSuggestions(interview: { id: number; stage: string }, focus: string[]) {
   if (interview.stage !== "code_review") return {};
   const assignment = getAssignmentForInterview(interview.id);
   if (!assignment) return {};
   const phase = assignmentPhase(assignment);
   if (phase !== "submitted" && phase !== "time_up") return {};
-  return getReviewResult(assignment).suggestions as Record<string, { level: number; found: number; total: number; recall: number }>;
+  return getReviewResult(assignment, focus).suggestions as Record<
+    string,
+    { level: number; found: number; total: number; recall: number; credited: number }
+  >;
 }

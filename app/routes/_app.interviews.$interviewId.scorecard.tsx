@@ -4,6 +4,7 @@ import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/components/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
+import { blindReference } from "#app/models/loop.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { saveScorecard } from "#app/models/scorecard.server";
 import { idParam, readFormData } from "#app/utils/http.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
-  const suggestions = codeReviewSuggestions(interview);
+  const suggestions = codeReviewSuggestions(interview, ctx.focus);
   const saved = scorecard?.ratings ?? {};
   const defaults: ScorecardDefaults = {
     rating: Object.fromEntries([
@@ -41,7 +42,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     evidence: Object.fromEntries([
       ...Object.entries(suggestions).map(([k, sg]) => [
         k,
-        `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%).`,
+        `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
+          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : "."),
       ]),
       ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
     ]),
@@ -55,7 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     interview: {
       id: interview.id,
       stage: interview.stage,
-      candidateName: interview.candidateName,
+      candidateName: interview.blindReviewId && isOwn ? blindReference(interview.blindReviewId) : interview.candidateName,
       positionTitle: interview.positionTitle,
       interviewerName: interview.interviewerName,
       scheduledAt: interview.scheduledAt,

@@ -3,7 +3,7 @@ import type { Route } from "./+types/_app.interviews._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/components/labels";
 import { interviewState } from "#app/models/interview-status";
-import { listInterviewsFor } from "#app/models/loop.server";
+import { blindReference, listInterviewsFor } from "#app/models/loop.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 
@@ -12,8 +12,10 @@ export const meta: Route.MetaFunction = () => [{ title: "My interviews · Loopwi
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const interviews = listInterviewsFor(user.id).map((i) => ({
+  const interviews = listInterviewsFor(user.id).map(({ blindReviewId, ...i }) => ({
     ...i,
+    // Blind grading: a code review waiting for this interviewer's grade shows no name.
+    candidateName: blindReviewId ? blindReference(blindReviewId) : i.candidateName,
     state: interviewState(i, i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null, now),
   }));
   const needsAction = interviews.filter((i) => i.state.kind === "scorecard_owed" || i.state.kind === "in_progress");

@@ -10,6 +10,7 @@ import { makeOrganisation, makeUser, request, run } from "#tests/factories";
 import * as review from "./review.$token";
 import * as grading from "./_app.interviews.$interviewId.review";
 import * as scorecard from "./_app.interviews.$interviewId.scorecard";
+import * as myInterviews from "./_app.interviews._index";
 
 const ctx = (req: Request, params: Record<string, string>) => ({ request: req, params, context: {} }) as never;
 type Reply = {
@@ -200,6 +201,10 @@ describe("grading", () => {
     expect(JSON.stringify(before)).not.toContain("Ada Obi");
     expect(before.review?.defects.find((d) => d.id === target.id)?.matched).toHaveLength(1);
     expect((await gradeLoad(other.id)).response?.status).toBe(403);
+    // Nor does the grader's own interview list name the candidate before grading.
+    const mine = await myInterviews.loader(ctx(await request("/interviews", { userId: grader.id }), {}));
+    expect(JSON.stringify(mine)).not.toContain("Ada Obi");
+    expect(mine.needsAction.map((i) => i.candidateName)).toEqual([expect.stringMatching(/^Candidate R-\d{4}$/)]);
 
     const unmatched = before.review!.unmatched[0]!;
     const saved = await run(async () =>
@@ -207,7 +212,12 @@ describe("grading", () => {
         ctx(
           await request(`/interviews/${interview.id}/review`, {
             userId: grader.id,
-            form: { credit: String(unmatched), [`severity.${unmatched}`]: "minor", [`dimension.${unmatched}`]: "communication" },
+            form: {
+              [`decision.${target.id}`]: "confirm",
+              credit: String(unmatched),
+              [`severity.${unmatched}`]: "minor",
+              [`dimension.${unmatched}`]: "communication",
+            },
           }),
           {
             interviewId: String(interview.id),

@@ -24,7 +24,6 @@ export async function loader({ params }: Route.LoaderArgs) {
     phase,
     exercise: {
       title: exercise.meta.title,
-      summary: exercise.meta.summary,
       fileCount: exercise.files.length,
       pr: exercise.meta.pr,
     },
@@ -119,7 +118,6 @@ function StartPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
       <div className="card stack">
         <p className="small muted">Loopwise · code-review exercise</p>
         <h1>{d.exercise.title}</h1>
-        <p>{d.exercise.summary}</p>
         <h2>What to do</h2>
         <ul>
           <li>
@@ -150,6 +148,8 @@ function StartPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
   );
 }
 
+const VERDICT_LABELS = { approve: "Approve", request_changes: "Request changes", comment: "Comment" } as const;
+
 function FinishedPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
   const submitted = d.phase === "submitted";
   return (
@@ -173,12 +173,11 @@ function FinishedPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
             </li>
           ))}
         </ul>
-        {d.summary ? (
-          <>
-            <h2>Summary</h2>
-            <p className="notes">{d.summary}</p>
-          </>
-        ) : null}
+        <h2>Summary and verdict</h2>
+        <p className="notes">{d.summary || "No summary."}</p>
+        <p>
+          Verdict: <strong>{d.verdict ? VERDICT_LABELS[d.verdict] : "none given"}</strong>
+        </p>
       </div>
     </main>
   );

@@ -92,7 +92,10 @@ test("a candidate reviews a pull request in Monaco from a private link, and the 
   await expect(grader.getByText("Maximilian")).toHaveCount(0);
   const defect = grader.getByRole("article", { name: planted.title });
   await expect(defect.getByText(/isn't validated/)).toBeVisible();
-  await expect(defect.getByRole("radio", { name: /Confirm/ })).toBeChecked();
+  // Saving without deciding each match is refused; the grader confirms this one explicitly.
+  await grader.getByRole("button", { name: "Save grade" }).click();
+  await expect(grader.getByText(/Choose Confirm or Reject for every matched defect/)).toBeVisible();
+  await defect.getByRole("radio", { name: /Confirm/ }).check();
   await grader.getByRole("button", { name: "Save grade" }).click();
   await expect(grader.getByText("Grade saved.")).toBeVisible();
   await expect(grader.getByRole("heading", { level: 1 })).toContainText("Maximilian");

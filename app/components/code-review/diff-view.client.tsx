@@ -47,6 +47,9 @@ export default function DiffView({
       lineNumbersMinChars: 3,
       renderOverviewRuler: false,
       hideUnchangedRegions: { enabled: false },
+      // Panes are narrow at laptop width; wrap rather than hide the end of long lines.
+      wordWrap: "on",
+      diffWordWrap: "on",
     });
     editor.current = diff;
     const { MouseTargetType } = monaco.editor;

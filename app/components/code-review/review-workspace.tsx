@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import { ErrorList } from "../ui/field";
 
@@ -34,6 +34,7 @@ export function ReviewWorkspace(props: WorkspaceProps) {
   const [reveal, setReveal] = useState<{ line: number; at: number } | null>(null);
   const [sideBySide, setSideBySide] = useState(true);
   const mounted = useHydrated();
+  useRevalidateOnFocus();
   const file = files.find((f) => f.path === filePath) ?? files[0]!;
   const commentedLines = useMemo(() => comments.filter((c) => c.filePath === file.path).map((c) => c.line), [comments, file.path]);
 
@@ -44,7 +45,7 @@ export function ReviewWorkspace(props: WorkspaceProps) {
   };
 
   return (
-    <div className="cr-layout">
+    <main className="cr-layout">
       <header className="cr-header">
         <div>
           <p className="small muted">
@@ -92,14 +93,18 @@ export function ReviewWorkspace(props: WorkspaceProps) {
         </details>
         <div className="cr-toolbar">
           <strong className="mono">{file.path}</strong>
-          <div role="group" aria-label="Diff layout" className="row">
-            <button type="button" className="btn btn-small" aria-pressed={sideBySide} onClick={() => setSideBySide(true)}>
-              Side by side
-            </button>
-            <button type="button" className="btn btn-small" aria-pressed={!sideBySide} onClick={() => setSideBySide(false)}>
-              Inline
-            </button>
-          </div>
+          {file.status === "added" ? (
+            <span className="small muted">New file: shown in full</span>
+          ) : (
+            <div role="group" aria-label="Diff layout" className="row">
+              <button type="button" className="btn btn-small" aria-pressed={sideBySide} onClick={() => setSideBySide(true)}>
+                Side by side
+              </button>
+              <button type="button" className="btn btn-small" aria-pressed={!sideBySide} onClick={() => setSideBySide(false)}>
+                Inline
+              </button>
+            </div>
+          )}
         </div>
         <p className="small muted">Click a line on the new (right-hand) side to comment on it, or type its number in the comment box.</p>
         <div className="cr-editor">
@@ -114,7 +119,10 @@ export function ReviewWorkspace(props: WorkspaceProps) {
                 revealLine={reveal}
                 // A new file has nothing on the left; inline gives its code the full width.
                 sideBySide={sideBySide && file.status === "modified"}
-                onLineClick={setLine}
+                onLineClick={(l) => {
+                  setLine(l);
+                  document.getElementById("comment-body")?.focus({ preventScroll: true });
+                }}
               />
             </Suspense>
           ) : (
@@ -136,8 +144,20 @@ export function ReviewWorkspace(props: WorkspaceProps) {
         <CommentList comments={comments} onJump={jumpTo} />
         <SummaryForm summary={props.summary} verdict={props.verdict} revision={props.revision} />
       </aside>
-    </div>
+    </main>
   );
+}
+
+/** Another tab may have changed the review: coming back to this one shows the latest. */
+function useRevalidateOnFocus() {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [revalidator]);
 }
 
 const noSubscription = () => () => {};
@@ -234,6 +254,7 @@ function CommentList({ comments, onJump }: { comments: Comment[]; onJump: (c: Co
 
 function CommentItem({ comment, onJump }: { comment: Comment; onJump: (c: Comment) => void }) {
   const fetcher = useFetcher<ActionReply>();
+  const revalidator = useRevalidator();
   const [editing, setEditing] = useState(false);
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
   const [handled, setHandled] = useState(reply);
@@ -241,6 +262,11 @@ function CommentItem({ comment, onJump }: { comment: Comment; onJump: (c: Commen
     setHandled(reply);
     if (reply?.ok) setEditing(false);
   }
+  // A refused edit (say, deleted in another tab) means this list is stale: fetch it afresh.
+  useEffect(() => {
+    if (reply && !reply.ok && revalidator.state === "idle") revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reply]);
   const deleting = fetcher.state !== "idle" && fetcher.formData?.get("intent") === "delete-comment";
   return (
     <li className="cr-comment" aria-busy={deleting || undefined}>
@@ -296,18 +322,67 @@ function CommentItem({ comment, onJump }: { comment: Comment; onJump: (c: Commen
   );
 }
 
-function SummaryForm({ summary, verdict, revision }: { summary: string; verdict: string | null; revision: number }) {
+const SUMMARY_AUTOSAVE_MS = 1000;
+
+/**
+ * Summary and verdict. Saved shortly after each change (and at once if the page goes away), with
+ * the revision this tab last saw: a save from a stale tab is refused rather than overwriting.
+ */
+function SummaryForm({ summary, verdict, revision: initialRevision }: { summary: string; verdict: string | null; revision: number }) {
   const fetcher = useFetcher<ActionReply>();
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
+  // This tab's revision moves only with its own successful saves, never with a reload of data.
+  const [revision, setRevision] = useState(initialRevision);
+  const [handled, setHandled] = useState(reply);
+  if (reply !== handled) {
+    setHandled(reply);
+    if (reply?.ok && typeof reply.revision === "number") setRevision(reply.revision);
+  }
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<HTMLFormElement | null>(null);
+  const formData = (form: HTMLFormElement, intent: string) => {
+    const data = new FormData(form);
+    data.set("intent", intent);
+    return data;
+  };
+  useEffect(() => {
+    const flush = () => {
+      if (!pending.current) return;
+      clearTimeout(timer.current);
+      void fetch(window.location.pathname, { method: "POST", body: formData(pending.current, "save-summary"), keepalive: true }).catch(
+        () => undefined,
+      );
+      pending.current = null;
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      clearTimeout(timer.current);
+    };
+  }, []);
+  const scheduleSave = (form: HTMLFormElement) => {
+    pending.current = form;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      pending.current = null;
+      fetcher.submit(formData(form, "save-summary"), { method: "post" });
+    }, SUMMARY_AUTOSAVE_MS);
+  };
   return (
     <fetcher.Form
       method="post"
       className="card cr-summary"
       aria-labelledby="summary-heading"
+      onChange={(e) => scheduleSave(e.currentTarget)}
       onSubmit={(e) => {
         const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        if (submitter?.value === "submit" && !window.confirm("Submit your review now? You can't change it afterwards.")) e.preventDefault();
+        if (submitter?.value !== "submit") return;
+        clearTimeout(timer.current);
+        pending.current = null;
+        // Without a verdict the server will say so; only a complete review asks for confirmation.
+        const hasVerdict = Boolean(new FormData(e.currentTarget).get("verdict"));
+        if (hasVerdict && !window.confirm("Submit your review now? You can't change it afterwards.")) e.preventDefault();
       }}
     >
       <h2 id="summary-heading">Summary and verdict</h2>
@@ -332,11 +407,9 @@ function SummaryForm({ summary, verdict, revision }: { summary: string; verdict:
           {reply.message}
         </p>
       ) : null}
-      {reply?.ok ? (
-        <p className="small muted" role="status">
-          Summary saved.
-        </p>
-      ) : null}
+      <p className="small muted" role="status">
+        {busy ? "Saving…" : reply?.ok ? "Summary saved." : "Saved automatically as you type."}
+      </p>
       <div className="row">
         <button type="submit" name="intent" value="save-summary" className="btn" disabled={busy}>
           Save summary
@@ -373,6 +446,10 @@ function Countdown({ deadlineAt, serverNow }: { deadlineAt: number; serverNow: n
       <strong>
         {minutes}:{String(seconds).padStart(2, "0")}
       </strong>
+      {/* Announced once, not every second: the timer itself isn't a live region. */}
+      <span className="visually-hidden" aria-live="assertive">
+        {low && remaining > 0 ? "Less than five minutes left. Your work is saved as you go." : ""}
+      </span>
     </div>
   );
 }

@@ -1,0 +1,123 @@
+import { and, eq, ne } from "drizzle-orm";
+import { decisions, interviews, loops, scorecards, users } from "#db/schema";
+import { db } from "#app/utils/db.server";
+import { recordAudit, type AuditActor } from "./audit.server";
+import type { LoopRecommendation } from "./recommendation.server";
+
+export type DecisionKind = "hire" | "no_hire" | "hold";
+export const DECISION_LABELS: Record<DecisionKind, string> = { hire: "Hire", no_hire: "No hire", hold: "Hold" };
+
+export function getDecision(loopId: number) {
+  return (
+    db()
+      .select({
+        id: decisions.id,
+        decision: decisions.decision,
+        rationale: decisions.rationale,
+        scoreAtDecision: decisions.scoreAtDecision,
+        bandAtDecision: decisions.bandAtDecision,
+        acknowledgedAgainstBand: decisions.acknowledgedAgainstBand,
+        acknowledgedRedFlags: decisions.acknowledgedRedFlags,
+        decidedAt: decisions.decidedAt,
+        decidedByName: users.name,
+      })
+      .from(decisions)
+      .innerJoin(users, eq(users.id, decisions.decidedById))
+      .where(eq(decisions.loopId, loopId))
+      .get() ?? null
+  );
+}
+
+/** Interviews of the loop still without a submitted scorecard (cancelled ones don't count). */
+export function countMissingScorecards(loopId: number) {
+  return db()
+    .select({ id: interviews.id, status: scorecards.status })
+    .from(interviews)
+    .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
+    .where(and(eq(interviews.loopId, loopId), ne(interviews.status, "cancelled")))
+    .all()
+    .filter((r) => r.status !== "submitted").length;
+}
+
+/** What a decision goes against: the band's direction, and red flags the debrief must address. */
+export function decisionWarnings(decision: DecisionKind, rec: Pick<LoopRecommendation, "band" | "gates">) {
+  const positiveBand = rec.band?.key === "strong_hire" || rec.band?.key === "hire";
+  const againstBand = rec.band !== null && ((decision === "hire" && !positiveBand) || (decision === "no_hire" && positiveBand));
+  const redFlags = rec.gates.some((g) => g.kind === "red_flag");
+  return { againstBand, redFlags };
+}
+
+export type DecisionResult =
+  { ok: true } | { ok: false; field?: "decision" | "rationale" | "acknowledge"; message: string; status: number };
+
+/**
+ * Records the hiring decision and closes the loop. Refused when the loop is already decided or
+ * incomplete, and when it goes against the band or an open red flag without an explicit
+ * acknowledgement.
+ */
+export function recordDecision(
+  actor: AuditActor & { id: number },
+  input: { loopId: number; decision: DecisionKind; rationale: string; acknowledged: boolean; recommendation: LoopRecommendation },
+): DecisionResult {
+  const warnings = decisionWarnings(input.decision, input.recommendation);
+  if ((warnings.againstBand || warnings.redFlags) && !input.acknowledged)
+    return {
+      ok: false,
+      field: "acknowledge",
+      status: 400,
+      message: [
+        warnings.againstBand ? `This decision goes against the band (${input.recommendation.band?.label}).` : "",
+        warnings.redFlags ? "A red flag is open." : "",
+        "Tick the box to confirm the rationale addresses it.",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    };
+  return db().transaction((tx): DecisionResult => {
+    const existing = tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.loopId, input.loopId)).get();
+    if (existing) return { ok: false, status: 409, message: "This loop has already been decided; the decision stands as recorded." };
+    if (countMissingScorecards(input.loopId) > 0)
+      return { ok: false, status: 409, message: "Every scheduled interview needs a submitted scorecard before a decision." };
+    const now = new Date();
+    const row = tx
+      .insert(decisions)
+      .values({
+        loopId: input.loopId,
+        decision: input.decision,
+        rationale: input.rationale,
+        scoreAtDecision: input.recommendation.score,
+        bandAtDecision: input.recommendation.band?.label ?? null,
+        acknowledgedAgainstBand: warnings.againstBand && input.acknowledged,
+        acknowledgedRedFlags: warnings.redFlags && input.acknowledged,
+        decidedById: actor.id,
+        decidedAt: now,
+      })
+      .returning()
+      .get();
+    tx.update(loops).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(loops.id, input.loopId)).run();
+    recordAudit(tx, {
+      actor,
+      action: "create",
+      entityType: "decision",
+      entityId: row.id,
+      summary: `Decided ${DECISION_LABELS[input.decision]} (S ${input.recommendation.score?.toFixed(2) ?? "—"}, ${input.recommendation.band?.label ?? "no band"})`,
+      after: {
+        loopId: input.loopId,
+        decision: input.decision,
+        rationale: input.rationale,
+        acknowledgedAgainstBand: row.acknowledgedAgainstBand,
+        acknowledgedRedFlags: row.acknowledgedRedFlags,
+      },
+    });
+    recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "loop",
+      entityId: input.loopId,
+      summary: "Closed the loop with a decision",
+      before: { status: "open" },
+      after: { status: "closed" },
+    });
+    return { ok: true };
+  });
+}
