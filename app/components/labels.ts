@@ -15,7 +15,7 @@ export const STAGE_LABELS: Record<StageKey, string> = {
   take_home: "Take-home",
 };
 
-export const DECISION_LABELS: Record<string, string> = { hire: "Hire", no_hire: "No hire", hold: "Hold" };
+export const DECISION_LABELS: Record<"hire" | "no_hire" | "hold", string> = { hire: "Hire", no_hire: "No hire", hold: "Hold" };
 
 export const SOURCE_LABELS: Record<(typeof CANDIDATE_SOURCES)[number], string> = {
   referral: "Referral",

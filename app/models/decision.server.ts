@@ -3,9 +3,9 @@ import { decisions, interviews, loops, scorecards, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { LoopRecommendation } from "./recommendation.server";
+import { DECISION_LABELS } from "#app/components/labels";
 
 export type DecisionKind = "hire" | "no_hire" | "hold";
-export const DECISION_LABELS: Record<DecisionKind, string> = { hire: "Hire", no_hire: "No hire", hold: "Hold" };
 
 export function getDecision(loopId: number) {
   return (

@@ -251,3 +251,42 @@ describe("properties", () => {
     );
   });
 });
+
+describe("from SQL-style aggregates", () => {
+  it("gives the same S, band and gates as the full computation", async () => {
+    const { recommendationFromAggregates } = await import("./recommendation");
+    fc.assert(
+      fc.property(panelArb, fc.nat({ max: 2 }), (cards, owed) => {
+        const full = computeRecommendation({
+          rubric,
+          scorecards: cards,
+          scheduledInterviews: cards.length + owed,
+          submittedInterviews: cards.length,
+        });
+        const dimensions: Record<string, { sum: number; count: number; min: number; max: number }> = {};
+        for (const c of cards)
+          for (const [k, l] of Object.entries(c.ratings)) {
+            if (typeof l !== "number") continue;
+            const d = (dimensions[k] ??= { sum: 0, count: 0, min: 5, max: 0 });
+            d.sum += l;
+            d.count += 1;
+            d.min = Math.min(d.min, l);
+            d.max = Math.max(d.max, l);
+          }
+        const recs = cards.map((c) => c.recommendation);
+        const agg = recommendationFromAggregates(rubric, {
+          dimensions,
+          redFlags: 0,
+          yes: recs.filter((r) => r === "yes" || r === "strong_yes").length,
+          no: recs.filter((r) => r === "no" || r === "strong_no").length,
+          scheduledInterviews: cards.length + owed,
+          submittedInterviews: cards.length,
+        });
+        if (full.score === null) expect(agg.score).toBeNull();
+        else expect(agg.score).toBeCloseTo(full.score, 10);
+        expect(agg.band).toEqual(full.band);
+        expect(agg.gates).toEqual(full.gates.map((g) => g.kind));
+      }),
+    );
+  });
+});

@@ -188,3 +188,38 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
 export function formatScore(score: number | null): string {
   return score === null ? "—" : score.toFixed(2);
 }
+
+export interface LoopAggregates {
+  /** Per dimension: sum and count of submitted ratings, and their range. */
+  dimensions: Record<string, { sum: number; count: number; min: number; max: number }>;
+  redFlags: number;
+  yes: number;
+  no: number;
+  scheduledInterviews: number;
+  submittedInterviews: number;
+}
+
+/**
+ * The same S, band and gates as computeRecommendation, from per-loop aggregates that SQL can
+ * produce for thousands of loops at once (the compare view and exports). Raw scores only.
+ */
+export function recommendationFromAggregates(rubric: RubricForScoring, agg: LoopAggregates) {
+  const dims = rubric.dimensions.map((d) => {
+    const a = agg.dimensions[d.key];
+    return { key: d.key, weight: d.weight, score: a && a.count ? a.sum / a.count : null, spread: a && a.count ? a.max - a.min : null };
+  });
+  const score = weighted(dims);
+  const totalWeight = rubric.dimensions.reduce((s, d) => s + d.weight, 0) || 100;
+  const coverage = dims.filter((d) => d.score !== null).reduce((s, d) => s + d.weight, 0) / totalWeight;
+  const gates: Gate["kind"][] = [];
+  if (coverage < COVERAGE_GATE || agg.scheduledInterviews > agg.submittedInterviews) gates.push("incomplete");
+  if (agg.redFlags > 0) gates.push("red_flag");
+  if (dims.some((d) => d.spread !== null && d.spread >= SPLIT_SPREAD) || (agg.yes > 0 && agg.no > 0)) gates.push("split_panel");
+  return {
+    score,
+    band: bandFor(score, rubric.bands),
+    coverage,
+    gates,
+    dimensionScores: Object.fromEntries(dims.map((d) => [d.key, d.score])),
+  };
+}

@@ -1,10 +1,11 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
-import { SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
+import { DECISION_LABELS, SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
 import { getCandidate } from "#app/models/candidate.server";
 import { interviewState } from "#app/models/interview-status";
 import { getLatestLoop } from "#app/models/loop.server";
+import { getDecision } from "#app/models/decision.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { listOwedScorecards } from "#app/models/scorecard.server";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       })),
     },
     recommendation: loop ? getLoopRecommendation(loop) : null,
+    decision: loop ? getDecision(loop.id) : null,
     codeReviews: await codeReviewsOf(loop, new URL(request.url).origin),
     owed: loop ? listOwedScorecards(loop.id, now) : [],
     timeZone: user.timeZone,
@@ -48,7 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CandidatePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, loop, recommendation, owed, codeReviews, timeZone, now } = loaderData;
+  const { candidate, loop, recommendation, decision, owed, codeReviews, timeZone, now } = loaderData;
   const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
   const submitted = active.filter((i) => i.state.kind === "submitted").length;
   return (
@@ -62,6 +64,11 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           <p>{candidate.positionTitle}</p>
         </div>
         <div className="row">
+          {loop ? (
+            <Link to="debrief" className="btn">
+              Debrief{decision ? "" : " and decision"}
+            </Link>
+          ) : null}
           <Link to="edit" className="btn">
             Edit details
           </Link>
@@ -76,6 +83,17 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           )}
         </div>
       </div>
+      {decision ? (
+        <section className="card decision-record" aria-labelledby="decision-heading">
+          <h2 id="decision-heading">
+            Decision: {DECISION_LABELS[decision.decision]}{" "}
+            <span className="small muted">
+              by {decision.decidedByName}, {formatDateTime(decision.decidedAt, timeZone)}
+            </span>
+          </h2>
+          <p className="notes">{decision.rationale}</p>
+        </section>
+      ) : null}
       {recommendation ? <RecommendationPanel rec={recommendation} owed={owed} now={now} /> : null}
       <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
       <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start", marginTop: "1rem" }}>

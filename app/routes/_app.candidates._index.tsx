@@ -24,7 +24,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 function LoopProgress({ c }: { c: Route.ComponentProps["loaderData"]["candidates"][number] }) {
-  if (c.decision) return <span className="badge badge-info">Decided: {DECISION_LABELS[c.decision] ?? c.decision}</span>;
+  if (c.decision)
+    return <span className="badge badge-info">Decided: {DECISION_LABELS[c.decision as keyof typeof DECISION_LABELS] ?? c.decision}</span>;
   if (!c.loopId) return <span className="badge">No loop yet</span>;
   if (c.interviewCount === 0) return <span className="badge">Loop without interviews</span>;
   const pct = Math.round((100 * c.submittedCount) / c.interviewCount);

@@ -4,6 +4,7 @@ import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/components/labels";
 import { interviewState } from "#app/models/interview-status";
 import { blindReference, getInterview } from "#app/models/loop.server";
+import { countMissingScorecards } from "#app/models/decision.server";
 import { getDimensions, getStages } from "#app/models/rubric.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
 import { canManageLoops, requireUser } from "#app/utils/session.server";
@@ -43,6 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     stage: stage ? { description: stage.description, focus: stage.focus.map((k) => names[k] ?? k) } : null,
     isOwn: interview.interviewerId === user.id,
+    // The panel's debrief opens once every scheduled scorecard is in.
+    debriefOpen: countMissingScorecards(interview.loopId) === 0,
     canManage: canManageLoops(user),
     timeZone: user.timeZone,
     now: now.getTime(),
@@ -50,7 +53,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function InterviewPage({ loaderData }: Route.ComponentProps) {
-  const { interview, stage, isOwn, canManage, timeZone, now } = loaderData;
+  const { interview, stage, isOwn, canManage, debriefOpen, timeZone, now } = loaderData;
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -73,6 +76,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
           {isOwn || canManage ? (
             <Link to="scorecard" className="btn btn-primary">
               {isOwn ? (interview.state.kind === "submitted" ? "View my scorecard" : "Open scorecard") : "View scorecard"}
+            </Link>
+          ) : null}
+          {debriefOpen && (isOwn || canManage) ? (
+            <Link to={`/candidates/${interview.candidateId}/debrief`} className="btn">
+              Debrief
             </Link>
           ) : null}
           {interview.stage === "code_review" ? (

@@ -14,6 +14,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 const NAV: { to: string; label: string; roles: string[] }[] = [
   { to: "/interviews", label: "My interviews", roles: ["interviewer", "hiring_manager", "admin"] },
   { to: "/candidates", label: "Candidates", roles: ["hiring_manager", "admin"] },
+  { to: "/pipeline", label: "Pipeline", roles: ["hiring_manager", "admin"] },
+  { to: "/compare", label: "Compare", roles: ["hiring_manager", "admin"] },
+  { to: "/calibration", label: "Calibration", roles: ["hiring_manager", "admin"] },
   { to: "/admin/users", label: "Users", roles: ["admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin", "hiring_manager"] },
 ];

@@ -1,0 +1,91 @@
+// Small server-rendered SVG charts: fixed sizes (no layout shift), each with a text alternative.
+
+const LEVEL_COLORS = ["#d64545", "#f0a35e", "#7cc47f", "#2e8b57"];
+
+/** A one-line stacked bar of how often each level (1–4) was given. */
+export function DistributionBar({ counts, label }: { counts: [number, number, number, number]; label: string }) {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const width = 96;
+  let x = 0;
+  const text = total ? counts.map((n, i) => `${i + 1}: ${n}`).join(", ") : "no ratings";
+  return (
+    <svg width={width} height={12} role="img" aria-label={`${label}: ${text}`} className="dist-bar">
+      <title>{`${label}: ${text}`}</title>
+      <rect width={width} height={12} fill="#eef0f3" rx={2} />
+      {total
+        ? counts.map((n, i) => {
+            const w = (n / total) * width;
+            const rect = <rect key={i} x={x} width={w} height={12} fill={LEVEL_COLORS[i]} />;
+            x += w;
+            return rect;
+          })
+        : null}
+    </svg>
+  );
+}
+
+/**
+ * Leniency by interviewer: a dot for the (shrunk) estimate and a line for its 95% interval, around
+ * a zero line, so a harsh or lenient interviewer stands out.
+ */
+export function LeniencyPlot({
+  people,
+}: {
+  people: { id: number; name: string; leniency: number; pairs: number; interval: { low: number; high: number } | null }[];
+}) {
+  const rowHeight = 28;
+  const left = 170;
+  const width = 640;
+  const plotWidth = width - left - 20;
+  const range = 1.5;
+  const x = (v: number) => left + ((Math.max(-range, Math.min(range, v)) + range) / (2 * range)) * plotWidth;
+  const height = people.length * rowHeight + 34;
+  const summary = people.map((p) => `${p.name} ${p.leniency >= 0 ? "+" : ""}${p.leniency.toFixed(2)} (${p.pairs} pairs)`).join("; ");
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+      role="img"
+      aria-label={`Leniency by interviewer: ${summary}`}
+    >
+      <title>Leniency by interviewer (rating points above or below colleagues)</title>
+      {[-1.5, -1, -0.5, 0, 0.5, 1, 1.5].map((t) => (
+        <g key={t}>
+          <line
+            x1={x(t)}
+            x2={x(t)}
+            y1={4}
+            y2={height - 24}
+            stroke={t === 0 ? "#5a6472" : "#e3e6ea"}
+            strokeDasharray={t === 0 ? undefined : "2 3"}
+          />
+          <text x={x(t)} y={height - 8} textAnchor="middle" fontSize={11} fill="#5a6472">
+            {t > 0 ? `+${t}` : t}
+          </text>
+        </g>
+      ))}
+      <text x={x(-1.4)} y={height - 24 + 2} fontSize={10} fill="#b42318" dy={-4}>
+        harsher
+      </text>
+      <text x={x(1.4)} y={height - 24 + 2} fontSize={10} fill="#0f7a4a" textAnchor="end" dy={-4}>
+        more lenient
+      </text>
+      {people.map((p, i) => {
+        const y = 16 + i * rowHeight;
+        const strong = Math.abs(p.leniency) >= 0.3;
+        return (
+          <g key={p.id}>
+            <text x={left - 10} y={y + 4} textAnchor="end" fontSize={12} fill="#18202b">
+              {p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name}
+            </text>
+            {p.interval ? (
+              <line x1={x(p.interval.low)} x2={x(p.interval.high)} y1={y} y2={y} stroke="#9aa3af" strokeWidth={3} strokeLinecap="round" />
+            ) : null}
+            <circle cx={x(p.leniency)} cy={y} r={6} fill={strong ? (p.leniency > 0 ? "#0f7a4a" : "#b42318") : "#1f4bd8"} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,165 @@
+import { Form, Link, useSearchParams } from "react-router";
+import type { Route } from "./+types/_app.compare";
+import { listPositions } from "#app/models/candidate.server";
+import { compareCandidates } from "#app/models/pipeline.server";
+import { formatScore } from "#app/models/recommendation";
+import { getRubricDetail } from "#app/models/rubric.server";
+import { requireRole } from "#app/utils/session.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Compare candidates · Loopwise" }];
+
+const GATE_LABELS = { incomplete: "Incomplete", red_flag: "Red flag", split_panel: "Split panel" } as const;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireRole(request, "hiring_manager", "admin");
+  const url = new URL(request.url);
+  const positions = listPositions();
+  const requested = Number(url.searchParams.get("position"));
+  const position = positions.find((p) => p.id === requested) ?? positions[0];
+  if (!position) return { positions, position: null, dimensions: [], rows: [], sort: "score", dir: "desc" as const };
+  const rows = compareCandidates(position.id);
+  const rubric = getRubricDetail(rows[0]?.rubricVersionId ?? 0);
+  const dimensions = (rubric?.dimensions ?? []).map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
+  const sortParam = url.searchParams.get("sort") ?? "score";
+  const sort = sortParam === "score" || dimensions.some((d) => d.key === sortParam) ? sortParam : "score";
+  const dir = url.searchParams.get("dir") === "asc" ? ("asc" as const) : ("desc" as const);
+  const value = (r: (typeof rows)[number]) => (sort === "score" ? r.score : r.dimensionScores[sort]) ?? null;
+  // Unscored candidates always sink to the bottom, whichever way the column is sorted.
+  rows.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null) return vb === null ? a.candidateName.localeCompare(b.candidateName) : 1;
+    if (vb === null) return -1;
+    return dir === "asc" ? va - vb : vb - va;
+  });
+  return {
+    positions,
+    position,
+    dimensions,
+    rows: rows.map((r) => ({
+      candidateId: r.candidateId,
+      candidateName: r.candidateName,
+      score: r.score,
+      band: r.band,
+      gates: r.gates,
+      coverage: r.coverage,
+      decision: r.decision,
+      dimensionScores: r.dimensionScores,
+    })),
+    sort,
+    dir,
+  };
+}
+
+function SortLink({ column, label, sort, dir, position }: { column: string; label: string; sort: string; dir: string; position: number }) {
+  const active = sort === column;
+  const next = active && dir === "desc" ? "asc" : "desc";
+  return (
+    <Link to={`?position=${position}&sort=${column}&dir=${next}`} className="sort-link">
+      {label}
+      {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
+}
+
+export default function Compare({ loaderData: d }: Route.ComponentProps) {
+  const [params] = useSearchParams();
+  const ariaSort = (column: string) => (d.sort === column ? (d.dir === "asc" ? "ascending" : "descending") : undefined);
+  if (!d.position) return <p className="card empty-state">No positions yet.</p>;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Compare candidates</h1>
+          <p>
+            {d.position.title}: {d.rows.length} candidates, their latest loop each. Raw weighted scores; gates shown beside the band.
+          </p>
+        </div>
+        <div className="row small">
+          Export: <a href={`/export/results.csv?position=${d.position.id}`}>results CSV</a> ·{" "}
+          <a href={`/export/results.json?position=${d.position.id}`}>JSON</a> ·{" "}
+          <a href={`/export/scorecards.csv?position=${d.position.id}`}>scorecards CSV</a>
+        </div>
+      </div>
+      <div className="card card-flush">
+        <Form method="get" className="card-header">
+          <div className="row">
+            <label htmlFor="position">Position</label>
+            <select
+              id="position"
+              name="position"
+              className="select"
+              defaultValue={params.get("position") ?? String(d.position.id)}
+              style={{ width: 300 }}
+            >
+              {d.positions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="btn">
+              Show
+            </button>
+          </div>
+        </Form>
+        {d.rows.length === 0 ? (
+          <p className="empty-state">No candidates for this position yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table compare-table">
+              <thead>
+                <tr>
+                  <th scope="col">Candidate</th>
+                  <th scope="col" className="num" aria-sort={ariaSort("score")}>
+                    <SortLink column="score" label="S" sort={d.sort} dir={d.dir} position={d.position.id} />
+                  </th>
+                  <th scope="col">Band and gates</th>
+                  {d.dimensions.map((dim) => (
+                    <th
+                      key={dim.key}
+                      scope="col"
+                      className="num"
+                      title={`${dim.name} (weight ${dim.weight})`}
+                      aria-sort={ariaSort(dim.key)}
+                    >
+                      <SortLink column={dim.key} label={dim.name} sort={d.sort} dir={d.dir} position={d.position!.id} />
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.rows.map((r) => (
+                  <tr key={r.candidateId}>
+                    <td className="name-cell">
+                      <Link to={`/candidates/${r.candidateId}`}>{r.candidateName}</Link>
+                      {r.decision ? <div className="small muted">Decided: {r.decision.replace("_", " ")}</div> : null}
+                    </td>
+                    <td className="num">
+                      <strong>{formatScore(r.score)}</strong>
+                    </td>
+                    <td>
+                      <div className="row" style={{ gap: "0.3rem" }}>
+                        {r.band ? <span className="badge badge-info">{r.band.label}</span> : <span className="badge">No score</span>}
+                        {r.gates.map((g) => (
+                          <span key={g} className={`badge ${g === "red_flag" ? "badge-danger" : "badge-warn"}`}>
+                            {GATE_LABELS[g]}
+                          </span>
+                        ))}
+                      </div>
+                    </td>
+                    {d.dimensions.map((dim) => (
+                      <td key={dim.key} className="num">
+                        {formatScore(r.dimensionScores[dim.key] ?? null)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

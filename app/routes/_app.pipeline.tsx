@@ -1,0 +1,135 @@
+import { Form, Link, useSearchParams } from "react-router";
+import type { Route } from "./+types/_app.pipeline";
+import { InterviewStateBadge } from "#app/components/interview-state-badge";
+import { STAGE_LABELS } from "#app/components/labels";
+import { listPositions } from "#app/models/candidate.server";
+import { PIPELINE_STATES, type PipelineState } from "#app/models/pipeline-state";
+import { listPipeline } from "#app/models/pipeline.server";
+import { requireRole } from "#app/utils/session.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
+
+const STATE_LABELS: Record<PipelineState, string> = {
+  all: "All open loops",
+  owed: "Scorecard owed",
+  scheduled: "Interviews to come",
+  ready: "Ready for a decision",
+};
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireRole(request, "hiring_manager", "admin");
+  const url = new URL(request.url);
+  const positions = listPositions();
+  const positionParam = url.searchParams.get("position");
+  const stateParam = url.searchParams.get("state") ?? "all";
+  const problems: string[] = [];
+  const positionId = positionParam ? Number(positionParam) : undefined;
+  if (positionParam && !positions.some((p) => p.id === positionId))
+    problems.push(`Unknown position "${positionParam}"; showing all positions.`);
+  const state = (PIPELINE_STATES as readonly string[]).includes(stateParam) ? (stateParam as PipelineState) : "all";
+  if (state !== stateParam) problems.push(`Unknown state "${stateParam}"; showing all open loops.`);
+  const now = new Date();
+  const validPosition = positions.some((p) => p.id === positionId) ? positionId : undefined;
+  return { ...listPipeline({ positionId: validPosition, state, now }), positions, state, problems, now: now.getTime() };
+}
+
+export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
+  const [params] = useSearchParams();
+  const exportQuery = params.get("position") ? `?position=${params.get("position")}` : "";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Pipeline</h1>
+          <p>
+            {d.counts.all} open loops · {d.counts.owed} with a scorecard owed · {d.counts.ready} ready for a decision
+          </p>
+        </div>
+        <div className="row small">
+          Export results: <a href={`/export/results.csv${exportQuery}`}>CSV</a> · <a href={`/export/results.json${exportQuery}`}>JSON</a> ·
+          scorecards: <a href={`/export/scorecards.csv${exportQuery}`}>CSV</a> · <a href={`/export/scorecards.json${exportQuery}`}>JSON</a>
+        </div>
+      </div>
+      {d.problems.map((p) => (
+        <p key={p} className="form-error" role="status">
+          {p}
+        </p>
+      ))}
+      <div className="card card-flush">
+        <Form method="get" className="card-header">
+          <div className="row">
+            <label htmlFor="position">Position</label>
+            <select id="position" name="position" className="select" defaultValue={params.get("position") ?? ""} style={{ width: 280 }}>
+              <option value="">All positions</option>
+              {d.positions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="state">Show</label>
+            <select id="state" name="state" className="select" defaultValue={d.state} style={{ width: 220 }}>
+              {PIPELINE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {STATE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="btn">
+              Filter
+            </button>
+          </div>
+        </Form>
+        {d.loops.length === 0 ? (
+          <p className="empty-state">No open loops match.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Stages</th>
+                  <th scope="col">Next step</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.loops.map((l) => (
+                  <tr key={l.loopId}>
+                    <td className="name-cell">
+                      <Link to={`/candidates/${l.candidateId}`}>{l.candidateName}</Link>
+                      <div className="small muted">{l.positionTitle}</div>
+                    </td>
+                    <td>
+                      <ul className="stage-chips">
+                        {l.stages.map((s) => (
+                          <li key={s.interviewId}>
+                            <span className="small">
+                              {STAGE_LABELS[s.stage]} · {s.interviewerName}
+                            </span>{" "}
+                            <InterviewStateBadge state={s.state} now={d.now} />
+                          </li>
+                        ))}
+                        {l.stages.length === 0 ? <li className="muted small">No interviews</li> : null}
+                      </ul>
+                    </td>
+                    <td className="nowrap">
+                      {l.ready ? (
+                        <Link to={`/candidates/${l.candidateId}/debrief`} className="btn btn-small btn-primary">
+                          Debrief and decide
+                        </Link>
+                      ) : l.owed ? (
+                        <span className="badge badge-warn">{l.owed} owed</span>
+                      ) : (
+                        <span className="small muted">Interviews to come</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Route } from "./+types/export.$file";
+import { listPositions } from "#app/models/candidate.server";
+import { exportResults, exportScorecards, SCORECARD_COLUMNS, toCsv } from "#app/models/export.server";
+import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
+import { requireUser } from "#app/utils/session.server";
+
+const RESULT_COLUMNS = [
+  "candidate_id",
+  "candidate_name",
+  "position",
+  "loop_id",
+  "loop_status",
+  "rubric_version",
+  "score",
+  "band",
+  "coverage",
+  "gates",
+  "interviews",
+  "submitted",
+  "decision",
+];
+
+const bad = (message: string, status = 400) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** /export/scorecards.csv, /export/results.json, …; ?position=<id> narrows to one position. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const match = /^(scorecards|results)\.(csv|json)$/.exec(params.file ?? "");
+  if (!match) throw bad("Unknown export. Use scorecards.csv, scorecards.json, results.csv or results.json.", 404);
+  const [, dataset, format] = match as unknown as [string, "scorecards" | "results", "csv" | "json"];
+  const url = new URL(request.url);
+  for (const key of url.searchParams.keys()) if (key !== "position") throw bad(`Unknown filter "${key}". The only filter is position.`);
+  const positionParam = url.searchParams.get("position");
+  let positionId: number | undefined;
+  if (positionParam) {
+    positionId = Number(positionParam);
+    if (!listPositions().some((p) => p.id === positionId)) throw bad(`Unknown position "${positionParam}".`);
+  }
+  const rows = dataset === "scorecards" ? exportScorecards(user, { positionId }) : exportResults(user, { positionId });
+  const stamp = new Date().toISOString().slice(0, 10);
+  const filename = `loopwise-${dataset}-${stamp}.${format}`;
+  if (format === "json")
+    return new Response(JSON.stringify({ dataset, generatedAt: new Date().toISOString(), rows }, null, 2), {
+      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
+    });
+  const rubric = getLatestRubricVersion("lead-ml-engineer");
+  const dimensionColumns = rubric ? (getRubricDetail(rubric.id)?.dimensions ?? []).map((d) => `score_${d.key}`) : [];
+  const columns = dataset === "scorecards" ? SCORECARD_COLUMNS : [...RESULT_COLUMNS, ...dimensionColumns];
+  return new Response(toCsv(rows, columns), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
+  });
+}
