@@ -210,7 +210,11 @@ export const candidates = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("candidates_email_unique").on(t.email), index("candidates_position_idx").on(t.positionId)],
+  (t) => [
+    uniqueIndex("candidates_email_unique").on(t.email),
+    index("candidates_position_idx").on(t.positionId),
+    index("candidates_created_idx").on(t.createdAt, t.id),
+  ],
 );
 
 export const LOOP_STATUSES = ["open", "closed"] as const;
@@ -290,7 +294,11 @@ export const scorecards = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("scorecards_interview_unique").on(t.interviewId), index("scorecards_interviewer_idx").on(t.interviewerId, t.status)],
+  (t) => [
+    uniqueIndex("scorecards_interview_unique").on(t.interviewId),
+    index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
+    index("scorecards_updated_idx").on(t.updatedAt),
+  ],
 );
 
 export const ratings = sqliteTable(
@@ -308,7 +316,12 @@ export const ratings = sqliteTable(
     // Pre-filled from an auto-graded exercise; the interviewer's level is what counts.
     suggestedLevel: integer("suggested_level"),
   },
-  (t) => [primaryKey({ columns: [t.scorecardId, t.dimensionKey] }), index("ratings_dimension_idx").on(t.dimensionKey, t.level)],
+  (t) => [
+    primaryKey({ columns: [t.scorecardId, t.dimensionKey] }),
+    index("ratings_dimension_idx").on(t.dimensionKey, t.level),
+    // Covers the per-loop aggregates (compare, exports) without reading the rows.
+    index("ratings_scorecard_level_idx").on(t.scorecardId, t.dimensionKey, t.level),
+  ],
 );
 
 export const scorecardSignals = sqliteTable(

@@ -2,31 +2,31 @@
 // the result is cached per database until a scorecard or decision changes.
 import { sql } from "drizzle-orm";
 import { db, type Db } from "#app/utils/db.server";
+import { cachedByDataVersion } from "./data-version.server";
 import { krippendorffAlpha, MIN_PAIRABLE, type AlphaResult } from "./agreement";
 import { shrink, SHRINKAGE_PAIRS } from "./leniency";
+import { leniencyInputs } from "./scorecard.server";
 
-type Version = { cards: number; updated: number | null; decisions: number };
-
-function dataVersion(): string {
-  const v = db().get<Version>(sql`
-    select (select count(*) from scorecards where status = 'submitted') as cards,
-           (select max(updated_at) from scorecards) as updated,
-           (select count(*) from decisions) as decisions`);
-  return JSON.stringify(v);
-}
-
-const cache = new WeakMap<Db, { version: string; value: Calibration }>();
-
-export type Calibration = ReturnType<typeof computeCalibration>;
+const calibrationCache = new WeakMap<Db, Map<string, { version: string; value: Calibration }>>();
+const leniencyCache = new WeakMap<Db, Map<string, { version: string; value: Map<number, { leniency: number; pairs: number }> }>>();
 
 export function getCalibration(): Calibration {
-  const version = dataVersion();
-  const hit = cache.get(db());
-  if (hit?.version === version) return hit.value;
-  const value = computeCalibration();
-  cache.set(db(), { version, value });
-  return value;
+  return cachedByDataVersion(calibrationCache, "all", computeCalibration);
 }
+
+/**
+ * Every interviewer's shrunk leniency, for the calibrated score on candidate pages. Computed over
+ * the whole history in SQL, then kept until the data changes.
+ */
+export function getLeniencyTable() {
+  return cachedByDataVersion(
+    leniencyCache,
+    "all",
+    () => new Map(leniencyInputs().map((r) => [r.interviewerId, { leniency: shrink(r.diffSum, r.pairs).leniency, pairs: r.pairs }])),
+  );
+}
+
+export type Calibration = ReturnType<typeof computeCalibration>;
 
 function median(xs: number[]): number | null {
   if (!xs.length) return null;

@@ -28,7 +28,17 @@ export function getPosition(id: number) {
  * One row per candidate with their latest loop's progress, counted in SQL so the list stays
  * fast with thousands of candidates.
  */
-export function listCandidates({ query, positionId }: { query?: string; positionId?: number }) {
+export function listCandidates({
+  query,
+  positionId,
+  limit = 50,
+  offset = 0,
+}: {
+  query?: string;
+  positionId?: number;
+  limit?: number;
+  offset?: number;
+}) {
   const where: SQL[] = [sql`${candidates.erasedAt} is null`];
   if (positionId) where.push(eq(candidates.positionId, positionId));
   if (query) {
@@ -36,7 +46,14 @@ export function listCandidates({ query, positionId }: { query?: string; position
     where.push(or(sql`${candidates.name} like ${pattern} escape '\\'`, sql`${candidates.email} like ${pattern} escape '\\'`)!);
   }
   const latestLoop = sql<number | null>`(select max(l.id) from ${loops} l where l.candidate_id = ${candidates.id})`;
-  return db()
+  const total =
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(candidates)
+      .where(and(...where))
+      .get()?.n ?? 0;
+  // Newest first through the created_at index, so the per-row counts run only for this page.
+  const rows = db()
     .select({
       id: candidates.id,
       name: candidates.name,
@@ -57,8 +74,11 @@ export function listCandidates({ query, positionId }: { query?: string; position
     .innerJoin(positions, eq(positions.id, candidates.positionId))
     .where(and(...where))
     .orderBy(desc(candidates.createdAt), desc(candidates.id))
+    .limit(limit)
+    .offset(offset)
     .all()
     .map((row) => ({ ...row, nextInterviewAt: row.nextInterviewAt ? new Date(row.nextInterviewAt) : null }));
+  return { rows, total };
 }
 
 export function getCandidate(id: number) {

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { db } from "#app/utils/db.server";
 import type { Role } from "#db/schema";
 import { getRubricDetail } from "./rubric.server";
-import { compareCandidates } from "./pipeline.server";
+import { getComparison } from "./pipeline.server";
 
 export const SCORECARD_COLUMNS = [
   "candidate_id",
@@ -79,7 +79,7 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
         )
       : null;
   return positions.flatMap((p) =>
-    compareCandidates(p.id)
+    getComparison(p.id)
       .filter((c) => !allowed || allowed.has(c.loopId))
       .map((c) => {
         const rubric = getRubricDetail(c.rubricVersionId)!;

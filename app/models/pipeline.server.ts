@@ -1,7 +1,8 @@
 // The hiring manager's cross-candidate views: the pipeline of open loops and the comparison of
 // candidates for one position. Aggregated in SQL so they stay fast with thousands of loops.
 import { sql } from "drizzle-orm";
-import { db } from "#app/utils/db.server";
+import { db, type Db } from "#app/utils/db.server";
+import { cachedByDataVersion } from "./data-version.server";
 import type { StageKey } from "#db/schema";
 import { interviewState, type InterviewState } from "./interview-status";
 import { recommendationFromAggregates, type LoopAggregates } from "./recommendation";
@@ -104,30 +105,38 @@ type LoopRow = {
  * score, computed from SQL aggregates rather than by loading every rating.
  */
 export function compareCandidates(positionId: number) {
+  // One grouped pass per table instead of per-loop subqueries: this stays flat at 2,500 loops.
+  const latest = sql`(select max(l.id) as id from loops l join candidates c on c.id = l.candidate_id
+      where c.position_id = ${positionId} and c.erased_at is null group by l.candidate_id)`;
   const loops = db().all<LoopRow>(sql`
-    with latest as (
-      select max(l.id) as id from loops l join candidates c on c.id = l.candidate_id
-      where c.position_id = ${positionId} and c.erased_at is null group by l.candidate_id
+    with latest as ${latest},
+    counts as (
+      select i.loop_id,
+        count(*) as scheduled,
+        sum(case when s.status = 'submitted' then 1 else 0 end) as submitted,
+        sum(case when s.status = 'submitted' and s.recommendation in ('yes', 'strong_yes') then 1 else 0 end) as yes,
+        sum(case when s.status = 'submitted' and s.recommendation in ('no', 'strong_no') then 1 else 0 end) as no
+      from latest join interviews i on i.loop_id = latest.id and i.status != 'cancelled'
+      left join scorecards s on s.interview_id = i.id
+      group by i.loop_id
+    ),
+    flags as (
+      select i.loop_id, count(*) as n
+      from latest join loops l on l.id = latest.id
+      join interviews i on i.loop_id = l.id and i.status != 'cancelled'
+      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+      join scorecard_signals ss on ss.scorecard_id = s.id
+      join rubric_signals rs on rs.rubric_version_id = l.rubric_version_id and rs.key = ss.signal_key and rs.kind = 'red_flag'
+      group by i.loop_id
     )
     select l.id as loopId, l.rubric_version_id as rubricVersionId, c.id as candidateId, c.name as candidateName, l.status as loopStatus,
-      (select count(*) from interviews i where i.loop_id = l.id and i.status != 'cancelled') as scheduled,
-      (select count(*) from interviews i join scorecards s on s.interview_id = i.id
-        where i.loop_id = l.id and i.status != 'cancelled' and s.status = 'submitted') as submitted,
-      (select count(*) from interviews i join scorecards s on s.interview_id = i.id and s.status = 'submitted'
-        join scorecard_signals ss on ss.scorecard_id = s.id
-        join rubric_signals rs on rs.rubric_version_id = l.rubric_version_id and rs.key = ss.signal_key and rs.kind = 'red_flag'
-        where i.loop_id = l.id and i.status != 'cancelled') as redFlags,
-      (select count(*) from interviews i join scorecards s on s.interview_id = i.id
-        where i.loop_id = l.id and i.status != 'cancelled' and s.status = 'submitted' and s.recommendation in ('yes', 'strong_yes')) as yes,
-      (select count(*) from interviews i join scorecards s on s.interview_id = i.id
-        where i.loop_id = l.id and i.status != 'cancelled' and s.status = 'submitted' and s.recommendation in ('no', 'strong_no')) as no,
-      (select d.decision from decisions d where d.loop_id = l.id) as decision
-    from latest join loops l on l.id = latest.id join candidates c on c.id = l.candidate_id`);
+      coalesce(counts.scheduled, 0) as scheduled, coalesce(counts.submitted, 0) as submitted,
+      coalesce(flags.n, 0) as redFlags, coalesce(counts.yes, 0) as yes, coalesce(counts.no, 0) as no, d.decision as decision
+    from latest join loops l on l.id = latest.id join candidates c on c.id = l.candidate_id
+    left join counts on counts.loop_id = l.id left join flags on flags.loop_id = l.id
+    left join decisions d on d.loop_id = l.id`);
   const aggregates = db().all<AggregateRow>(sql`
-    with latest as (
-      select max(l.id) as id from loops l join candidates c on c.id = l.candidate_id
-      where c.position_id = ${positionId} and c.erased_at is null group by l.candidate_id
-    )
+    with latest as ${latest}
     select i.loop_id as loopId, r.dimension_key as dimensionKey, sum(r.level) as total, count(*) as n, min(r.level) as lo, max(r.level) as hi
     from latest
     join interviews i on i.loop_id = latest.id and i.status != 'cancelled'
@@ -155,3 +164,10 @@ export function compareCandidates(positionId: number) {
 }
 
 export type CompareRow = ReturnType<typeof compareCandidates>[number];
+
+const comparisonCache = new WeakMap<Db, Map<string, { version: string; value: CompareRow[] }>>();
+
+/** compareCandidates, kept until a candidate, loop, interview, scorecard or decision changes. */
+export function getComparison(positionId: number): CompareRow[] {
+  return cachedByDataVersion(comparisonCache, String(positionId), () => compareCandidates(positionId));
+}

@@ -1,10 +1,10 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { interviews, scorecards } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { shrink } from "./leniency";
+import { getLeniencyTable } from "./calibration.server";
 import { computeRecommendation, type Level, type OverallRecommendation } from "./recommendation";
 import { getRubricDetail } from "./rubric.server";
-import { leniencyInputs, listSubmittedScorecards } from "./scorecard.server";
+import { listSubmittedScorecards } from "./scorecard.server";
 
 /** The weighted recommendation of one loop, raw and calibrated, with what it was built from. */
 export function getLoopRecommendation(loop: { id: number; rubricVersionId: number }) {
@@ -22,10 +22,8 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
     .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
     .where(and(eq(interviews.loopId, loop.id), ne(interviews.status, "cancelled")))
     .get();
-  const panelIds = [...new Set(cards.map((c) => c.interviewerId))];
-  const leniency = Object.fromEntries(
-    leniencyInputs(panelIds).map((row) => [row.interviewerId, { pairs: row.pairs, ...shrink(row.diffSum, row.pairs) }]),
-  );
+  const table = getLeniencyTable();
+  const leniency = Object.fromEntries(cards.map((c) => [c.interviewerId, table.get(c.interviewerId) ?? { leniency: 0, pairs: 0 }]));
   const signalText = new Map(rubric.signals.map((s) => [s.key, s]));
   const result = computeRecommendation({
     rubric: { dimensions: rubric.dimensions, bands: rubric.bands },

@@ -3,9 +3,13 @@ import type { Route } from "./+types/_app.candidates._index";
 import { DECISION_LABELS, SOURCE_LABELS } from "#app/components/labels";
 import { listCandidates, listPositions } from "#app/models/candidate.server";
 import { requireRole } from "#app/utils/session.server";
+import { Pager } from "#app/components/ui/pager";
+import { pageFrom } from "#app/utils/pagination";
 import { formatDate, formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Candidates · Loopwise" }];
+
+const PAGE_SIZE = 50;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "hiring_manager", "admin");
@@ -15,8 +19,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   const positions = listPositions();
   // An unknown position filter is ignored rather than an error: it is only a view.
   const positionId = positions.some((p) => p.id === positionParam) ? positionParam : undefined;
+  const page = pageFrom(url);
+  const { rows, total } = listCandidates({ query: query || undefined, positionId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return {
-    candidates: listCandidates({ query: query || undefined, positionId }),
+    candidates: rows,
+    total,
+    page,
     positions,
     timeZone: user.timeZone,
     filtered: Boolean(query || positionId),
@@ -43,7 +51,7 @@ function LoopProgress({ c }: { c: Route.ComponentProps["loaderData"]["candidates
 }
 
 export default function Candidates({ loaderData }: Route.ComponentProps) {
-  const { candidates, positions, timeZone, filtered } = loaderData;
+  const { candidates, total, page, positions, timeZone, filtered } = loaderData;
   const [params] = useSearchParams();
   return (
     <>
@@ -51,7 +59,7 @@ export default function Candidates({ loaderData }: Route.ComponentProps) {
         <div>
           <h1>Candidates</h1>
           <p>
-            {candidates.length} {candidates.length === 1 ? "candidate" : "candidates"}
+            {total.toLocaleString("en-GB")} {total === 1 ? "candidate" : "candidates"}
             {filtered ? " match" : ""}
           </p>
         </div>
@@ -131,6 +139,7 @@ export default function Candidates({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
+            <Pager page={page} pageSize={PAGE_SIZE} total={total} />
           </div>
         )}
       </div>

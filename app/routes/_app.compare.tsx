@@ -1,12 +1,16 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.compare";
 import { listPositions } from "#app/models/candidate.server";
-import { compareCandidates } from "#app/models/pipeline.server";
+import { getComparison } from "#app/models/pipeline.server";
 import { formatScore } from "#app/models/recommendation";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { requireRole } from "#app/utils/session.server";
+import { Pager } from "#app/components/ui/pager";
+import { pageFrom } from "#app/utils/pagination";
 
 export const meta: Route.MetaFunction = () => [{ title: "Compare candidates · Loopwise" }];
+
+const PAGE_SIZE = 100;
 
 const GATE_LABELS = { incomplete: "Incomplete", red_flag: "Red flag", split_panel: "Split panel" } as const;
 
@@ -16,8 +20,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const positions = listPositions();
   const requested = Number(url.searchParams.get("position"));
   const position = positions.find((p) => p.id === requested) ?? positions[0];
-  if (!position) return { positions, position: null, dimensions: [], rows: [], sort: "score", dir: "desc" as const };
-  const rows = compareCandidates(position.id);
+  if (!position) return { positions, position: null, dimensions: [], rows: [], total: 0, page: 1, sort: "score", dir: "desc" as const };
+  // A copy: the cached list is shared, and this page sorts it.
+  const rows = [...getComparison(position.id)];
   const rubric = getRubricDetail(rows[0]?.rubricVersionId ?? 0);
   const dimensions = (rubric?.dimensions ?? []).map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
   const sortParam = url.searchParams.get("sort") ?? "score";
@@ -32,11 +37,14 @@ export async function loader({ request }: Route.LoaderArgs) {
     if (vb === null) return -1;
     return dir === "asc" ? va - vb : vb - va;
   });
+  const page = pageFrom(url);
   return {
     positions,
     position,
     dimensions,
-    rows: rows.map((r) => ({
+    total: rows.length,
+    page,
+    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
       candidateId: r.candidateId,
       candidateName: r.candidateName,
       score: r.score,
@@ -55,7 +63,7 @@ function SortLink({ column, label, sort, dir, position }: { column: string; labe
   const active = sort === column;
   const next = active && dir === "desc" ? "asc" : "desc";
   return (
-    <Link to={`?position=${position}&sort=${column}&dir=${next}`} className="sort-link">
+    <Link to={`?position=${position}&sort=${column}&dir=${next}`} className="sort-link" preventScrollReset>
       {label}
       {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
     </Link>
@@ -72,7 +80,8 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
         <div>
           <h1>Compare candidates</h1>
           <p>
-            {d.position.title}: {d.rows.length} candidates, their latest loop each. Raw weighted scores; gates shown beside the band.
+            {d.position.title}: {d.total.toLocaleString("en-GB")} candidates, their latest loop each. Raw weighted scores; gates shown
+            beside the band.
           </p>
         </div>
         <div className="row small">
@@ -157,6 +166,7 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
+            <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
           </div>
         )}
       </div>

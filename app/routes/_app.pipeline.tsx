@@ -6,8 +6,12 @@ import { listPositions } from "#app/models/candidate.server";
 import { PIPELINE_STATES, type PipelineState } from "#app/models/pipeline-state";
 import { listPipeline } from "#app/models/pipeline.server";
 import { requireRole } from "#app/utils/session.server";
+import { Pager } from "#app/components/ui/pager";
+import { pageFrom } from "#app/utils/pagination";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
+
+const PAGE_SIZE = 50;
 
 const STATE_LABELS: Record<PipelineState, string> = {
   all: "All open loops",
@@ -30,7 +34,18 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (state !== stateParam) problems.push(`Unknown state "${stateParam}"; showing all open loops.`);
   const now = new Date();
   const validPosition = positions.some((p) => p.id === positionId) ? positionId : undefined;
-  return { ...listPipeline({ positionId: validPosition, state, now }), positions, state, problems, now: now.getTime() };
+  const { loops, counts } = listPipeline({ positionId: validPosition, state, now });
+  const page = pageFrom(url);
+  return {
+    loops: loops.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: loops.length,
+    page,
+    counts,
+    positions,
+    state,
+    problems,
+    now: now.getTime(),
+  };
 }
 
 export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
@@ -127,6 +142,7 @@ export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
+            <Pager page={d.page} pageSize={PAGE_SIZE} total={d.total} />
           </div>
         )}
       </div>

@@ -35,7 +35,7 @@ export function db(): Db {
 }
 
 /** Tests only: swap in a fresh database. */
-export function useDatabase(next: Db): void {
+export function replaceDatabase(next: Db): void {
   holder.__loopwiseDb?.$client.close();
   holder.__loopwiseDb = next;
 }

@@ -1,11 +1,11 @@
 // Every test file gets its own in-memory database, migrated from the committed migrations.
 import { beforeEach } from "vitest";
-import { openDatabase, useDatabase } from "#app/utils/db.server";
+import { openDatabase, replaceDatabase } from "#app/utils/db.server";
 
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-secret-that-is-long-enough-for-hs256-signing";
 process.env.DATABASE_PATH = ":memory:";
 
 beforeEach(() => {
-  useDatabase(openDatabase(":memory:"));
+  replaceDatabase(openDatabase(":memory:"));
 });
