@@ -1,3 +1,4 @@
+import { STAGE_LABELS } from "#app/components/labels";
 import { aliasedTable, and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import {
   assignments,
@@ -79,51 +80,31 @@ export function scheduleLoop(actor: AuditActor, input: { candidateId: number; ru
       summary: `Scheduled a loop of ${input.interviews.length} interview${input.interviews.length === 1 ? "" : "s"} for ${candidate?.name ?? "a candidate"}`,
       after: { candidateId: loop.candidateId, rubricVersionId: loop.rubricVersionId, status: loop.status },
     });
-    for (const plan of input.interviews) {
-      const row = tx
-        .insert(interviews)
-        .values({ loopId: loop.id, ...plan })
-        .returning()
-        .get();
-      recordAudit(tx, {
-        actor,
-        action: "create",
-        entityType: "interview",
-        entityId: row.id,
-        summary: `Scheduled ${describe(tx, row)}`,
-        after: auditView(row),
-      });
-    }
+    for (const plan of input.interviews) insertInterview(tx, actor, loop.id, plan, "Scheduled");
     return loop;
   });
 }
 
 export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan) {
-  return db().transaction((tx) => {
-    const row = tx
-      .insert(interviews)
-      .values({ loopId, ...plan })
-      .returning()
-      .get();
-    recordAudit(tx, {
-      actor,
-      action: "create",
-      entityType: "interview",
-      entityId: row.id,
-      summary: `Added ${describe(tx, row)}`,
-      after: auditView(row),
-    });
-    return row;
-  });
+  return db().transaction((tx) => insertInterview(tx, actor, loopId, plan, "Added"));
 }
 
-const STAGE_NAMES: Record<StageKey, string> = {
-  system_design: "System design",
-  debugging: "Debugging",
-  code_review: "Code review",
-  leadership: "Leadership & collaboration",
-  take_home: "Take-home",
-};
+function insertInterview(tx: Tx, actor: AuditActor, loopId: number, plan: InterviewPlan, verb: string) {
+  const row = tx
+    .insert(interviews)
+    .values({ loopId, ...plan })
+    .returning()
+    .get();
+  recordAudit(tx, {
+    actor,
+    action: "create",
+    entityType: "interview",
+    entityId: row.id,
+    summary: `${verb} ${describe(tx, row)}`,
+    after: auditView(row),
+  });
+  return row;
+}
 
 /** "Debugging with Aisha Bello for Ada Obi": the readable part of an interview's audit entry. */
 function describe(tx: Tx, row: { loopId: number; stage: StageKey; interviewerId: number }) {
@@ -135,7 +116,7 @@ function describe(tx: Tx, row: { loopId: number; stage: StageKey; interviewerId:
       .innerJoin(candidates, eq(candidates.id, loops.candidateId))
       .where(eq(loops.id, row.loopId))
       .get()?.name ?? "a candidate";
-  return `${STAGE_NAMES[row.stage]} with ${who} for ${candidate}`;
+  return `${STAGE_LABELS[row.stage]} with ${who} for ${candidate}`;
 }
 
 function auditView(row: typeof interviews.$inferSelect) {

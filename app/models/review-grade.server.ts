@@ -7,6 +7,10 @@ import { listComments } from "./assignment.server";
 import { getCodeReviewExercise } from "./code-review-exercise.server";
 import { autoScore, gradedScore, suggestedLevel, type GraderDecisions, type KeyDefect } from "./code-review-scoring";
 
+function keyDefects(exercise: ReturnType<typeof getCodeReviewExercise>): KeyDefect[] {
+  return exercise.defects.map((d) => ({ id: d.id, file: d.file, lines: d.lines, severity: d.severity, dimension: d.dimension }));
+}
+
 export function getGrade(assignmentId: number) {
   const grade = db()
     .select({
@@ -43,13 +47,7 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
     // The commented line itself, so the grader judges the comment in context.
     code: exercise.files.find((f) => f.path === c.filePath)?.after.split("\n")[c.line - 1] ?? "",
   }));
-  const defects: KeyDefect[] = exercise.defects.map((d) => ({
-    id: d.id,
-    file: d.file,
-    lines: d.lines,
-    severity: d.severity,
-    dimension: d.dimension,
-  }));
+  const defects = keyDefects(exercise);
   const auto = autoScore(defects, comments);
   const grade = getGrade(assignment.id);
   const graded = grade ? gradedScore(defects, comments, grade.decisions) : null;
@@ -66,13 +64,7 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
 
 export function saveGrade(actor: AuditActor & { id: number }, assignment: Assignment, decisions: GraderDecisions) {
   const { exercise, comments } = getReviewResult(assignment, []);
-  const defects: KeyDefect[] = exercise.defects.map((d) => ({
-    id: d.id,
-    file: d.file,
-    lines: d.lines,
-    severity: d.severity,
-    dimension: d.dimension,
-  }));
+  const defects = keyDefects(exercise);
   const auto = autoScore(defects, comments);
   const graded = gradedScore(defects, comments, decisions);
   return db().transaction((tx) => {

@@ -1,17 +1,10 @@
+import { STAGE_LABELS } from "#app/components/labels";
 import type { StageKey } from "#db/schema";
 import { getExerciseStage } from "#app/models/exercise.server";
 import { checkScheduledAt } from "#app/models/loop-schema";
 import { findActiveStage, findClash, isOnPanel, type InterviewPlan } from "#app/models/loop.server";
 import { listPanelists } from "#app/models/user.server";
 import { formatDateTime } from "#app/utils/time";
-
-const STAGE_NAMES: Record<StageKey, string> = {
-  system_design: "System design",
-  debugging: "Debugging",
-  code_review: "Code review",
-  leadership: "Leadership & collaboration",
-  take_home: "Take-home",
-};
 
 /**
  * The checks for one interview that need the database: a real, active interviewer (or the one
@@ -20,7 +13,7 @@ const STAGE_NAMES: Record<StageKey, string> = {
  */
 export function clashMessage(clash: ReturnType<typeof findClash>, timeZone: string): string | null {
   if (clash.forCandidate)
-    return `The candidate already has ${STAGE_NAMES[clash.forCandidate.stage]} at ${formatDateTime(clash.forCandidate.scheduledAt, timeZone)}; pick a time that doesn't overlap`;
+    return `The candidate already has ${STAGE_LABELS[clash.forCandidate.stage]} at ${formatDateTime(clash.forCandidate.scheduledAt, timeZone)}; pick a time that doesn't overlap`;
   if (clash.forInterviewer)
     return `The interviewer is already interviewing ${clash.forInterviewer.candidateName} at ${formatDateTime(clash.forInterviewer.scheduledAt, timeZone)}`;
   return null;
@@ -43,7 +36,7 @@ export function checkInterview(
   if ("message" in at) errors.scheduledAt = [at.message];
   if (!ctx.stageKeys.includes(value.stage)) errors.stage = ["This stage is not part of the position's rubric"];
   else if (findActiveStage(ctx.loopId, value.stage, ctx.existing?.id))
-    errors.stage = [`This loop already has a ${STAGE_NAMES[value.stage]} interview; edit or cancel that one instead`];
+    errors.stage = [`This loop already has a ${STAGE_LABELS[value.stage]} interview; edit or cancel that one instead`];
   const unchangedInterviewer = ctx.existing?.interviewerId === value.interviewerId;
   if (!unchangedInterviewer && !listPanelists().some((p) => p.id === value.interviewerId))
     errors.interviewerId = ["That person can't interview: choose an active interviewer from the list"];
