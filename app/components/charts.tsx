@@ -89,3 +89,16 @@ export function LeniencyPlot({
     </svg>
   );
 }
+
+/** The key to the distribution bars' colours. */
+export function LevelLegend() {
+  return (
+    <span className="level-legend small" aria-hidden="true">
+      {["1 Strong concern", "2 Below the bar", "3 Meets the bar", "4 Exceeds the bar"].map((label, i) => (
+        <span key={label}>
+          <span className="swatch" style={{ background: LEVEL_COLORS[i] }} /> {label}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -17,7 +17,18 @@ const BAND_CLASS: Record<string, string> = {
 const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(2)}`;
 
 /** The weighted recommendation with everything needed to check it by hand. */
-export function RecommendationPanel({ rec, owed, now }: { rec: LoopRecommendation; owed: Owed[]; now: number }) {
+export function RecommendationPanel({
+  rec,
+  owed,
+  now,
+  redFlagsAddressed = false,
+}: {
+  rec: LoopRecommendation;
+  owed: Owed[];
+  now: number;
+  /** True once a decision has acknowledged the red flags: the gate stays visible, as settled. */
+  redFlagsAddressed?: boolean;
+}) {
   // Three decimals, so a reader multiplying by hand gets the same total.
   const workings = rec.workings.map((w) => `${w.weight}×${Number(w.score.toFixed(3))}`).join(" + ");
   const total = rec.workings.reduce((a, w) => a + w.product, 0);
@@ -45,7 +56,10 @@ export function RecommendationPanel({ rec, owed, now }: { rec: LoopRecommendatio
               ) : (
                 <>
                   <strong>
-                    Red flag{g.flags.length > 1 ? "s" : ""}: the debrief must address {g.flags.length > 1 ? "them" : "it"}.
+                    Red flag{g.flags.length > 1 ? "s" : ""}
+                    {redFlagsAddressed
+                      ? ": addressed in the recorded decision."
+                      : `: the debrief must address ${g.flags.length > 1 ? "them" : "it"}.`}
                   </strong>
                   <ul>
                     {g.flags.map((f) => (

@@ -29,13 +29,20 @@ export const SCORECARD_COLUMNS = [
 type Viewer = { id: number; role: Role };
 
 /**
- * Loops the viewer may export: all for the hiring team; for an interviewer, only loops where
- * they have submitted their own scorecard (the same anti-anchoring rule as the pages).
+ * Loops whose panel data an interviewer may export: the same rule as the debrief. They sat on
+ * the loop (submitted their own scorecard) and every scheduled scorecard is in.
  */
+const unlockedLoopsFor = (interviewerId: number) => sql`(
+  select i2.loop_id from interviews i2 join scorecards s2 on s2.interview_id = i2.id
+  where s2.interviewer_id = ${interviewerId} and s2.status = 'submitted' and i2.status != 'cancelled'
+    and not exists (
+      select 1 from interviews i3 left join scorecards s3 on s3.interview_id = i3.id
+      where i3.loop_id = i2.loop_id and i3.status != 'cancelled' and (s3.id is null or s3.status != 'submitted')))`;
+
+/** All rows for the hiring team; for an interviewer, their own scorecards plus unlocked loops. */
 function visibleLoops(viewer: Viewer) {
   if (viewer.role !== "interviewer") return sql`1 = 1`;
-  return sql`i.loop_id in (select i2.loop_id from interviews i2 join scorecards s2 on s2.interview_id = i2.id
-    where s2.interviewer_id = ${viewer.id} and s2.status = 'submitted' and i2.status != 'cancelled')`;
+  return sql`(s.interviewer_id = ${viewer.id} or i.loop_id in ${unlockedLoopsFor(viewer.id)})`;
 }
 
 export function exportScorecards(viewer: Viewer, filter: { positionId?: number }) {
@@ -90,7 +97,7 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
           loop_id: c.loopId,
           loop_status: c.loopStatus,
           rubric_version: c.rubricVersion,
-          score: c.score === null ? null : Number(c.score.toFixed(4)),
+          score: c.score === null ? null : Number(c.score.toFixed(2)),
           band: c.band?.label ?? null,
           coverage: Number(c.coverage.toFixed(4)),
           gates: c.gates.join(";"),

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/_app.calibration";
-import { DistributionBar, LeniencyPlot } from "#app/components/charts";
+import { DistributionBar, LevelLegend, LeniencyPlot } from "#app/components/charts";
 import { MIN_PAIRABLE } from "#app/models/agreement";
 import { getCalibration } from "#app/models/calibration.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
@@ -44,6 +44,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
           <section className="card card-flush" aria-labelledby="people-heading">
             <div className="card-header">
               <h2 id="people-heading">Interviewers</h2>
+              <LevelLegend />
             </div>
             <div className="table-wrap">
               <table className="table">

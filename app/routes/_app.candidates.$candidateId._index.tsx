@@ -94,7 +94,9 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           <p className="notes">{decision.rationale}</p>
         </section>
       ) : null}
-      {recommendation ? <RecommendationPanel rec={recommendation} owed={owed} now={now} /> : null}
+      {recommendation ? (
+        <RecommendationPanel rec={recommendation} owed={owed} now={now} redFlagsAddressed={Boolean(decision?.acknowledgedRedFlags)} />
+      ) : null}
       <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
       <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start", marginTop: "1rem" }}>
         <section className="card" aria-labelledby="details-heading">

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId.debrief";
 import { DECISION_LABELS, STAGE_LABELS } from "#app/components/labels";
@@ -116,9 +117,21 @@ export async function action({ request, params }: Route.ActionArgs) {
   return { errors: {} as Record<string, string[]>, values: null };
 }
 
+/** Folded sections print open: the packet must carry everything on screen. */
+function printPacket() {
+  document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""));
+  window.print();
+}
+
 const LEVEL_CLASS = ["", "heat-1", "heat-2", "heat-3", "heat-4"];
 
 export default function Debrief({ loaderData: d, actionData }: Route.ComponentProps) {
+  // The browser's own Print command gets the same expanded packet as the button.
+  useEffect(() => {
+    const open = () => document.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
+    window.addEventListener("beforeprint", open);
+    return () => window.removeEventListener("beforeprint", open);
+  }, []);
   const errors = actionData?.errors ?? {};
   const values = actionData?.values;
   return (
@@ -133,7 +146,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
             {d.candidate.positionTitle} · rubric {d.rubric.title} v{d.rubric.version} · printed {formatDateTime(d.now, d.timeZone)}
           </p>
         </div>
-        <button type="button" className="btn no-print" onClick={() => window.print()}>
+        <button type="button" className="btn no-print" onClick={printPacket}>
           Print debrief packet
         </button>
       </div>
@@ -161,7 +174,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
         </section>
       ) : null}
 
-      <RecommendationPanel rec={d.recommendation} owed={d.owed} now={d.now} />
+      <RecommendationPanel rec={d.recommendation} owed={d.owed} now={d.now} redFlagsAddressed={Boolean(d.decision?.acknowledgedRedFlags)} />
 
       <section className="card" aria-labelledby="heat-heading" style={{ marginTop: "1rem" }}>
         <h2 id="heat-heading">Ratings side by side</h2>

@@ -20,13 +20,18 @@ export async function loader({ request }: Route.LoaderArgs) {
   const positions = listPositions();
   const requested = Number(url.searchParams.get("position"));
   const position = positions.find((p) => p.id === requested) ?? positions[0];
-  if (!position) return { positions, position: null, dimensions: [], rows: [], total: 0, page: 1, sort: "score", dir: "desc" as const };
+  const notices: string[] = [];
+  if (url.searchParams.has("position") && !positions.some((p) => p.id === requested))
+    notices.push(`Unknown position "${url.searchParams.get("position")}"; showing ${position?.title ?? "none"}.`);
+  if (!position)
+    return { positions, position: null, dimensions: [], rows: [], total: 0, page: 1, sort: "score", dir: "desc" as const, notices };
   // A copy: the cached list is shared, and this page sorts it.
   const rows = [...getComparison(position.id)];
   const rubric = getRubricDetail(rows[0]?.rubricVersionId ?? 0);
   const dimensions = (rubric?.dimensions ?? []).map((d) => ({ key: d.key, name: d.name, weight: d.weight }));
   const sortParam = url.searchParams.get("sort") ?? "score";
   const sort = sortParam === "score" || dimensions.some((d) => d.key === sortParam) ? sortParam : "score";
+  if (sort !== sortParam) notices.push(`Unknown sort "${sortParam}"; sorted by S.`);
   const dir = url.searchParams.get("dir") === "asc" ? ("asc" as const) : ("desc" as const);
   const value = (r: (typeof rows)[number]) => (sort === "score" ? r.score : r.dimensionScores[sort]) ?? null;
   // Unscored candidates always sink to the bottom, whichever way the column is sorted.
@@ -44,10 +49,13 @@ export async function loader({ request }: Route.LoaderArgs) {
     dimensions,
     total: rows.length,
     page,
+    notices,
     rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
       candidateId: r.candidateId,
       candidateName: r.candidateName,
       score: r.score,
+      submitted: r.submitted,
+      scheduled: r.scheduled,
       band: r.band,
       gates: r.gates,
       coverage: r.coverage,
@@ -90,6 +98,11 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
           <a href={`/export/scorecards.csv?position=${d.position.id}`}>scorecards CSV</a>
         </div>
       </div>
+      {d.notices.map((n) => (
+        <p key={n} className="form-error" role="status">
+          {n}
+        </p>
+      ))}
       <div className="card card-flush">
         <Form method="get" className="card-header">
           <div className="row">
@@ -146,6 +159,10 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                     </td>
                     <td className="num">
                       <strong>{formatScore(r.score)}</strong>
+                      {/* So "3.6 from three" doesn't read like "3.6 from five". */}
+                      <div className="small muted nowrap">
+                        {r.submitted} of {r.scheduled} scorecards
+                      </div>
                     </td>
                     <td>
                       <div className="row" style={{ gap: "0.3rem" }}>

@@ -125,6 +125,7 @@ describe("exports", () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/Unknown filter "colour"/);
     expect((await get("hm@loopwise.test", "results.csv", "?position=999")).response?.status).toBe(400);
+    expect((await get("hm@loopwise.test", "results.csv", "?position=1&position=2")).response?.status).toBe(400);
   });
 });
 

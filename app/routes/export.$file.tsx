@@ -30,6 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [, dataset, format] = match as unknown as [string, "scorecards" | "results", "csv" | "json"];
   const url = new URL(request.url);
   for (const key of url.searchParams.keys()) if (key !== "position") throw bad(`Unknown filter "${key}". The only filter is position.`);
+  if (url.searchParams.getAll("position").length > 1) throw bad("Give one position at most.");
   const positionParam = url.searchParams.get("position");
   let positionId: number | undefined;
   if (positionParam) {
