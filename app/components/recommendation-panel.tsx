@@ -22,12 +22,15 @@ export function RecommendationPanel({
   owed,
   now,
   redFlagsAddressed = false,
+  showCalibration = true,
 }: {
   rec: LoopRecommendation;
   owed: Owed[];
   now: number;
   /** True once a decision has acknowledged the red flags: the gate stays visible, as settled. */
   redFlagsAddressed?: boolean;
+  /** Colleagues' leniency is calibration data for the hiring team, not for the panel. */
+  showCalibration?: boolean;
 }) {
   // Three decimals, so a reader multiplying by hand gets the same total.
   const workings = rec.workings.map((w) => `${w.weight}×${Number(w.score.toFixed(3))}`).join(" + ");
@@ -168,7 +171,7 @@ export function RecommendationPanel({
         </p>
       ) : null}
 
-      {rec.panel.length ? (
+      {showCalibration && rec.panel.length ? (
         <details className="calibration-details">
           <summary>Panel and calibration</summary>
           <table className="table">

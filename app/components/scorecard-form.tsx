@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { Form, useBlocker, useFetcher } from "react-router";
+import { useEffect, useState } from "react";
+import { Form, useBlocker } from "react-router";
+import { useDebouncedSave } from "./ui/use-debounced-save";
 import {
   EVIDENCE_MAX,
   NOTE_MAX,
@@ -248,54 +249,25 @@ export function ScorecardForm({
   );
 }
 
-/**
- * Saves a draft shortly after each change, through a fetcher so the page doesn't navigate. A
- * change still waiting when the page goes away (a link, a closed tab) is sent straight away.
- */
+/** Draft autosave for the scorecard, and the status line it shows. */
 function useAutosave(enabled: boolean) {
-  const fetcher = useFetcher<{ autosave?: { ok: boolean; message: string } }>();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pending = useRef<HTMLFormElement | null>(null);
-  const [dirty, setDirty] = useState(false);
+  const { fetcher, schedule, dirty } = useDebouncedSave<{ autosave?: { ok: boolean; message: string } }>({
+    intent: "autosave",
+    delayMs: AUTOSAVE_DELAY_MS,
+    enabled,
+  });
+  // Touched is tracked even when autosave is off: an amendment asks before leaving.
   const [touched, setTouched] = useState(false);
-
-  // Sent with fetch rather than the fetcher: the fetcher is cancelled when the page unmounts.
-  const flush = useCallback((keepalive: boolean) => {
-    const form = pending.current;
-    if (!form) return;
-    clearTimeout(timer.current);
-    pending.current = null;
-    const data = new FormData(form);
-    data.set("intent", "autosave");
-    void fetch(window.location.pathname, { method: "POST", body: data, keepalive, credentials: "same-origin" }).catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    const onHide = () => flush(true);
-    window.addEventListener("pagehide", onHide);
-    return () => {
-      window.removeEventListener("pagehide", onHide);
-      flush(false);
-    };
-  }, [flush]);
-
-  const schedule = (form: HTMLFormElement) => {
-    setTouched(true);
-    if (!enabled) return;
-    setDirty(true);
-    pending.current = form;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      pending.current = null;
-      const data = new FormData(form);
-      data.set("intent", "autosave");
-      fetcher.submit(data, { method: "post" });
-      setDirty(false);
-    }, AUTOSAVE_DELAY_MS);
-  };
   const status =
     fetcher.state !== "idle" ? "Saving draft…" : dirty ? "Unsaved changes…" : fetcher.data?.autosave ? fetcher.data.autosave.message : null;
-  return { schedule, status, touched };
+  return {
+    schedule: (form: HTMLFormElement) => {
+      setTouched(true);
+      schedule(form);
+    },
+    status,
+    touched,
+  };
 }
 
 /** Asks before leaving the page (or the app's route) while `active`. */

@@ -78,12 +78,3 @@ export function listAuditEntries({ entityType, beforeId }: { entityType?: string
     .limit(AUDIT_PAGE_SIZE + 1)
     .all();
 }
-
-export function listAuditFor({ entityType, entityId }: { entityType: string; entityId: number }) {
-  return db()
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
-    .orderBy(desc(auditLog.id))
-    .all();
-}

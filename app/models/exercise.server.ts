@@ -153,7 +153,3 @@ export function listExercisesByStage() {
 export function getExerciseStage(id: number) {
   return db().select({ stage: exercises.stage, active: exercises.active }).from(exercises).where(eq(exercises.id, id)).get() ?? null;
 }
-
-export function getExercise(id: number) {
-  return db().select().from(exercises).where(eq(exercises.id, id)).get() ?? null;
-}

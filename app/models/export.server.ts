@@ -99,7 +99,7 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
           rubric_version: c.rubricVersion,
           score: c.score === null ? null : Number(c.score.toFixed(2)),
           band: c.band?.label ?? null,
-          coverage: Number(c.coverage.toFixed(4)),
+          coverage: Number(c.coverage.toFixed(2)),
           gates: c.gates.join(";"),
           interviews: c.scheduled,
           submitted: c.submitted,
@@ -107,7 +107,7 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
           ...Object.fromEntries(
             rubric.dimensions.map((d) => [
               `score_${d.key}`,
-              c.dimensionScores[d.key] === null ? null : Number(c.dimensionScores[d.key]!.toFixed(4)),
+              c.dimensionScores[d.key] === null ? null : Number(c.dimensionScores[d.key]!.toFixed(2)),
             ]),
           ),
         };

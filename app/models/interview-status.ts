@@ -1,6 +1,6 @@
 // What state an interview is in, from the point of view of the hiring team. Pure, so the
 // candidate page, "My interviews" and (later) the pipeline all say the same thing.
-import type { InterviewStatus } from "#db/schema";
+import type { InterviewStatus, StageKey } from "#db/schema";
 
 export type InterviewState =
   | { kind: "cancelled" }
@@ -31,3 +31,28 @@ export const STATE_LABELS: Record<InterviewState["kind"], string> = {
   scorecard_owed: "Scorecard owed",
   submitted: "Scorecard submitted",
 };
+
+type InterviewRow = {
+  status: InterviewStatus;
+  scheduledAt: Date;
+  durationMinutes: number;
+  scorecardStatus: "draft" | "submitted" | null;
+  scorecardSubmittedAt: Date | null;
+};
+
+/** Each interview of a loop with its state, from the rows the loop query already returns. */
+export function withStates<T extends InterviewRow>(rows: T[], now: Date) {
+  return rows.map((i) => ({
+    ...i,
+    state: interviewState(i, i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null, now),
+  }));
+}
+
+/** Who still owes a scorecard, and since when: derived from the states, no second query. */
+export function owedScorecards(rows: { id: number; stage: StageKey; interviewerName: string; state: InterviewState }[]) {
+  return rows.flatMap((r) =>
+    r.state.kind === "scorecard_owed"
+      ? [{ interviewId: r.id, stage: r.stage, interviewerName: r.interviewerName, owedSince: r.state.since, draft: r.state.draft }]
+      : [],
+  );
+}

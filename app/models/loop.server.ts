@@ -230,6 +230,7 @@ export function listInterviewsFor(interviewerId: number) {
   return db()
     .select({
       id: interviews.id,
+      interviewerId: interviews.interviewerId,
       stage: interviews.stage,
       scheduledAt: interviews.scheduledAt,
       durationMinutes: interviews.durationMinutes,
@@ -328,4 +329,12 @@ export function findActiveStage(loopId: number, stage: StageKey, exceptInterview
 /** "Candidate R-0007": how a blind-graded candidate is referred to before the grade is saved. */
 export function blindReference(assignmentId: number) {
   return `Candidate R-${String(assignmentId).padStart(4, "0")}`;
+}
+
+/**
+ * The candidate's name as this viewer may see it. Blind grading: the interviewer on a code
+ * review sees a reference instead, until their grade is saved; everyone else sees the name.
+ */
+export function candidateNameFor(row: { candidateName: string; blindReviewId: number | null; interviewerId: number }, viewerId: number) {
+  return row.blindReviewId && row.interviewerId === viewerId ? blindReference(row.blindReviewId) : row.candidateName;
 }

@@ -6,8 +6,6 @@ const key = z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower_snake_case");
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
-export const LEVELS = [1, 2, 3, 4] as const;
-
 const DimensionSchema = z.object({
   key,
   name: text(80),

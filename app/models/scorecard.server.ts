@@ -230,30 +230,3 @@ export function leniencyInputs(interviewerIds?: number[]) {
     group by rated.interviewer_id
   `);
 }
-
-/** Who on a loop still owes a scorecard, and since when (the interview's end). */
-export function listOwedScorecards(loopId: number, now = new Date()) {
-  return db()
-    .select({
-      interviewId: interviews.id,
-      stage: interviews.stage,
-      interviewerName: users.name,
-      scheduledAt: interviews.scheduledAt,
-      durationMinutes: interviews.durationMinutes,
-      draft: sql<number>`${scorecards.id} is not null`,
-    })
-    .from(interviews)
-    .innerJoin(users, eq(users.id, interviews.interviewerId))
-    .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
-    .where(
-      and(
-        eq(interviews.loopId, loopId),
-        ne(interviews.status, "cancelled"),
-        sql`(${scorecards.status} is null or ${scorecards.status} != 'submitted')`,
-        sql`${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000 <= ${now.getTime()}`,
-      ),
-    )
-    .orderBy(asc(interviews.scheduledAt))
-    .all()
-    .map((r) => ({ ...r, draft: Boolean(r.draft), owedSince: new Date(r.scheduledAt.getTime() + r.durationMinutes * 60_000) }));
-}

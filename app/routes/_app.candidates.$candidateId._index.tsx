@@ -3,11 +3,10 @@ import type { Route } from "./+types/_app.candidates.$candidateId._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { DECISION_LABELS, SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
 import { getCandidate } from "#app/models/candidate.server";
-import { interviewState } from "#app/models/interview-status";
+import { owedScorecards, withStates } from "#app/models/interview-status";
 import { getLatestLoop } from "#app/models/loop.server";
 import { getDecision } from "#app/models/decision.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
-import { listOwedScorecards } from "#app/models/scorecard.server";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { CodeReviewCard } from "#app/components/code-review-card";
 import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
@@ -22,21 +21,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
   const loop = getLatestLoop(candidate.id);
   const now = new Date();
+  const interviews = loop ? withStates(loop.interviews, now) : [];
   return {
     candidate,
-    loop: loop && {
-      id: loop.id,
-      status: loop.status,
-      createdAt: loop.createdAt,
-      interviews: loop.interviews.map((i) => ({
-        ...i,
-        state: interviewState(i, i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null, now),
-      })),
-    },
+    loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
     recommendation: loop ? getLoopRecommendation(loop) : null,
     decision: loop ? getDecision(loop.id) : null,
     codeReviews: await codeReviewsOf(loop, new URL(request.url).origin),
-    owed: loop ? listOwedScorecards(loop.id, now) : [],
+    owed: owedScorecards(interviews),
     timeZone: user.timeZone,
     now: now.getTime(),
   };

@@ -8,8 +8,11 @@ import type { SessionUser } from "#app/utils/session.server";
 
 type Loop = NonNullable<ReturnType<typeof getLatestLoop>>;
 
-/** Each code-review interview of the loop with its candidate link, progress and scores. */
-export async function codeReviewsOf(loop: Loop | null, origin: string) {
+/**
+ * Each code-review interview of the loop with its progress and scores, and the candidate link
+ * when `origin` is given (the candidate page); the debrief only needs the results.
+ */
+export async function codeReviewsOf(loop: Loop | null, origin: string | null) {
   if (!loop) return [];
   const rows = loop.interviews.filter((i) => i.stage === "code_review" && i.status !== "cancelled" && i.exerciseKind === "code_review");
   return Promise.all(
@@ -17,12 +20,14 @@ export async function codeReviewsOf(loop: Loop | null, origin: string) {
       const a = getAssignmentForInterview(i.id);
       if (!a) return { interviewId: i.id, exerciseTitle: i.exerciseTitle, interviewerName: i.interviewerName, assignment: null };
       const phase = assignmentPhase(a);
-      const token = await signAssignmentToken({
-        assignmentId: a.id,
-        tokenId: a.tokenId,
-        // The link lasts its validity plus the time limit, so a late start can still finish.
-        expiresAt: new Date(a.linkExpiresAt.getTime() + a.timeLimitMinutes * 60_000),
-      });
+      const token =
+        origin &&
+        (await signAssignmentToken({
+          assignmentId: a.id,
+          tokenId: a.tokenId,
+          // The link lasts its validity plus the time limit, so a late start can still finish.
+          expiresAt: new Date(a.linkExpiresAt.getTime() + a.timeLimitMinutes * 60_000),
+        }));
       const result = phase === "submitted" || phase === "time_up" ? getReviewResult(a) : null;
       return {
         interviewId: i.id,
@@ -31,7 +36,7 @@ export async function codeReviewsOf(loop: Loop | null, origin: string) {
         assignment: {
           id: a.id,
           phase,
-          link: `${origin}/review/${token}`,
+          link: token ? `${origin}/review/${token}` : "",
           linkExpiresAt: a.linkExpiresAt,
           timeLimitMinutes: a.timeLimitMinutes,
           startedAt: a.startedAt,

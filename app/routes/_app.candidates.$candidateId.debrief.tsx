@@ -8,7 +8,8 @@ import { decisionWarnings, getDecision, recordDecision } from "#app/models/decis
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
-import { listOwedScorecards, listSubmittedScorecards } from "#app/models/scorecard.server";
+import { listSubmittedScorecards } from "#app/models/scorecard.server";
+import { owedScorecards, withStates } from "#app/models/interview-status";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { canManageLoops, requireRole, requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
@@ -24,9 +25,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const cards = listSubmittedScorecards({ loopId: loop.id });
   const signalByKey = new Map(rubric.signals.map((s) => [s.key, s]));
   const now = new Date();
-  const recommendation = getLoopRecommendation(loop)!;
+  const full = getLoopRecommendation(loop)!;
+  // Colleagues' leniency is calibration data for the hiring team; the panel doesn't receive it.
+  const recommendation = canManageLoops(user) ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
   const decision = getDecision(loop.id);
-  const codeReviews = (await codeReviewsOf(loop, new URL(request.url).origin)).map((r) => ({
+  const codeReviews = (await codeReviewsOf(loop, null)).map((r) => ({
     exerciseTitle: r.exerciseTitle,
     phase: r.assignment?.phase ?? null,
     autoScore: r.assignment?.autoScore ?? null,
@@ -79,10 +82,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       .filter((c) => c.takeaways)
       .map((c) => ({ interviewerName: c.interviewerName, stage: c.stage, takeaways: c.takeaways })),
     recommendation,
-    owed: listOwedScorecards(loop.id, now),
+    owed: owedScorecards(withStates(loop.interviews, now)),
     missing,
     decision,
     codeReviews,
+    canManage: canManageLoops(user),
     canDecide: canManageLoops(user) && !decision && missing === 0 && loop.status === "open",
     warnings: {
       hire: decisionWarnings("hire", recommendation),
@@ -105,7 +109,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
     return data({ errors, values }, { status: 400 });
   }
-  const recommendation = getLoopRecommendation(loop)!;
+  const full = getLoopRecommendation(loop)!;
+  // Colleagues' leniency is calibration data for the hiring team; the panel doesn't receive it.
+  const recommendation = canManageLoops(user) ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
   const result = recordDecision(user, {
     loopId: loop.id,
     decision: parsed.data.decision,
@@ -137,7 +143,15 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
   return (
     <>
       <nav className="breadcrumbs no-print" aria-label="Breadcrumb">
-        <Link to="/candidates">Candidates</Link> / <Link to={`/candidates/${d.candidate.id}`}>{d.candidate.name}</Link> /
+        {d.canManage ? (
+          <>
+            <Link to="/candidates">Candidates</Link> / <Link to={`/candidates/${d.candidate.id}`}>{d.candidate.name}</Link> /
+          </>
+        ) : (
+          <>
+            <Link to="/interviews">My interviews</Link> /
+          </>
+        )}
       </nav>
       <div className="page-header">
         <div>
@@ -174,7 +188,13 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
         </section>
       ) : null}
 
-      <RecommendationPanel rec={d.recommendation} owed={d.owed} now={d.now} redFlagsAddressed={Boolean(d.decision?.acknowledgedRedFlags)} />
+      <RecommendationPanel
+        rec={d.recommendation}
+        owed={d.owed}
+        now={d.now}
+        redFlagsAddressed={Boolean(d.decision?.acknowledgedRedFlags)}
+        showCalibration={d.canManage}
+      />
 
       <section className="card" aria-labelledby="heat-heading" style={{ marginTop: "1rem" }}>
         <h2 id="heat-heading">Ratings side by side</h2>

@@ -1,12 +1,12 @@
 import type { StageKey } from "#db/schema";
 import { getCandidate, getPosition } from "#app/models/candidate.server";
-import { getExerciseStage, listExercisesByStage } from "#app/models/exercise.server";
-import { checkScheduledAt, type LoopScheduleValue } from "#app/models/loop-schema";
-import { findClash, type InterviewPlan } from "#app/models/loop.server";
-import { clashMessage } from "./_app.interviews.shared.server";
+import { listExercisesByStage } from "#app/models/exercise.server";
+import type { LoopScheduleValue } from "#app/models/loop-schema";
+import type { InterviewPlan } from "#app/models/loop.server";
 import { getDimensions, getStages } from "#app/models/rubric.server";
 import { listPanelists } from "#app/models/user.server";
 import { notFound } from "#app/utils/http.server";
+import { checkInterview } from "./_app.interviews.shared.server";
 
 /** Everything the scheduling form offers: the position's rubric stages, people and kits. */
 export function schedulingOptions(candidateId: number) {
@@ -58,47 +58,38 @@ export function pickStageFields(formData: FormData, rowCount: number): FormData 
 }
 
 /**
- * Checks that need the database, and turns the form into interview plans. Returns field errors
- * keyed the way the form names its fields.
+ * Each included row goes through the same checks as a single interview (checkInterview); on top,
+ * rows may not overlap each other. Field errors are keyed the way the form names its fields.
  */
 export function toInterviewPlans(
   value: LoopScheduleValue,
-  { timeZone, now, stageKeys, candidateId }: { timeZone: string; now: number; stageKeys: StageKey[]; candidateId: number },
+  ctx: { timeZone: string; now: number; stageKeys: StageKey[]; candidateId: number },
 ): { plans: InterviewPlan[] } | { fieldErrors: Record<string, string[]> } {
-  const panel = new Set(listPanelists().map((p) => p.id));
   const fieldErrors: Record<string, string[]> = {};
-  const plans: (InterviewPlan & { row: number })[] = [];
+  const plans: InterviewPlan[] = [];
   value.stages.forEach((row, i) => {
-    if (!row.include) return;
-    const at = checkScheduledAt(row.scheduledAt ?? "", timeZone, now);
-    if (!stageKeys.includes(row.stage)) fieldErrors[`stages[${i}].stage`] = ["This stage is not part of the position's rubric"];
-    if (!row.interviewerId || !panel.has(row.interviewerId))
-      fieldErrors[`stages[${i}].interviewerId`] = ["That person can't interview: choose an active interviewer from the list"];
-    if (row.exerciseId) {
-      const exercise = getExerciseStage(row.exerciseId);
-      if (!exercise || !exercise.active || exercise.stage !== row.stage)
-        fieldErrors[`stages[${i}].exerciseId`] = ["Choose an exercise made for this stage"];
-    }
-    if (!("at" in at) || !row.interviewerId || !row.durationMinutes) return;
-    const plan = {
-      row: i,
-      stage: row.stage,
-      interviewerId: row.interviewerId,
-      scheduledAt: at.at,
-      durationMinutes: row.durationMinutes,
-      exerciseId: row.exerciseId ?? null,
-    };
-    const overlapsRow = plans.find((p) => p.scheduledAt.getTime() < end(plan) && plan.scheduledAt.getTime() < end(p));
-    const clash = clashMessage(
-      findClash({ interviewerId: plan.interviewerId, candidateId, start: plan.scheduledAt, minutes: plan.durationMinutes }),
-      timeZone,
+    // The schema has already required these for every included row.
+    if (!row.include || !row.interviewerId || !row.scheduledAt || !row.durationMinutes) return;
+    const checked = checkInterview(
+      {
+        stage: row.stage,
+        interviewerId: row.interviewerId,
+        scheduledAt: row.scheduledAt,
+        durationMinutes: row.durationMinutes,
+        exerciseId: row.exerciseId,
+      },
+      ctx,
     );
-    if (overlapsRow)
+    if ("fieldErrors" in checked) {
+      for (const [field, messages] of Object.entries(checked.fieldErrors)) fieldErrors[`stages[${i}].${field}`] = messages;
+      return;
+    }
+    const plan = checked.plan;
+    if (plans.some((p) => p.scheduledAt.getTime() < end(plan) && plan.scheduledAt.getTime() < end(p)))
       fieldErrors[`stages[${i}].scheduledAt`] = ["Overlaps another stage of this loop; the candidate can't be in two interviews at once"];
-    else if (clash) fieldErrors[`stages[${i}].scheduledAt`] = [clash];
     plans.push(plan);
   });
-  return Object.keys(fieldErrors).length ? { fieldErrors } : { plans: plans.map(({ row: _row, ...plan }) => plan) };
+  return Object.keys(fieldErrors).length ? { fieldErrors } : { plans };
 }
 
 const end = (p: { scheduledAt: Date; durationMinutes: number }) => p.scheduledAt.getTime() + p.durationMinutes * 60_000;

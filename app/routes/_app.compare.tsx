@@ -6,6 +6,7 @@ import { formatScore } from "#app/models/recommendation";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { requireRole } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
+import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
 
 export const meta: Route.MetaFunction = () => [{ title: "Compare candidates · Loopwise" }];
@@ -92,17 +93,9 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
             beside the band.
           </p>
         </div>
-        <div className="row small">
-          Export: <a href={`/export/results.csv?position=${d.position.id}`}>results CSV</a> ·{" "}
-          <a href={`/export/results.json?position=${d.position.id}`}>JSON</a> ·{" "}
-          <a href={`/export/scorecards.csv?position=${d.position.id}`}>scorecards CSV</a>
-        </div>
+        <ExportLinks positionId={d.position.id} />
       </div>
-      {d.notices.map((n) => (
-        <p key={n} className="form-error" role="status">
-          {n}
-        </p>
-      ))}
+      <FilterNotices notices={d.notices} />
       <div className="card card-flush">
         <Form method="get" className="card-header">
           <div className="row">

@@ -3,7 +3,7 @@ import type { Route } from "./+types/_app.interviews.$interviewId._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/components/labels";
 import { interviewState } from "#app/models/interview-status";
-import { blindReference, getInterview } from "#app/models/loop.server";
+import { candidateNameFor, getInterview } from "#app/models/loop.server";
 import { countMissingScorecards } from "#app/models/decision.server";
 import { getDimensions, getStages } from "#app/models/rubric.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
@@ -29,9 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       scheduledAt: interview.scheduledAt,
       durationMinutes: interview.durationMinutes,
       candidateId: interview.candidateId,
-      // Blind grading: the interviewer on a code review sees no name until their grade is saved.
-      candidateName:
-        interview.blindReviewId && interview.interviewerId === user.id ? blindReference(interview.blindReviewId) : interview.candidateName,
+      candidateName: candidateNameFor(interview, user.id),
       positionTitle: interview.positionTitle,
       interviewerName: interview.interviewerName,
       exerciseTitle: interview.exerciseTitle,

@@ -5,7 +5,7 @@ import { blindReference } from "#app/models/loop.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { saveGrade } from "#app/models/review-grade.server";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { canManageLoops, requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { loadGradingContext, parseGradeForm } from "./_app.interviews.$interviewId.review.server";
 
@@ -24,6 +24,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const showName = !ctx.isGrader || Boolean(result?.grade);
   return {
     interviewId: interview.id,
+    exerciseTitle: interview.exerciseTitle,
+    canManage: canManageLoops(user),
     candidate: showName ? { id: interview.candidateId, name: interview.candidateName } : null,
     reference: assignment ? blindReference(assignment.id) : null,
     phase: ctx.phase,
@@ -88,7 +90,7 @@ export default function GradingPage({ loaderData: d, actionData }: Route.Compone
         <div>
           <h1>{title}</h1>
           <p>
-            {d.assignment?.exerciseTitle ?? "No exercise assigned"}
+            {d.assignment?.exerciseTitle ?? d.exerciseTitle ?? "No exercise chosen for this interview"}
             {d.isGrader && !d.candidate ? " · graded blind: the name appears once you save your grade" : ""}
           </p>
         </div>
@@ -100,7 +102,12 @@ export default function GradingPage({ loaderData: d, actionData }: Route.Compone
       </div>
       {!d.assignment ? (
         <p className="card">
-          No candidate link has been created for this interview yet. The hiring manager creates it from the candidate's page.
+          No candidate link has been created for this interview yet.{" "}
+          {d.canManage && d.candidate ? (
+            <Link to={`/candidates/${d.candidate.id}`}>Create it on {d.candidate.name}'s page.</Link>
+          ) : (
+            "The hiring manager creates it from the candidate's page."
+          )}
         </p>
       ) : !d.review ? (
         <p className="card">

@@ -4,7 +4,7 @@ import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/components/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
-import { blindReference } from "#app/models/loop.server";
+import { candidateNameFor } from "#app/models/loop.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { saveScorecard } from "#app/models/scorecard.server";
 import { idParam, readFormData } from "#app/utils/http.server";
@@ -57,7 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     interview: {
       id: interview.id,
       stage: interview.stage,
-      candidateName: interview.blindReviewId && isOwn ? blindReference(interview.blindReviewId) : interview.candidateName,
+      candidateName: candidateNameFor(interview, user.id),
       positionTitle: interview.positionTitle,
       interviewerName: interview.interviewerName,
       scheduledAt: interview.scheduledAt,

@@ -2,8 +2,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_app.interviews._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/components/labels";
-import { interviewState } from "#app/models/interview-status";
-import { blindReference, listInterviewsFor } from "#app/models/loop.server";
+import { withStates } from "#app/models/interview-status";
+import { candidateNameFor, listInterviewsFor } from "#app/models/loop.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 
@@ -12,12 +12,7 @@ export const meta: Route.MetaFunction = () => [{ title: "My interviews · Loopwi
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const interviews = listInterviewsFor(user.id).map(({ blindReviewId, ...i }) => ({
-    ...i,
-    // Blind grading: a code review waiting for this interviewer's grade shows no name.
-    candidateName: blindReviewId ? blindReference(blindReviewId) : i.candidateName,
-    state: interviewState(i, i.scorecardStatus ? { status: i.scorecardStatus, submittedAt: i.scorecardSubmittedAt } : null, now),
-  }));
+  const interviews = withStates(listInterviewsFor(user.id), now).map((i) => ({ ...i, candidateName: candidateNameFor(i, user.id) }));
   const needsAction = interviews.filter((i) => i.state.kind === "scorecard_owed" || i.state.kind === "in_progress");
   const upcoming = interviews.filter((i) => i.state.kind === "upcoming");
   // Most recent first for the history; soonest first for what's coming.

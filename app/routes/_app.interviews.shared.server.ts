@@ -22,7 +22,8 @@ export function clashMessage(clash: ReturnType<typeof findClash>, timeZone: stri
 export function checkInterview(
   value: { stage: StageKey; interviewerId: number; scheduledAt: string; durationMinutes: number; exerciseId?: number },
   ctx: {
-    loopId: number;
+    /** Absent while a new loop is being scheduled: there is no loop to collide with yet. */
+    loopId?: number;
     candidateId: number;
     stageKeys: StageKey[];
     timeZone: string;
@@ -35,12 +36,12 @@ export function checkInterview(
   const at = keepsTime ? { at: ctx.existing!.scheduledAt } : checkScheduledAt(value.scheduledAt, ctx.timeZone, ctx.now);
   if ("message" in at) errors.scheduledAt = [at.message];
   if (!ctx.stageKeys.includes(value.stage)) errors.stage = ["This stage is not part of the position's rubric"];
-  else if (findActiveStage(ctx.loopId, value.stage, ctx.existing?.id))
+  else if (ctx.loopId && findActiveStage(ctx.loopId, value.stage, ctx.existing?.id))
     errors.stage = [`This loop already has a ${STAGE_LABELS[value.stage]} interview; edit or cancel that one instead`];
   const unchangedInterviewer = ctx.existing?.interviewerId === value.interviewerId;
   if (!unchangedInterviewer && !listPanelists().some((p) => p.id === value.interviewerId))
     errors.interviewerId = ["That person can't interview: choose an active interviewer from the list"];
-  else if (isOnPanel(ctx.loopId, value.interviewerId, ctx.existing?.id))
+  else if (ctx.loopId && isOnPanel(ctx.loopId, value.interviewerId, ctx.existing?.id))
     errors.interviewerId = ["This person already has another stage of this loop; choose someone else"];
   if (value.exerciseId) {
     const exercise = getExerciseStage(value.exerciseId);

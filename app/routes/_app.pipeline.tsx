@@ -7,6 +7,7 @@ import { PIPELINE_STATES, type PipelineState } from "#app/models/pipeline-state"
 import { listPipeline } from "#app/models/pipeline.server";
 import { requireRole } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
+import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
@@ -41,6 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     total: loops.length,
     page,
     counts,
+    positionId: validPosition ?? null,
     positions,
     state,
     problems,
@@ -50,7 +52,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
   const [params] = useSearchParams();
-  const exportQuery = params.get("position") ? `?position=${params.get("position")}` : "";
   return (
     <>
       <div className="page-header">
@@ -60,16 +61,9 @@ export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
             {d.counts.all} open loops · {d.counts.owed} with a scorecard owed · {d.counts.ready} ready for a decision
           </p>
         </div>
-        <div className="row small">
-          Export results: <a href={`/export/results.csv${exportQuery}`}>CSV</a> · <a href={`/export/results.json${exportQuery}`}>JSON</a> ·
-          scorecards: <a href={`/export/scorecards.csv${exportQuery}`}>CSV</a> · <a href={`/export/scorecards.json${exportQuery}`}>JSON</a>
-        </div>
+        <ExportLinks positionId={d.positionId} />
       </div>
-      {d.problems.map((p) => (
-        <p key={p} className="form-error" role="status">
-          {p}
-        </p>
-      ))}
+      <FilterNotices notices={d.problems} />
       <div className="card card-flush">
         <Form method="get" className="card-header">
           <div className="row">

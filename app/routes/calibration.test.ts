@@ -32,6 +32,9 @@ describe("the debrief", () => {
     expect((await load("hm@loopwise.test", "Sofia Lindqvist")).data?.missing).toBeGreaterThan(0);
     // Elena's loop is complete: Mei sat on it; Tomasz didn't.
     expect((await load("mei@loopwise.test", "Elena Petrova")).data?.heatmap.length).toBe(4);
+    // The panel sees the debrief but not colleagues' leniency (calibration is for the hiring team).
+    expect((await load("mei@loopwise.test", "Elena Petrova")).data?.recommendation.panel.every((p) => p.leniency === 0)).toBe(true);
+    expect((await load("hm@loopwise.test", "Elena Petrova")).data?.recommendation.panel.some((p) => p.leniency !== 0)).toBe(true);
     expect((await load("tomasz@loopwise.test", "Elena Petrova")).response?.status).toBe(403);
     // Sofia's loop still owes a scorecard: her panel must wait.
     expect((await load("mei@loopwise.test", "Sofia Lindqvist")).response?.status).toBe(403);

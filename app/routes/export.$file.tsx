@@ -2,6 +2,7 @@ import type { Route } from "./+types/export.$file";
 import { listPositions } from "#app/models/candidate.server";
 import { exportResults, exportScorecards, SCORECARD_COLUMNS, toCsv } from "#app/models/export.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
+import { plainError } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 
 const RESULT_COLUMNS = [
@@ -20,7 +21,7 @@ const RESULT_COLUMNS = [
   "decision",
 ];
 
-const bad = (message: string, status = 400) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const bad = (message: string, status = 400) => plainError(message, status);
 
 /** /export/scorecards.csv, /export/results.json, …; ?position=<id> narrows to one position. */
 export async function loader({ request, params }: Route.LoaderArgs) {

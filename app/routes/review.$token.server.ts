@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getAssignment, type Assignment } from "#app/models/assignment.server";
 import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { verifyAssignmentToken } from "#app/utils/assignment-token.server";
+import { plainError } from "#app/utils/http.server";
 
 export const COMMENT_MAX = 5000;
 export const SUMMARY_MAX = 10000;
@@ -20,7 +21,7 @@ export async function assignmentFromLink(
   const claims = token ? await verifyAssignmentToken(token) : null;
   const assignment = claims ? getAssignment(claims.assignmentId) : null;
   if (!claims || !assignment || assignment.tokenId !== claims.tokenId || assignment.status === "revoked")
-    throw new Response(INVALID_LINK, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw plainError(INVALID_LINK, 404);
   return { assignment, exercise: getCodeReviewExercise(assignment.exerciseSlug) };
 }
 

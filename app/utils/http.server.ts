@@ -1,14 +1,14 @@
-/** Throws a Response with the status when the condition is false (narrowing the type). */
-export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
-  if (!condition) throw new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+/** A plain-text error a person can read; the error boundary shows its text. */
+export function plainError(message: string, status: number): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export function notFound(what = "Not found"): never {
-  throw new Response(what, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  throw plainError(what, 404);
 }
 
 export function forbidden(why = "You do not have access to this page."): never {
-  throw new Response(why, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  throw plainError(why, 403);
 }
 
 /** Parses a route param as a positive integer id, answering 404 for anything else. */
@@ -23,6 +23,6 @@ export async function readFormData(request: Request): Promise<FormData> {
   try {
     return await request.formData();
   } catch {
-    throw new Response("Send this form as form data.", { status: 415, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw plainError("Send this form as form data.", 415);
   }
 }

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import { ErrorList } from "../ui/field";
+import { useDebouncedSave } from "../ui/use-debounced-save";
 
 const DiffView = lazy(() => import("./diff-view.client"));
 
@@ -329,7 +330,7 @@ const SUMMARY_AUTOSAVE_MS = 1000;
  * the revision this tab last saw: a save from a stale tab is refused rather than overwriting.
  */
 function SummaryForm({ summary, verdict, revision: initialRevision }: { summary: string; verdict: string | null; revision: number }) {
-  const fetcher = useFetcher<ActionReply>();
+  const { fetcher, schedule, cancel } = useDebouncedSave<ActionReply>({ intent: "save-summary", delayMs: SUMMARY_AUTOSAVE_MS });
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
   // This tab's revision moves only with its own successful saves, never with a reload of data.
@@ -339,47 +340,16 @@ function SummaryForm({ summary, verdict, revision: initialRevision }: { summary:
     setHandled(reply);
     if (reply?.ok && typeof reply.revision === "number") setRevision(reply.revision);
   }
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pending = useRef<HTMLFormElement | null>(null);
-  const formData = (form: HTMLFormElement, intent: string) => {
-    const data = new FormData(form);
-    data.set("intent", intent);
-    return data;
-  };
-  useEffect(() => {
-    const flush = () => {
-      if (!pending.current) return;
-      clearTimeout(timer.current);
-      void fetch(window.location.pathname, { method: "POST", body: formData(pending.current, "save-summary"), keepalive: true }).catch(
-        () => undefined,
-      );
-      pending.current = null;
-    };
-    window.addEventListener("pagehide", flush);
-    return () => {
-      window.removeEventListener("pagehide", flush);
-      clearTimeout(timer.current);
-    };
-  }, []);
-  const scheduleSave = (form: HTMLFormElement) => {
-    pending.current = form;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      pending.current = null;
-      fetcher.submit(formData(form, "save-summary"), { method: "post" });
-    }, SUMMARY_AUTOSAVE_MS);
-  };
   return (
     <fetcher.Form
       method="post"
       className="card cr-summary"
       aria-labelledby="summary-heading"
-      onChange={(e) => scheduleSave(e.currentTarget)}
+      onChange={(e) => schedule(e.currentTarget)}
       onSubmit={(e) => {
         const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
         if (submitter?.value !== "submit") return;
-        clearTimeout(timer.current);
-        pending.current = null;
+        cancel();
         // Without a verdict the server will say so; only a complete review asks for confirmation.
         const hasVerdict = Boolean(new FormData(e.currentTarget).get("verdict"));
         if (hasVerdict && !window.confirm("Submit your review now? You can't change it afterwards.")) e.preventDefault();

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useFetcher } from "react-router";
+
+/**
+ * Saves a form shortly after each change, through a fetcher so the page doesn't navigate. A
+ * save still waiting when the page goes away (a link, a closed tab) is sent at once: with fetch,
+ * since the fetcher is cancelled on unmount, and with keepalive when the tab is closing.
+ */
+export function useDebouncedSave<Reply>({ intent, delayMs, enabled = true }: { intent: string; delayMs: number; enabled?: boolean }) {
+  const fetcher = useFetcher<Reply>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<HTMLFormElement | null>(null);
+  const [dirty, setDirty] = useState(false);
+
+  const body = useCallback(
+    (form: HTMLFormElement) => {
+      const data = new FormData(form);
+      data.set("intent", intent);
+      return data;
+    },
+    [intent],
+  );
+
+  const flush = useCallback(
+    (keepalive: boolean) => {
+      const form = pending.current;
+      if (!form) return;
+      clearTimeout(timer.current);
+      pending.current = null;
+      void fetch(window.location.pathname, { method: "POST", body: body(form), keepalive, credentials: "same-origin" }).catch(
+        () => undefined,
+      );
+    },
+    [body],
+  );
+
+  useEffect(() => {
+    const onHide = () => flush(true);
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      flush(false);
+    };
+  }, [flush]);
+
+  const schedule = (form: HTMLFormElement) => {
+    if (!enabled) return;
+    setDirty(true);
+    pending.current = form;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      pending.current = null;
+      fetcher.submit(body(form), { method: "post" });
+      setDirty(false);
+    }, delayMs);
+  };
+
+  /** Drops a waiting save, for when the form is being submitted for real. */
+  const cancel = () => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    setDirty(false);
+  };
+
+  return { fetcher, schedule, cancel, dirty };
+}
