@@ -1,12 +1,16 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
 import type { Route } from "./+types/root";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { setRequestTime } from "./utils/clock.server";
 import appStylesHref from "./styles/app.css?url";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: appStylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// Every request is handled at one instant, read here once (see clock.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [({ context }) => setRequestTime(context)];
 
 export const meta: Route.MetaFunction = () => [{ title: "Loopwise" }];
 

@@ -10,7 +10,7 @@ import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions
 
 const DAY = 24 * 3600_000;
 
-export async function seedDemoData(db: Db, now = new Date()) {
+export async function seedDemoData(db: Db, now: Date) {
   if (db.select({ id: schema.users.id }).from(schema.users).limit(1).get()) return { seeded: false };
   const rubric = db.select().from(schema.rubricVersions).get();
   if (!rubric) throw new Error("Load the rubrics before seeding.");
@@ -137,6 +137,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
     });
     recordAudit(tx, {
       actor: { id: null, name: "system (demo seed)" },
+      at: now,
       action: "create",
       entityType: "demo_data",
       entityId: "seed",

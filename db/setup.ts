@@ -1,6 +1,7 @@
 // `npm run db:setup`: migrate, load rubrics and exercises, seed the demo organisation if the
 // database is empty, and print the demo logins. Safe to run on every start.
 import { openDatabase } from "#app/utils/db.server";
+import { systemNow } from "#app/utils/clock.server";
 import { env } from "#app/utils/env.server";
 import { ensureLocalEnvFile } from "./local-env";
 import { loadExercises } from "#app/models/exercise.server";
@@ -10,9 +11,10 @@ import { DEMO_PASSWORD, users } from "./seed-data";
 
 ensureLocalEnvFile();
 const database = openDatabase(env().DATABASE_PATH);
-const rubrics = loadRubrics(database);
-const exercises = loadExercises(database);
-const { seeded } = await seedDemoData(database);
+const now = systemNow();
+const rubrics = loadRubrics({ now, database });
+const exercises = loadExercises({ now, database });
+const { seeded } = await seedDemoData(database, now);
 database.$client.pragma("wal_checkpoint(TRUNCATE)");
 database.$client.close();
 

@@ -36,10 +36,10 @@ const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 async function generate(db: Db) {
   const sqlite = db.$client;
-  const [rubric] = loadRubrics(db);
-  loadExercises(db);
-  const hash = await hashPassword("bench-password");
   const now = Date.now();
+  const [rubric] = loadRubrics({ now: new Date(now), database: db });
+  loadExercises({ now: new Date(now), database: db });
+  const hash = await hashPassword("bench-password");
   const DAY = 86400_000;
   sqlite.transaction(() => {
     const user = sqlite.prepare("insert into users (email, name, title, role, password_hash, time_zone) values (?, ?, ?, ?, ?, 'UTC')");

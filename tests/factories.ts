@@ -5,7 +5,9 @@ import { loadRubrics } from "#app/models/rubric.server";
 import { positions, users, type Role } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
+import { setRequestTime, systemNow } from "#app/utils/clock.server";
 import { startSession } from "#app/utils/session.server";
+import { RouterContextProvider } from "react-router";
 
 let counter = 0;
 const PASSWORD_HASH = hashPassword("correct horse battery");
@@ -28,8 +30,8 @@ export async function makeUser(role: Role, overrides: Partial<typeof users.$infe
 
 /** Rubrics and kits loaded, one open position: what every loop needs. */
 export function makeOrganisation() {
-  const [rubric] = loadRubrics();
-  loadExercises();
+  const [rubric] = loadRubrics({ now: systemNow() });
+  loadExercises({ now: systemNow() });
   const position = db()
     .insert(positions)
     .values({
@@ -67,4 +69,16 @@ export async function run<T>(fn: () => Promise<T> | T): Promise<{ response?: Res
     if (thrown instanceof Response) return { response: thrown };
     throw thrown;
   }
+}
+
+/** The router context a loader or action receives, handled at `now` (the frozen test clock by default). */
+export function routeContext(now: Date = systemNow()) {
+  const context = new RouterContextProvider();
+  setRequestTime(context, now);
+  return context;
+}
+
+/** The arguments a loader or action is called with, as the router would pass them. */
+export function routeArgs(request: Request, params: Record<string, string> = {}, now?: Date) {
+  return { request, params, context: routeContext(now) } as never;
 }

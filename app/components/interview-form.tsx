@@ -24,6 +24,7 @@ export function InterviewForm({
   panelists,
   exercisesByStage,
   timeZone,
+  now,
   mode,
   cancelTo,
 }: {
@@ -33,6 +34,8 @@ export function InterviewForm({
   panelists: { id: number; name: string; title: string }[];
   exercisesByStage: Partial<Record<StageKey, { id: number; title: string }[]>>;
   timeZone: string;
+  /** When the page was loaded: the browser's check of "in the past" agrees with the server's. */
+  now: number;
   mode: "add" | "edit";
   cancelTo: string;
 }) {
@@ -46,7 +49,7 @@ export function InterviewForm({
       exerciseId: defaults.exerciseId ? String(defaults.exerciseId) : "",
     },
     onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: interviewSchema({ timeZone, now: Date.now(), allowPast: mode === "edit" }) }),
+      parseWithZod(formData, { schema: interviewSchema({ timeZone, now, allowPast: mode === "edit" }) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -58,7 +58,7 @@ export function getAssignmentForInterview(interviewId: number) {
  * Creates the candidate's assignment for a code-review interview, or returns the one that
  * exists (a second click doesn't make a second link).
  */
-export function createAssignment(actor: AuditActor, input: { interviewId: number; timeLimitMinutes: number }) {
+export function createAssignment(actor: AuditActor, input: { interviewId: number; timeLimitMinutes: number; now: Date }) {
   return db().transaction((tx) => {
     const existing = tx
       .select({ id: assignments.id })
@@ -80,7 +80,7 @@ export function createAssignment(actor: AuditActor, input: { interviewId: number
         interviewId: input.interviewId,
         exerciseId: interview.exerciseId,
         tokenId: randomUUID(),
-        linkExpiresAt: new Date(Date.now() + LINK_VALID_DAYS * DAY),
+        linkExpiresAt: new Date(input.now.getTime() + LINK_VALID_DAYS * DAY),
         timeLimitMinutes: input.timeLimitMinutes,
         createdById: actor.id,
       })
@@ -88,6 +88,7 @@ export function createAssignment(actor: AuditActor, input: { interviewId: number
       .get();
     recordAudit(tx, {
       actor,
+      at: input.now,
       action: "create",
       entityType: "assignment",
       entityId: row.id,
@@ -99,16 +100,17 @@ export function createAssignment(actor: AuditActor, input: { interviewId: number
 }
 
 /** A fresh link: the old one stops working at once. Not possible after submission. */
-export function reissueLink(actor: AuditActor, assignmentId: number) {
+export function reissueLink(actor: AuditActor, assignmentId: number, now: Date) {
   return db().transaction((tx) => {
     const current = tx.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
     if (!current || current.status === "submitted" || current.status === "revoked") return false;
     tx.update(assignments)
-      .set({ tokenId: randomUUID(), linkExpiresAt: new Date(Date.now() + LINK_VALID_DAYS * DAY), updatedAt: new Date() })
+      .set({ tokenId: randomUUID(), linkExpiresAt: new Date(now.getTime() + LINK_VALID_DAYS * DAY), updatedAt: now })
       .where(eq(assignments.id, assignmentId))
       .run();
     recordAudit(tx, {
       actor,
+      at: now,
       action: "update",
       entityType: "assignment",
       entityId: assignmentId,
@@ -119,7 +121,7 @@ export function reissueLink(actor: AuditActor, assignmentId: number) {
 }
 
 /** Fixes the deadline on the server. Starting twice (two tabs, a double click) changes nothing. */
-export function startAssignment(assignmentId: number, now = new Date()) {
+export function startAssignment(assignmentId: number, now: Date) {
   db().transaction((tx) => {
     const a = tx.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
     if (!a || a.status !== "assigned") return;

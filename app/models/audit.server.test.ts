@@ -6,7 +6,7 @@ import { changedFields, recordAudit } from "./audit.server";
 
 describe("audit log", () => {
   it("is append-only: rows can be neither deleted nor rewritten", () => {
-    recordAudit(db(), { actor: { id: null, name: "test" }, action: "create", entityType: "candidate", entityId: 1, after: { name: "A" } });
+    recordAudit(db(), { actor: { id: null, name: "test" }, at: new Date(), action: "create", entityType: "candidate", entityId: 1, after: { name: "A" } });
     expect(() => db().delete(auditLog).run()).toThrow(/append-only/);
     expect(() => db().update(auditLog).set({ action: "delete" }).run()).toThrow(/append-only/);
     expect(() =>
@@ -21,6 +21,7 @@ describe("audit log", () => {
   it("allows exactly one kind of update: an erasure redacting before/after", () => {
     recordAudit(db(), {
       actor: { id: null, name: "test" },
+      at: new Date(),
       action: "update",
       entityType: "candidate",
       entityId: 1,

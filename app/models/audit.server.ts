@@ -13,6 +13,8 @@ export function recordAudit(
   tx: Tx | Db,
   entry: {
     actor: AuditActor;
+    /** When the change happened: the request's time, passed down (models don't read the clock). */
+    at: Date;
     action: AuditAction;
     entityType: string;
     entityId: number | string;
@@ -23,7 +25,7 @@ export function recordAudit(
 ) {
   tx.insert(auditLog)
     .values({
-      at: new Date(),
+      at: entry.at,
       actorId: entry.actor.id,
       actorLabel: entry.actor.name,
       action: entry.action,

@@ -33,7 +33,9 @@ export function listCandidates({
   positionId,
   limit = 50,
   offset = 0,
+  now,
 }: {
+  now: Date;
   query?: string;
   positionId?: number;
   limit?: number;
@@ -67,7 +69,7 @@ export function listCandidates({
       submittedCount: sql<number>`(select count(*) from ${interviews} i join ${scorecards} s on s.interview_id = i.id
         where i.loop_id = ${latestLoop} and i.status != 'cancelled' and s.status = 'submitted')`,
       nextInterviewAt: sql<number | null>`(select min(i.scheduled_at) from ${interviews} i
-        where i.loop_id = ${latestLoop} and i.status = 'scheduled' and i.scheduled_at > ${Date.now()})`,
+        where i.loop_id = ${latestLoop} and i.status = 'scheduled' and i.scheduled_at > ${now.getTime()})`,
       decision: sql<string | null>`(select d.decision from ${decisions} d where d.loop_id = ${latestLoop})`,
     })
     .from(candidates)
@@ -107,15 +109,16 @@ export function isCandidateEmailTaken(email: string, exceptId?: number) {
   return Boolean(row && row.id !== exceptId);
 }
 
-export function createCandidate(actor: AuditActor & { id: number }, input: CandidateInput) {
+export function createCandidate(actor: AuditActor & { id: number }, input: CandidateInput, now: Date) {
   return db().transaction((tx) => {
     const row = tx
       .insert(candidates)
-      .values({ ...input, email: input.email.trim().toLowerCase(), createdById: actor.id })
+      .values({ ...input, email: input.email.trim().toLowerCase(), createdById: actor.id, createdAt: now, updatedAt: now })
       .returning()
       .get();
     recordAudit(tx, {
       actor,
+      at: now,
       action: "create",
       entityType: "candidate",
       entityId: row.id,
@@ -126,7 +129,7 @@ export function createCandidate(actor: AuditActor & { id: number }, input: Candi
   });
 }
 
-export function updateCandidate(actor: AuditActor, id: number, input: CandidateInput) {
+export function updateCandidate(actor: AuditActor, id: number, input: CandidateInput, now: Date) {
   return db().transaction((tx) => {
     const before = tx.select().from(candidates).where(eq(candidates.id, id)).get();
     if (!before) return null;
@@ -135,12 +138,13 @@ export function updateCandidate(actor: AuditActor, id: number, input: CandidateI
     if (!diff.changed) return before;
     const row = tx
       .update(candidates)
-      .set({ ...next, updatedAt: new Date() })
+      .set({ ...next, updatedAt: now })
       .where(eq(candidates.id, id))
       .returning()
       .get();
     recordAudit(tx, {
       actor,
+      at: now,
       action: "update",
       entityType: "candidate",
       entityId: id,

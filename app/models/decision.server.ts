@@ -57,7 +57,14 @@ export type DecisionResult =
  */
 export function recordDecision(
   actor: AuditActor & { id: number },
-  input: { loopId: number; decision: DecisionKind; rationale: string; acknowledged: boolean; recommendation: LoopRecommendation },
+  input: {
+    loopId: number;
+    decision: DecisionKind;
+    rationale: string;
+    acknowledged: boolean;
+    recommendation: LoopRecommendation;
+    now: Date;
+  },
 ): DecisionResult {
   const warnings = decisionWarnings(input.decision, input.recommendation);
   if ((warnings.againstBand || warnings.redFlags) && !input.acknowledged)
@@ -78,7 +85,7 @@ export function recordDecision(
     if (existing) return { ok: false, status: 409, message: "This loop has already been decided; the decision stands as recorded." };
     if (countMissingScorecards(input.loopId) > 0)
       return { ok: false, status: 409, message: "Every scheduled interview needs a submitted scorecard before a decision." };
-    const now = new Date();
+    const { now } = input;
     const row = tx
       .insert(decisions)
       .values({
@@ -97,6 +104,7 @@ export function recordDecision(
     tx.update(loops).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(loops.id, input.loopId)).run();
     recordAudit(tx, {
       actor,
+      at: now,
       action: "create",
       entityType: "decision",
       entityId: row.id,
@@ -111,6 +119,7 @@ export function recordDecision(
     });
     recordAudit(tx, {
       actor,
+      at: now,
       action: "update",
       entityType: "loop",
       entityId: input.loopId,

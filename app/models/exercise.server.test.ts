@@ -6,9 +6,9 @@ import { EXERCISES_DIR, listExercisesByStage, loadExercises } from "./exercise.s
 
 describe("interview kits", () => {
   it("load once per version and are offered per stage", () => {
-    const first = loadExercises();
+    const first = loadExercises({ now: new Date() });
     expect(first.filter((e) => e.created).length).toBeGreaterThanOrEqual(5);
-    expect(loadExercises().every((e) => !e.created)).toBe(true);
+    expect(loadExercises({ now: new Date() }).every((e) => !e.created)).toBe(true);
     const byStage = listExercisesByStage();
     expect(byStage.system_design?.length).toBeGreaterThanOrEqual(2);
     expect(byStage.debugging?.[0]?.title).toBeTruthy();
@@ -29,6 +29,6 @@ describe("interview kits", () => {
         version: 1,
       }),
     );
-    expect(() => loadExercises(undefined, dir)).toThrow(/debugging-overnight-drop\/meta\.json: invalid exercise[\s\S]*stage/);
+    expect(() => loadExercises({ now: new Date(), dir })).toThrow(/debugging-overnight-drop\/meta\.json: invalid exercise[\s\S]*stage/);
   });
 });

@@ -57,7 +57,8 @@ export function readExerciseFolder(dir: string) {
  * changed exercise under an unchanged version is refused, so an interview never silently points
  * at different content.
  */
-export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
+/** Loads every kit folder that is new or changed; `now` stamps the audit entries. */
+export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { now: Date; database?: Db; dir?: string }) {
   const results: { slug: string; created: boolean }[] = [];
   if (!existsSync(dir)) return results;
   for (const entry of readdirSync(dir, { withFileTypes: true })
@@ -107,6 +108,7 @@ export function loadExercises(database: Db = db(), dir = EXERCISES_DIR) {
       tx.update(exercises).set({ active: true }).where(eq(exercises.id, row.id)).run();
       recordAudit(tx, {
         actor: { id: null, name: "system (exercise loader)" },
+        at: now,
         action: "create",
         entityType: "exercise",
         entityId: row.id,

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { db } from "#app/utils/db.server";
 import type { Role } from "#db/schema";
 import { getRubricDetail } from "./rubric.server";
+import { canSeePanel, panelVisibleWhere } from "./panel-visibility.server";
 import { getComparison } from "./pipeline.server";
 
 export const SCORECARD_COLUMNS = [
@@ -28,23 +29,6 @@ export const SCORECARD_COLUMNS = [
 
 type Viewer = { id: number; role: Role };
 
-/**
- * Loops whose panel data an interviewer may export: the same rule as the debrief. They sat on
- * the loop (submitted their own scorecard) and every scheduled scorecard is in.
- */
-const unlockedLoopsFor = (interviewerId: number) => sql`(
-  select i2.loop_id from interviews i2 join scorecards s2 on s2.interview_id = i2.id
-  where s2.interviewer_id = ${interviewerId} and s2.status = 'submitted' and i2.status != 'cancelled'
-    and not exists (
-      select 1 from interviews i3 left join scorecards s3 on s3.interview_id = i3.id
-      where i3.loop_id = i2.loop_id and i3.status != 'cancelled' and (s3.id is null or s3.status != 'submitted')))`;
-
-/** All rows for the hiring team; for an interviewer, their own scorecards plus unlocked loops. */
-function visibleLoops(viewer: Viewer) {
-  if (viewer.role !== "interviewer") return sql`1 = 1`;
-  return sql`(s.interviewer_id = ${viewer.id} or i.loop_id in ${unlockedLoopsFor(viewer.id)})`;
-}
-
 export function exportScorecards(viewer: Viewer, filter: { positionId?: number }) {
   const rows = db().all<Record<string, unknown>>(sql`
     select c.id as candidate_id, c.name as candidate_name, p.title as position, i.loop_id as loop_id, i.id as interview_id,
@@ -61,7 +45,7 @@ export function exportScorecards(viewer: Viewer, filter: { positionId?: number }
     join rubric_versions rv on rv.id = s.rubric_version_id
     left join rubric_dimensions rd on rd.rubric_version_id = s.rubric_version_id and rd.key = r.dimension_key
     left join rubric_levels rl on rl.dimension_id = rd.id and rl.level = r.level
-    where ${visibleLoops(viewer)} ${filter.positionId ? sql`and c.position_id = ${filter.positionId}` : sql``}
+    where ${panelVisibleWhere(viewer, sql`i.loop_id`)} ${filter.positionId ? sql`and c.position_id = ${filter.positionId}` : sql``}
     order by c.id, i.scheduled_at, r.dimension_key`);
   return rows.map((r) => ({
     ...r,
@@ -74,20 +58,9 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
   const positions = db().all<{ id: number; title: string }>(
     sql`select id, title from positions ${filter.positionId ? sql`where id = ${filter.positionId}` : sql``} order by id`,
   );
-  const allowed =
-    viewer.role === "interviewer"
-      ? new Set(
-          db()
-            .all<{ loopId: number }>(
-              sql`select distinct i.loop_id as loopId from interviews i join scorecards s on s.interview_id = i.id
-              where s.interviewer_id = ${viewer.id} and s.status = 'submitted' and i.status != 'cancelled'`,
-            )
-            .map((r) => r.loopId),
-        )
-      : null;
   return positions.flatMap((p) =>
     getComparison(p.id)
-      .filter((c) => !allowed || allowed.has(c.loopId))
+      .filter((c) => canSeePanel(viewer, c.loopId))
       .map((c) => {
         const rubric = getRubricDetail(c.rubricVersionId)!;
         return {
@@ -115,7 +88,20 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
   );
 }
 
+// A cell a spreadsheet would read as a formula (OWASP "CSV injection"): =, +, -, @, tab or CR
+// first. Prefixed with an apostrophe, the spreadsheet shows the text as typed instead of running it.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text cells are neutralised against formula injection; numbers (including negatives) stay numbers. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 export function toCsv(rows: Record<string, unknown>[], columns?: readonly string[]): string {
   const cols = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
-  return stringify(rows, { header: true, columns: cols as string[], cast: { boolean: (b) => (b ? "true" : "false") } });
+  return stringify(rows, {
+    header: true,
+    columns: cols as string[],
+    cast: { boolean: (b) => (b ? "true" : "false"), string: neutraliseCell },
+  });
 }

@@ -64,39 +64,50 @@ export function getLatestLoop(candidateId: number) {
   return { ...loop, interviews: rows };
 }
 
-export function scheduleLoop(actor: AuditActor, input: { candidateId: number; rubricVersionId: number; interviews: InterviewPlan[] }) {
+export function scheduleLoop(
+  actor: AuditActor,
+  input: { candidateId: number; rubricVersionId: number; interviews: InterviewPlan[]; now: Date },
+) {
   return db().transaction((tx) => {
     const loop = tx
       .insert(loops)
-      .values({ candidateId: input.candidateId, rubricVersionId: input.rubricVersionId, createdById: actor.id })
+      .values({
+        candidateId: input.candidateId,
+        rubricVersionId: input.rubricVersionId,
+        createdById: actor.id,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
       .returning()
       .get();
     const candidate = tx.select({ name: candidates.name }).from(candidates).where(eq(candidates.id, input.candidateId)).get();
     recordAudit(tx, {
       actor,
+      at: input.now,
       action: "create",
       entityType: "loop",
       entityId: loop.id,
       summary: `Scheduled a loop of ${input.interviews.length} interview${input.interviews.length === 1 ? "" : "s"} for ${candidate?.name ?? "a candidate"}`,
       after: { candidateId: loop.candidateId, rubricVersionId: loop.rubricVersionId, status: loop.status },
     });
-    for (const plan of input.interviews) insertInterview(tx, actor, loop.id, plan, "Scheduled");
+    for (const plan of input.interviews) insertInterview(tx, actor, loop.id, plan, "Scheduled", input.now);
     return loop;
   });
 }
 
-export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan) {
-  return db().transaction((tx) => insertInterview(tx, actor, loopId, plan, "Added"));
+export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan, now: Date) {
+  return db().transaction((tx) => insertInterview(tx, actor, loopId, plan, "Added", now));
 }
 
-function insertInterview(tx: Tx, actor: AuditActor, loopId: number, plan: InterviewPlan, verb: string) {
+function insertInterview(tx: Tx, actor: AuditActor, loopId: number, plan: InterviewPlan, verb: string, now: Date) {
   const row = tx
     .insert(interviews)
-    .values({ loopId, ...plan })
+    .values({ loopId, ...plan, createdAt: now, updatedAt: now })
     .returning()
     .get();
   recordAudit(tx, {
     actor,
+    at: now,
     action: "create",
     entityType: "interview",
     entityId: row.id,
@@ -135,6 +146,7 @@ export function updateInterview(
   actor: AuditActor,
   id: number,
   input: { interviewerId: number; scheduledAt: Date; durationMinutes: number; exerciseId: number | null; status: InterviewStatus },
+  now: Date,
 ) {
   return db().transaction((tx) => {
     const before = tx.select().from(interviews).where(eq(interviews.id, id)).get();
@@ -143,13 +155,14 @@ export function updateInterview(
     if (!diff.changed) return before;
     const row = tx
       .update(interviews)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, updatedAt: now })
       .where(eq(interviews.id, id))
       .returning()
       .get();
     const verb = input.status === "cancelled" && before.status !== "cancelled" ? "Cancelled" : "Changed";
     recordAudit(tx, {
       actor,
+      at: now,
       action: "update",
       entityType: "interview",
       entityId: id,
@@ -162,7 +175,7 @@ export function updateInterview(
 }
 
 /** Deleting is only for interviews nobody has written a scorecard for; others are cancelled. */
-export function deleteInterview(actor: AuditActor, id: number) {
+export function deleteInterview(actor: AuditActor, id: number, now: Date) {
   return db().transaction((tx) => {
     const before = tx.select().from(interviews).where(eq(interviews.id, id)).get();
     if (!before) return false;
@@ -170,7 +183,7 @@ export function deleteInterview(actor: AuditActor, id: number) {
     if (card) return false;
     const summary = `Deleted ${describe(tx, before)}`;
     tx.delete(interviews).where(eq(interviews.id, id)).run();
-    recordAudit(tx, { actor, action: "delete", entityType: "interview", entityId: id, summary, before: auditView(before) });
+    recordAudit(tx, { actor, at: now, action: "delete", entityType: "interview", entityId: id, summary, before: auditView(before) });
     return true;
   });
 }

@@ -7,7 +7,7 @@ import { getRubricDetail } from "./rubric.server";
 import { listSubmittedScorecards } from "./scorecard.server";
 
 /** The weighted recommendation of one loop, raw and calibrated, with what it was built from. */
-export function getLoopRecommendation(loop: { id: number; rubricVersionId: number }) {
+export function getLoopRecommendation(loop: { id: number; rubricVersionId: number }, now: Date) {
   const rubric = getRubricDetail(loop.rubricVersionId);
   if (!rubric) return null;
   const cards = listSubmittedScorecards({ loopId: loop.id });
@@ -16,7 +16,7 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
       scheduled: sql<number>`count(*)`,
       submitted: sql<number>`coalesce(sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end), 0)`,
       upcoming: sql<number>`coalesce(sum(case when (${scorecards.status} is null or ${scorecards.status} != 'submitted')
-        and ${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000 > ${Date.now()} then 1 else 0 end), 0)`,
+        and ${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000 > ${now.getTime()} then 1 else 0 end), 0)`,
     })
     .from(interviews)
     .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))

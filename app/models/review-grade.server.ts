@@ -62,13 +62,12 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
   return { exercise, comments, auto, grade, graded, suggestions };
 }
 
-export function saveGrade(actor: AuditActor & { id: number }, assignment: Assignment, decisions: GraderDecisions) {
+export function saveGrade(actor: AuditActor & { id: number }, assignment: Assignment, decisions: GraderDecisions, now: Date) {
   const { exercise, comments } = getReviewResult(assignment, []);
   const defects = keyDefects(exercise);
   const auto = autoScore(defects, comments);
   const graded = gradedScore(defects, comments, decisions);
   return db().transaction((tx) => {
-    const now = new Date();
     const before = tx.select().from(reviewGrades).where(eq(reviewGrades.assignmentId, assignment.id)).get();
     const grade = before
       ? tx
@@ -107,6 +106,7 @@ export function saveGrade(actor: AuditActor & { id: number }, assignment: Assign
     if (items.length) tx.insert(reviewGradeItems).values(items).run();
     recordAudit(tx, {
       actor,
+      at: now,
       action: before ? "update" : "create",
       entityType: "review_grade",
       entityId: grade.id,

@@ -43,7 +43,7 @@ const SYSTEM: AuditActor = { id: null, name: "system (rubric loader)" };
  * content is left alone; one loaded with different content is refused, because a version is
  * immutable and scorecards may already point at it.
  */
-export function loadRubrics(database: Db = db(), dir = RUBRICS_DIR) {
+export function loadRubrics({ now, database = db(), dir = RUBRICS_DIR }: { now: Date; database?: Db; dir?: string }) {
   const loaded: { key: string; version: number; id: number; created: boolean }[] = [];
   for (const file of rubricFiles(dir)) {
     const rubric = readRubricFile(file);
@@ -121,6 +121,7 @@ export function loadRubrics(database: Db = db(), dir = RUBRICS_DIR) {
         .run();
       recordAudit(tx, {
         actor: SYSTEM,
+        at: now,
         action: "create",
         entityType: "rubric_version",
         entityId: version.id,

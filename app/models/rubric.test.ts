@@ -46,9 +46,9 @@ describe("the shipped Lead ML Engineer rubric", () => {
   });
 
   it("loads as version 1 with its levels and signals, and loading again changes nothing", () => {
-    const first = loadRubrics();
+    const first = loadRubrics({ now: new Date() });
     expect(first).toEqual([expect.objectContaining({ key: "lead-ml-engineer", version: 1, created: true })]);
-    const again = loadRubrics();
+    const again = loadRubrics({ now: new Date() });
     expect(again).toEqual([expect.objectContaining({ id: first[0]!.id, created: false })]);
     expect(db().select().from(rubricVersions).all()).toHaveLength(1);
     const dims = db().select().from(rubricDimensions).where(eq(rubricDimensions.rubricVersionId, first[0]!.id)).all();
@@ -81,9 +81,9 @@ describe("a bad rubric file fails loudly, naming the file and field", () => {
   it("an edited file under a version that is already loaded", () => {
     const r = shipped();
     const { dir, file } = writeRubric(r, "lead.v1.json");
-    loadRubrics(db(), dir);
+    loadRubrics({ now: new Date(), dir });
     r.dimensions[0].levels[0].anchor += " Edited.";
     writeFileSync(file, JSON.stringify(r));
-    expect(() => loadRubrics(db(), dir)).toThrow(/already loaded with different content.*version 2/);
+    expect(() => loadRubrics({ now: new Date(), dir })).toThrow(/already loaded with different content.*version 2/);
   });
 });

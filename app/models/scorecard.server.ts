@@ -63,36 +63,54 @@ function toSnapshotParts(value: ScorecardValue) {
   return { ratings: rows, signals };
 }
 
-export type SaveResult = { changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date };
+export type SaveResult =
+  | { ok: true; changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date }
+  | { ok: false; message: string };
+
+export const SUBMITTED_NEEDS_AMEND =
+  "This scorecard has already been submitted (perhaps from another tab), so these changes were not saved. " +
+  "Reload to see it; to change it, choose Amend and submit the amendment.";
 
 /**
- * Saves a draft or submits. Idempotent: saving what is already stored writes nothing. Submitting
- * an already submitted scorecard with changes is an amendment; the audit log keeps the version
- * before it in full.
+ * Saves a draft or submits. Idempotent: saving what is already stored writes nothing. A submitted
+ * scorecard changes only through an explicit amendment (`amend`) that is submitted, and so has
+ * passed the submit validation; a draft save or a plain submit from a stale tab is refused inside
+ * the transaction, so it can never overwrite what was submitted. The audit log keeps the version
+ * before an amendment in full.
  */
 export function saveScorecard(
   actor: AuditActor,
-  input: { interviewId: number; interviewerId: number; rubricVersionId: number; value: ScorecardValue; submit: boolean },
+  input: {
+    interviewId: number;
+    interviewerId: number;
+    rubricVersionId: number;
+    value: ScorecardValue;
+    submit: boolean;
+    amend: boolean;
+    now: Date;
+  },
 ): SaveResult {
   return db().transaction((tx) => {
-    const now = new Date();
+    const { now } = input;
     let card = tx.select().from(scorecards).where(eq(scorecards.interviewId, input.interviewId)).get();
     const before: ScorecardSnapshot | null = card
       ? { status: card.status, recommendation: card.recommendation, takeaways: card.takeaways, ...readSnapshot(tx, card.id) }
       : null;
-    // An amendment is only ever made by submitting again; a submitted card never falls back to draft.
-    const status = input.submit || card?.status === "submitted" ? "submitted" : "draft";
+    const status = input.submit ? "submitted" : "draft";
     const after: ScorecardSnapshot = {
       status,
       recommendation: input.value.recommendation ?? null,
       takeaways: input.value.takeaways.trim(),
       ...toSnapshotParts(input.value),
     };
+    // Submitting exactly what is stored (a double click) is harmless; any other write to a
+    // submitted card needs the amend page.
     if (before && JSON.stringify(before) === JSON.stringify(after))
-      return { changed: false, status, amended: false, savedAt: card!.updatedAt };
+      return { ok: true, changed: false, status, amended: false, savedAt: card!.updatedAt };
+    if (before?.status === "submitted" && !(input.submit && input.amend)) return { ok: false, message: SUBMITTED_NEEDS_AMEND };
     // Nothing entered yet: don't create an empty draft that would read as "in progress".
     const empty = !Object.keys(after.ratings).length && !Object.keys(after.signals).length && !after.recommendation && !after.takeaways;
-    if (!before && empty && !input.submit) return { changed: false, status, amended: false, savedAt: now };
+    if (!before && empty && !input.submit) return { ok: true, changed: false, status, amended: false, savedAt: now };
 
     const amended = before?.status === "submitted";
     if (!card) {
@@ -124,37 +142,15 @@ export function saveScorecard(
 
     recordAudit(tx, {
       actor,
+      at: now,
       action: amended ? "amend" : input.submit && before?.status !== "submitted" ? "submit" : before ? "update" : "create",
       entityType: "scorecard",
       entityId: card.id,
       before,
       after,
     });
-    return { changed: true, status, amended, savedAt: now };
+    return { ok: true, changed: true, status, amended, savedAt: now };
   });
-}
-
-/**
- * Anti-anchoring: an interviewer sees colleagues' scorecards from a loop only after submitting
- * their own in that same loop (a candidate interviewed again gets a fresh, blind panel). The
- * hiring team always sees them.
- */
-export function hasSubmittedInLoop({ loopId, interviewerId }: { loopId: number; interviewerId: number }) {
-  return Boolean(
-    db()
-      .select({ id: scorecards.id })
-      .from(scorecards)
-      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-      .where(
-        and(
-          eq(interviews.loopId, loopId),
-          ne(interviews.status, "cancelled"),
-          eq(scorecards.interviewerId, interviewerId),
-          eq(scorecards.status, "submitted"),
-        ),
-      )
-      .get(),
-  );
 }
 
 /** Submitted scorecards of a loop, with ratings and checked signals. Callers check visibility. */

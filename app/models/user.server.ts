@@ -59,17 +59,19 @@ export function isEmailTaken(email: string, exceptUserId?: number) {
 export async function createUser(
   actor: AuditActor,
   input: { name: string; email: string; title: string; role: Role; timeZone: string; password: string },
+  now: Date,
 ) {
   const passwordHash = await hashPassword(input.password);
   return db().transaction((tx) => {
     const row = tx
       .insert(users)
-      .values({ ...input, email: normalizeEmail(input.email), passwordHash })
+      .values({ ...input, email: normalizeEmail(input.email), passwordHash, createdAt: now, updatedAt: now })
       .returning(listColumns)
       .get();
     // The password hash is deliberately left out of the audit entry.
     recordAudit(tx, {
       actor,
+      at: now,
       action: "create",
       entityType: "user",
       entityId: row.id,
@@ -84,6 +86,7 @@ export function updateUser(
   actor: AuditActor,
   id: number,
   input: { name: string; email: string; title: string; role: Role; timeZone: string; active: boolean },
+  now: Date,
 ) {
   const before = getUser(id);
   if (!before) return null;
@@ -93,12 +96,13 @@ export function updateUser(
   const after = db().transaction((tx) => {
     const row = tx
       .update(users)
-      .set({ ...next, updatedAt: new Date() })
+      .set({ ...next, updatedAt: now })
       .where(eq(users.id, id))
       .returning(listColumns)
       .get();
     recordAudit(tx, {
       actor,
+      at: now,
       action: "update",
       entityType: "user",
       entityId: id,
@@ -113,12 +117,13 @@ export function updateUser(
   return after;
 }
 
-export async function setPassword(actor: AuditActor, id: number, password: string) {
+export async function setPassword(actor: AuditActor, id: number, password: string, now: Date) {
   const passwordHash = await hashPassword(password);
   db().transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run();
+    tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id)).run();
     recordAudit(tx, {
       actor,
+      at: now,
       action: "update",
       entityType: "user",
       entityId: id,

@@ -8,14 +8,15 @@ import { formatDateTime } from "#app/utils/time";
 import { EditUserSchema } from "#app/models/user-schema";
 import { getUser, isEmailTaken, setPassword, updateUser } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "User"} · Loopwise` }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const admin = await requireRole(request, "admin");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const admin = await requirePermission(request, "users:manage");
   const user = getUser(idParam(params.userId)) ?? notFound("No such user");
-  const now = Date.now();
+  const now = requestTime(context).getTime();
   // Shown so an admin deactivating someone sees which interviews need another interviewer.
   const upcoming = listInterviewsFor(user.id)
     .filter((i) => i.status === "scheduled" && i.scheduledAt.getTime() > now)
@@ -23,8 +24,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { user, upcoming, timeZone: admin.timeZone };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const admin = await requireRole(request, "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const admin = await requirePermission(request, "users:manage");
   const id = idParam(params.userId);
   if (!getUser(id)) notFound("No such user");
   const submission = parseWithZod(await readFormData(request), { schema: EditUserSchema });
@@ -36,8 +37,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (id === admin.id && value.role !== "admin") fieldErrors.role = ["You can't remove your own admin role; ask another admin"];
   if (id === admin.id && !value.active) fieldErrors.active = ["You can't deactivate your own account"];
   if (Object.keys(fieldErrors).length) return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
-  updateUser(admin, id, value);
-  if (password) await setPassword(admin, id, password);
+  const now = requestTime(context);
+  updateUser(admin, id, value, now);
+  if (password) await setPassword(admin, id, password, now);
   throw redirect("/admin/users");
 }
 

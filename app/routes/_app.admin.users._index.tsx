@@ -2,12 +2,12 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_app.admin.users._index";
 import { ROLE_LABELS } from "#app/components/labels";
 import { listUsers } from "#app/models/user.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Users · Loopwise" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "users:manage");
   return { users: listUsers() };
 }
 

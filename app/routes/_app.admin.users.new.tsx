@@ -4,25 +4,26 @@ import type { Route } from "./+types/_app.admin.users.new";
 import { UserForm } from "#app/components/user-form";
 import { NewUserSchema } from "#app/models/user-schema";
 import { createUser, isEmailTaken } from "#app/models/user.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { readFormData } from "#app/utils/http.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add user · Loopwise" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "users:manage");
   return null;
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requireRole(request, "admin");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = await requirePermission(request, "users:manage");
   const submission = parseWithZod(await readFormData(request), { schema: NewUserSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   if (isEmailTaken(submission.value.email))
     return data(submission.reply({ fieldErrors: { email: ["Someone already signs in with this email"] }, hideFields: ["password"] }), {
       status: 400,
     });
-  await createUser(admin, submission.value);
+  await createUser(admin, submission.value, requestTime(context));
   throw redirect("/admin/users");
 }
 

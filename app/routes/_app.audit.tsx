@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.audit";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "#app/models/audit.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log · Loopwise" }];
@@ -9,7 +9,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Audit log · Loopwise" 
 const ENTITY_TYPES = ["candidate", "loop", "interview", "user", "scorecard", "decision", "sign_in", "rubric_version", "exercise"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "admin", "hiring_manager");
+  const user = await requirePermission(request, "audit:read");
   const url = new URL(request.url);
   const type = url.searchParams.get("type");
   const before = Number(url.searchParams.get("before"));

@@ -3,12 +3,12 @@ import { DistributionBar, LevelLegend, LeniencyPlot } from "#app/components/char
 import { MIN_PAIRABLE } from "#app/models/agreement";
 import { getCalibration } from "#app/models/calibration.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Interviewer calibration · Loopwise" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "hiring_manager", "admin");
+  await requirePermission(request, "calibration:read");
   const rubric = getLatestRubricVersion("lead-ml-engineer");
   const dimensions = (rubric ? (getRubricDetail(rubric.id)?.dimensions ?? []) : []).map((d) => ({ key: d.key, name: d.name }));
   return { ...getCalibration(), dimensions };

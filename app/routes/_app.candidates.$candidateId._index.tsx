@@ -11,21 +11,22 @@ import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { CodeReviewCard } from "#app/components/code-review-card";
 import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.candidate.name ?? "Candidate"} · Loopwise` }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
   const loop = getLatestLoop(candidate.id);
-  const now = new Date();
+  const now = requestTime(context);
   const interviews = loop ? withStates(loop.interviews, now) : [];
   return {
     candidate,
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
-    recommendation: loop ? getLoopRecommendation(loop) : null,
+    recommendation: loop ? getLoopRecommendation(loop, now) : null,
     decision: loop ? getDecision(loop.id) : null,
     codeReviews: await codeReviewsOf(loop, new URL(request.url).origin),
     owed: owedScorecards(interviews),
@@ -34,10 +35,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
-  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), await readFormData(request));
+  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), await readFormData(request), requestTime(context));
   return result.ok ? { error: undefined } : data({ error: result.error }, { status: 400 });
 }
 

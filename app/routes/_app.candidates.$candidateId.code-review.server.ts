@@ -71,6 +71,7 @@ export function handleCodeReviewAction(
   user: SessionUser,
   loop: Loop | null,
   formData: FormData,
+  now: Date,
 ): { ok: true } | { ok: false; error: string } {
   const parsed = CodeReviewActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join(" ") };
@@ -85,10 +86,10 @@ export function handleCodeReviewAction(
   )
     return { ok: false, error: "That interview has no code-review exercise in this candidate's open loop." };
   if (parsed.data.intent === "create-link") {
-    createAssignment(user, { interviewId: interview.id, timeLimitMinutes: parsed.data.timeLimitMinutes });
+    createAssignment(user, { interviewId: interview.id, timeLimitMinutes: parsed.data.timeLimitMinutes, now });
     return { ok: true };
   }
   const a = getAssignmentForInterview(interview.id);
-  if (!a || !reissueLink(user, a.id)) return { ok: false, error: "A submitted review's link can't be re-issued." };
+  if (!a || !reissueLink(user, a.id, now)) return { ok: false, error: "A submitted review's link can't be re-issued." };
   return { ok: true };
 }

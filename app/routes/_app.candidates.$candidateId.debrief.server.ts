@@ -2,21 +2,24 @@ import { z } from "zod";
 import { getCandidate } from "#app/models/candidate.server";
 import { countMissingScorecards } from "#app/models/decision.server";
 import { getLatestLoop } from "#app/models/loop.server";
+import { canSeePanel } from "#app/models/panel-visibility.server";
 import { forbidden, notFound } from "#app/utils/http.server";
-import { canManageLoops, type SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/utils/session.server";
+import { can } from "#app/models/permissions";
 
 /**
- * The hiring team may open a debrief at any time; an interviewer only for a loop they sat on,
- * and only once every scheduled scorecard is in (until then it would anchor the stragglers).
+ * The hiring team may open a debrief at any time. For an interviewer it is panel data
+ * (canSeePanel), and it opens only once every scheduled scorecard is in, as the meeting it serves.
  */
 export function loadDebriefContext(candidateId: number, user: SessionUser) {
   const candidate = getCandidate(candidateId) ?? notFound("No such candidate");
   const loop = getLatestLoop(candidate.id) ?? notFound("This candidate has no interview loop yet.");
   const missing = countMissingScorecards(loop.id);
-  if (!canManageLoops(user)) {
+  if (!can(user, "loops:manage")) {
     const onPanel = loop.interviews.some((i) => i.interviewerId === user.id && i.status !== "cancelled");
     if (!onPanel) forbidden("Only the hiring team and this loop's panel can open its debrief.");
-    if (missing > 0) forbidden("The debrief opens for the panel once every scheduled scorecard has been submitted.");
+    if (missing > 0 || !canSeePanel(user, loop.id))
+      forbidden("The debrief opens for the panel once every scheduled scorecard has been submitted.");
   }
   return { candidate, loop, missing };
 }

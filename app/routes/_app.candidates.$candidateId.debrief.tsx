@@ -11,23 +11,25 @@ import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
 import { listSubmittedScorecards } from "#app/models/scorecard.server";
 import { owedScorecards, withStates } from "#app/models/interview-status";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { canManageLoops, requireRole, requireUser } from "#app/utils/session.server";
+import { requirePermission, requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { codeReviewsOf } from "./_app.candidates.$candidateId.code-review.server";
 import { DecisionSchema, loadDebriefContext } from "./_app.candidates.$candidateId.debrief.server";
+import { requestTime } from "#app/utils/clock.server";
+import { can } from "#app/models/permissions";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Debrief: ${data?.candidate.name ?? ""} · Loopwise` }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const { candidate, loop, missing } = loadDebriefContext(idParam(params.candidateId), user);
   const rubric = getRubricDetail(loop.rubricVersionId)!;
   const cards = listSubmittedScorecards({ loopId: loop.id });
   const signalByKey = new Map(rubric.signals.map((s) => [s.key, s]));
-  const now = new Date();
-  const full = getLoopRecommendation(loop)!;
+  const now = requestTime(context);
+  const full = getLoopRecommendation(loop, now)!;
   // Colleagues' leniency is calibration data for the hiring team; the panel doesn't receive it.
-  const recommendation = canManageLoops(user) ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
+  const recommendation = can(user, "loops:manage") ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
   const decision = getDecision(loop.id);
   const codeReviews = (await codeReviewsOf(loop, null)).map((r) => ({
     exerciseTitle: r.exerciseTitle,
@@ -86,8 +88,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     missing,
     decision,
     codeReviews,
-    canManage: canManageLoops(user),
-    canDecide: canManageLoops(user) && !decision && missing === 0 && loop.status === "open",
+    canManage: can(user, "loops:manage"),
+    canDecide: can(user, "loops:manage") && !decision && missing === 0 && loop.status === "open",
     warnings: {
       hire: decisionWarnings("hire", recommendation),
       no_hire: decisionWarnings("no_hire", recommendation),
@@ -98,8 +100,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const { loop } = loadDebriefContext(idParam(params.candidateId), user);
   const form = Object.fromEntries(await readFormData(request));
   const values = { decision: String(form.decision ?? ""), rationale: String(form.rationale ?? ""), acknowledge: form.acknowledge === "on" };
@@ -109,15 +111,17 @@ export async function action({ request, params }: Route.ActionArgs) {
     for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
     return data({ errors, values }, { status: 400 });
   }
-  const full = getLoopRecommendation(loop)!;
+  const now = requestTime(context);
+  const full = getLoopRecommendation(loop, now)!;
   // Colleagues' leniency is calibration data for the hiring team; the panel doesn't receive it.
-  const recommendation = canManageLoops(user) ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
+  const recommendation = can(user, "loops:manage") ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
   const result = recordDecision(user, {
     loopId: loop.id,
     decision: parsed.data.decision,
     rationale: parsed.data.rationale,
     acknowledged: parsed.data.acknowledge === "on",
     recommendation,
+    now,
   });
   if (!result.ok) return data({ errors: { [result.field ?? "form"]: [result.message] }, values }, { status: result.status });
   return { errors: {} as Record<string, string[]>, values: null };

@@ -5,26 +5,27 @@ import { CandidateForm } from "#app/components/candidate-form";
 import { CandidateSchema } from "#app/models/candidate-schema";
 import { getCandidate, listPositions, updateCandidate } from "#app/models/candidate.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { candidateConflicts } from "./_app.candidates.shared.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Edit ${data?.candidate.name ?? "candidate"} · Loopwise` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requireRole(request, "hiring_manager", "admin");
+  await requirePermission(request, "loops:manage");
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
   return { candidate, positions: listPositions() };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const id = idParam(params.candidateId);
   if (!getCandidate(id)) notFound("No such candidate");
   const submission = parseWithZod(await readFormData(request), { schema: CandidateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const fieldErrors = candidateConflicts(submission.value, id);
   if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
-  updateCandidate(user, id, submission.value);
+  updateCandidate(user, id, submission.value, requestTime(context));
   throw redirect(`/candidates/${id}`);
 }
 

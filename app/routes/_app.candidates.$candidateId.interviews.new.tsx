@@ -5,27 +5,28 @@ import { InterviewForm } from "#app/components/interview-form";
 import { interviewSchema } from "#app/models/loop-schema";
 import { addInterview, getOpenLoop } from "#app/models/loop.server";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
 import { checkInterview } from "./_app.interviews.shared.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add interview · Loopwise" }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const candidateId = idParam(params.candidateId);
   const options = schedulingOptions(candidateId);
   // Interviews are added to an open loop; without one the hiring manager schedules a loop first.
   if (!getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}/loop`);
-  return { ...options, timeZone: user.timeZone };
+  return { ...options, timeZone: user.timeZone, now: requestTime(context).getTime() };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const candidateId = idParam(params.candidateId);
   const options = schedulingOptions(candidateId);
   const loop = getOpenLoop(candidateId);
-  const now = Date.now();
+  const now = requestTime(context).getTime();
   const submission = parseWithZod(await readFormData(request), {
     schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: false }),
   });
@@ -40,12 +41,12 @@ export async function action({ request, params }: Route.ActionArgs) {
     now,
   });
   if ("fieldErrors" in checked) return data(submission.reply({ fieldErrors: checked.fieldErrors }), { status: 400 });
-  addInterview(user, loop.id, checked.plan);
+  addInterview(user, loop.id, checked.plan, requestTime(context));
   throw redirect(`/candidates/${candidateId}`);
 }
 
 export default function AddInterview({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, stages, panelists, exercisesByStage, timeZone } = loaderData;
+  const { candidate, stages, panelists, exercisesByStage, timeZone, now } = loaderData;
   const first = stages[0];
   return (
     <div className="page-narrow" style={{ margin: 0 }}>
@@ -70,6 +71,7 @@ export default function AddInterview({ loaderData, actionData }: Route.Component
         panelists={panelists}
         exercisesByStage={exercisesByStage}
         timeZone={timeZone}
+        now={now}
         cancelTo={`/candidates/${candidate.id}`}
       />
     </div>

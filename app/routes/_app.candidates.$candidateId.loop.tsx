@@ -7,23 +7,25 @@ import { SubmitButton } from "#app/components/ui/submit-button";
 import { loopScheduleSchema } from "#app/models/loop-schema";
 import { getOpenLoop, scheduleLoop } from "#app/models/loop.server";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
 import { pickStageFields, schedulingOptions, toInterviewPlans } from "./_app.candidates.$candidateId.loop.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Schedule loop: ${data?.candidate.name ?? ""} · Loopwise` }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "loops:manage");
+  const now = requestTime(context);
   const candidateId = idParam(params.candidateId);
   const options = schedulingOptions(candidateId);
   if (getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}`);
-  return { ...options, suggestions: suggestTimes(options.stages.length, user.timeZone), timeZone: user.timeZone };
+  return { ...options, suggestions: suggestTimes(options.stages.length, user.timeZone, now), timeZone: user.timeZone, now: now.getTime() };
 }
 
 /** One stage per working day from tomorrow, at 10:00 on the scheduler's clock. */
-function suggestTimes(count: number, timeZone: string): string[] {
-  const day = new Date(Date.now());
+function suggestTimes(count: number, timeZone: string, now: Date): string[] {
+  const day = new Date(now);
   return Array.from({ length: count }, () => {
     do day.setUTCDate(day.getUTCDate() + 1);
     while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
@@ -31,13 +33,13 @@ function suggestTimes(count: number, timeZone: string): string[] {
   });
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const candidateId = idParam(params.candidateId);
   const options = schedulingOptions(candidateId);
   // A second submit of the same form (double click, back button) finds the loop already there.
   if (getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}`);
-  const now = Date.now();
+  const now = requestTime(context).getTime();
   const schema = loopScheduleSchema({ timeZone: user.timeZone, now });
   const submission = parseWithZod(pickStageFields(await readFormData(request), options.stages.length), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -48,12 +50,12 @@ export async function action({ request, params }: Route.ActionArgs) {
     candidateId,
   });
   if ("fieldErrors" in result) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  scheduleLoop(user, { candidateId, rubricVersionId: options.rubricVersionId, interviews: result.plans });
+  scheduleLoop(user, { candidateId, rubricVersionId: options.rubricVersionId, interviews: result.plans, now: new Date(now) });
   throw redirect(`/candidates/${candidateId}`);
 }
 
 export default function ScheduleLoop({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, stages, panelists, exercisesByStage, defaultExercise, suggestions, timeZone } = loaderData;
+  const { candidate, stages, panelists, exercisesByStage, defaultExercise, suggestions, timeZone, now } = loaderData;
   const [form, fields] = useForm({
     id: "schedule-loop",
     lastResult: actionData,
@@ -66,7 +68,7 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
         exerciseId: defaultExercise[s.key] ? String(defaultExercise[s.key]) : "",
       })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loopScheduleSchema({ timeZone, now: Date.now() }) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loopScheduleSchema({ timeZone, now }) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -2,7 +2,8 @@ import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.candidates._index";
 import { DECISION_LABELS, SOURCE_LABELS } from "#app/components/labels";
 import { listCandidates, listPositions } from "#app/models/candidate.server";
-import { requireRole } from "#app/utils/session.server";
+import { requestTime } from "#app/utils/clock.server";
+import { requirePermission } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { pageFrom } from "#app/utils/pagination";
 import { formatDate, formatDateTime } from "#app/utils/time";
@@ -11,8 +12,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Candidates · Loopwise"
 
 const PAGE_SIZE = 50;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").trim().slice(0, 120);
   const positionParam = Number(url.searchParams.get("position"));
@@ -20,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   // An unknown position filter is ignored rather than an error: it is only a view.
   const positionId = positions.some((p) => p.id === positionParam) ? positionParam : undefined;
   const page = pageFrom(url);
-  const { rows, total } = listCandidates({ query: query || undefined, positionId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = listCandidates({ now: requestTime(context), query: query || undefined, positionId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return {
     candidates: rows,
     total,

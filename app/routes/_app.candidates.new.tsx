@@ -4,24 +4,25 @@ import type { Route } from "./+types/_app.candidates.new";
 import { CandidateForm } from "#app/components/candidate-form";
 import { CandidateSchema } from "#app/models/candidate-schema";
 import { createCandidate, listPositions } from "#app/models/candidate.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { readFormData } from "#app/utils/http.server";
 import { candidateConflicts } from "./_app.candidates.shared.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add candidate · Loopwise" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "hiring_manager", "admin");
+  await requirePermission(request, "loops:manage");
   return { positions: listPositions().filter((p) => p.open) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const submission = parseWithZod(await readFormData(request), { schema: CandidateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const fieldErrors = candidateConflicts(submission.value);
   if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
-  const candidate = createCandidate(user, submission.value);
+  const candidate = createCandidate(user, submission.value, requestTime(context));
   throw redirect(`/candidates/${candidate.id}`);
 }
 

@@ -4,7 +4,7 @@ import { listPositions } from "#app/models/candidate.server";
 import { getComparison } from "#app/models/pipeline.server";
 import { formatScore } from "#app/models/recommendation";
 import { getRubricDetail } from "#app/models/rubric.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
@@ -16,7 +16,7 @@ const PAGE_SIZE = 100;
 const GATE_LABELS = { incomplete: "Incomplete", red_flag: "Red flag", split_panel: "Split panel" } as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "hiring_manager", "admin");
+  await requirePermission(request, "compare:read");
   const url = new URL(request.url);
   const positions = listPositions();
   const requested = Number(url.searchParams.get("position"));

@@ -7,21 +7,23 @@ import { candidateNameFor, getInterview } from "#app/models/loop.server";
 import { countMissingScorecards } from "#app/models/decision.server";
 import { getDimensions, getStages } from "#app/models/rubric.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
-import { canManageLoops, requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
+import { requestTime } from "#app/utils/clock.server";
+import { can } from "#app/models/permissions";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${STAGE_LABELS[data.interview.stage]} with ${data.interview.candidateName} · Loopwise` : "Interview · Loopwise" },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
   // An interviewer may open only their own interviews; the hiring team may open any.
-  if (interview.interviewerId !== user.id && !canManageLoops(user)) forbidden("This interview belongs to another interviewer.");
+  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
   const names = Object.fromEntries(getDimensions(interview.rubricVersionId).map((d) => [d.key, d.name]));
   const stage = getStages(interview.rubricVersionId).find((s) => s.key === interview.stage);
-  const now = new Date();
+  const now = requestTime(context);
   return {
     interview: {
       id: interview.id,
@@ -44,7 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     isOwn: interview.interviewerId === user.id,
     // The panel's debrief opens once every scheduled scorecard is in.
     debriefOpen: countMissingScorecards(interview.loopId) === 0,
-    canManage: canManageLoops(user),
+    canManage: can(user, "loops:manage"),
     timeZone: user.timeZone,
     now: now.getTime(),
   };

@@ -9,9 +9,10 @@ import { deleteInterview, getInterview, updateInterview } from "#app/models/loop
 import { getStages } from "#app/models/rubric.server";
 import { listPanelists } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
 import { checkInterview } from "./_app.interviews.shared.server";
+import { requestTime } from "#app/utils/clock.server";
 
 function withCurrent<T extends { id: number; name: string; title: string }>(people: T[], current: { id: number; name: string }) {
   return people.some((p) => p.id === current.id) ? people : [...people, { ...current, title: "deactivated" } as T];
@@ -19,8 +20,8 @@ function withCurrent<T extends { id: number; name: string; title: string }>(peop
 
 export const meta: Route.MetaFunction = () => [{ title: "Edit interview · Loopwise" }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
   return {
     interview: {
@@ -44,20 +45,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     panelists: withCurrent(listPanelists(), { id: interview.interviewerId, name: interview.interviewerName }),
     exercisesByStage: listExercisesByStage(),
     timeZone: user.timeZone,
+    now: requestTime(context).getTime(),
   };
 }
 
 const CLOSED = "This loop is closed; its interviews can no longer change.";
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "hiring_manager", "admin");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
   const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
   const back = `/candidates/${interview.candidateId}`;
   const formData = await readFormData(request);
   if (interview.loopStatus === "closed") return data({ status: "error", error: { "": [CLOSED] } } as const, { status: 409 });
   if (formData.get("intent") === "delete") {
     // Refused when a scorecard exists: evidence is never thrown away with the interview.
-    if (!deleteInterview(user, interview.id))
+    if (!deleteInterview(user, interview.id, requestTime(context)))
       return data(
         { status: "error", error: { "": ["This interview has a scorecard, so it can't be deleted. Cancel it instead."] } } as const,
         {
@@ -68,7 +70,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   // The stage of an existing interview never changes; whatever was posted for it is ignored.
   formData.set("stage", interview.stage);
-  const now = Date.now();
+  const now = requestTime(context).getTime();
   const scheduledAtInput = toLocalInputValue(interview.scheduledAt, user.timeZone);
   const submission = parseWithZod(formData, {
     schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: formData.get("scheduledAt") === scheduledAtInput }),
@@ -93,12 +95,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   if ("plan" in checked && value.status === "completed" && checked.plan.scheduledAt.getTime() > now)
     fieldErrors.status = ["An interview can't be completed before it has started."];
   if (Object.keys(fieldErrors).length || !("plan" in checked)) return data(submission.reply({ fieldErrors }), { status: 400 });
-  updateInterview(user, interview.id, { ...checked.plan, status: value.status });
+  updateInterview(user, interview.id, { ...checked.plan, status: value.status }, requestTime(context));
   throw redirect(back);
 }
 
 export default function EditInterview({ loaderData, actionData }: Route.ComponentProps) {
-  const { interview, stages, panelists, exercisesByStage, timeZone } = loaderData;
+  const { interview, stages, panelists, exercisesByStage, timeZone, now } = loaderData;
   const closed = interview.loopStatus === "closed";
   return (
     <div className="page-narrow" style={{ margin: 0 }}>
@@ -126,6 +128,7 @@ export default function EditInterview({ loaderData, actionData }: Route.Componen
           panelists={panelists}
           exercisesByStage={exercisesByStage}
           timeZone={timeZone}
+          now={now}
           cancelTo={`/candidates/${interview.candidateId}`}
         />
       )}

@@ -6,13 +6,14 @@ import { getInterview } from "#app/models/loop.server";
 import { getReviewResult } from "#app/models/review-grade.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { forbidden, notFound } from "#app/utils/http.server";
-import { canManageLoops, type SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/utils/session.server";
+import { can } from "#app/models/permissions";
 
 /** The code-review interview, its assignment and who is asking; 403/404 for anything else. */
 export function loadGradingContext(interviewId: number, user: SessionUser) {
   const interview = getInterview(interviewId) ?? notFound("No such interview");
   const isGrader = interview.interviewerId === user.id;
-  if (!isGrader && !canManageLoops(user)) forbidden("Only the interviewer on this stage grades its code review.");
+  if (!isGrader && !can(user, "loops:manage")) forbidden("Only the interviewer on this stage grades its code review.");
   if (interview.stage !== "code_review") notFound("This interview has no code review.");
   const assignment = getAssignmentForInterview(interview.id);
   const phase = assignment ? assignmentPhase(assignment) : null;

@@ -5,9 +5,11 @@ import { blindReference } from "#app/models/loop.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { saveGrade } from "#app/models/review-grade.server";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { canManageLoops, requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { loadGradingContext, parseGradeForm } from "./_app.interviews.$interviewId.review.server";
+import { requestTime } from "#app/utils/clock.server";
+import { can } from "#app/models/permissions";
 
 export const meta: Route.MetaFunction = () => [{ title: "Code review grading · Loopwise" }];
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     interviewId: interview.id,
     exerciseTitle: interview.exerciseTitle,
-    canManage: canManageLoops(user),
+    canManage: can(user, "loops:manage"),
     candidate: showName ? { id: interview.candidateId, name: interview.candidateName } : null,
     reference: assignment ? blindReference(assignment.id) : null,
     phase: ctx.phase,
@@ -61,7 +63,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   const ctx = loadGradingContext(idParam(params.interviewId), user);
   if (!ctx.isGrader)
@@ -75,7 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     dimensions: (rubric?.dimensions ?? []).map((d) => d.key),
   });
   if ("error" in parsed) return data({ error: parsed.error, undecided: parsed.undecided ?? [] }, { status: 400 });
-  saveGrade(user, ctx.assignment, parsed.decisions);
+  saveGrade(user, ctx.assignment, parsed.decisions, requestTime(context));
   throw redirect(`/interviews/${ctx.interview.id}/review?graded=1`);
 }
 

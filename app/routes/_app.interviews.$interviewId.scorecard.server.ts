@@ -5,16 +5,18 @@ import { getReviewResult } from "#app/models/review-grade.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
-import { getScorecard, hasSubmittedInLoop, listSubmittedScorecards } from "#app/models/scorecard.server";
+import { canSeePanel } from "#app/models/panel-visibility.server";
+import { getScorecard, listSubmittedScorecards } from "#app/models/scorecard.server";
 import { forbidden, notFound } from "#app/utils/http.server";
-import { canManageLoops, type SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/utils/session.server";
+import { can } from "#app/models/permissions";
 
 /** The interview, its rubric and who is asking: shared by the loader and the action. */
 export function loadScorecardContext(interviewId: number, user: SessionUser) {
   const interview = getInterview(interviewId) ?? notFound("No such interview");
   const isOwn = interview.interviewerId === user.id;
   // Only the interviewer writes their scorecard; the hiring team may read it; nobody else may.
-  if (!isOwn && !canManageLoops(user)) forbidden("This scorecard belongs to another interviewer.");
+  if (!isOwn && !can(user, "loops:manage")) forbidden("This scorecard belongs to another interviewer.");
   const scorecard = getScorecard(interview.id);
   const rubric = getRubricDetail(scorecard?.rubricVersionId ?? interview.rubricVersionId) ?? notFound("Rubric version missing");
   const focus = rubric.stages.find((s) => s.key === interview.stage)?.focus ?? [];
@@ -27,13 +29,11 @@ export function loadScorecardContext(interviewId: number, user: SessionUser) {
 }
 
 /**
- * Colleagues' submitted scorecards for the same loop, or null while the viewer may not see them.
- * Anti-anchoring is enforced here, on the server: an interviewer who has not submitted their own
- * scorecard in this loop gets nothing, not even how many colleagues have submitted.
+ * Colleagues' submitted scorecards for the same loop, or null while the viewer may not see them
+ * (panel-visibility.server.ts): not even how many colleagues have submitted.
  */
 export function visiblePanel(ctx: ReturnType<typeof loadScorecardContext>, user: SessionUser) {
-  const allowed = canManageLoops(user) || hasSubmittedInLoop({ loopId: ctx.interview.loopId, interviewerId: user.id });
-  if (!allowed) return null;
+  if (!canSeePanel(user, ctx.interview.loopId)) return null;
   return listSubmittedScorecards({ loopId: ctx.interview.loopId, exceptInterviewId: ctx.interview.id });
 }
 

@@ -6,11 +6,12 @@ import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
 import { candidateNameFor } from "#app/models/loop.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
-import { saveScorecard } from "#app/models/scorecard.server";
+import { saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { codeReviewSuggestions, loadScorecardContext, salvageDraft, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import { requestTime } from "#app/utils/clock.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
 const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
@@ -25,8 +26,9 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Scorecard: ${data.interview.candidateName} · Loopwise` : "Scorecard · Loopwise" },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
+  const now = requestTime(context);
   const ctx = loadScorecardContext(idParam(params.interviewId), user);
   const { interview, scorecard, rubric, isOwn } = ctx;
   const url = new URL(request.url);
@@ -90,26 +92,29 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     suggestions: Object.fromEntries(Object.entries(suggestions).map(([k, sg]) => [k, { level: sg.level, recall: sg.recall }])),
     justSubmitted: url.searchParams.get("submitted") === "1" && scorecard?.status === "submitted",
     submitBlockedReason:
-      interview.scheduledAt.getTime() > Date.now()
+      interview.scheduledAt.getTime() > now.getTime()
         ? `You can submit once the interview has started (${formatDateTime(interview.scheduledAt, user.timeZone)}); until then, notes save as a draft.`
         : null,
     timeZone: user.timeZone,
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   const ctx = loadScorecardContext(idParam(params.interviewId), user);
   const { interview, shape } = ctx;
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
-  const submit = intent === "submit";
+  const now = requestTime(context);
+  const submit = formData.get("intent") === "submit";
+  // Only the amend page (?amend=1) may change a submitted scorecard, and only by submitting.
+  const amend = new URL(request.url).searchParams.get("amend") === "1";
   const reject = (message: string, status: number) =>
     data({ status: "error" as const, error: { "": [message] }, autosave: { ok: false, message } }, { status });
   if (!ctx.isOwn) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
   if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
   if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
-  if (submit && interview.scheduledAt.getTime() > Date.now())
+  if (ctx.scorecard?.status === "submitted" && !submit) return reject(SUBMITTED_NEEDS_AMEND, 409);
+  if (submit && interview.scheduledAt.getTime() > now.getTime())
     return reject("The interview hasn't started yet; you can save a draft now and submit afterwards.", 409);
 
   const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
@@ -120,12 +125,15 @@ export async function action({ request, params }: Route.ActionArgs) {
       rubricVersionId: ctx.scorecard?.rubricVersionId ?? interview.rubricVersionId,
       value,
       submit: asSubmit,
+      amend,
+      now,
     });
 
   if (submission.status !== "success") {
     // A failed submit or save still keeps the work: whatever is valid is saved as a draft.
     const salvage = ctx.scorecard?.status !== "submitted" ? salvageDraft(formData, shape) : null;
-    if (salvage) save(salvage.value, false);
+    const salvaged = salvage && save(salvage.value, false);
+    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409);
     const message = !salvage
       ? "Not saved: fix the marked fields."
       : submit
@@ -134,6 +142,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message } }, { status: 400 });
   }
   const result = save(submission.value, submit);
+  if (!result.ok) return reject(result.message, 409);
   if (submit) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
   const message = `Draft saved at ${formatDateTime(result.savedAt, user.timeZone).split(", ").at(-1)}`;
   return { ...submission.reply(), autosave: { ok: true, message } };

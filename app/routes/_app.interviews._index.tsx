@@ -6,12 +6,13 @@ import { withStates } from "#app/models/interview-status";
 import { candidateNameFor, listInterviewsFor } from "#app/models/loop.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "My interviews · Loopwise" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const now = new Date();
+  const now = requestTime(context);
   const interviews = withStates(listInterviewsFor(user.id), now).map((i) => ({ ...i, candidateName: candidateNameFor(i, user.id) }));
   const needsAction = interviews.filter((i) => i.state.kind === "scorecard_owed" || i.state.kind === "in_progress");
   const upcoming = interviews.filter((i) => i.state.kind === "upcoming");

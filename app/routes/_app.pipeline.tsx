@@ -5,10 +5,11 @@ import { STAGE_LABELS } from "#app/components/labels";
 import { listPositions } from "#app/models/candidate.server";
 import { PIPELINE_STATES, type PipelineState } from "#app/models/pipeline-state";
 import { listPipeline } from "#app/models/pipeline.server";
-import { requireRole } from "#app/utils/session.server";
+import { requirePermission } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
 
@@ -21,8 +22,8 @@ const STATE_LABELS: Record<PipelineState, string> = {
   ready: "Ready for a decision",
 };
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "hiring_manager", "admin");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requirePermission(request, "pipeline:read");
   const url = new URL(request.url);
   const positions = listPositions();
   const positionParam = url.searchParams.get("position");
@@ -33,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     problems.push(`Unknown position "${positionParam}"; showing all positions.`);
   const state = (PIPELINE_STATES as readonly string[]).includes(stateParam) ? (stateParam as PipelineState) : "all";
   if (state !== stateParam) problems.push(`Unknown state "${stateParam}"; showing all open loops.`);
-  const now = new Date();
+  const now = requestTime(context);
   const validPosition = positions.some((p) => p.id === positionId) ? positionId : undefined;
   const { loops, counts } = listPipeline({ positionId: validPosition, state, now });
   const page = pageFrom(url);

@@ -3,6 +3,7 @@ import type { Role } from "#db/schema";
 import type { Route } from "./+types/_app";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ROLE_LABELS } from "#app/components/labels";
+import { can, NAVIGATION } from "#app/models/permissions";
 import { requireUser } from "#app/utils/session.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -10,16 +11,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return { user: { name: user.name, role: user.role } };
 }
-
-const NAV: { to: string; label: string; roles: string[] }[] = [
-  { to: "/interviews", label: "My interviews", roles: ["interviewer", "hiring_manager", "admin"] },
-  { to: "/candidates", label: "Candidates", roles: ["hiring_manager", "admin"] },
-  { to: "/pipeline", label: "Pipeline", roles: ["hiring_manager", "admin"] },
-  { to: "/compare", label: "Compare", roles: ["hiring_manager", "admin"] },
-  { to: "/calibration", label: "Calibration", roles: ["hiring_manager", "admin"] },
-  { to: "/admin/users", label: "Users", roles: ["admin"] },
-  { to: "/audit", label: "Audit log", roles: ["admin", "hiring_manager"] },
-];
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   return (
@@ -44,8 +35,8 @@ function Shell({ user, children }: { user: { name: string; role: Role } | null; 
             <img src="/favicon.svg" alt="" width={24} height={24} /> Loopwise
           </NavLink>
           <nav className="nav" aria-label="Main">
-            {NAV.filter((n) => user && n.roles.includes(user.role)).map((n) => (
-              <NavLink key={n.to} to={n.to}>
+            {NAVIGATION.filter((n) => user && can(user, n.permission)).map((n) => (
+              <NavLink key={n.path} to={n.path}>
                 {n.label}
               </NavLink>
             ))}

@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/_index";
 import { requireUser } from "#app/utils/session.server";
-import { homeFor } from "./login.server";
+import { homeFor } from "#app/models/permissions";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);

@@ -6,19 +6,19 @@ import { computeLeniency } from "#app/models/leniency";
 import { computeCalibration } from "#app/models/calibration.server";
 import { db } from "#app/utils/db.server";
 import { seedDemoData } from "#db/seed";
-import { makeOrganisation, request, run } from "#tests/factories";
+import { makeOrganisation, request, run, routeArgs } from "#tests/factories";
 import * as debrief from "./_app.candidates.$candidateId.debrief";
 import * as calibration from "./_app.calibration";
 import * as exporter from "./export.$file";
 import * as pipeline from "./_app.pipeline";
 
-const ctx = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} }) as never;
+const ctx = routeArgs;
 const userId = (email: string) => db().select().from(users).where(eq(users.email, email)).get()!.id;
 const candidateId = (name: string) => db().select().from(candidates).where(eq(candidates.name, name)).get()!.id;
 
 beforeEach(async () => {
   makeOrganisation();
-  await seedDemoData(db());
+  await seedDemoData(db(), new Date());
 });
 
 const decide = async (who: string, name: string, form: Record<string, string>) =>

@@ -5,7 +5,7 @@ import { auditLog, candidates, interviews, loops, users } from "#db/schema";
 import { checkScheduledAt } from "#app/models/loop-schema";
 import { toLocalInputValue, zonedLocalToUtc } from "#app/utils/time";
 import { db } from "#app/utils/db.server";
-import { makeOrganisation, makeUser, request, run } from "#tests/factories";
+import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import * as newCandidate from "./_app.candidates.new";
 import * as scheduleLoop from "./_app.candidates.$candidateId.loop";
 import * as interviewPage from "./_app.interviews.$interviewId._index";
@@ -19,7 +19,7 @@ type Reply = {
   init: { status: number };
 };
 
-const ctx = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} }) as never;
+const ctx = routeArgs;
 
 const validCandidate = (positionId: number, over: Record<string, string> = {}) => ({
   name: "Ada Obi",

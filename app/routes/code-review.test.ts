@@ -6,13 +6,13 @@ import { createAssignment, getAssignment, reissueLink } from "#app/models/assign
 import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
 import { db } from "#app/utils/db.server";
-import { makeOrganisation, makeUser, request, run } from "#tests/factories";
+import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import * as review from "./review.$token";
 import * as grading from "./_app.interviews.$interviewId.review";
 import * as scorecard from "./_app.interviews.$interviewId.scorecard";
 import * as myInterviews from "./_app.interviews._index";
 
-const ctx = (req: Request, params: Record<string, string>) => ({ request: req, params, context: {} }) as never;
+const ctx = routeArgs;
 type Reply = {
   data: { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; revision?: number };
   init: { status: number };
@@ -42,7 +42,7 @@ async function setup() {
     })
     .returning()
     .get();
-  const { id } = createAssignment(hm, { interviewId: interview.id, timeLimitMinutes: 40 });
+  const { id } = createAssignment(hm, { interviewId: interview.id, timeLimitMinutes: 40, now: new Date() });
   const token = await linkFor(id);
   return { hm, grader, other, candidate, interview, assignmentId: id, token };
 }
@@ -88,7 +88,7 @@ describe("the candidate's link", () => {
       expiresAt: new Date(Date.now() + 3600_000),
     });
     expect((await load(wrongSubject)).response?.status).toBe(404);
-    reissueLink(hm, assignmentId);
+    reissueLink(hm, assignmentId, new Date());
     expect((await load(token)).response?.status).toBe(404);
     expect((await load(await linkFor(assignmentId))).data?.phase).toBe("not_started");
     const expired = await signAssignmentToken({

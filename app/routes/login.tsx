@@ -1,11 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { useEffect } from "react";
 import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
 import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
-import { destinationAfterSignIn, homeFor, signIn } from "./login.server";
+import { destinationAfterSignIn, homeFor } from "#app/models/permissions";
+import { signIn } from "#app/models/sign-in.server";
+import { clientAddress } from "#app/utils/client-address.server";
+import { requestTime } from "#app/utils/clock.server";
 import { getUser } from "#app/utils/session.server";
 import { readFormData } from "#app/utils/http.server";
 import { safeRedirect } from "#app/utils/misc";
@@ -24,18 +28,25 @@ export const meta: Route.MetaFunction = () => [{ title: "Sign in · Loopwise" }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)));
+  if (user)
+    throw redirect(destinationAfterSignIn(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)), user.role));
   return null;
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const result = await signIn(submission.value.email, submission.value.password);
+  const result = await signIn({
+    email: submission.value.email,
+    password: submission.value.password,
+    client: clientAddress(request),
+    now: requestTime(context),
+  });
   if (!result.ok)
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
-      status: result.locked ? 429 : 400,
+      status: result.refused ? 429 : 400,
+      headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined,
     });
   throw redirect(destinationAfterSignIn(safeRedirect(submission.value.redirectTo, homeFor(result.role)), result.role), {
     headers: { "Set-Cookie": result.cookie },
@@ -51,6 +62,11 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
     shouldRevalidate: "onBlur",
   });
+  // After a failed attempt the password field starts empty again; the email stays.
+  useEffect(() => {
+    const input = document.getElementById(fields.password.id) as HTMLInputElement | null;
+    if (lastResult && input) input.value = "";
+  }, [lastResult, fields.password.id]);
   return (
     <main className="auth-page">
       <div className="card auth-card">

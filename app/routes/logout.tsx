@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
-import { recordAudit } from "#app/models/audit.server";
-import { db } from "#app/utils/db.server";
+import { recordSignOut } from "#app/models/sign-in.server";
+import { requestTime } from "#app/utils/clock.server";
 import { endSession, getUser } from "#app/utils/session.server";
 
 export async function loader() {
@@ -9,8 +9,8 @@ export async function loader() {
   throw redirect("/");
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const user = await getUser(request);
-  if (user) recordAudit(db(), { actor: user, action: "sign_out", entityType: "user", entityId: user.id, summary: "Signed out" });
+  if (user) recordSignOut(user, requestTime(context));
   throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
 }

@@ -7,6 +7,7 @@ import { addComment, deleteComment, listComments, saveSummary, startAssignment, 
 import { readFormData } from "#app/utils/http.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { assignmentFromLink, checkCommentTarget, ReviewActionSchema } from "./review.$token.server";
+import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Code review: ${data.exercise.title} · Loopwise` : "Code review · Loopwise" },
@@ -15,9 +16,9 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   const { assignment, exercise } = await assignmentFromLink(params.token);
-  const now = new Date();
+  const now = requestTime(context);
   const phase = assignmentPhase(assignment, now);
   const showCode = phase !== "not_started";
   return {
@@ -48,7 +49,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 type Reply = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; revision?: number };
 const reply = (body: Reply, status = 200) => data(body, { status });
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { assignment, exercise } = await assignmentFromLink(params.token);
   const parsed = ReviewActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
@@ -59,7 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const input = parsed.data;
   switch (input.intent) {
     case "start":
-      startAssignment(assignment.id);
+      startAssignment(assignment.id, requestTime(context));
       throw redirect(`/review/${params.token}`);
     case "add-comment": {
       const problem = checkCommentTarget(exercise, input.filePath, input.line);

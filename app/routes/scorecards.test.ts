@@ -6,7 +6,7 @@ import { computeLeniency } from "#app/models/leniency";
 import { leniencyInputs } from "#app/models/scorecard.server";
 import { db } from "#app/utils/db.server";
 import { seedDemoData } from "#db/seed";
-import { makeOrganisation, makeUser, request, run } from "#tests/factories";
+import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import * as scorecardRoute from "./_app.interviews.$interviewId.scorecard";
 import * as candidatePage from "./_app.candidates.$candidateId._index";
 
@@ -14,7 +14,7 @@ type Reply = {
   data: { status?: string; error?: Record<string, string[]> | null; autosave?: { ok: boolean; message: string } };
   init: { status: number };
 };
-const ctx = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} }) as never;
+const ctx = routeArgs;
 const HOUR = 3600_000;
 
 async function panelOfTwo() {
@@ -69,10 +69,10 @@ const leadershipCard = {
   takeaways: "Raises the bar for others.",
 };
 
-const post = async (userId: number, interviewId: number, form: Record<string, string>) =>
+const post = async (userId: number, interviewId: number, form: Record<string, string>, query = "") =>
   run(async () =>
     scorecardRoute.action(
-      ctx(await request(`/interviews/${interviewId}/scorecard`, { userId, form }), { interviewId: String(interviewId) }),
+      ctx(await request(`/interviews/${interviewId}/scorecard${query}`, { userId, form }), { interviewId: String(interviewId) }),
     ),
   );
 const load = async (userId: number, interviewId: number, query = "") =>
@@ -198,11 +198,14 @@ describe("filling in a scorecard", () => {
         .map((a) => a.action),
     ).toEqual(["submit"]);
 
-    await post(
-      ana.id,
-      anaInterview.id,
-      systemDesignCard({ "rating.evaluation": "3", "evidence.evaluation": "Revisited: named a guardrail metric." }),
-    );
+    const revisited = systemDesignCard({ "rating.evaluation": "3", "evidence.evaluation": "Revisited: named a guardrail metric." });
+    // A change submitted from a stale page (not the amend page) is refused; nothing changes.
+    const stale = (await post(ana.id, anaInterview.id, revisited)).data as unknown as Reply;
+    expect(stale.init.status).toBe(409);
+    expect(stale.data.error?.[""]?.[0]).toMatch(/already been submitted.*choose Amend/);
+    expect(db().select().from(scorecards).get()).toMatchObject({ amendmentCount: 0, revision: card.revision });
+
+    await post(ana.id, anaInterview.id, revisited, "?amend=1");
     card = db().select().from(scorecards).get()!;
     expect(card).toMatchObject({ status: "submitted", amendmentCount: 1 });
     const amend = db()
@@ -215,6 +218,23 @@ describe("filling in a scorecard", () => {
     // An autosave of an amended card never turns it back into a draft.
     await post(ana.id, anaInterview.id, { ...systemDesignCard(), intent: "autosave" });
     expect(db().select().from(scorecards).get()?.status).toBe("submitted");
+  });
+
+  it.each([
+    ["an empty autosave from a stale tab", { intent: "autosave" }, ""],
+    ["an empty autosave posted to the amend page", { intent: "autosave" }, "?amend=1"],
+    ["a draft save", { intent: "save", "rating.evaluation": "1" }, ""],
+    ["an amendment that fails the submit rules", { intent: "submit", "rating.ml_system_design": "" }, "?amend=1"],
+  ] as [string, Record<string, string>, string][])("%s can't wipe a submitted scorecard", async (_label, form, query) => {
+    const { ana, anaInterview } = await panelOfTwo();
+    await post(ana.id, anaInterview.id, systemDesignCard());
+    const before = await load(ana.id, anaInterview.id);
+    const reply = (await post(ana.id, anaInterview.id, form, query)).data as unknown as Reply & { data: { autosave?: { message: string } } };
+    expect(reply.init.status).toBeGreaterThanOrEqual(400);
+    expect(reply.data.error?.[""]?.join(" ") ?? "").toMatch(/submitted|fix the marked fields/i);
+    const card = db().select().from(scorecards).get()!;
+    expect(card).toMatchObject({ status: "submitted", amendmentCount: 0, recommendation: "yes" });
+    expect((await load(ana.id, anaInterview.id)).data).toEqual(before.data);
   });
 
   it("refuses writes once the loop is closed or the interview cancelled, or a submit before the interview", async () => {
@@ -268,7 +288,7 @@ describe("the hiring manager's recommendation", () => {
 describe("leniency in SQL", () => {
   it("matches the pure computation over the demo organisation's history", async () => {
     makeOrganisation();
-    await seedDemoData(db());
+    await seedDemoData(db(), new Date());
     const rows = db().all<{ interviewerId: number; candidateId: number; dimensionKey: string; level: number }>(
       `select sc.interviewer_id as interviewerId, l.candidate_id as candidateId, r.dimension_key as dimensionKey, r.level as level
        from ratings r join scorecards sc on sc.id = r.scorecard_id and sc.status = 'submitted'
@@ -301,11 +321,11 @@ describe("rubric versions", () => {
     v2.dimensions[3].weight = 20;
     const dir = mkdtempSync(path.join(tmpdir(), "rubric-v2-"));
     writeFileSync(path.join(dir, "lead-ml-engineer.v2.json"), JSON.stringify(v2));
-    const [loaded] = loadRubrics(db(), dir);
+    const [loaded] = loadRubrics({ now: new Date(), dir });
     expect(loaded?.version).toBe(2);
 
     expect(db().select().from(scorecards).get()?.rubricVersionId).toBe(rubricVersionId);
-    const rec = getLoopRecommendation({ id: loop.id, rubricVersionId: loop.rubricVersionId })!;
+    const rec = getLoopRecommendation({ id: loop.id, rubricVersionId: loop.rubricVersionId }, new Date())!;
     expect(rec.rubric.version).toBe(1);
     expect(rec.score).toBeCloseTo(200 / 65, 10);
   });

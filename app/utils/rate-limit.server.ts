@@ -1,23 +1,71 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 
-// Failed sign-ins per email address. In memory: Loopwise runs as one process on one SQLite
-// file, and a restart forgetting the count is acceptable against online guessing.
-const MAX_FAILURES = 5;
+// Sign-in throttling. In memory: Loopwise runs as one process on one SQLite file, and a restart
+// forgetting the counts is acceptable against online guessing.
+//
+// Three counters of failed attempts, so that nobody can lock another person out:
+// - per client address: one client guessing across many accounts is refused after a while, and
+//   only that client is refused;
+// - per account and client: guessing one account from one client is refused after a few tries,
+//   and other clients (the account's owner) are unaffected;
+// - per account, from every client: a distributed attack on one account slows every attempt on it
+//   down (up to a few seconds), but a correct password still signs in. Slowing, not locking, is
+//   what keeps a stranger from denying the owner.
 const WINDOW_SECONDS = 15 * 60;
+export const SIGN_IN_LIMITS = {
+  perClient: 30,
+  perAccountClient: 5,
+  /** Failures on one account (all clients) before every attempt on it is slowed down. */
+  perAccountBeforeSlowing: 10,
+  slowdownStepMs: 250,
+  maxSlowdownMs: 3_000,
+} as const;
 
-const failures = new RateLimiterMemory({ keyPrefix: "signin", points: MAX_FAILURES, duration: WINDOW_SECONDS });
-
-/** Milliseconds until this address may try again, or 0 when it is not locked. */
-export async function signInLockedFor(email: string): Promise<number> {
-  const res = await failures.get(email);
-  return res && res.consumedPoints >= MAX_FAILURES ? res.msBeforeNext : 0;
+function limiter(keyPrefix: string, points: number) {
+  return new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
 }
 
-export async function recordFailedSignIn(email: string): Promise<void> {
-  // consume() rejects once the points are used up; the lock itself is what we want then.
-  await failures.consume(email).catch(() => undefined);
+const perClient = limiter("signin-client", SIGN_IN_LIMITS.perClient);
+const perAccountClient = limiter("signin-account-client", SIGN_IN_LIMITS.perAccountClient);
+// Counts further than the slow-down threshold, so the delay can grow with the attack.
+const perAccount = limiter("signin-account", 10_000);
+
+export type SignInGate = { refusedForMs: number; reason: "client" | "account_client" | null; delayMs: number };
+
+async function consumed(l: RateLimiterMemory, key: string) {
+  return (await l.get(key))?.consumedPoints ?? 0;
 }
 
-export async function clearFailedSignIns(email: string): Promise<void> {
-  await failures.delete(email);
+async function msUntilReset(l: RateLimiterMemory, key: string) {
+  return (await l.get(key))?.msBeforeNext ?? 0;
 }
+
+/** Whether this attempt may be checked at all, and how long to hold it first. */
+export async function signInGate(email: string, client: string): Promise<SignInGate> {
+  const pair = `${email}|${client}`;
+  const delayMs = Math.min(
+    SIGN_IN_LIMITS.maxSlowdownMs,
+    Math.max(0, (await consumed(perAccount, email)) - SIGN_IN_LIMITS.perAccountBeforeSlowing + 1) * SIGN_IN_LIMITS.slowdownStepMs,
+  );
+  if ((await consumed(perClient, client)) >= SIGN_IN_LIMITS.perClient)
+    return { refusedForMs: await msUntilReset(perClient, client), reason: "client", delayMs: 0 };
+  if ((await consumed(perAccountClient, pair)) >= SIGN_IN_LIMITS.perAccountClient)
+    return { refusedForMs: await msUntilReset(perAccountClient, pair), reason: "account_client", delayMs: 0 };
+  return { refusedForMs: 0, reason: null, delayMs };
+}
+
+export async function recordFailedSignIn(email: string, client: string): Promise<void> {
+  // consume() rejects once the points are used up; being over the limit is what we want then.
+  const swallow = () => undefined;
+  await Promise.all([
+    perClient.consume(client).catch(swallow),
+    perAccountClient.consume(`${email}|${client}`).catch(swallow),
+    perAccount.consume(email).catch(swallow),
+  ]);
+}
+
+/** A correct password clears this client's record for the account; the account-wide count stays. */
+export async function clearFailedSignIns(email: string, client: string): Promise<void> {
+  await perAccountClient.delete(`${email}|${client}`);
+}
+

@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
+import { createCookie } from "react-router";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema";
 import { makeUser, request } from "#tests/factories";
 import { db } from "./db.server";
-import { getUser, requireRole, requireUser, SESSION_COOKIE, startSession } from "./session.server";
+import { getUser, requirePermission, requireUser, SESSION_COOKIE, startSession } from "./session.server";
 
-const withCookie = (value: string) => new Request("http://localhost/candidates", { headers: { Cookie: `${SESSION_COOKIE}=${value}` } });
+// The cookie's own encoding (the framework's), around a token the test signs itself.
+const encoding = createCookie(SESSION_COOKIE);
+const withCookie = async (token: string) =>
+  new Request("http://localhost/candidates", { headers: { Cookie: (await encoding.serialize(token)).split(";")[0]! } });
 
 describe("sessions", () => {
   it("a signed cookie from sign-in identifies the user; its flags are safe", async () => {
@@ -20,11 +24,12 @@ describe("sessions", () => {
 
   it("ignores a tampered, foreign-audience, wrong-algorithm or wrong-secret token", async () => {
     const user = await makeUser("admin");
-    const token = (await startSession(user.id)).split(";")[0]!.split("=")[1]!;
+    const token = (await encoding.parse((await startSession(user.id)).split(";")[0]!)) as string;
+    expect((await getUser(await withCookie(token)))?.id).toBe(user.id);
     const [h, p, s] = token.split(".");
     const forged = JSON.parse(Buffer.from(p!, "base64url").toString());
     forged.sid = "someone-else";
-    expect(await getUser(withCookie(`${h}.${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${s}`))).toBeNull();
+    expect(await getUser(await withCookie(`${h}.${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${s}`))).toBeNull();
     const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
     const sid = db().select().from(sessions).get()!.id;
     const otherAudience = await new SignJWT({ sid })
@@ -33,28 +38,28 @@ describe("sessions", () => {
       .setAudience("magic-link")
       .setExpirationTime("1h")
       .sign(secret);
-    expect(await getUser(withCookie(otherAudience))).toBeNull();
+    expect(await getUser(await withCookie(otherAudience))).toBeNull();
     const otherSecret = await new SignJWT({ sid })
       .setProtectedHeader({ alg: "HS256" })
       .setIssuer("loopwise")
       .setAudience("loopwise:session")
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode("x".repeat(40)));
-    expect(await getUser(withCookie(otherSecret))).toBeNull();
+    expect(await getUser(await withCookie(otherSecret))).toBeNull();
     const hs512 = await new SignJWT({ sid })
       .setProtectedHeader({ alg: "HS512" })
       .setIssuer("loopwise")
       .setAudience("loopwise:session")
       .setExpirationTime("1h")
       .sign(secret);
-    expect(await getUser(withCookie(hs512))).toBeNull();
+    expect(await getUser(await withCookie(hs512))).toBeNull();
     const valid = await new SignJWT({ sid })
       .setProtectedHeader({ alg: "HS256" })
       .setIssuer("loopwise")
       .setAudience("loopwise:session")
       .setExpirationTime("1h")
       .sign(secret);
-    expect((await getUser(withCookie(valid)))?.id).toBe(user.id);
+    expect((await getUser(await withCookie(valid)))?.id).toBe(user.id);
   });
 
   it("ends when the user is deactivated or the session row is gone", async () => {
@@ -77,11 +82,25 @@ describe("sessions", () => {
     expect(data.headers.get("Location")).toBe("/login?redirectTo=%2Fcandidates%2F3");
   });
 
-  it("answers 403 to the wrong role", async () => {
+  it("answers 403 when the role lacks the permission", async () => {
     const user = await makeUser("interviewer");
-    const thrown = (await requireRole(await request("/", { userId: user.id }), "hiring_manager", "admin").catch(
-      (r: Response) => r,
-    )) as Response;
+    const thrown = (await requirePermission(await request("/", { userId: user.id }), "pipeline:read").catch((r: Response) => r)) as Response;
     expect(thrown.status).toBe(403);
+    const hm = await makeUser("hiring_manager");
+    expect((await requirePermission(await request("/", { userId: hm.id }), "pipeline:read")).id).toBe(hm.id);
+  });
+
+  it.each([
+    ["a broken percent-escape", "%E0%A4%A"],
+    ["a lone percent sign", "%"],
+    ["random bytes", "\u00ff\u00fe=="],
+    ["a JWT without the cookie encoding", "eyJhbGciOiJIUzI1NiJ9.e30.x"],
+    ["an empty value", ""],
+  ])("treats a malformed session cookie (%s) as signed out, never an error", async (_label, value) => {
+    const req = new Request("http://localhost/candidates", { headers: { Cookie: `other=1; ${SESSION_COOKIE}=${value}` } });
+    expect(await getUser(req)).toBeNull();
+    const thrown = (await requireUser(req).catch((r: Response) => r)) as Response;
+    expect(thrown.status).toBe(302);
+    expect(thrown.headers.get("Location")).toBe("/login?redirectTo=%2Fcandidates");
   });
 });

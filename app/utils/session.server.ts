@@ -1,7 +1,8 @@
 import { jwtVerify, SignJWT } from "jose";
-import { redirect } from "react-router";
-import type { Role } from "#db/schema";
+import { createCookie, redirect } from "react-router";
 import { createSession, deleteSession, getSessionUser } from "#app/models/session.server";
+import { can, type Permission } from "#app/models/permissions";
+import { systemNow } from "./clock.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
 
@@ -17,30 +18,29 @@ function secretKey() {
   return new TextEncoder().encode(env().SESSION_SECRET);
 }
 
-function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}
-
-function serializeCookie(value: string, maxAgeSeconds: number): string {
-  const parts = [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (env().cookieSecure) parts.push("Secure");
-  return parts.join("; ");
+// The framework's cookie parses and serializes (a malformed header reads as no cookie, never an
+// exception); jose signs what it carries. Built lazily: the environment is read at first use.
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env().cookieSecure,
+    maxAge: env().SESSION_HOURS * 3600,
+  });
+  return cookie;
 }
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
-  const token = readCookie(request, SESSION_COOKIE);
-  if (!token) return null;
+  const token: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  if (typeof token !== "string" || !token) return null;
   try {
     const { payload } = await jwtVerify(token, secretKey(), {
       algorithms: [ALGORITHM],
       audience: AUDIENCE,
       issuer: ISSUER,
+      currentDate: systemNow(),
     });
     return typeof payload.sid === "string" ? payload.sid : null;
   } catch {
@@ -49,30 +49,32 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   }
 }
 
+// Session expiry is checked against the system clock (clock.server.ts), not a request's time:
+// a sign-in must end when it ends, whatever a caller passes.
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sid = await sessionIdFrom(request);
-  return sid ? getSessionUser(sid) : null;
+  return sid ? getSessionUser(sid, systemNow()) : null;
 }
 
 /** Signs the user in: a session row plus a short-lived signed cookie pointing at it. */
 export async function startSession(userId: number): Promise<string> {
-  const hours = env().SESSION_HOURS;
-  const expiresAt = new Date(Date.now() + hours * 3600_000);
-  const sid = await createSession({ userId, expiresAt });
+  const now = systemNow();
+  const expiresAt = new Date(now.getTime() + env().SESSION_HOURS * 3600_000);
+  const sid = createSession({ userId, expiresAt, now });
   const token = await new SignJWT({ sid })
     .setProtectedHeader({ alg: ALGORITHM, kid: KEY_ID })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(now)
     .setExpirationTime(expiresAt)
     .sign(secretKey());
-  return serializeCookie(token, hours * 3600);
+  return sessionCookie().serialize(token);
 }
 
 export async function endSession(request: Request): Promise<string> {
   const sid = await sessionIdFrom(request);
   if (sid) deleteSession(sid);
-  return serializeCookie("", 0);
+  return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 /** The signed-in user, or a redirect to sign-in that brings them back here afterwards. */
@@ -89,13 +91,9 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(params.size ? `/login?${params}` : "/login");
 }
 
-/** The signed-in user if they hold one of the roles; otherwise 403 (or sign-in when anonymous). */
-export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+/** The signed-in user if their role grants `permission` (app/models/permissions.ts); otherwise 403. */
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role)) forbidden();
+  if (!can(user, permission)) forbidden();
   return user;
-}
-
-export function canManageLoops(user: { role: Role }): boolean {
-  return user.role === "admin" || user.role === "hiring_manager";
 }

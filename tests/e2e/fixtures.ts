@@ -19,5 +19,17 @@ export function unique(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/**
+ * A wall-clock time for a datetime-local field, `days` ahead at `hour`:00. Browser tests book
+ * interviews far beyond the demo data (which sits within a few weeks of today) and the form's own
+ * suggestions (the next working days), each test on days of its own, so no booking can collide
+ * whatever the date the suite runs on.
+ */
+export function farSlot(days: number, hour = 9) {
+  if (days < 120 || days > 350) throw new Error("farSlot: keep browser-test bookings between 120 and 350 days ahead");
+  const d = new Date(Date.now() + days * 86400_000);
+  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
+}
+
 export const test = base;
 export { expect };

@@ -1,9 +1,7 @@
-import { expect, HM, signIn, test, unique } from "./fixtures";
+import { expect, farSlot, HM, signIn, test, unique } from "./fixtures";
 
-function dayAhead(days: number) {
-  const d = new Date(Date.now() + days * 86400_000);
-  return `${d.toISOString().slice(0, 10)}T10:00`;
-}
+// This test's own days (see farSlot): nothing else books them.
+const DAYS = { "System design": 200, Debugging: 201, "Code review": 202, "Leadership & collaboration": 203 };
 
 test("a hiring manager adds a candidate, schedules a loop, and the interviewer then sees it", async ({ page, browser }) => {
   const name = unique("Priya Natarajan");
@@ -31,23 +29,25 @@ test("a hiring manager adds a candidate, schedules a loop, and the interviewer t
   await expect(page.getByRole("heading", { name: "Schedule the interview loop" })).toBeVisible();
   const systemDesign = page.getByRole("group", { name: "System design" });
   await systemDesign.getByLabel("Interviewer").selectOption({ label: "Aisha Bello (Staff ML Engineer, Fraud)" });
-  await systemDesign.getByLabel("Date and time").fill(dayAhead(3));
+  await systemDesign.getByLabel("Date and time").fill(farSlot(DAYS["System design"]));
   // Leave the other stages' interviewers empty first: the form says which rows are missing one.
   await page.getByRole("button", { name: "Schedule loop" }).click();
   const debugging = page.getByRole("group", { name: "Debugging" });
   await expect(debugging.getByRole("listitem").filter({ hasText: "Choose an interviewer" })).toBeVisible();
   await expect(debugging.getByLabel("Interviewer")).toHaveAttribute("aria-invalid", "true");
   // The row already filled in keeps its choice.
-  await expect(systemDesign.getByLabel("Date and time")).toHaveValue(dayAhead(3));
+  await expect(systemDesign.getByLabel("Date and time")).toHaveValue(farSlot(DAYS["System design"]));
 
   for (const [stage, person] of [
     ["Debugging", "Rafael Moreira"],
     ["Code review", "Siobhán Gallagher"],
     ["Leadership & collaboration", "Kwame Asante"],
-  ]) {
+  ] as const) {
     const row = page.getByRole("group", { name: stage });
     const option = row.getByLabel("Interviewer").locator("option", { hasText: person });
     await row.getByLabel("Interviewer").selectOption((await option.getAttribute("value"))!);
+    // The form suggests the next working days, which the demo panel may already hold.
+    await row.getByLabel("Date and time").fill(farSlot(DAYS[stage]));
   }
   await page.getByRole("button", { name: "Schedule loop" }).click();
   await expect(page.getByRole("heading", { name: "Interview loop" })).toBeVisible();

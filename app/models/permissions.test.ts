@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "#db/schema";
+import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission } from "./permissions";
+
+describe("one permission table", () => {
+  it("the navigation shows each role exactly the pages it may open", () => {
+    const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
+    expect(nav("interviewer")).toEqual(["My interviews"]);
+    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Audit log"]);
+    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Users", "Audit log"]);
+  });
+
+  it("pages are matched by their path, most specific rule first", () => {
+    expect(pagePermission("/pipeline")).toBe("pipeline:read");
+    expect(pagePermission("/candidates/12/edit")).toBe("loops:manage");
+    expect(pagePermission("/candidates/12/debrief")).toBe("interviews:own");
+    expect(pagePermission("/admin/users/3")).toBe("users:manage");
+    // A prefix of a word is not the page: /auditions is not /audit.
+    expect(pagePermission("/auditions")).toBeNull();
+    expect(pagePermission("/interviews/4/scorecard")).toBe("interviews:own");
+  });
+
+  it.each([
+    ["/pipeline", "interviewer", "/interviews"],
+    ["/compare?position=1", "interviewer", "/interviews"],
+    ["/calibration", "interviewer", "/interviews"],
+    ["/candidates/3", "interviewer", "/interviews"],
+    ["/candidates/3/debrief", "interviewer", "/candidates/3/debrief"],
+    ["/interviews/4?x=1", "interviewer", "/interviews/4?x=1"],
+    ["/admin/users", "hiring_manager", "/candidates"],
+    ["/candidates/3", "hiring_manager", "/candidates/3"],
+    ["/admin/users/2", "admin", "/admin/users/2"],
+  ] as [string, Role, string][])("after sign-in, %s for a %s leads to %s", (target, role, expected) => {
+    expect(destinationAfterSignIn(target, role)).toBe(expected);
+  });
+
+  it("each role's home page is one it may open", () => {
+    for (const role of ["interviewer", "hiring_manager", "admin"] as Role[]) {
+      const permission = pagePermission(homeFor(role));
+      expect(permission && can({ role }, permission)).toBe(true);
+    }
+  });
+});

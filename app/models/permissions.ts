@@ -1,0 +1,61 @@
+// Who may do what: the one table that the route guards, the navigation and the redirect after
+// sign-in all read. Object-level rules (whose interview, which loop's panel) build on it in the
+// models that own those objects.
+import type { Role } from "#db/schema";
+
+const EVERYONE = ["interviewer", "hiring_manager", "admin"] as const satisfies readonly Role[];
+const HIRING_TEAM = ["hiring_manager", "admin"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  /** Their own interviews, scorecards and code-review grading; debriefs of loops they sat on. */
+  "interviews:own": EVERYONE,
+  /** Candidates, loops, candidate links, every scorecard, recommendations and decisions. */
+  "loops:manage": HIRING_TEAM,
+  "pipeline:read": HIRING_TEAM,
+  "compare:read": HIRING_TEAM,
+  "calibration:read": HIRING_TEAM,
+  "audit:read": HIRING_TEAM,
+  "users:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: { role: Role }, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/** The main navigation, in order. */
+export const NAVIGATION: { path: string; label: string; permission: Permission }[] = [
+  { path: "/interviews", label: "My interviews", permission: "interviews:own" },
+  { path: "/candidates", label: "Candidates", permission: "loops:manage" },
+  { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
+  { path: "/compare", label: "Compare", permission: "compare:read" },
+  { path: "/calibration", label: "Calibration", permission: "calibration:read" },
+  { path: "/admin/users", label: "Users", permission: "users:manage" },
+  { path: "/audit", label: "Audit log", permission: "audit:read" },
+];
+
+// What opening a page needs, most specific first. A debrief sits under /candidates but its panel
+// may open it, so it is listed before the /candidates prefix.
+const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
+  { pattern: /^\/candidates\/\d+\/debrief\/?$/, permission: "interviews:own" },
+  ...NAVIGATION.map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
+];
+
+/** The permission a page needs, or null when any signed-in user may try it (object checks decide). */
+export function pagePermission(pathname: string): Permission | null {
+  return PAGE_ACCESS.find((p) => p.pattern.test(pathname))?.permission ?? null;
+}
+
+export function homeFor(role: Role): string {
+  return can({ role }, "loops:manage") ? "/candidates" : "/interviews";
+}
+
+/**
+ * Where to send someone after sign-in: the page they were going to if their role may open it,
+ * otherwise their own home page rather than a 403.
+ */
+export function destinationAfterSignIn(target: string, role: Role): string {
+  const permission = pagePermission(target.split(/[?#]/)[0]!);
+  return permission && !can({ role }, permission) ? homeFor(role) : target;
+}
