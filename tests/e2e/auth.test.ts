@@ -14,11 +14,24 @@ test.describe("signing in", () => {
     });
   }
 
-  test("a wrong password is refused with a message and the email kept", async ({ page }) => {
+  test("a wrong password is refused with a message, the email kept and the password cleared", async ({ page }) => {
     await signIn(page, HM, "not-the-password", { expectFailure: true });
     await expect(page.getByRole("alert")).toContainText("don't match an active account");
     await expect(page.getByLabel("Email")).toHaveValue(HM);
+    await expect(page.getByLabel("Password")).toHaveValue("");
   });
+
+  for (const path of ["/pipeline", "/compare", "/calibration"]) {
+    test(`an interviewer following a link to ${path} signs in and lands on their own page, not a 403`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(`/login?redirectTo=${encodeURIComponent(path)}`);
+      await page.getByLabel("Email").fill(INTERVIEWER);
+      await page.getByLabel("Password").fill("loopwise-demo");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL("/interviews");
+      await expect(page.getByRole("heading", { level: 1, name: "My interviews" })).toBeVisible();
+    });
+  }
 
   test("anonymous visitors are sent to sign-in and then back where they were going", async ({ page }) => {
     const [candidate] = query<{ id: number }>("select id from candidates order by id limit 1");
