@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
 import { CandidateSchema } from "#app/models/candidate-schema";
-import { SOURCE_LABELS } from "./labels";
+import { SOURCE_LABELS } from "#app/models/labels";
 import { FormError, SelectField, TextareaField, TextField } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 

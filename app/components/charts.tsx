@@ -1,4 +1,5 @@
 // Small server-rendered SVG charts: fixed sizes (no layout shift), each with a text alternative.
+import { formatSigned } from "#app/models/numbers";
 
 const LEVEL_COLORS = ["#d64545", "#f0a35e", "#7cc47f", "#2e8b57"];
 
@@ -31,7 +32,7 @@ export function DistributionBar({ counts, label }: { counts: [number, number, nu
 export function LeniencyPlot({
   people,
 }: {
-  people: { id: number; name: string; leniency: number; pairs: number; interval: { low: number; high: number } | null }[];
+  people: { id: number; name: string; leniency: number; candidates: number; interval: { low: number; high: number } | null }[];
 }) {
   const rowHeight = 28;
   const left = 170;
@@ -39,8 +40,9 @@ export function LeniencyPlot({
   const plotWidth = width - left - 20;
   const range = 1.5;
   const x = (v: number) => left + ((Math.max(-range, Math.min(range, v)) + range) / (2 * range)) * plotWidth;
-  const height = people.length * rowHeight + 34;
-  const summary = people.map((p) => `${p.name} ${p.leniency >= 0 ? "+" : ""}${p.leniency.toFixed(2)} (${p.pairs} pairs)`).join("; ");
+  const height = people.length * rowHeight + 50;
+  const axis = height - 40;
+  const summary = people.map((p) => `${p.name} ${formatSigned(p.leniency)} (${p.candidates} candidates)`).join("; ");
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
@@ -49,26 +51,29 @@ export function LeniencyPlot({
       role="img"
       aria-label={`Leniency by interviewer: ${summary}`}
     >
-      <title>Leniency by interviewer (rating points above or below colleagues)</title>
+      <title>Leniency by interviewer (rating points above or below colleagues, adjusted for few candidates)</title>
       {[-1.5, -1, -0.5, 0, 0.5, 1, 1.5].map((t) => (
         <g key={t}>
           <line
             x1={x(t)}
             x2={x(t)}
             y1={4}
-            y2={height - 24}
+            y2={axis}
             stroke={t === 0 ? "#5a6472" : "#e3e6ea"}
             strokeDasharray={t === 0 ? undefined : "2 3"}
           />
-          <text x={x(t)} y={height - 8} textAnchor="middle" fontSize={11} fill="#5a6472">
+          <text x={x(t)} y={axis + 14} textAnchor="middle" fontSize={11} fill="#5a6472">
             {t > 0 ? `+${t}` : t}
           </text>
         </g>
       ))}
-      <text x={x(-1.4)} y={height - 24 + 2} fontSize={10} fill="#b42318" dy={-4}>
+      <text x={left + plotWidth / 2} y={height - 6} textAnchor="middle" fontSize={11} fill="#5a6472">
+        rating points above or below colleagues · (candidates rated alongside colleagues)
+      </text>
+      <text x={x(-1.4)} y={axis + 2} fontSize={10} fill="#b42318" dy={-4}>
         harsher
       </text>
-      <text x={x(1.4)} y={height - 24 + 2} fontSize={10} fill="#0f7a4a" textAnchor="end" dy={-4}>
+      <text x={x(1.4)} y={axis + 2} fontSize={10} fill="#0f7a4a" textAnchor="end" dy={-4}>
         more lenient
       </text>
       {people.map((p, i) => {
@@ -77,7 +82,8 @@ export function LeniencyPlot({
         return (
           <g key={p.id}>
             <text x={left - 10} y={y + 4} textAnchor="end" fontSize={12} fill="#18202b">
-              {p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name}
+              {p.name.length > 18 ? `${p.name.slice(0, 17)}…` : p.name}
+              <tspan fill="#5a6472" fontSize={10}>{` (${p.candidates})`}</tspan>
             </text>
             {p.interval ? (
               <line x1={x(p.interval.low)} x2={x(p.interval.high)} y1={y} y2={y} stroke="#9aa3af" strokeWidth={3} strokeLinecap="round" />

@@ -4,7 +4,7 @@ import { Form, Link } from "react-router";
 import type { StageKey } from "#db/schema";
 import { interviewSchema } from "#app/models/loop-schema";
 import { FormError, SelectField, TextField } from "./ui/field";
-import { STAGE_LABELS } from "./labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { SubmitButton } from "./ui/submit-button";
 
 export type InterviewFormDefaults = {
@@ -48,8 +48,7 @@ export function InterviewForm({
       durationMinutes: String(defaults.durationMinutes),
       exerciseId: defaults.exerciseId ? String(defaults.exerciseId) : "",
     },
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: interviewSchema({ timeZone, now, allowPast: mode === "edit" }) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewSchema({ timeZone, now, allowPast: mode === "edit" }) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

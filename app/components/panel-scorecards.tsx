@@ -1,6 +1,6 @@
 import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
 import { formatDateTime } from "#app/utils/time";
-import { STAGE_LABELS } from "./labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
 
 type PanelCard = {

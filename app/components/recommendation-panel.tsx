@@ -1,20 +1,13 @@
 import type { LoopRecommendation } from "#app/models/recommendation.server";
-import { formatScore } from "#app/models/recommendation";
+import { formatPercent, formatScore, formatSigned } from "#app/models/numbers";
+import { describeWorkings } from "#app/models/workings";
 import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
+import { BandBadge } from "./score-figures";
 import { formatDuration } from "#app/utils/time";
-import { STAGE_LABELS } from "./labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
 
 type Owed = { interviewId: number; stage: StageKey; interviewerName: string; owedSince: Date; draft: boolean };
-
-const BAND_CLASS: Record<string, string> = {
-  strong_hire: "badge-ok",
-  hire: "badge-ok",
-  lean_no_hire: "badge-warn",
-  no_hire: "badge-danger",
-};
-
-const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(2)}`;
 
 /** The weighted recommendation with everything needed to check it by hand. */
 export function RecommendationPanel({
@@ -32,9 +25,10 @@ export function RecommendationPanel({
   /** Colleagues' leniency is calibration data for the hiring team, not for the panel. */
   showCalibration?: boolean;
 }) {
-  // Three decimals, so a reader multiplying by hand gets the same total.
-  const workings = rec.workings.map((w) => `${w.weight}×${Number(w.score.toFixed(3))}`).join(" + ");
-  const total = rec.workings.reduce((a, w) => a + w.product, 0);
+  const workings = describeWorkings(rec.workings);
+  const bands = rec.rubric.bands.map((b, i) =>
+    i === rec.rubric.bands.length - 1 ? `below ${b.label}` : `≥ ${formatScore(b.minScore)} ${b.label}`,
+  );
   return (
     <section className="card recommendation" aria-labelledby="rec-heading">
       <div className="row-between">
@@ -90,22 +84,16 @@ export function RecommendationPanel({
           <span className="tile-value" data-testid="raw-score">
             {formatScore(rec.score)}
           </span>
-          {rec.band ? (
-            <span className={`badge ${BAND_CLASS[rec.band.key] ?? ""}`}>{rec.band.label}</span>
-          ) : (
-            <span className="badge">No ratings yet</span>
-          )}
+          {rec.band ? <BandBadge band={rec.band} /> : <span className="badge">No ratings yet</span>}
         </div>
         <div className="score-tile">
           <span className="tile-label">Calibrated (leniency-adjusted)</span>
           <span className="tile-value">{formatScore(rec.calibratedScore)}</span>
-          {rec.calibratedBand ? (
-            <span className={`badge ${BAND_CLASS[rec.calibratedBand.key] ?? ""}`}>{rec.calibratedBand.label}</span>
-          ) : null}
+          {rec.calibratedBand ? <BandBadge band={rec.calibratedBand} /> : null}
         </div>
         <div className="score-tile">
           <span className="tile-label">Coverage</span>
-          <span className="tile-value">{Math.round(rec.coverage * 100)}%</span>
+          <span className="tile-value">{formatPercent(rec.coverage)}</span>
           <span className="small muted">of the rubric's weight rated</span>
         </div>
         <div className="score-tile">
@@ -113,7 +101,11 @@ export function RecommendationPanel({
           <span className="tile-value">
             {rec.leaveOneOut ? `${formatScore(rec.leaveOneOut.min)}–${formatScore(rec.leaveOneOut.max)}` : "—"}
           </span>
-          <span className="small muted">{rec.leaveOneOut ? "S without each interviewer in turn" : "needs two or more interviewers"}</span>
+          <span className="small muted">
+            {rec.leaveOneOut
+              ? `S without each of the ${rec.interviewerCount} interviewers in turn`
+              : "needs two or more interviewers: S rests on one person's view"}
+          </span>
         </div>
       </div>
 
@@ -138,9 +130,6 @@ export function RecommendationPanel({
               <th scope="col" className="num">
                 Calibrated
               </th>
-              <th scope="col" className="num">
-                Weight × score
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -156,18 +145,18 @@ export function RecommendationPanel({
                   {d.min === null ? "—" : d.min === d.max ? d.min : `${d.min}–${d.max}`}
                 </td>
                 <td className="num">{formatScore(d.calibratedScore)}</td>
-                <td className="num">{d.score === null ? "not rated" : (d.weight * d.score).toFixed(2)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {rec.score !== null ? (
-        <p className="workings small">
-          <strong>Workings:</strong> S = ({workings}) ÷ {rec.weightSum} = {total.toFixed(2)} ÷ {rec.weightSum} ={" "}
-          <strong>{formatScore(rec.score)}</strong>
-          {rec.weightSum < 100 ? ` (weights renormalised over the ${rec.weightSum} points that were rated)` : ""}. Bands: ≥ 3.50 Strong hire
-          · ≥ 3.00 Hire · ≥ 2.50 Lean no hire · below No hire.
+      {workings ? (
+        <p className="workings small" data-testid="workings">
+          <strong>Workings:</strong> S = ({workings.terms}) ÷ {workings.weight} = {workings.sum} ÷ {workings.weight} ={" "}
+          <strong>{workings.score}</strong>
+          {workings.weight < 100 ? ` (weights renormalised over the ${workings.weight} points that were rated)` : ""}. Scores are rounded
+          half-up to two decimals and the band is read from S as shown: {bands.join(" · ")}. The calibrated S subtracts each interviewer's
+          leniency from their ratings before averaging, and is then kept within 1–4.
         </p>
       ) : null}
 
@@ -184,7 +173,7 @@ export function RecommendationPanel({
                   Leniency
                 </th>
                 <th scope="col" className="num">
-                  Paired ratings
+                  Based on
                 </th>
               </tr>
             </thead>
@@ -194,15 +183,18 @@ export function RecommendationPanel({
                   <td>{p.interviewerName}</td>
                   <td>{STAGE_LABELS[p.stage]}</td>
                   <td>{p.recommendation ? RECOMMENDATION_LABELS[p.recommendation as keyof typeof RECOMMENDATION_LABELS] : "—"}</td>
-                  <td className="num">{signed(p.leniency)}</td>
-                  <td className="num">{p.pairs}</td>
+                  <td className="num">{formatSigned(p.leniency)}</td>
+                  <td className="num">
+                    {p.candidates} candidate{p.candidates === 1 ? "" : "s"}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="small muted">
-            Leniency is how far an interviewer's ratings sit from colleagues' ratings of the same candidates, shrunk toward 0 when there are
-            few paired ratings. The calibrated score subtracts it from each of their ratings before averaging.
+            Leniency is how far an interviewer's ratings sit from colleagues' ratings of the same candidates and dimensions, in rating
+            points, shrunk toward 0 when they have rated few candidates alongside colleagues. The calibrated score subtracts it from each of
+            their ratings before averaging.
           </p>
         </details>
       ) : null}

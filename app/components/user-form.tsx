@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
 import { EditUserSchema, NewUserSchema, TIME_ZONES } from "#app/models/user-schema";
-import { ROLE_LABELS } from "./labels";
+import { ROLE_LABELS } from "#app/models/labels";
 import { ErrorList, FormError, SelectField, TextField } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 

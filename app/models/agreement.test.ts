@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { krippendorffAlpha } from "./agreement";
+import { agreementOverCandidates, krippendorffAlpha, MIN_CANDIDATES } from "./agreement";
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the example with four
 // observers, twelve units and missing values (columns are units, rows observers A–D).
@@ -63,5 +63,78 @@ describe("edge cases", () => {
         "interval",
       ).alpha!,
     ).toBeLessThan(0);
+  });
+});
+
+describe("the bootstrap interval over candidates", () => {
+  // The same twelve candidates as app/models/reference/alpha_bootstrap.py, which computes alpha
+  // from its pairwise definition and runs the same seeded bootstrap independently. It printed:
+  //   {"alpha": 0.7251585623678647, "low": 0.49014508249429256, "high": 0.8032974528933078}
+  const candidates = [
+    [
+      [3, 3],
+      [4, 3, 4],
+    ],
+    [
+      [2, 2],
+      [2, 3],
+    ],
+    [
+      [4, 4, 3],
+      [3, 3],
+    ],
+    [
+      [1, 2],
+      [2, 2, 1],
+    ],
+    [
+      [3, 4],
+      [4, 4],
+    ],
+    [
+      [2, 3],
+      [3, 2],
+    ],
+    [
+      [4, 4],
+      [4, 3],
+    ],
+    [
+      [1, 1],
+      [2, 1],
+    ],
+    [
+      [3, 3, 3],
+      [2, 3],
+    ],
+    [
+      [2, 1],
+      [1, 1],
+    ],
+    [
+      [4, 3],
+      [3, 4, 4],
+    ],
+    [
+      [3, 2],
+      [2, 2],
+    ],
+  ];
+
+  it("matches the independent reference: alpha and its 95% interval", () => {
+    const m = agreementOverCandidates(candidates, { replicates: 200, seed: 20261130 });
+    expect(m.interval).toBeCloseTo(0.7251585623678647, 10);
+    expect(m.intervalCi!.low).toBeCloseTo(0.49014508249429256, 10);
+    expect(m.intervalCi!.high).toBeCloseTo(0.8032974528933078, 10);
+    expect(m).toMatchObject({ candidates: 12, units: 24, pairable: 53, enough: true });
+  });
+
+  it("is stable: the same data gives the same interval on every load", () => {
+    expect(agreementOverCandidates(candidates)).toEqual(agreementOverCandidates(candidates));
+  });
+
+  it("gives no number and no interval with too few candidates", () => {
+    const few = agreementOverCandidates(candidates.slice(0, MIN_CANDIDATES - 1));
+    expect(few).toMatchObject({ enough: false, intervalCi: null, ordinalCi: null, candidates: MIN_CANDIDATES - 1 });
   });
 });

@@ -6,7 +6,14 @@ import { changedFields, recordAudit } from "./audit.server";
 
 describe("audit log", () => {
   it("is append-only: rows can be neither deleted nor rewritten", () => {
-    recordAudit(db(), { actor: { id: null, name: "test" }, at: new Date(), action: "create", entityType: "candidate", entityId: 1, after: { name: "A" } });
+    recordAudit(db(), {
+      actor: { id: null, name: "test" },
+      at: new Date(),
+      action: "create",
+      entityType: "candidate",
+      entityId: 1,
+      after: { name: "A" },
+    });
     expect(() => db().delete(auditLog).run()).toThrow(/append-only/);
     expect(() => db().update(auditLog).set({ action: "delete" }).run()).toThrow(/append-only/);
     expect(() =>

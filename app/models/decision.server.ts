@@ -3,7 +3,8 @@ import { decisions, interviews, loops, scorecards, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { LoopRecommendation } from "./recommendation.server";
-import { DECISION_LABELS } from "#app/components/labels";
+import { DECISION_LABELS } from "#app/models/labels";
+import { formatScore } from "./numbers";
 
 export type DecisionKind = "hire" | "no_hire" | "hold";
 
@@ -108,7 +109,7 @@ export function recordDecision(
       action: "create",
       entityType: "decision",
       entityId: row.id,
-      summary: `Decided ${DECISION_LABELS[input.decision]} (S ${input.recommendation.score?.toFixed(2) ?? "—"}, ${input.recommendation.band?.label ?? "no band"})`,
+      summary: `Decided ${DECISION_LABELS[input.decision]} (S ${formatScore(input.recommendation.score)}, ${input.recommendation.band?.label ?? "no band"})`,
       after: {
         loopId: input.loopId,
         decision: input.decision,

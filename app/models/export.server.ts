@@ -6,7 +6,8 @@ import { db } from "#app/utils/db.server";
 import type { Role } from "#db/schema";
 import { getRubricDetail } from "./rubric.server";
 import { canSeePanel, panelVisibleWhere } from "./panel-visibility.server";
-import { getComparison } from "./pipeline.server";
+import { getComparison } from "./compare.server";
+import { roundHalfUp, shownScore } from "./numbers";
 
 export const SCORECARD_COLUMNS = [
   "candidate_id",
@@ -70,19 +71,17 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
           loop_id: c.loopId,
           loop_status: c.loopStatus,
           rubric_version: c.rubricVersion,
-          score: c.score === null ? null : Number(c.score.toFixed(2)),
+          // Figures as the pages show them (numbers.ts), so an export never disagrees with a screen.
+          score: shownScore(c.score),
           band: c.band?.label ?? null,
-          coverage: Number(c.coverage.toFixed(2)),
+          calibrated_score: shownScore(c.calibratedScore),
+          calibrated_band: c.calibratedBand?.label ?? null,
+          coverage: roundHalfUp(c.coverage, 2),
           gates: c.gates.join(";"),
           interviews: c.scheduled,
           submitted: c.submitted,
           decision: c.decision,
-          ...Object.fromEntries(
-            rubric.dimensions.map((d) => [
-              `score_${d.key}`,
-              c.dimensionScores[d.key] === null ? null : Number(c.dimensionScores[d.key]!.toFixed(2)),
-            ]),
-          ),
+          ...Object.fromEntries(rubric.dimensions.map((d) => [`score_${d.key}`, shownScore(c.dimensionScores[d.key] ?? null)])),
         };
       }),
   );

@@ -1,4 +1,4 @@
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { aliasedTable, and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import {
   assignments,

@@ -1,12 +1,9 @@
-// The hiring manager's cross-candidate views: the pipeline of open loops and the comparison of
-// candidates for one position. Aggregated in SQL so they stay fast with thousands of loops.
+// The pipeline of open loops: each stage's state, and each loop's figures (compare.server.ts).
 import { sql } from "drizzle-orm";
-import { db, type Db } from "#app/utils/db.server";
-import { cachedByDataVersion } from "./data-version.server";
+import { db } from "#app/utils/db.server";
 import type { StageKey } from "#db/schema";
+import { loopRecommendations } from "./compare.server";
 import { interviewState, type InterviewState } from "./interview-status";
-import { recommendationFromAggregates, type LoopAggregates } from "./recommendation";
-import { getRubricDetail } from "./rubric.server";
 
 import type { PipelineState } from "./pipeline-state";
 
@@ -27,7 +24,8 @@ type PipelineRow = {
 };
 
 /** Every open loop with each stage's state; filtered by position and by what the loop needs. */
-export function listPipeline({ positionId, state, now = new Date() }: { positionId?: number; state: PipelineState; now?: Date }) {
+export function listPipeline({ positionId, state, now }: { positionId?: number; state: PipelineState; now: Date }) {
+  const positionFilter = positionId ? sql`and c.position_id = ${positionId}` : sql``;
   const rows = db().all<PipelineRow>(sql`
     select l.id as loopId, c.id as candidateId, c.name as candidateName, p.id as positionId, p.title as positionTitle,
            i.id as interviewId, i.stage as stage, u.name as interviewerName, i.scheduled_at as scheduledAt,
@@ -38,8 +36,10 @@ export function listPipeline({ positionId, state, now = new Date() }: { position
     left join interviews i on i.loop_id = l.id and i.status != 'cancelled'
     left join users u on u.id = i.interviewer_id
     left join scorecards s on s.interview_id = i.id
-    where l.status = 'open' ${positionId ? sql`and c.position_id = ${positionId}` : sql``}
+    where l.status = 'open' ${positionFilter}
     order by c.name, l.id, i.scheduled_at`);
+  const figures = loopRecommendations(sql`(select l.id from loops l join candidates c on c.id = l.candidate_id
+    where l.status = 'open' and c.erased_at is null ${positionFilter})`);
   const loops = new Map<
     number,
     {
@@ -70,6 +70,7 @@ export function listPipeline({ positionId, state, now = new Date() }: { position
   }
   const all = [...loops.values()].map((l) => ({
     ...l,
+    figures: pick(figures.get(l.loopId)),
     owed: l.stages.filter((s) => s.state.kind === "scorecard_owed").length,
     ready: l.stages.length > 0 && l.stages.every((s) => s.state.kind === "submitted"),
   }));
@@ -85,89 +86,8 @@ export function listPipeline({ positionId, state, now = new Date() }: { position
   return { loops: filtered, counts: { all: all.length, owed: all.filter((l) => l.owed).length, ready: all.filter((l) => l.ready).length } };
 }
 
-type AggregateRow = { loopId: number; dimensionKey: string; total: number; n: number; lo: number; hi: number };
-type LoopRow = {
-  loopId: number;
-  rubricVersionId: number;
-  candidateId: number;
-  candidateName: string;
-  loopStatus: string;
-  scheduled: number;
-  submitted: number;
-  redFlags: number;
-  yes: number;
-  no: number;
-  decision: string | null;
-};
-
-/**
- * Candidates for one position (their latest loop each) with S, band, gates and every dimension's
- * score, computed from SQL aggregates rather than by loading every rating.
- */
-export function compareCandidates(positionId: number) {
-  // One grouped pass per table instead of per-loop subqueries: this stays flat at 2,500 loops.
-  const latest = sql`(select max(l.id) as id from loops l join candidates c on c.id = l.candidate_id
-      where c.position_id = ${positionId} and c.erased_at is null group by l.candidate_id)`;
-  const loops = db().all<LoopRow>(sql`
-    with latest as ${latest},
-    counts as (
-      select i.loop_id,
-        count(*) as scheduled,
-        sum(case when s.status = 'submitted' then 1 else 0 end) as submitted,
-        sum(case when s.status = 'submitted' and s.recommendation in ('yes', 'strong_yes') then 1 else 0 end) as yes,
-        sum(case when s.status = 'submitted' and s.recommendation in ('no', 'strong_no') then 1 else 0 end) as no
-      from latest join interviews i on i.loop_id = latest.id and i.status != 'cancelled'
-      left join scorecards s on s.interview_id = i.id
-      group by i.loop_id
-    ),
-    flags as (
-      select i.loop_id, count(*) as n
-      from latest join loops l on l.id = latest.id
-      join interviews i on i.loop_id = l.id and i.status != 'cancelled'
-      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
-      join scorecard_signals ss on ss.scorecard_id = s.id
-      join rubric_signals rs on rs.rubric_version_id = l.rubric_version_id and rs.key = ss.signal_key and rs.kind = 'red_flag'
-      group by i.loop_id
-    )
-    select l.id as loopId, l.rubric_version_id as rubricVersionId, c.id as candidateId, c.name as candidateName, l.status as loopStatus,
-      coalesce(counts.scheduled, 0) as scheduled, coalesce(counts.submitted, 0) as submitted,
-      coalesce(flags.n, 0) as redFlags, coalesce(counts.yes, 0) as yes, coalesce(counts.no, 0) as no, d.decision as decision
-    from latest join loops l on l.id = latest.id join candidates c on c.id = l.candidate_id
-    left join counts on counts.loop_id = l.id left join flags on flags.loop_id = l.id
-    left join decisions d on d.loop_id = l.id`);
-  const aggregates = db().all<AggregateRow>(sql`
-    with latest as ${latest}
-    select i.loop_id as loopId, r.dimension_key as dimensionKey, sum(r.level) as total, count(*) as n, min(r.level) as lo, max(r.level) as hi
-    from latest
-    join interviews i on i.loop_id = latest.id and i.status != 'cancelled'
-    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
-    join ratings r on r.scorecard_id = s.id and r.level is not null
-    group by i.loop_id, r.dimension_key`);
-  const byLoop = new Map<number, LoopAggregates["dimensions"]>();
-  for (const a of aggregates) {
-    const dims = byLoop.get(a.loopId) ?? {};
-    dims[a.dimensionKey] = { sum: a.total, count: a.n, min: a.lo, max: a.hi };
-    byLoop.set(a.loopId, dims);
-  }
-  return loops.map((l) => {
-    const rubric = getRubricDetail(l.rubricVersionId)!;
-    const result = recommendationFromAggregates(rubric, {
-      dimensions: byLoop.get(l.loopId) ?? {},
-      redFlags: l.redFlags,
-      yes: l.yes,
-      no: l.no,
-      scheduledInterviews: l.scheduled,
-      submittedInterviews: l.submitted,
-    });
-    return { ...l, ...result, rubricVersion: rubric.version };
-  });
-}
-
-export type CompareRow = ReturnType<typeof compareCandidates>[number];
-
-const comparisonCache = new WeakMap<Db, Map<string, { version: string; value: CompareRow[] }>>();
-
-/** compareCandidates, kept until a candidate, loop, interview, scorecard or decision changes. */
-export function getComparison(positionId: number): CompareRow[] {
-  return cachedByDataVersion(comparisonCache, String(positionId), () => compareCandidates(positionId));
+function pick(f: ReturnType<typeof loopRecommendations> extends Map<number, infer V> ? V | undefined : never) {
+  if (!f) return null;
+  const { score, band, calibratedScore, calibratedBand, gates, coverage } = f;
+  return { score, band, calibratedScore, calibratedBand, gates, coverage };
 }

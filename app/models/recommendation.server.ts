@@ -23,7 +23,9 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
     .where(and(eq(interviews.loopId, loop.id), ne(interviews.status, "cancelled")))
     .get();
   const table = getLeniencyTable();
-  const leniency = Object.fromEntries(cards.map((c) => [c.interviewerId, table.get(c.interviewerId) ?? { leniency: 0, pairs: 0 }]));
+  const leniency = Object.fromEntries(
+    cards.map((c) => [c.interviewerId, table.get(c.interviewerId) ?? { leniency: 0, pairs: 0, candidates: 0 }]),
+  );
   const signalText = new Map(rubric.signals.map((s) => [s.key, s]));
   const result = computeRecommendation({
     rubric: { dimensions: rubric.dimensions, bands: rubric.bands },
@@ -42,7 +44,7 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
   });
   return {
     ...result,
-    rubric: { key: rubric.key, version: rubric.version, title: rubric.title },
+    rubric: { key: rubric.key, version: rubric.version, title: rubric.title, bands: rubric.bands },
     panel: cards.map((c) => ({
       interviewerId: c.interviewerId,
       interviewerName: c.interviewerName,
@@ -50,6 +52,7 @@ export function getLoopRecommendation(loop: { id: number; rubricVersionId: numbe
       recommendation: c.recommendation,
       leniency: leniency[c.interviewerId]?.leniency ?? 0,
       pairs: leniency[c.interviewerId]?.pairs ?? 0,
+      candidates: leniency[c.interviewerId]?.candidates ?? 0,
     })),
   };
 }

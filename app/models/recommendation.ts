@@ -1,5 +1,6 @@
 // From a panel's submitted scorecards to a weighted, explainable recommendation (product.md,
 // "Aggregation"). Pure and deterministic: pages call it with plain data, tests call it directly.
+import { formatPercent, shownScore } from "./numbers";
 
 export type Level = 1 | 2 | 3 | 4;
 export type OverallRecommendation = "strong_no" | "no" | "yes" | "strong_yes";
@@ -18,9 +19,33 @@ export interface SubmittedScorecard {
   redFlags: { key: string; text: string; note: string }[];
 }
 
-export interface RecommendationInput {
+/**
+ * Submitted ratings of one dimension by one interviewer in a loop: the shape both the candidate
+ * page (from scorecards) and the cross-candidate views (from SQL aggregates) feed the same
+ * computation with, so their figures cannot disagree.
+ */
+export interface RatingGroup {
+  interviewerId: number;
+  dimensionKey: string;
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+}
+
+export interface RedFlag {
+  key: string;
+  text: string;
+  note: string;
+  interviewerId: number;
+}
+
+export interface PanelInput {
   rubric: RubricForScoring;
-  scorecards: SubmittedScorecard[];
+  groups: RatingGroup[];
+  /** One per submitted scorecard. */
+  recommendations: (OverallRecommendation | null)[];
+  redFlags: RedFlag[];
   /** Non-cancelled interviews of the loop, and how many of them have a submitted scorecard. */
   scheduledInterviews: number;
   submittedInterviews: number;
@@ -30,13 +55,18 @@ export interface RecommendationInput {
   leniency?: Record<number, number>;
 }
 
+export type RecommendationInput = Omit<PanelInput, "groups" | "recommendations" | "redFlags"> & { scorecards: SubmittedScorecard[] };
+
 export interface DimensionResult {
   key: string;
   name: string;
   weight: number;
   ratingCount: number;
+  /** Sum of the ratings (whole numbers): the mean's numerator, for exact workings. */
+  ratingSum: number;
   /** Mean rating, or null when nobody rated it. */
   score: number | null;
+  /** Mean of (rating − its interviewer's leniency); not clamped, so it may leave 1–4 slightly. */
   calibratedScore: number | null;
   min: number | null;
   max: number | null;
@@ -45,15 +75,14 @@ export interface DimensionResult {
 }
 
 export type Gate =
-  | { kind: "incomplete"; reasons: string[] }
-  | { kind: "red_flag"; flags: { key: string; text: string; note: string; interviewerId: number }[] }
-  | { kind: "split_panel"; reasons: string[] };
+  { kind: "incomplete"; reasons: string[] } | { kind: "red_flag"; flags: RedFlag[] } | { kind: "split_panel"; reasons: string[] };
 
 export interface Recommendation {
   dimensions: DimensionResult[];
   /** Σ w over rated dimensions ÷ 100 (0..1). */
   coverage: number;
   score: number | null;
+  /** S of the leniency-adjusted dimension scores, clamped once to the 1–4 scale. */
   calibratedScore: number | null;
   band: { key: string; label: string } | null;
   calibratedBand: { key: string; label: string } | null;
@@ -61,36 +90,34 @@ export interface Recommendation {
   /** Range of S over leaving out one interviewer at a time (null with fewer than two). */
   leaveOneOut: { min: number; max: number } | null;
   interviewerCount: number;
-  /** The weighted sum spelled out, so a person can check S by hand. */
-  workings: { key: string; name: string; weight: number; score: number; product: number }[];
+  /** The weighted sum spelled out, so a person can check S by hand (workings.ts writes it). */
+  workings: { key: string; name: string; weight: number; ratingSum: number; ratingCount: number }[];
   weightSum: number;
 }
 
 export const COVERAGE_GATE = 0.8;
 export const SPLIT_SPREAD = 2;
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const clampLevel = (x: number) => Math.min(4, Math.max(1, x));
-
-function dimensionScores(rubric: RubricForScoring, scorecards: SubmittedScorecard[], leniency: Record<number, number>) {
+function dimensionScores(rubric: RubricForScoring, groups: RatingGroup[], leniency: Record<number, number>) {
   return rubric.dimensions.map((d): DimensionResult => {
-    const rated = scorecards
-      .map((c) => ({ level: c.ratings[d.key], interviewerId: c.interviewerId }))
-      .filter((r): r is { level: Level; interviewerId: number } => typeof r.level === "number");
-    const levels = rated.map((r) => r.level);
-    // Calibration removes each interviewer's habitual offset; the result stays on the 1–4 scale.
-    // Sorted before summing so the order of scorecards can't change a float's last bit.
-    const calibrated = rated.map((r) => clampLevel(r.level - (leniency[r.interviewerId] ?? 0))).sort((a, b) => a - b);
+    const rated = groups.filter((g) => g.dimensionKey === d.key && g.count > 0);
+    const count = rated.reduce((a, g) => a + g.count, 0);
+    const sum = rated.reduce((a, g) => a + g.sum, 0);
+    // Calibration subtracts each interviewer's leniency from each of their ratings (product.md).
+    const adjustment = rated.reduce((a, g) => a + g.count * (leniency[g.interviewerId] ?? 0), 0);
+    const min = count ? Math.min(...rated.map((g) => g.min)) : null;
+    const max = count ? Math.max(...rated.map((g) => g.max)) : null;
     return {
       key: d.key,
       name: d.name,
       weight: d.weight,
-      ratingCount: levels.length,
-      score: levels.length ? mean(levels) : null,
-      calibratedScore: calibrated.length ? mean(calibrated) : null,
-      min: levels.length ? Math.min(...levels) : null,
-      max: levels.length ? Math.max(...levels) : null,
-      spread: levels.length ? Math.max(...levels) - Math.min(...levels) : null,
+      ratingCount: count,
+      ratingSum: sum,
+      score: count ? sum / count : null,
+      calibratedScore: count ? (sum - adjustment) / count : null,
+      min,
+      max,
+      spread: min === null || max === null ? null : max - min,
     };
   });
 }
@@ -103,27 +130,58 @@ function weighted(dims: { weight: number; score: number | null }[]): number | nu
   return rated.reduce((a, d) => a + d.weight * (d.score as number), 0) / weightSum;
 }
 
+/** The band of a score, read from the score as shown (numbers.ts): "3.50" is Strong hire. */
 export function bandFor(score: number | null, bands: RubricForScoring["bands"]) {
-  if (score === null) return null;
-  // S itself is compared (S ≥ 3.5), not its two-decimal display; the tiny tolerance only
-  // absorbs floating-point error in sums like 3.5 that are exact on paper.
-  const band = bands.find((b) => score >= b.minScore - 1e-9) ?? bands.at(-1);
+  const shown = shownScore(score);
+  if (shown === null) return null;
+  const band = bands.find((b) => shown >= b.minScore) ?? bands.at(-1);
   return band ? { key: band.key, label: band.label } : null;
 }
 
+const clampToScale = (x: number | null) => (x === null ? null : Math.min(4, Math.max(1, x)));
+
+/** Scorecards to rating groups: what the candidate page has, in the shape every view shares. */
+export function groupsFromScorecards(scorecards: SubmittedScorecard[]): RatingGroup[] {
+  const groups = new Map<string, RatingGroup>();
+  for (const c of scorecards)
+    for (const [dimensionKey, level] of Object.entries(c.ratings)) {
+      if (typeof level !== "number") continue;
+      const key = `${c.interviewerId}\u0000${dimensionKey}`;
+      const g = groups.get(key) ?? { interviewerId: c.interviewerId, dimensionKey, sum: 0, count: 0, min: level, max: level };
+      g.sum += level;
+      g.count += 1;
+      g.min = Math.min(g.min, level);
+      g.max = Math.max(g.max, level);
+      groups.set(key, g);
+    }
+  return [...groups.values()];
+}
+
 export function computeRecommendation(input: RecommendationInput): Recommendation {
-  const { rubric, scorecards } = input;
+  const { scorecards, ...rest } = input;
+  return recommendationFromPanel({
+    ...rest,
+    groups: groupsFromScorecards(scorecards),
+    recommendations: scorecards.map((c) => c.recommendation),
+    redFlags: scorecards.flatMap((c) => c.redFlags.map((f) => ({ ...f, interviewerId: c.interviewerId }))),
+  });
+}
+
+export function recommendationFromPanel(input: PanelInput): Recommendation {
+  const { rubric } = input;
+  // A canonical order, so the order rows arrive in can't change a float's last bit.
+  const groups = [...input.groups].sort((a, b) => a.dimensionKey.localeCompare(b.dimensionKey) || a.interviewerId - b.interviewerId);
   const leniency = input.leniency ?? {};
-  const dimensions = dimensionScores(rubric, scorecards, leniency);
+  const dimensions = dimensionScores(rubric, groups, leniency);
   const score = weighted(dimensions);
-  const calibratedScore = weighted(dimensions.map((d) => ({ weight: d.weight, score: d.calibratedScore })));
+  const calibratedScore = clampToScale(weighted(dimensions.map((d) => ({ weight: d.weight, score: d.calibratedScore }))));
   const totalWeight = rubric.dimensions.reduce((a, d) => a + d.weight, 0) || 100;
   const coverage = dimensions.filter((d) => d.ratingCount > 0).reduce((a, d) => a + d.weight, 0) / totalWeight;
 
   const gates: Gate[] = [];
   const incomplete: string[] = [];
   if (coverage < COVERAGE_GATE)
-    incomplete.push(`Coverage is ${Math.round(coverage * 100)}%, below ${COVERAGE_GATE * 100}% of the rubric's weight.`);
+    incomplete.push(`Coverage is ${formatPercent(coverage)}, below ${formatPercent(COVERAGE_GATE)} of the rubric's weight.`);
   const missing = input.scheduledInterviews - input.submittedInterviews;
   const upcoming = Math.min(input.upcomingInterviews ?? 0, missing);
   const owed = missing - upcoming;
@@ -131,21 +189,18 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
   if (upcoming > 0) incomplete.push(`${upcoming} interview${upcoming === 1 ? " is" : "s are"} still to take place.`);
   if (incomplete.length) gates.push({ kind: "incomplete", reasons: incomplete });
 
-  const flags = scorecards
-    .flatMap((c) => c.redFlags.map((f) => ({ ...f, interviewerId: c.interviewerId })))
-    .sort((a, b) => a.interviewerId - b.interviewerId || a.key.localeCompare(b.key));
+  const flags = [...input.redFlags].sort((a, b) => a.interviewerId - b.interviewerId || a.key.localeCompare(b.key));
   if (flags.length) gates.push({ kind: "red_flag", flags });
 
   const split: string[] = [];
   for (const d of dimensions)
     if (d.spread !== null && d.spread >= SPLIT_SPREAD) split.push(`${d.name}: ratings range from ${d.min} to ${d.max}.`);
-  const recs = scorecards.map((c) => c.recommendation);
-  const yes = recs.filter((r) => r === "yes" || r === "strong_yes").length;
-  const no = recs.filter((r) => r === "no" || r === "strong_no").length;
+  const yes = input.recommendations.filter((r) => r === "yes" || r === "strong_yes").length;
+  const no = input.recommendations.filter((r) => r === "no" || r === "strong_no").length;
   if (yes > 0 && no > 0) split.push(`Overall recommendations disagree: ${yes} yes, ${no} no.`);
   if (split.length) gates.push({ kind: "split_panel", reasons: split });
 
-  const interviewers = [...new Set(scorecards.map((c) => c.interviewerId))].sort((a, b) => a - b);
+  const interviewers = [...new Set(groups.map((g) => g.interviewerId))].sort((a, b) => a - b);
   let leaveOneOut: Recommendation["leaveOneOut"] = null;
   if (interviewers.length >= 2) {
     const scores = interviewers
@@ -153,7 +208,7 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
         weighted(
           dimensionScores(
             rubric,
-            scorecards.filter((c) => c.interviewerId !== left),
+            groups.filter((g) => g.interviewerId !== left),
             leniency,
           ),
         ),
@@ -173,53 +228,7 @@ export function computeRecommendation(input: RecommendationInput): Recommendatio
     gates,
     leaveOneOut,
     interviewerCount: interviewers.length,
-    workings: rated.map((d) => ({
-      key: d.key,
-      name: d.name,
-      weight: d.weight,
-      score: d.score as number,
-      product: d.weight * (d.score as number),
-    })),
+    workings: rated.map((d) => ({ key: d.key, name: d.name, weight: d.weight, ratingSum: d.ratingSum, ratingCount: d.ratingCount })),
     weightSum: rated.reduce((a, d) => a + d.weight, 0),
-  };
-}
-
-/** Two decimals, the way S is always shown. */
-export function formatScore(score: number | null): string {
-  return score === null ? "—" : score.toFixed(2);
-}
-
-export interface LoopAggregates {
-  /** Per dimension: sum and count of submitted ratings, and their range. */
-  dimensions: Record<string, { sum: number; count: number; min: number; max: number }>;
-  redFlags: number;
-  yes: number;
-  no: number;
-  scheduledInterviews: number;
-  submittedInterviews: number;
-}
-
-/**
- * The same S, band and gates as computeRecommendation, from per-loop aggregates that SQL can
- * produce for thousands of loops at once (the compare view and exports). Raw scores only.
- */
-export function recommendationFromAggregates(rubric: RubricForScoring, agg: LoopAggregates) {
-  const dims = rubric.dimensions.map((d) => {
-    const a = agg.dimensions[d.key];
-    return { key: d.key, weight: d.weight, score: a && a.count ? a.sum / a.count : null, spread: a && a.count ? a.max - a.min : null };
-  });
-  const score = weighted(dims);
-  const totalWeight = rubric.dimensions.reduce((s, d) => s + d.weight, 0) || 100;
-  const coverage = dims.filter((d) => d.score !== null).reduce((s, d) => s + d.weight, 0) / totalWeight;
-  const gates: Gate["kind"][] = [];
-  if (coverage < COVERAGE_GATE || agg.scheduledInterviews > agg.submittedInterviews) gates.push("incomplete");
-  if (agg.redFlags > 0) gates.push("red_flag");
-  if (dims.some((d) => d.spread !== null && d.spread >= SPLIT_SPREAD) || (agg.yes > 0 && agg.no > 0)) gates.push("split_panel");
-  return {
-    score,
-    band: bandFor(score, rubric.bands),
-    coverage,
-    gates,
-    dimensionScores: Object.fromEntries(dims.map((d) => [d.key, d.score])),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { interviews, ratings, scorecards, scorecardSignals, users } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -64,8 +64,7 @@ function toSnapshotParts(value: ScorecardValue) {
 }
 
 export type SaveResult =
-  | { ok: true; changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date }
-  | { ok: false; message: string };
+  { ok: true; changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date } | { ok: false; message: string };
 
 export const SUBMITTED_NEEDS_AMEND =
   "This scorecard has already been submitted (perhaps from another tab), so these changes were not saved. " +
@@ -191,38 +190,4 @@ export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId:
       .map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
     signals: allSignals.filter((s) => s.scorecardId === c.id).map(({ signalKey, note }) => ({ signalKey, note })),
   }));
-}
-
-/**
- * Leniency inputs computed in SQL over every submitted rating: for each interviewer, the sum of
- * (rating − mean of colleagues' ratings of the same candidate and dimension) and how many
- * ratings had a colleague to compare with. Shrinkage is applied by the caller (leniency.ts).
- */
-export function leniencyInputs(interviewerIds?: number[]) {
-  const filter = interviewerIds?.length
-    ? sql`and rated.interviewer_id in (${sql.join(
-        interviewerIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`
-    : sql``;
-  return db().all<{ interviewerId: number; diffSum: number; pairs: number }>(sql`
-    with rated as (
-      select sc.interviewer_id, l.candidate_id, r.dimension_key, r.level
-      from ratings r
-      join scorecards sc on sc.id = r.scorecard_id and sc.status = 'submitted'
-      join interviews i on i.id = sc.interview_id and i.status != 'cancelled'
-      join loops l on l.id = i.loop_id
-      where r.level is not null
-    ),
-    grouped as (
-      select candidate_id, dimension_key, sum(level) as total, count(*) as n
-      from rated group by candidate_id, dimension_key having count(*) > 1
-    )
-    select rated.interviewer_id as interviewerId,
-           sum(rated.level - (g.total - rated.level) * 1.0 / (g.n - 1)) as diffSum,
-           count(*) as pairs
-    from rated join grouped g on g.candidate_id = rated.candidate_id and g.dimension_key = rated.dimension_key
-    where 1 = 1 ${filter}
-    group by rated.interviewer_id
-  `);
 }

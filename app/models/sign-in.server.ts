@@ -7,8 +7,7 @@ import { clearFailedSignIns, recordFailedSignIn, signInGate } from "#app/utils/r
 import { startSession } from "#app/utils/session.server";
 
 export type SignInResult =
-  | { ok: true; cookie: string; role: Role }
-  | { ok: false; message: string; refused: boolean; retryAfterSeconds?: number };
+  { ok: true; cookie: string; role: Role } | { ok: false; message: string; refused: boolean; retryAfterSeconds?: number };
 
 const WRONG = "That email and password don't match an active account.";
 
@@ -44,7 +43,11 @@ export async function signIn(input: {
 
   const gate = await signInGate(email, input.client);
   if (gate.refusedForMs > 0) {
-    audit(gate.reason === "client" ? "Refused: too many failed sign-ins from this client" : "Refused: too many failures for this address from this client");
+    audit(
+      gate.reason === "client"
+        ? "Refused: too many failed sign-ins from this client"
+        : "Refused: too many failures for this address from this client",
+    );
     return {
       ok: false,
       refused: true,

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.admin.users.$userId";
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { UserForm } from "#app/components/user-form";
 import { listInterviewsFor } from "#app/models/loop.server";
 import { formatDateTime } from "#app/utils/time";

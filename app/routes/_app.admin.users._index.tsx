@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.admin.users._index";
-import { ROLE_LABELS } from "#app/components/labels";
+import { ROLE_LABELS } from "#app/models/labels";
 import { listUsers } from "#app/models/user.server";
 import { requirePermission } from "#app/utils/session.server";
 

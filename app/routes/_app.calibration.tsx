@@ -1,6 +1,8 @@
 import type { Route } from "./+types/_app.calibration";
 import { DistributionBar, LevelLegend, LeniencyPlot } from "#app/components/charts";
-import { MIN_PAIRABLE } from "#app/models/agreement";
+import { MIN_CANDIDATES, MIN_PAIRABLE, type AgreementMeasure } from "#app/models/agreement";
+import { SHRINKAGE_CANDIDATES } from "#app/models/leniency";
+import { formatFixed, formatSigned } from "#app/models/numbers";
 import { getCalibration } from "#app/models/calibration.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { requirePermission } from "#app/utils/session.server";
@@ -14,18 +16,57 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { ...getCalibration(), dimensions };
 }
 
-const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(2)}`;
-const alpha = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+/** Fewer candidates than this, and a figure is flagged in words as resting on too little. */
+const FEW_CANDIDATES = 5;
+
+const alpha = (x: number | null) => (x === null ? "undefined (no variation)" : formatFixed(x, 2));
+const interval = (ci: { low: number; high: number } | null) => (ci ? `${formatFixed(ci.low, 2)} to ${formatFixed(ci.high, 2)}` : "");
+
+/** Krippendorff's reading of alpha (2004): ≥ 0.80 reliable, 0.667–0.80 tentative, lower not. */
+function reliability(a: AgreementMeasure): string {
+  if (!a.enough)
+    return `Too little data: ${a.candidates} candidate${a.candidates === 1 ? "" : "s"} and ${a.pairable} pairable values (needs ${MIN_CANDIDATES} and ${MIN_PAIRABLE}).`;
+  if (a.interval === null) return "Undefined: every rating was the same.";
+  const reading = a.interval >= 0.8 ? "Good agreement" : a.interval >= 0.667 ? "Tentative agreement" : "Low agreement";
+  return a.intervalCi && a.intervalCi.high - a.intervalCi.low > 0.3 ? `${reading}, but the interval is wide` : reading;
+}
+
+function AlphaRow({ label, a }: { label: string; a: AgreementMeasure }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {a.enough ? (
+        <>
+          <td className="num">
+            {alpha(a.interval)}
+            <div className="small muted">{interval(a.intervalCi)}</div>
+          </td>
+          <td className="num">
+            {alpha(a.ordinal)}
+            <div className="small muted">{interval(a.ordinalCi)}</div>
+          </td>
+        </>
+      ) : (
+        <td colSpan={2} className="muted small">
+          not shown: too little data
+        </td>
+      )}
+      <td className="num">{a.candidates}</td>
+      <td className="num">{a.pairable}</td>
+      <td>{reliability(a)}</td>
+    </tr>
+  );
+}
 
 export default function Calibration({ loaderData: d }: Route.ComponentProps) {
-  const overall = d.agreement.overall;
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Interviewer calibration</h1>
           <p>
-            Over every submitted scorecard. Leniency compares each interviewer with colleagues who rated the same candidate and dimension.
+            Over every submitted scorecard. Leniency compares each interviewer with the other interviewers who rated the same candidate on
+            the same dimension.
           </p>
         </div>
       </div>
@@ -36,10 +77,26 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
           <section className="card" aria-labelledby="plot-heading">
             <h2 id="plot-heading">Who rates high, who rates low</h2>
             <LeniencyPlot people={d.people} />
-            <p className="small muted">
-              Dot: leniency, shrunk toward 0 when there are few paired ratings. Line: its 95% interval. An interval clear of 0 means a
-              consistent offset worth a calibration conversation.
-            </p>
+            <details className="how-to-read" open>
+              <summary>How to read this</summary>
+              <ul className="small">
+                <li>
+                  <strong>Leniency</strong> is in rating points: +0.30 means this interviewer's ratings sit about a third of a level above
+                  their colleagues' ratings of the same candidates and dimensions. An interviewer who sat two stages of one loop counts as
+                  one voice there.
+                </li>
+                <li>
+                  The dot is leniency <strong>adjusted for few candidates</strong>: the raw average difference, pulled toward 0 by{" "}
+                  {SHRINKAGE_CANDIDATES} imaginary candidates with no difference, so one unusual candidate doesn't brand anyone. The
+                  calibrated score subtracts this figure.
+                </li>
+                <li>
+                  The line is its 95% interval. Ratings of one candidate move together, so the interval counts candidates, not ratings. An
+                  interval that stays clear of 0 is a consistent habit worth a calibration conversation; one that crosses 0 is not yet
+                  evidence of anything.
+                </li>
+              </ul>
+            </details>
           </section>
           <section className="card card-flush" aria-labelledby="people-heading">
             <div className="card-header">
@@ -58,13 +115,16 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                       Median time to submit
                     </th>
                     <th scope="col" className="num">
-                      Leniency
+                      Leniency, adjusted for few candidates
                     </th>
                     <th scope="col" className="num">
-                      Paired ratings
+                      Raw leniency
                     </th>
                     <th scope="col" className="num">
-                      Matched the decision
+                      Based on
+                    </th>
+                    <th scope="col" className="num">
+                      Recommendation matched the decision
                     </th>
                     <th scope="col">Ratings given (1 → 4) by dimension</th>
                   </tr>
@@ -77,13 +137,33 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                         <div className="small muted">{p.title}</div>
                       </td>
                       <td className="num">{p.scorecards}</td>
-                      <td className="num">{p.medianHoursToSubmit === null ? "—" : `${p.medianHoursToSubmit.toFixed(1)} h`}</td>
+                      <td className="num">{p.medianHoursToSubmit === null ? "—" : `${formatFixed(p.medianHoursToSubmit, 1)} h`}</td>
                       <td className="num">
-                        {signed(p.leniency)}
-                        <div className="small muted">raw {signed(p.rawLeniency)}</div>
+                        {p.candidates ? formatSigned(p.leniency) : "—"}
+                        {p.interval ? (
+                          <div className="small muted nowrap">
+                            95%: {formatSigned(p.interval.low)} to {formatSigned(p.interval.high)}
+                          </div>
+                        ) : null}
                       </td>
-                      <td className="num">{p.pairs}</td>
-                      <td className="num">{p.matchRate === null ? "—" : `${Math.round(p.matchRate * 100)}% of ${p.decided}`}</td>
+                      <td className="num">{p.candidates ? formatSigned(p.rawLeniency) : "—"}</td>
+                      <td className="num">
+                        {p.candidates} candidate{p.candidates === 1 ? "" : "s"}
+                        <div className="small muted nowrap">{p.pairs} paired ratings</div>
+                        {p.candidates < FEW_CANDIDATES ? (
+                          <div className="small warn-text">
+                            {p.candidates === 0 ? "No colleague rated the same candidates yet" : "Too few candidates to read much into"}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td className="num">
+                        {p.decided ? `${p.matched} of ${p.decided}` : "—"}
+                        <div className="small muted">
+                          {p.decided
+                            ? `decided loop${p.decided === 1 ? "" : "s"}${p.decided < FEW_CANDIDATES ? ": too few to judge" : ""}`
+                            : "no decisions yet"}
+                        </div>
+                      </td>
                       <td>
                         <div className="dist-grid">
                           {d.dimensions.map((dim) => (
@@ -103,50 +183,53 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
           <section className="card" aria-labelledby="alpha-heading">
             <h2 id="alpha-heading">Panel agreement (Krippendorff's alpha)</h2>
             <p className="small muted">
-              1 is perfect agreement, 0 is what chance would give. Units are candidate × dimension; missing ratings are allowed. Marked “too
-              little data” below {MIN_PAIRABLE} pairable values.
+              1 is perfect agreement, 0 is what chance would give, below 0 is systematic disagreement. A unit is one candidate's dimension;
+              missing ratings are allowed. Under each alpha, its 95% interval from resampling candidates (fixed seed, so the page is
+              stable). Alpha is not shown with fewer than {MIN_CANDIDATES} candidates or {MIN_PAIRABLE} pairable values: the interval would
+              span poor to good agreement.
             </p>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
-                  <th scope="col" className="num">
-                    Interval α
-                  </th>
-                  <th scope="col" className="num">
-                    Ordinal α
-                  </th>
-                  <th scope="col" className="num">
-                    Pairable values
-                  </th>
-                  <th scope="col">Reliability</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">All dimensions</th>
-                  <td className="num">{alpha(overall.interval)}</td>
-                  <td className="num">{alpha(overall.ordinal)}</td>
-                  <td className="num">{overall.pairable}</td>
-                  <td>{overall.enough ? "" : <span className="badge badge-warn">Too little data</span>}</td>
-                </tr>
-                {d.dimensions.map((dim) => {
-                  const a = d.agreement.byDimension[dim.key];
-                  return (
-                    <tr key={dim.key}>
-                      <th scope="row">{dim.name}</th>
-                      <td className="num">{alpha(a?.interval ?? null)}</td>
-                      <td className="num">{alpha(a?.ordinal ?? null)}</td>
-                      <td className="num">{a?.pairable ?? 0}</td>
-                      <td>{a?.enough ? "" : <span className="badge badge-warn">Too little data</span>}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Dimension</th>
+                    <th scope="col" className="num">
+                      Interval α
+                    </th>
+                    <th scope="col" className="num">
+                      Ordinal α
+                    </th>
+                    <th scope="col" className="num">
+                      Candidates
+                    </th>
+                    <th scope="col" className="num">
+                      Pairable values
+                    </th>
+                    <th scope="col">Reading</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <AlphaRow label="All dimensions" a={d.agreement.overall} />
+                  {d.dimensions.map((dim) => (
+                    <AlphaRow key={dim.key} label={dim.name} a={d.agreement.byDimension[dim.key] ?? EMPTY} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         </div>
       )}
     </>
   );
 }
+
+const EMPTY: AgreementMeasure = {
+  interval: null,
+  ordinal: null,
+  intervalCi: null,
+  ordinalCi: null,
+  pairable: 0,
+  units: 0,
+  candidates: 0,
+  enough: false,
+};

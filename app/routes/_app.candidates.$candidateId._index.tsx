@@ -1,7 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
-import { DECISION_LABELS, SOURCE_LABELS, STAGE_LABELS } from "#app/components/labels";
+import { DECISION_LABELS, SOURCE_LABELS, STAGE_LABELS } from "#app/models/labels";
 import { getCandidate } from "#app/models/candidate.server";
 import { owedScorecards, withStates } from "#app/models/interview-status";
 import { getLatestLoop } from "#app/models/loop.server";

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId.debrief";
-import { DECISION_LABELS, STAGE_LABELS } from "#app/components/labels";
+import { DECISION_LABELS, STAGE_LABELS } from "#app/models/labels";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { decisionWarnings, getDecision, recordDecision } from "#app/models/decision.server";
@@ -17,6 +17,7 @@ import { codeReviewsOf } from "./_app.candidates.$candidateId.code-review.server
 import { DecisionSchema, loadDebriefContext } from "./_app.candidates.$candidateId.debrief.server";
 import { requestTime } from "#app/utils/clock.server";
 import { can } from "#app/models/permissions";
+import { formatPercent, formatScore } from "#app/models/numbers";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Debrief: ${data?.candidate.name ?? ""} · Loopwise` }];
 
@@ -185,7 +186,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
           </h2>
           <p className="notes">{d.decision.rationale}</p>
           <p className="small muted">
-            At the time: S {d.decision.scoreAtDecision?.toFixed(2) ?? "—"}, {d.decision.bandAtDecision ?? "no band"}
+            At the time: S {formatScore(d.decision.scoreAtDecision)}, {d.decision.bandAtDecision ?? "no band"}
             {d.decision.acknowledgedAgainstBand ? " · acknowledged as against the band" : ""}
             {d.decision.acknowledgedRedFlags ? " · red flag acknowledged" : ""}
           </p>
@@ -272,8 +273,8 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
           <h2 id="cr-result-heading">Code-review exercise</h2>
           {d.codeReviews.map((c) => (
             <p key={c.exerciseTitle}>
-              {c.exerciseTitle}: {c.comments} comments, automatic {c.autoScore === null ? "—" : `${Math.round(c.autoScore * 100)}%`}, graded{" "}
-              {c.gradedScore === null ? "not yet" : `${Math.round(c.gradedScore * 100)}% by ${c.gradedBy}`} of planted defects
+              {c.exerciseTitle}: {c.comments} comments, automatic {c.autoScore === null ? "—" : formatPercent(c.autoScore)}, graded{" "}
+              {c.gradedScore === null ? "not yet" : `${formatPercent(c.gradedScore)} by ${c.gradedBy}`} of planted defects
               (severity-weighted).
             </p>
           ))}

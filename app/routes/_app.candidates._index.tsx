@@ -1,6 +1,6 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.candidates._index";
-import { DECISION_LABELS, SOURCE_LABELS } from "#app/components/labels";
+import { DECISION_LABELS, SOURCE_LABELS } from "#app/models/labels";
 import { listCandidates, listPositions } from "#app/models/candidate.server";
 import { requestTime } from "#app/utils/clock.server";
 import { requirePermission } from "#app/utils/session.server";

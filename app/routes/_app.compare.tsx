@@ -1,19 +1,18 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.compare";
 import { listPositions } from "#app/models/candidate.server";
-import { getComparison } from "#app/models/pipeline.server";
-import { formatScore } from "#app/models/recommendation";
+import { getComparison } from "#app/models/compare.server";
+import { formatScore } from "#app/models/numbers";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { requirePermission } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
+import { GateBadges, ScoreCell } from "#app/components/score-figures";
 
 export const meta: Route.MetaFunction = () => [{ title: "Compare candidates · Loopwise" }];
 
 const PAGE_SIZE = 100;
-
-const GATE_LABELS = { incomplete: "Incomplete", red_flag: "Red flag", split_panel: "Split panel" } as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "compare:read");
@@ -58,6 +57,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       submitted: r.submitted,
       scheduled: r.scheduled,
       band: r.band,
+      calibratedScore: r.calibratedScore,
+      calibratedBand: r.calibratedBand,
       gates: r.gates,
       coverage: r.coverage,
       decision: r.decision,
@@ -89,8 +90,8 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
         <div>
           <h1>Compare candidates</h1>
           <p>
-            {d.position.title}: {d.total.toLocaleString("en-GB")} candidates, their latest loop each. Raw weighted scores; gates shown
-            beside the band.
+            {d.position.title}: {d.total.toLocaleString("en-GB")} candidates, their latest loop each. S is the raw weighted score, with
+            the leniency-calibrated S under it; the band is read from S as shown, and gates sit beside it.
           </p>
         </div>
         <ExportLinks positionId={d.position.id} />
@@ -127,9 +128,9 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                 <tr>
                   <th scope="col">Candidate</th>
                   <th scope="col" className="num" aria-sort={ariaSort("score")}>
-                    <SortLink column="score" label="S" sort={d.sort} dir={d.dir} position={d.position.id} />
+                    <SortLink column="score" label="S and band" sort={d.sort} dir={d.dir} position={d.position.id} />
                   </th>
-                  <th scope="col">Band and gates</th>
+                  <th scope="col">Gates</th>
                   {d.dimensions.map((dim) => (
                     <th
                       key={dim.key}
@@ -151,7 +152,7 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                       {r.decision ? <div className="small muted">Decided: {r.decision.replace("_", " ")}</div> : null}
                     </td>
                     <td className="num">
-                      <strong>{formatScore(r.score)}</strong>
+                      <ScoreCell score={r.score} band={r.band} calibratedScore={r.calibratedScore} calibratedBand={r.calibratedBand} />
                       {/* So "3.6 from three" doesn't read like "3.6 from five". */}
                       <div className="small muted nowrap">
                         {r.submitted} of {r.scheduled} scorecards
@@ -159,12 +160,7 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                     </td>
                     <td>
                       <div className="row" style={{ gap: "0.3rem" }}>
-                        {r.band ? <span className="badge badge-info">{r.band.label}</span> : <span className="badge">No score</span>}
-                        {r.gates.map((g) => (
-                          <span key={g} className={`badge ${g === "red_flag" ? "badge-danger" : "badge-warn"}`}>
-                            {GATE_LABELS[g]}
-                          </span>
-                        ))}
+                        {r.gates.length ? <GateBadges gates={r.gates} /> : <span className="small muted">none</span>}
                       </div>
                     </td>
                     {d.dimensions.map((dim) => (

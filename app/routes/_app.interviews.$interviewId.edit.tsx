@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.edit";
 import { InterviewForm } from "#app/components/interview-form";
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { listExercisesByStage } from "#app/models/exercise.server";
 import { interviewSchema } from "#app/models/loop-schema";
 import { deleteInterview, getInterview, updateInterview } from "#app/models/loop.server";

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
 import { candidateNameFor } from "#app/models/loop.server";

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.interviews._index";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { withStates } from "#app/models/interview-status";
 import { candidateNameFor, listInterviewsFor } from "#app/models/loop.server";
 import { requireUser } from "#app/utils/session.server";

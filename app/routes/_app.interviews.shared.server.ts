@@ -1,4 +1,4 @@
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
 import { getExerciseStage } from "#app/models/exercise.server";
 import { checkScheduledAt } from "#app/models/loop-schema";

@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.pipeline";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
-import { STAGE_LABELS } from "#app/components/labels";
+import { STAGE_LABELS } from "#app/models/labels";
 import { listPositions } from "#app/models/candidate.server";
 import { PIPELINE_STATES, type PipelineState } from "#app/models/pipeline-state";
 import { listPipeline } from "#app/models/pipeline.server";
@@ -9,6 +9,7 @@ import { requirePermission } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
+import { GateBadges, ScoreCell } from "#app/components/score-figures";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
@@ -98,6 +99,9 @@ export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
               <thead>
                 <tr>
                   <th scope="col">Candidate</th>
+                  <th scope="col" className="num">
+                    S and band
+                  </th>
                   <th scope="col">Stages</th>
                   <th scope="col">Next step</th>
                 </tr>
@@ -108,6 +112,18 @@ export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
                     <td className="name-cell">
                       <Link to={`/candidates/${l.candidateId}`}>{l.candidateName}</Link>
                       <div className="small muted">{l.positionTitle}</div>
+                    </td>
+                    <td className="num">
+                      {l.figures && l.figures.score !== null ? (
+                        <>
+                          <ScoreCell {...l.figures} />
+                          <div className="row" style={{ gap: "0.3rem", justifyContent: "flex-end" }}>
+                            <GateBadges gates={l.figures.gates} />
+                          </div>
+                        </>
+                      ) : (
+                        <span className="small muted">No scorecards yet</span>
+                      )}
                     </td>
                     <td>
                       <ul className="stage-chips">

@@ -2,7 +2,7 @@ import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-
 import type { Role } from "#db/schema";
 import type { Route } from "./+types/_app";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { ROLE_LABELS } from "#app/components/labels";
+import { ROLE_LABELS } from "#app/models/labels";
 import { can, NAVIGATION } from "#app/models/permissions";
 import { requireUser } from "#app/utils/session.server";
 

@@ -14,6 +14,8 @@ const RESULT_COLUMNS = [
   "rubric_version",
   "score",
   "band",
+  "calibrated_score",
+  "calibrated_band",
   "coverage",
   "gates",
   "interviews",

@@ -24,3 +24,9 @@ export const SOURCE_LABELS: Record<(typeof CANDIDATE_SOURCES)[number], string> =
   agency: "Agency",
   internal: "Internal move",
 };
+
+export const GATE_LABELS: Record<"incomplete" | "red_flag" | "split_panel", string> = {
+  incomplete: "Incomplete",
+  red_flag: "Red flag",
+  split_panel: "Split panel",
+};
