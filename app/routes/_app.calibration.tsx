@@ -115,7 +115,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                       Median time to submit
                     </th>
                     <th scope="col" className="num">
-                      Leniency, adjusted for few candidates
+                      Leniency (adjusted)
                     </th>
                     <th scope="col" className="num">
                       Raw leniency
@@ -152,7 +152,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                         <div className="small muted nowrap">{p.pairs} paired ratings</div>
                         {p.candidates < FEW_CANDIDATES ? (
                           <div className="small warn-text">
-                            {p.candidates === 0 ? "No colleague rated the same candidates yet" : "Too few candidates to read much into"}
+                            {p.candidates === 0 ? "No colleague rated the same candidates yet" : "Too few to read much into"}
                           </div>
                         ) : null}
                       </td>
@@ -194,10 +194,10 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                   <tr>
                     <th scope="col">Dimension</th>
                     <th scope="col" className="num">
-                      Interval α
+                      Interval alpha
                     </th>
                     <th scope="col" className="num">
-                      Ordinal α
+                      Ordinal alpha
                     </th>
                     <th scope="col" className="num">
                       Candidates
