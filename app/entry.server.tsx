@@ -5,11 +5,12 @@ import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "reac
 import { type EntryContext, type HandleErrorFunction, isRouteErrorResponse, ServerRouter } from "react-router";
 import { db } from "./utils/db.server";
 import { env } from "./utils/env.server";
+import { ensureAggregates } from "./models/aggregates.server";
 
 // Fail at start, not at the first request: a production server without a real secret refuses
 // to run, and the database is migrated before anyone signs in.
 env();
-db();
+ensureAggregates(db());
 
 export const streamTimeout = 5_000;
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { interviews, ratings, scorecards, scorecardSignals, users } from "#db/schema";
-import { db, type Tx } from "#app/utils/db.server";
+import { db, prepared, type Tx } from "#app/utils/db.server";
+import { refreshLoopAggregates } from "./aggregates.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { RatingChoice, ScorecardValue } from "./scorecard-schema";
 
@@ -139,6 +140,8 @@ export function saveScorecard(
     const signalRows = Object.entries(after.signals).map(([signalKey, note]) => ({ scorecardId: card!.id, signalKey, note }));
     if (signalRows.length) tx.insert(scorecardSignals).values(signalRows).run();
 
+    // Only submitted scorecards feed S, leniency and agreement; a draft changes none of them.
+    if (status === "submitted") refreshLoopAggregates(loopIdOf(input.interviewId));
     recordAudit(tx, {
       actor,
       at: now,
@@ -190,4 +193,8 @@ export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId:
       .map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
     signals: allSignals.filter((s) => s.scorecardId === c.id).map(({ signalKey, note }) => ({ signalKey, note })),
   }));
+}
+
+function loopIdOf(interviewId: number): number {
+  return (prepared("select loop_id as loopId from interviews where id = ?").get(interviewId) as { loopId: number }).loopId;
 }
