@@ -297,7 +297,6 @@ export const scorecards = sqliteTable(
   (t) => [
     uniqueIndex("scorecards_interview_unique").on(t.interviewId),
     index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
-    index("scorecards_updated_idx").on(t.updatedAt),
   ],
 );
 
@@ -318,8 +317,7 @@ export const ratings = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.scorecardId, t.dimensionKey] }),
-    index("ratings_dimension_idx").on(t.dimensionKey, t.level),
-    // Covers the per-loop aggregates (compare, exports) without reading the rows.
+    // Covers the aggregates' refresh without reading the rows.
     index("ratings_scorecard_level_idx").on(t.scorecardId, t.dimensionKey, t.level),
   ],
 );

@@ -63,4 +63,6 @@ CREATE TABLE `rating_voices` (
 	FOREIGN KEY (`candidate_id`) REFERENCES `candidates`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+DROP INDEX `ratings_dimension_idx`;--> statement-breakpoint
+DROP INDEX `scorecards_updated_idx`;--> statement-breakpoint
 INSERT INTO `aggregate_state` (`id`, `version`) VALUES (1, 0);
