@@ -136,12 +136,26 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     // (the schema reads them with Number(), so "" and " " are 0).
     forbid: (name, value) =>
       (name === "commentId" && fx.commentIds.includes(Number(value))) || (name === "revision" && Number(value) === fx.summaryRevision),
+    // Past the schema: no such file or comment, a stale revision, starting twice.
+    templates: [
+      { intent: "start" },
+      { intent: "add-comment", filePath: "fraud_service/nope.py", line: "3", body: "Needs a test" },
+      { intent: "edit-comment", commentId: "99", body: "Reworded" },
+      { intent: "delete-comment", commentId: "99" },
+      { intent: "save-summary", summary: "Looks good", revision: "7" },
+      { intent: "submit", summary: "Done", verdict: "approve", revision: "7" },
+    ],
     // The link is the credential; a session makes no difference, which the hiring manager shows.
     actors: ["anonymous", "hiring manager"],
   }),
   login: (fx) => ({
     names: ["email", "password", "redirectTo"],
     values: [fx.people.ana.email, fx.people.admin.email.toUpperCase(), "nobody@example.com", "//evil.test", "/admin/users"],
+    // Past the schema to the password check and, after five misses, the lock-out.
+    templates: [
+      { email: fx.people.ana.email, password: "not the password" },
+      { email: "nobody@example.com", password: "not the password", redirectTo: "/admin/users" },
+    ],
     // A failed sign-in is recorded by design; nothing else may change.
     allowed: () => ({ audit_log: "action = 'sign_in_failed'" }),
   }),

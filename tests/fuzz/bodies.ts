@@ -84,6 +84,8 @@ export type BodySpec = {
   poison?: { field: string; valid: (value: string) => boolean };
   /** Name/value pairs that would make a well-formed request, left out. */
   forbid?: (name: string, value: string) => boolean;
+  /** Nearly well-formed bodies to start from (a value or two swapped for garbage, junk added). */
+  templates?: Record<string, string | undefined>[];
 };
 
 const rarely = <T>(arb: fc.Arbitrary<T>, oneIn: number) =>
@@ -127,9 +129,24 @@ export function bodyArb(spec: BodySpec): fc.Arbitrary<Body> {
   const value = valueArb(spec.values);
   const pair = fc.record({ name: nameArb(spec.names), value, file: rarely(fc.string({ unit: "binary", maxLength: 20 }), 10) });
   const allowedPair = (p: { name: string; value: string }) => p.name !== spec.poison?.field && !spec.forbid?.(p.name, p.value);
-  const pairs = fc
-    .array(pair, { maxLength: 10 })
-    .map((ps) => ps.filter(allowedPair).map((p): Pair => (p.file === undefined ? { name: p.name, value: p.value } : p)));
+  const random = fc.array(pair, { maxLength: 10 });
+  const nearlyWellFormed = fc
+    .tuple(
+      fc.constantFrom(...(spec.templates ?? [{}])),
+      fc.array(fc.tuple(fc.nat(), value), { maxLength: 2 }),
+      fc.array(pair, { maxLength: 2 }),
+    )
+    .map(([template, swaps, junk]) => {
+      const ps = Object.entries(template).map(([name, v]) => ({ name, value: v ?? "", file: undefined as string | undefined }));
+      for (const [at, v] of swaps) if (ps.length) ps[at % ps.length]!.value = v;
+      return [...ps, ...junk];
+    });
+  const pairs = (spec.templates ? fc.oneof({ weight: 2, arbitrary: random }, { weight: 1, arbitrary: nearlyWellFormed }) : random).map(
+    (ps) =>
+      ps
+        .filter(allowedPair)
+        .map((p): Pair => (p.file === undefined ? { name: p.name, value: p.value } : { name: p.name, value: p.value, file: p.file })),
+  );
   const poison = spec.poison
     ? value.filter((v) => !spec.poison!.valid(v)).map((v): Pair => ({ name: spec.poison!.field, value: v }))
     : fc.constant(undefined);
