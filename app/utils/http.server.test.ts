@@ -25,15 +25,14 @@ describe("readFormData", () => {
   });
 
   // Before, conform spent minutes building a 4-billion-slot array for the reply, or overflowed the
-  // stack on a name nested thousands deep (a 500), for any action: signed in or not.
+  // stack on a name nested thousands deep (a 500), in any action: signed in or not.
   it.each([
-    ["an index in the billions", "stages%5B4294967294%5D.stage=x"],
-    ["an index over 999", "stages%5B1000%5D.stage=x"],
-    ["a name nested 3,000 levels deep", `${"a.".repeat(3000)}b=x`],
-    ["a name of 2,000 nested arrays", `name${"%5B0%5D".repeat(2000)}=x`],
-  ])("answers 400 at once to %s", async (_label, body) => {
-    const started = performance.now();
-    expect(await statusOf(post(body))).toBe(400);
-    expect(performance.now() - started).toBeLessThan(1000);
+    ["an index in the billions", "stages%5B4294967294%5D.stage"],
+    ["an index over 999", "stages%5B1000%5D.stage"],
+    ["a name nested 3,000 levels deep", `${"a.".repeat(3000)}b`],
+    ["a name of 2,000 nested arrays", `name${"%5B0%5D".repeat(2000)}`],
+  ])("drops a field named with %s and keeps the rest", async (_label, name) => {
+    const form = await readFormData(post(`${name}=x&${name}=y&email=ada%40example.com`));
+    expect([...form.keys()]).toEqual(["email"]);
   });
 });

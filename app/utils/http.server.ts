@@ -20,7 +20,8 @@ export function idParam(value: string | undefined, what = "Not found"): number {
 
 // conform reads field names as paths ("stages[0].stage"). A name nested a few thousand levels
 // deep overflowed the stack while the reply was built (a 500), and "x[4294967294]" made an array
-// that long (two minutes of CPU for a 30-byte request). No form of ours goes past three levels.
+// that long (two minutes of CPU for a 30-byte request). No form of ours goes past three levels,
+// so such names are dropped, like any other field a form doesn't have.
 const MAX_NAME_DEPTH = 8;
 const MAX_NAME_INDEX = 999;
 
@@ -31,8 +32,8 @@ function isFieldName(name: string): boolean {
 }
 
 /**
- * The submitted form, or a 415 for a body that isn't form data and a 400 for field names no form
- * of ours sends (never a 500).
+ * The submitted form, less any field name no form of ours could send; a 415 for a body that
+ * isn't form data (never a 500).
  */
 export async function readFormData(request: Request): Promise<FormData> {
   let form: FormData;
@@ -41,6 +42,6 @@ export async function readFormData(request: Request): Promise<FormData> {
   } catch {
     throw plainError("Send this form as form data.", 415);
   }
-  for (const name of form.keys()) if (!isFieldName(name)) throw plainError("This form has a field Loopwise doesn't send.", 400);
+  for (const name of new Set(form.keys())) if (!isFieldName(name)) form.delete(name);
   return form;
 }
