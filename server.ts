@@ -40,7 +40,7 @@ const server = createServer(app);
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (config.NODE_ENV === "development") {
   const vite = await import("vite").then(({ createServer: createViteServer }) =>
-    createViteServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" }),
+    createViteServer({ server: { middlewareMode: true, ws: { server } }, appType: "custom" }),
   );
   app.use(vite.middlewares);
   build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
@@ -53,12 +53,12 @@ if (config.NODE_ENV === "development") {
 app.all("*", createRequestHandler({ build }));
 
 // In place of Express's HTML error page: a plain message, and 4xx (a malformed URL) stays 4xx.
-app.use(((error, _req, res, _next) => {
+app.use(((error, req, res, _next) => {
   const status = Number(error?.status ?? error?.statusCode);
-  if (status >= 400 && status < 500) return refuse(res, status, "This request could not be read.");
+  if (status >= 400 && status < 500) return refuse(req, res, status, "This request could not be read.");
   console.error("[loopwise]", error);
   if (res.headersSent) return res.destroy();
-  refuse(res, 500, "Something went wrong on our side.");
+  refuse(req, res, 500, "Something went wrong on our side.");
 }) as ErrorRequestHandler);
 
 // A client that asks before sending a body (curl does for large ones) gets the 413 without

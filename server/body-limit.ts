@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 import { refuse } from "./refuse";
 
 export type BodyLimits = readonly { prefix: string; bytes: number }[];
@@ -26,18 +26,12 @@ export function bodyLimitFor(pathname: string, defaultBytes: number, limits: Bod
 export function limitRequestBodies(defaultBytes: number, limits: BodyLimits = BODY_LIMITS): RequestHandler {
   return (req, res, next) => {
     const limit = bodyLimitOf(req, defaultBytes, limits);
-    if (declaresMoreThan(req, limit)) return tooLarge(res, limit);
+    const message = `This request is too large: the limit is ${formatBytes(limit)}.`;
+    if (declaresMoreThan(req, limit)) return refuse(req, res, 413, message);
     stopAtLimit(req, limit, () => {
-      const abort = () => {
-        // The app may be waiting for the rest of the body: fail its read, so nothing acts on a part.
-        req.on("error", () => {});
-        req.destroy(new Error("Request body over the limit"));
-      };
-      if (res.headersSent) return abort();
-      tooLarge(res, limit);
-      // Only once the 413 is on its way: destroying the request closes the socket.
-      res.once("finish", abort);
-      res.once("close", abort);
+      // Had the app already answered, only the connection is left to cut.
+      if (res.headersSent) req.destroy(new Error(message));
+      else refuse(req, res, 413, message);
     });
     next();
   };
@@ -51,23 +45,17 @@ export function declaresMoreThan(req: IncomingMessage, limit: number): boolean {
   return Number(req.headers["content-length"] ?? 0) > limit;
 }
 
-function tooLarge(res: Response, limit: number) {
-  refuse(res, 413, `This request is too large: the limit is ${formatBytes(limit)}.`);
-}
-
 // The request handler reads `req` itself, so the one place to stop bytes before they reach the app
-// is where Node's HTTP parser hands each chunk to the stream: `push`. Past the limit the chunk is
-// dropped and returning false makes the socket stop reading, so the app never holds more.
+// is where Node's HTTP parser hands each chunk to the stream: `push`. The chunk that passes the
+// limit is dropped, so the app never holds more; refuse() then takes over `push`.
 function stopAtLimit(req: IncomingMessage, limit: number, onOverflow: () => void) {
   let received = 0;
   const push = req.push.bind(req);
   req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
-    if (chunk === null) return push(chunk, encoding);
-    if (received > limit) return false;
-    received += chunk.length;
+    if (chunk !== null) received += chunk.length;
     if (received <= limit) return push(chunk, encoding);
     onOverflow();
-    return false;
+    return true;
   };
 }
 

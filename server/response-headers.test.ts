@@ -15,7 +15,7 @@ async function headersOf(path: string, { cookieSecure = false } = {}) {
   app.get("/file.js", (_req, res) => void res.set("Cache-Control", "public, max-age=31536000, immutable").send("1"));
   app.get("/data", (_req, res) => void res.json({ personal: true }));
   app.get("/moved", (_req, res) => res.redirect("/page"));
-  app.get("/refused", (_req, res) => refuse(res, 413, "Too large"));
+  app.get("/refused", (req, res) => refuse(req, res, 413, "Too large"));
   server = app.listen(0);
   await new Promise((resolve) => server!.once("listening", resolve));
   const res = await fetch(`http://localhost:${(server.address() as AddressInfo).port}${path}`, { redirect: "manual" });

@@ -35,7 +35,7 @@ export const refuseForeignWrites: RequestHandler = (req, res, next) => {
     referer: req.get("referer"),
     ownOrigin: ownOrigin(req),
   });
-  if (foreign) return refuse(res, 403, "This form was sent from another site, so it was not accepted.");
+  if (foreign) return refuse(req, res, 403, "This form was sent from another site, so it was not accepted.");
   next();
 };
 

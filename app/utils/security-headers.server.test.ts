@@ -20,7 +20,9 @@ describe("the page CSP", () => {
     const dev = directives(documentCsp({ nonce: "abc123", development: true }));
     const prod = directives(documentCsp({ nonce: "abc123", development: false }));
     expect(dev.get("connect-src")).toEqual(["'self'", "ws:"]);
-    expect([...dev.entries()].filter(([name]) => name !== "connect-src")).toEqual([...prod.entries()].filter(([name]) => name !== "connect-src"));
+    expect([...dev.entries()].filter(([name]) => name !== "connect-src")).toEqual(
+      [...prod.entries()].filter(([name]) => name !== "connect-src"),
+    );
   });
 
   it("gets a different, unguessable nonce every time", () => {
