@@ -152,6 +152,33 @@ test.describe("pages under the CSP", () => {
   });
 });
 
+test("the candidate's own form posts are accepted before (or without) JavaScript", async ({ browser }) => {
+  // A page with referrer policy no-referrer makes the browser send "Origin: null" on its form
+  // posts, which would be refused as foreign; the review page must not use it.
+  const [target] = query<{ candidateId: number }>(
+    `select c.id as candidateId from interviews i join loops l on l.id = i.loop_id join candidates c on c.id = l.candidate_id
+     where c.name = 'Nadia Rahman' and i.stage = 'code_review'`,
+  );
+  const hmContext = await browser.newContext();
+  const hm = await hmContext.newPage();
+  await signIn(hm, HM);
+  await hm.goto(`/candidates/${target!.candidateId}`);
+  await hm.getByRole("button", { name: "Create candidate link" }).click();
+  const link = await hm.getByLabel("Private link for the candidate").inputValue();
+  await hmContext.close();
+
+  const candidateContext = await browser.newContext({ javaScriptEnabled: false });
+  const page = await candidateContext.newPage();
+  await page.goto(link);
+  const [started] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: /Start the \d+-minute review/ }).click(),
+  ]);
+  expect(started.status()).not.toBe(403);
+  await expect(page.getByText("Opening this page has not started the clock.")).toHaveCount(0);
+  await candidateContext.close();
+});
+
 test.describe("request size", () => {
   test("a 300 MB sign-in is refused with 413 in well under a second", async ({ baseURL }) => {
     const reply = await upload(`${baseURL}/login`, 300 * MB, { contentLength: 300 * MB });
