@@ -9,9 +9,9 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import type { ServerBuild } from "react-router";
-import { chooseClientAddress, CLIENT_ADDRESS_HEADER } from "#app/utils/client-address.server";
 import { env } from "#app/utils/env.server";
 import { bodyLimitOf, declaresMoreThan, limitRequestBodies } from "./server/body-limit";
+import { setClientAddress } from "./server/client-address";
 import { refuse } from "./server/refuse";
 import { securityHeaders } from "./server/response-headers";
 import { refuseForeignWrites } from "./server/same-origin";
@@ -29,11 +29,7 @@ if (proxyHeader) app.set("trust proxy", 1);
 app.use(securityHeaders({ cookieSecure: config.cookieSecure }));
 app.use(limitRequestBodies(config.MAX_BODY_BYTES));
 app.use(refuseForeignWrites);
-app.use((req, _res, next) => {
-  // Only the server knows who is asking: whatever a client sent under this name is replaced.
-  req.headers[CLIENT_ADDRESS_HEADER] = chooseClientAddress(req.socket.remoteAddress, proxyHeader && req.headers[proxyHeader]);
-  next();
-});
+app.use(setClientAddress(proxyHeader));
 app.use(compression());
 
 const server = createServer(app);
