@@ -151,7 +151,7 @@ async function main() {
   );
   db.$client.close();
 
-  const server = spawn(process.execPath, ["node_modules/@react-router/serve/bin.js", "build/server/index.js"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       PORT: String(PORT),
