@@ -548,6 +548,25 @@ export const interviewerLeniency = sqliteTable("interviewer_leniency", {
   candidates: integer("candidates").notNull(),
 });
 
+/**
+ * Panel agreement's units: for each candidate's dimension rated by two or more interviewers, how
+ * many voices (rounded to a level) sit at each level. A unit's coincidences follow from these.
+ */
+export const agreementUnits = sqliteTable(
+  "agreement_units",
+  {
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    dimensionKey: text("dimension_key").notNull(),
+    n1: integer("n1").notNull(),
+    n2: integer("n2").notNull(),
+    n3: integer("n3").notNull(),
+    n4: integer("n4").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.dimensionKey] })],
+);
+
 /** How often each interviewer gave each level on each dimension (the calibration page's bars). */
 export const interviewerLevelCounts = sqliteTable(
   "interviewer_level_counts",

@@ -18,6 +18,7 @@ const TABLES = [
   "panel_rating_groups",
   "loop_tallies",
   "rating_voices",
+  "agreement_units",
   "leniency_by_candidate",
   "interviewer_leniency",
   "interviewer_level_counts",

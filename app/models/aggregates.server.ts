@@ -39,6 +39,13 @@ function statements(scope: "one" | "all") {
       from panel_rating_groups g join loops l on l.id = g.loop_id
       where ${where("l.candidate_id")}
       group by l.candidate_id, g.dimension_key, g.interviewer_id`,
+    deleteUnits: `delete from agreement_units where ${where("candidate_id")}`,
+    // A voice counts at its nearest level (half-up, as numbers.ts rounds): alpha's levels are categories.
+    insertUnits: `insert into agreement_units (candidate_id, dimension_key, n1, n2, n3, n4)
+      select candidate_id, dimension_key, sum(level = 1), sum(level = 2), sum(level = 3), sum(level = 4)
+      from (select candidate_id, dimension_key, cast(sum * 1.0 / count + 0.5 as integer) as level
+            from rating_voices where ${where("candidate_id")})
+      group by candidate_id, dimension_key having count(*) > 1`,
     interviewersOfCandidate: `select interviewer_id as id from leniency_by_candidate where candidate_id = ?
       union select interviewer_id from rating_voices where candidate_id = ?`,
     deleteLeniency: `delete from leniency_by_candidate where ${where("candidate_id")}`,
@@ -93,6 +100,8 @@ export function refreshLoopAggregates(loopId: number) {
   prepared(ONE.upsertTallies).run(loopId);
   prepared(ONE.deleteVoices).run(loop.candidateId);
   prepared(ONE.insertVoices).run(loop.candidateId);
+  prepared(ONE.deleteUnits).run(loop.candidateId);
+  prepared(ONE.insertUnits).run(loop.candidateId);
   prepared(ONE.deleteLeniency).run(loop.candidateId);
   prepared(ONE.insertLeniency).run(loop.candidateId);
   const panel = (prepared("select distinct interviewer_id as id from interviews where loop_id = ?").all(loopId) as { id: number }[]).map(
@@ -121,6 +130,8 @@ export function rebuildAggregates(database: Db = db()) {
       ALL.upsertTallies,
       ALL.deleteVoices,
       ALL.insertVoices,
+      ALL.deleteUnits,
+      ALL.insertUnits,
       ALL.deleteLeniency,
       ALL.insertLeniency,
       ALL.deleteTotals,

@@ -5,8 +5,8 @@
 import { sql } from "drizzle-orm";
 import { db } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
-import { agreementOverCandidates, type AgreementMeasure } from "./agreement";
-import { leniencyFromSums, unitsOf, type Leniency, type LeniencySums, type Voice } from "./leniency";
+import { agreementByDimension, type CandidateUnits } from "./agreement";
+import { leniencyFromSums, type Leniency, type LeniencySums, type Voice } from "./leniency";
 
 export function getCalibration(): Calibration {
   return cachedByAggregates("calibration", computeCalibration);
@@ -85,27 +85,23 @@ export function computeCalibration() {
         distribution: dist,
       };
     }),
-    agreement: panelAgreement(submittedVoices()),
+    agreement: panelAgreement(),
   };
 }
 
-/** Krippendorff's alpha per dimension and overall; a unit is one candidate's dimension. */
-function panelAgreement(voices: Voice[]) {
-  const units = unitsOf(voices);
-  const measure = (keep: (dimensionKey: string) => boolean): AgreementMeasure => {
-    const byCandidate = new Map<number, number[][]>();
-    for (const unit of units) {
-      const first = unit[0]!;
-      if (!keep(first.dimensionKey)) continue;
-      const list = byCandidate.get(first.candidateId) ?? [];
-      list.push(unit.map((v) => v.sum / v.count));
-      byCandidate.set(first.candidateId, list);
-    }
-    return agreementOverCandidates([...byCandidate.values()]);
-  };
-  const dimensions = [...new Set(voices.map((v) => v.dimensionKey))].sort();
-  return {
-    overall: measure(() => true),
-    byDimension: Object.fromEntries(dimensions.map((d) => [d, measure((k) => k === d)])),
-  };
+/**
+ * Krippendorff's alpha per dimension and overall, from the maintained units: one per candidate's
+ * dimension, each the number of voices at each level (aggregates.server.ts).
+ */
+function panelAgreement() {
+  const rows = db().all<{ candidateId: number; dimensionKey: string; n1: number; n2: number; n3: number; n4: number }>(sql`
+    select candidate_id as candidateId, dimension_key as dimensionKey, n1, n2, n3, n4 from agreement_units`);
+  const byCandidate = new Map<number, CandidateUnits>();
+  for (const r of rows) {
+    const values = [r.n1, r.n2, r.n3, r.n4].flatMap((n, i) => Array<number>(n).fill(i + 1));
+    const list = byCandidate.get(r.candidateId);
+    if (list) list.push({ dimension: r.dimensionKey, values });
+    else byCandidate.set(r.candidateId, [{ dimension: r.dimensionKey, values }]);
+  }
+  return agreementByDimension([...byCandidate.values()]);
 }

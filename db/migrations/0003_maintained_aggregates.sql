@@ -3,6 +3,17 @@ CREATE TABLE `aggregate_state` (
 	`version` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `agreement_units` (
+	`candidate_id` integer NOT NULL,
+	`dimension_key` text NOT NULL,
+	`n1` integer NOT NULL,
+	`n2` integer NOT NULL,
+	`n3` integer NOT NULL,
+	`n4` integer NOT NULL,
+	PRIMARY KEY(`candidate_id`, `dimension_key`),
+	FOREIGN KEY (`candidate_id`) REFERENCES `candidates`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `interviewer_leniency` (
 	`interviewer_id` integer PRIMARY KEY NOT NULL,
 	`pairs` integer NOT NULL,
