@@ -27,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
     recommendation: loop ? getLoopRecommendation(loop) : null,
     decision: loop ? getDecision(loop.id) : null,
-    codeReviews: await codeReviewsOf(loop, new URL(request.url).origin),
+    codeReviews: await codeReviewsOf(loop, new URL(request.url).origin, now),
     owed: owedScorecards(interviews),
     timeZone: user.timeZone,
     now: now.getTime(),
@@ -37,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "hiring_manager", "admin");
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
-  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), await readFormData(request));
+  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), await readFormData(request), new Date());
   return result.ok ? { error: undefined } : data({ error: result.error }, { status: 400 });
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { monaco } from "./monaco.client";
+import { languageOf, monaco } from "./monaco.client";
 
 type Editor = ReturnType<typeof monaco.editor.createDiffEditor>;
 
@@ -73,8 +73,8 @@ export default function DiffView({
   useEffect(() => {
     const diff = editor.current;
     if (!diff) return;
-    const original = monaco.editor.createModel(before, "python");
-    const modified = monaco.editor.createModel(after, "python");
+    const original = monaco.editor.createModel(before, languageOf(path));
+    const modified = monaco.editor.createModel(after, languageOf(path));
     diff.setModel({ original, modified });
     return () => {
       // On unmount the editor may already be disposed (effects clean up in order).
@@ -98,7 +98,6 @@ export default function DiffView({
           isWholeLine: true,
           glyphMarginClassName: "cr-glyph-comment",
           className: "cr-line-commented",
-          glyphMarginHoverMessage: { value: "You commented on this line" },
         },
       })),
       ...(selectedLine
