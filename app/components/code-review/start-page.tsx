@@ -88,7 +88,8 @@ export function StartPage({
           <label htmlFor="editor-progress" className="small">
             {failed ? "The code editor could not load." : LOADING_STEPS[step]}
           </label>
-          <progress id="editor-progress" max={LOADING_STEPS.length - 1} value={step} />
+          {/* Indeterminate while downloading: the browser can't tell how far along it is. */}
+          <progress id="editor-progress" max={LOADING_STEPS.length - 1} value={step === 0 && !failed ? undefined : step} />
         </div>
         {failed ? (
           <p className="form-error">

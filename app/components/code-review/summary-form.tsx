@@ -49,7 +49,12 @@ export function SummaryForm({
         if (hasVerdict && !window.confirm("Submit your review now? You can't change it afterwards.")) e.preventDefault();
       }}
     >
-      <h2 id="summary-heading">Summary and verdict</h2>
+      <div className="row-between">
+        <h2 id="summary-heading">Summary and verdict</h2>
+        <span className="small muted" role="status">
+          {busy ? "Saving…" : reply?.ok ? "Saved." : "Autosaved"}
+        </span>
+      </div>
       <input type="hidden" name="revision" value={revision} />
       <label htmlFor="review-summary" className="small">
         Overall summary
@@ -71,10 +76,7 @@ export function SummaryForm({
           {reply.message}
         </p>
       ) : null}
-      <p className="small muted" role="status">
-        {busy ? "Saving…" : reply?.ok ? "Summary saved." : "Saved automatically as you type."}
-      </p>
-      <div className="row">
+      <div className="row cr-summary-actions">
         <button type="submit" name="intent" value="save-summary" className="btn" disabled={busy}>
           Save summary
         </button>
