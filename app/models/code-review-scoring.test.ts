@@ -100,7 +100,8 @@ describe("grading", () => {
     expect(graded.creditedWeight).toBe(2);
     expect(graded.byDimension.mlops_operations).toEqual({ found: 0, total: 3, recall: 0, credited: 0 });
     expect(graded.byDimension.data_quality).toEqual({ found: 0, total: 3, recall: 0, credited: 2 });
-    expect(graded.unmatchedCommentIds).toEqual([]);
+    expect(graded.unmatchedCommentIds).toEqual([3]);
+    expect(graded.credits).toEqual([{ commentId: 3, severity: "major", dimension: "data_quality" }]);
   });
 
   it("a PR-level item counts when the grader credits it from the summary", () => {

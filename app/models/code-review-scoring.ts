@@ -106,6 +106,7 @@ export interface DimensionResult {
 
 export interface ReviewScore {
   items: { id: string; severity: Severity; dimension: string; weight: number; matches: Match[]; found: boolean }[];
+  /** Comments that credit no key item, whether or not the grader credited them as findings. */
   unmatchedCommentIds: number[];
   /** Severity-weighted recall of the answer key, 0..1. */
   recall: number;
@@ -137,7 +138,6 @@ function scoreMatching(items: KeyItem[], matching: Matching, decisions: GraderDe
   const unmatched = new Set(matching.unmatchedCommentIds);
   // A credit only stands for a comment that is still outside the key (a move may have placed it).
   const credits = decisions.credited.filter((c) => unmatched.has(c.commentId));
-  const credited = new Set(credits.map((c) => c.commentId));
   const rows = items.map((item) => {
     const matches = matching.byItem.get(item.id) ?? [];
     return {
@@ -162,7 +162,7 @@ function scoreMatching(items: KeyItem[], matching: Matching, decisions: GraderDe
   const foundWeight = rows.reduce((a, r) => a + (r.found ? r.weight : 0), 0);
   return {
     items: rows,
-    unmatchedCommentIds: matching.unmatchedCommentIds.filter((id) => !credited.has(id)),
+    unmatchedCommentIds: matching.unmatchedCommentIds,
     recall: totalWeight ? foundWeight / totalWeight : 0,
     foundWeight,
     totalWeight,

@@ -37,9 +37,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       verdict: assignment.verdict,
       submittedAt: assignment.submittedAt,
       deadlineAt: assignment.deadlineAt,
-      // The grader sees that an accommodation was granted, so time used reads fairly.
+      // The grader sees that an accommodation was granted, so time used reads fairly; only the grader.
       extraTime:
-        assignment.extraTimePercent > 100
+        ctx.isGrader && assignment.extraTimePercent > 100
           ? { factor: assignment.extraTimePercent / 100, allowed: formatAllowed(allowedMs(assignment)), limit: assignment.timeLimitMinutes }
           : null,
     },
@@ -56,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         moved: result.moves.has(id),
         target: result.moves.has(id) ? (result.moves.get(id) ?? null) : autoTarget(id),
       })),
-      unmatched: result.current.unmatchedCommentIds.concat(result.current.credits.map((c) => c.commentId)),
+      unmatched: result.current.unmatchedCommentIds,
       auto: { recall: result.auto.recall, found: result.auto.foundWeight, total: result.auto.totalWeight },
       current: {
         recall: result.current.recall,
@@ -93,7 +93,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const parsed = parseGradeForm(form, {
     matchedDefectIds: ctx.result.current.items.filter((i) => i.matches.length).map((i) => i.id),
     judgementIds: ctx.result.exercise.judgements.map((j) => j.id),
-    unmatchedCommentIds: ctx.result.current.unmatchedCommentIds.concat(ctx.result.current.credits.map((c) => c.commentId)),
+    unmatchedCommentIds: ctx.result.current.unmatchedCommentIds,
     dimensions: (rubric?.dimensions ?? []).map((d) => d.key),
   });
   if ("error" in parsed) return data({ error: parsed.error, undecided: parsed.undecided ?? [], moved: false }, { status: 400 });

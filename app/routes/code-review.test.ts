@@ -218,7 +218,7 @@ describe("commenting", () => {
 
 describe("extra time as an accommodation", () => {
   it("moves the deadline; the candidate and the grader see it, the hiring manager's card and the debrief don't", async () => {
-    const { token, assignmentId, interview, grader, candidate } = await setup({ extraTimePercent: 150 });
+    const { token, assignmentId, interview, grader, hm, candidate } = await setup({ extraTimePercent: 150 });
     const opened = (await load(token)).data!;
     expect(opened).toMatchObject({ extraTimePercent: 150, allowedText: "60 minutes", timeLimitMinutes: 40 });
     await post(token, { intent: "start" });
@@ -237,6 +237,10 @@ describe("extra time as an accommodation", () => {
       ),
     );
     expect(graded.data?.assignment?.extraTime).toEqual({ factor: 1.5, allowed: "60 minutes", limit: 40 });
+    const asHm = await run(async () =>
+      grading.loader(ctx(await request(`/interviews/${interview.id}/review`, { userId: hm.id }), { interviewId: String(interview.id) })),
+    );
+    expect(asHm.data?.assignment?.extraTime).toBeNull();
     const card = await codeReviewsOf(getLatestLoop(candidate.id), "http://localhost", new Date());
     expect(JSON.stringify(card)).not.toMatch(/extra/i);
   });
