@@ -1,27 +1,9 @@
 import { Form } from "react-router";
 import { SubmitButton } from "../ui/submit-button";
 
-type Severity = "critical" | "major" | "minor";
+import { CommentBlock, KeyItemDetails, KeyItemHeading, type GradedComment, type KeyText, type Severity } from "./grading-items";
+
 type Match = { commentId: number; by: "anchor" | "grader" };
-type KeyText = {
-  id: string;
-  title: string;
-  severity: Severity;
-  category: string;
-  dimension: string;
-  explanation: string;
-  expectedFix: string;
-};
-type GradedComment = {
-  id: number;
-  filePath: string;
-  line: number;
-  body: string;
-  code: string;
-  autoTarget: string | null;
-  moved: boolean;
-  target: string | null;
-};
 
 export interface GradingReview {
   defects: (KeyText & { anchors: { file: string; lines: [number, number]; label?: string }[]; matches: Match[] })[];
@@ -35,7 +17,6 @@ export interface GradingReview {
   suggestions: Record<string, { level: number | null; found: number; total: number; recall: number }>;
 }
 
-const SEVERITY_CLASS = { critical: "badge-danger", major: "badge-warn", minor: "badge" } as const;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const range = ([a, b]: [number, number]) => (a === b ? `${a}` : `${a}–${b}`);
 
@@ -268,81 +249,5 @@ export function GradingForm({
         </div>
       ) : null}
     </Form>
-  );
-}
-
-function KeyItemHeading({ item, dimensionNames }: { item: KeyText; dimensionNames: Record<string, string> }) {
-  return (
-    <div className="row-between">
-      <h3>{item.title}</h3>
-      <span className="row small">
-        <span className={`badge ${SEVERITY_CLASS[item.severity]}`}>{item.severity}</span>
-        <span className="badge">{item.category.replaceAll("_", " ")}</span>
-        <span className="badge badge-info">{dimensionNames[item.dimension] ?? item.dimension}</span>
-      </span>
-    </div>
-  );
-}
-
-function KeyItemDetails({ item }: { item: KeyText }) {
-  return (
-    <details>
-      <summary className="small">Why it matters and the expected fix</summary>
-      <p className="small">{item.explanation}</p>
-      <p className="small">
-        <strong>Fix:</strong> {item.expectedFix}
-      </p>
-    </details>
-  );
-}
-
-/** One candidate comment in context, and where the grader says it belongs. */
-function CommentBlock({
-  comment,
-  titles,
-  defects,
-  readOnly,
-}: {
-  comment: GradedComment;
-  titles: Map<string, string>;
-  defects: { id: string; title: string }[];
-  readOnly: boolean;
-}) {
-  const selectId = `move-${comment.id}`;
-  return (
-    <blockquote className="candidate-comment">
-      <span className="mono small">
-        {comment.filePath}:{comment.line}
-        {comment.moved ? <span className="badge badge-info cr-moved">moved by the grader</span> : null}
-      </span>
-      <pre className="code-line">{comment.code}</pre>
-      <p className="notes">{comment.body}</p>
-      {readOnly ? null : (
-        <div className="row cr-move">
-          <label htmlFor={selectId} className="small">
-            This comment identifies
-          </label>
-          <select
-            id={selectId}
-            name={`moveTo.${comment.id}`}
-            className="select cr-select-wide"
-            defaultValue={comment.moved ? (comment.target ?? "none") : "auto"}
-          >
-            <option value="auto">
-              Where its line puts it: {comment.autoTarget ? titles.get(comment.autoTarget) : "no planted defect"}
-            </option>
-            {defects.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-            <option value="none">No planted defect</option>
-          </select>
-          <button type="submit" name="intent" value={`move.${comment.id}`} className="btn btn-small">
-            Move
-          </button>
-        </div>
-      )}
-    </blockquote>
   );
 }
