@@ -152,9 +152,9 @@ test.describe("pages under the CSP", () => {
   });
 });
 
-test("the candidate's own form posts are accepted before (or without) JavaScript", async ({ browser }) => {
-  // A page with referrer policy no-referrer makes the browser send "Origin: null" on its form
-  // posts, which would be refused as foreign; the review page must not use it.
+test("the candidate's own form posts are not mistaken for foreign ones", async ({ browser }) => {
+  // A page with referrer policy no-referrer makes the browser send "Origin: null" on its posts
+  // (form or fetch), which would be refused as foreign; the review page must not use it.
   const [target] = query<{ candidateId: number }>(
     `select c.id as candidateId from interviews i join loops l on l.id = i.loop_id join candidates c on c.id = l.candidate_id
      where c.name = 'Nadia Rahman' and i.stage = 'code_review'`,
@@ -167,13 +167,14 @@ test("the candidate's own form posts are accepted before (or without) JavaScript
   const link = await hm.getByLabel("Private link for the candidate").inputValue();
   await hmContext.close();
 
-  const candidateContext = await browser.newContext({ javaScriptEnabled: false });
+  const candidateContext = await browser.newContext();
   const page = await candidateContext.newPage();
   await page.goto(link);
-  const [started] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST"),
-    page.getByRole("button", { name: /Start the \d+-minute review/ }).click(),
-  ]);
+  // Start is enabled once the editor has loaded (the clock starts only then).
+  const start = page.getByRole("button", { name: /Start the \d+-minute review/ });
+  await expect(start).toBeEnabled({ timeout: 20_000 });
+  const [started] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), start.click()]);
+  expect(started.request().headers()["origin"]).not.toBe("null");
   expect(started.status()).not.toBe(403);
   await expect(page.getByText("Opening this page has not started the clock.")).toHaveCount(0);
   await candidateContext.close();
