@@ -13,22 +13,46 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 /**
- * Sends one request and reads the whole reply. Time counts from `due` (when the request should
- * have gone out), so a bench process that falls behind its own timetable can't hide latency.
+ * Sends one request and reads the whole reply; always settles within `timeoutMs`. Time counts
+ * from `due` (when the request should have gone out), so a bench process that falls behind its
+ * own timetable can't hide latency.
  */
 export async function send(request: Request, due = performance.now()): Promise<Reply> {
   const { url, init, timeoutMs = DEFAULT_TIMEOUT_MS, ok = is2xx } = request;
+  const failed = (why: string): Reply => ({
+    ok: false,
+    status: 0,
+    ms: performance.now() - due,
+    problem: `${new URL(url).pathname}: ${why}`,
+    headers: null,
+  });
+  // Our own timer, not AbortSignal.timeout: Node holds that signal only weakly, and once it is
+  // garbage-collected under load the request can hang for ever. The race settles even then.
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Reply>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(failed(`no reply within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  const attempt = (async (): Promise<Reply> => {
+    try {
+      const res = await fetch(url, { redirect: "manual", ...init, signal: controller.signal });
+      const body = await res.text();
+      const good = ok(res.status);
+      const problem = good
+        ? null
+        : `${init?.method ?? "GET"} ${new URL(url).pathname} → ${res.status}: ${body.slice(0, 200).replace(/\s+/g, " ")}`;
+      return { ok: good, status: res.status, ms: performance.now() - due, problem, headers: res.headers };
+    } catch (error) {
+      return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    }
+  })();
   try {
-    const res = await fetch(url, { redirect: "manual", ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const body = await res.text();
-    const good = ok(res.status);
-    const problem = good
-      ? null
-      : `${init?.method ?? "GET"} ${new URL(url).pathname} → ${res.status}: ${body.slice(0, 200).replace(/\s+/g, " ")}`;
-    return { ok: good, status: res.status, ms: performance.now() - due, problem, headers: res.headers };
-  } catch (error) {
-    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, status: 0, ms: performance.now() - due, problem: `${new URL(url).pathname}: ${why}`, headers: null };
+    return await Promise.race([attempt, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -41,12 +41,16 @@ export async function runOnce(o: { options: Options; history: History; template:
     });
     try {
       const ctx: RunContext = { app, bare, history, options, hm: await signIn(app.url, HIRING_MANAGER_EMAIL) };
-      const cold = await coldCalibration(ctx);
-      const warm = await warmPages(ctx);
-      const afterSubmit = await firstAfterSubmit(ctx);
-      const readers = await concurrentReaders(ctx);
-      const whileTyping = await pagesWhileAutosaving(ctx);
-      const atScale = await savesAtScale(ctx);
+      const step = async <T>(what: string, measure: () => Promise<T>) => {
+        process.stdout.write(`  ${what}…\n`);
+        return measure();
+      };
+      const cold = await step("calibration, cold", () => coldCalibration(ctx));
+      const warm = await step("pages, warm", () => warmPages(ctx));
+      const afterSubmit = await step("pages, first after a submit", () => firstAfterSubmit(ctx));
+      const readers = await step("candidate page, 16 readers", () => concurrentReaders(ctx));
+      const whileTyping = await step(`pages while ${options.interviewers} interviewers autosave`, () => pagesWhileAutosaving(ctx));
+      const atScale = await step(`autosave and comment saves, ${options.sessions} sessions`, () => savesAtScale(ctx));
       return [
         {
           title: "(a) Pages on a quiet server: cold, warm (30 requests one at a time), first request after a submit",

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { BenchError } from "./load";
+import { BenchError, send } from "./load";
 
 export type Server = { name: string; url: string; port: number; logFile: string; child: ChildProcess };
 
@@ -65,13 +65,7 @@ export async function startServer(o: {
   const deadline = Date.now() + (o.timeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode) break;
-    try {
-      const res = await fetch(url + (o.healthPath ?? "/healthz"), { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.ok) return server;
-    } catch {
-      /* not listening yet */
-    }
+    if ((await send({ url: url + (o.healthPath ?? "/healthz"), timeoutMs: 2000 })).ok) return server;
     await sleep(200);
   }
   await stopServer(server);
