@@ -5,23 +5,21 @@ import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "reac
 import { type EntryContext, type HandleErrorFunction, isRouteErrorResponse, ServerRouter } from "react-router";
 import { db } from "./utils/db.server";
 import { env } from "./utils/env.server";
+import { ensureAggregates } from "./models/aggregates.server";
+import { NonceProvider } from "./utils/nonce-provider";
+import { createNonce, documentCsp } from "./utils/security-headers.server";
 
 // Fail at start, not at the first request: a production server without a real secret refuses
 // to run, and the database is migrated before anyone signs in.
 env();
-db();
+ensureAggregates(db());
 
 export const streamTimeout = 5_000;
 
-const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "same-origin",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-};
-
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(name, value);
+  // The other protective headers are set by server.ts on every response; only pages need a nonce.
+  const nonce = createNonce();
+  responseHeaders.set("Content-Security-Policy", documentCsp({ nonce, development: env().NODE_ENV === "development" }));
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 
   return new Promise<Response>((resolve, reject) => {
@@ -31,7 +29,13 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    const page = (
+      <NonceProvider value={nonce}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
       [readyOption]() {
         shellRendered = true;
         const body = new PassThrough({

@@ -1,8 +1,14 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/root";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { setRequestTime } from "./utils/clock.server";
+import { useNonce } from "./utils/nonce-provider";
 import appStylesHref from "./styles/app.css?url";
+
+// zod compiles object schemas with new Function when it may; probing for that is an eval the page's
+// CSP refuses (and reports). Parsing without it is as correct and fast enough for forms.
+z.config({ jitless: true });
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: appStylesHref },
@@ -15,18 +21,21 @@ export const middleware: Route.MiddlewareFunction[] = [({ context }) => setReque
 export const meta: Route.MetaFunction = () => [{ title: "Loopwise" }];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* Stylesheets need no nonce (style-src 'self'); an empty one keeps the server's HTML and
+            the browser's render equal, as the browser never learns the page's nonce. */}
+        <Links nonce="" />
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -297,7 +297,6 @@ export const scorecards = sqliteTable(
   (t) => [
     uniqueIndex("scorecards_interview_unique").on(t.interviewId),
     index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
-    index("scorecards_updated_idx").on(t.updatedAt),
   ],
 );
 
@@ -318,8 +317,7 @@ export const ratings = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.scorecardId, t.dimensionKey] }),
-    index("ratings_dimension_idx").on(t.dimensionKey, t.level),
-    // Covers the per-loop aggregates (compare, exports) without reading the rows.
+    // Covers the aggregates' refresh without reading the rows.
     index("ratings_scorecard_level_idx").on(t.scorecardId, t.dimensionKey, t.level),
   ],
 );
@@ -474,3 +472,119 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_at_idx").on(t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates kept current by app/models/aggregates.server.ts inside the transaction of every
+// write that changes submitted data (submit, amend, cancel, schedule, decide). Derived entirely
+// from the tables above, so they can always be rebuilt; cross-candidate views read these instead
+// of scanning every rating. See docs/decisions/004-maintained-aggregates.md.
+
+/** Submitted ratings of one dimension by one interviewer in a loop (recommendation.ts RatingGroup). */
+export const panelRatingGroups = sqliteTable(
+  "panel_rating_groups",
+  {
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id").notNull(),
+    dimensionKey: text("dimension_key").notNull(),
+    sum: integer("sum").notNull(),
+    count: integer("count").notNull(),
+    min: integer("min").notNull(),
+    max: integer("max").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.loopId, t.interviewerId, t.dimensionKey] })],
+);
+
+/** Per loop: live interviews, submitted scorecards and the yes/no split of their recommendations. */
+export const loopTallies = sqliteTable("loop_tallies", {
+  loopId: integer("loop_id")
+    .primaryKey()
+    .references(() => loops.id, { onDelete: "cascade" }),
+  scheduled: integer("scheduled").notNull(),
+  submitted: integer("submitted").notNull(),
+  yes: integer("yes").notNull(),
+  no: integer("no").notNull(),
+  redFlags: integer("red_flags").notNull(),
+});
+
+/** An interviewer's voice on a candidate's dimension: the sum and count of their ratings of it. */
+export const ratingVoices = sqliteTable(
+  "rating_voices",
+  {
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    dimensionKey: text("dimension_key").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    sum: integer("sum").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.dimensionKey, t.interviewerId] })],
+);
+
+/** Leniency evidence from one candidate: the sum of an interviewer's differences and how many. */
+export const leniencyByCandidate = sqliteTable(
+  "leniency_by_candidate",
+  {
+    interviewerId: integer("interviewer_id").notNull(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    diffSum: real("diff_sum").notNull(),
+    pairs: integer("pairs").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewerId, t.candidateId] }), index("leniency_by_candidate_candidate_idx").on(t.candidateId)],
+);
+
+/** Per interviewer, the running sums leniency.ts turns into leniency and its interval. */
+export const interviewerLeniency = sqliteTable("interviewer_leniency", {
+  interviewerId: integer("interviewer_id").primaryKey(),
+  pairs: integer("pairs").notNull(),
+  sum: real("sum").notNull(),
+  sumSq: real("sum_sq").notNull(),
+  sumSn: real("sum_sn").notNull(),
+  sumNsq: integer("sum_nsq").notNull(),
+  candidates: integer("candidates").notNull(),
+});
+
+/**
+ * Panel agreement's units: for each candidate's dimension rated by two or more interviewers, how
+ * many voices (rounded to a level) sit at each level. A unit's coincidences follow from these.
+ */
+export const agreementUnits = sqliteTable(
+  "agreement_units",
+  {
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    dimensionKey: text("dimension_key").notNull(),
+    n1: integer("n1").notNull(),
+    n2: integer("n2").notNull(),
+    n3: integer("n3").notNull(),
+    n4: integer("n4").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.dimensionKey] })],
+);
+
+/** How often each interviewer gave each level on each dimension (the calibration page's bars). */
+export const interviewerLevelCounts = sqliteTable(
+  "interviewer_level_counts",
+  {
+    interviewerId: integer("interviewer_id").notNull(),
+    dimensionKey: text("dimension_key").notNull(),
+    level: integer("level").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewerId, t.dimensionKey, t.level] })],
+);
+
+/**
+ * One row: a counter bumped in the same transaction as any change to the aggregates. Caches of
+ * computed views (compare, calibration) are keyed by it, so a draft autosave, which changes
+ * nothing they read, never throws them away, and no clock is involved.
+ */
+export const aggregateState = sqliteTable("aggregate_state", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});

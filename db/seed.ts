@@ -5,6 +5,7 @@ import type { Db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { zonedLocalToUtc } from "#app/utils/time";
 import { recordAudit } from "#app/models/audit.server";
+import { rebuildAggregates } from "#app/models/aggregates.server";
 import * as schema from "./schema";
 import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
 
@@ -144,6 +145,8 @@ export async function seedDemoData(db: Db, now: Date) {
       after: { users: seedUsers.length, candidates: seedCandidates.length },
     });
   });
+  // The seed writes the tables directly, so the views' aggregates are built once at the end.
+  rebuildAggregates(db);
   return { seeded: true };
 }
 

@@ -7,6 +7,7 @@ import { ensureLocalEnvFile } from "./local-env";
 import { loadExercises } from "#app/models/exercise.server";
 import { loadRubrics } from "#app/models/rubric.server";
 import { seedDemoData } from "./seed";
+import { ensureAggregates } from "#app/models/aggregates.server";
 import { DEMO_PASSWORD, users } from "./seed-data";
 
 ensureLocalEnvFile();
@@ -15,6 +16,7 @@ const now = systemNow();
 const rubrics = loadRubrics({ now, database });
 const exercises = loadExercises({ now, database });
 const { seeded } = await seedDemoData(database, now);
+ensureAggregates(database);
 database.$client.pragma("wal_checkpoint(TRUNCATE)");
 database.$client.close();
 

@@ -53,7 +53,8 @@ export function InterviewForm({
     shouldRevalidate: "onInput",
   });
   const stage = (fields.stage.value as StageKey | undefined) ?? defaults.stage;
-  const kits = exercisesByStage[stage] ?? [];
+  // The stage comes back as it was posted ("__proto__", "constructor"): only our own keys count.
+  const kits = (Object.hasOwn(exercisesByStage, stage) && exercisesByStage[stage]) || [];
   return (
     <Form method="post" className="card form" {...getFormProps(form)}>
       <FormError errors={form.errors} />

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { candidates, type CANDIDATE_SOURCES, decisions, interviews, loops, positions, scorecards } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
+import { touchAggregates } from "./aggregates.server";
 
 export type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
 export type CandidateInput = {
@@ -116,6 +117,7 @@ export function createCandidate(actor: AuditActor & { id: number }, input: Candi
       .values({ ...input, email: input.email.trim().toLowerCase(), createdById: actor.id, createdAt: now, updatedAt: now })
       .returning()
       .get();
+    touchAggregates();
     recordAudit(tx, {
       actor,
       at: now,
@@ -142,6 +144,8 @@ export function updateCandidate(actor: AuditActor, id: number, input: CandidateI
       .where(eq(candidates.id, id))
       .returning()
       .get();
+    // Compare and exports show the name.
+    touchAggregates();
     recordAudit(tx, {
       actor,
       at: now,

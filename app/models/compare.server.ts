@@ -3,9 +3,9 @@
 // recommendationFromPanel as the candidate page, with the same leniency table, so a candidate's
 // figures are identical on every page and in every export.
 import { sql, type SQL } from "drizzle-orm";
-import { db, type Db } from "#app/utils/db.server";
+import { db } from "#app/utils/db.server";
+import { cachedByAggregates } from "./aggregates.server";
 import { getLeniencyTable } from "./calibration.server";
-import { cachedByDataVersion } from "./data-version.server";
 import { recommendationFromPanel, type OverallRecommendation, type RatingGroup, type RedFlag } from "./recommendation";
 import { getRubricDetail } from "./rubric.server";
 
@@ -19,44 +19,38 @@ type LoopRow = {
   submitted: number;
   yes: number;
   no: number;
+  redFlags: number;
   decision: string | null;
 };
 
 /** The figures of every loop whose id `loopIds` (a SQL subquery) selects, by loop id. */
 export function loopRecommendations(loopIds: SQL) {
+  // Tallies and rating groups are maintained as scorecards are submitted (aggregates.server.ts).
   const loops = db().all<LoopRow>(sql`
-    with chosen as (select id from loops where id in ${loopIds}),
-    counts as (
-      select i.loop_id,
-        count(*) as scheduled,
-        sum(case when s.status = 'submitted' then 1 else 0 end) as submitted,
-        sum(case when s.status = 'submitted' and s.recommendation in ('yes', 'strong_yes') then 1 else 0 end) as yes,
-        sum(case when s.status = 'submitted' and s.recommendation in ('no', 'strong_no') then 1 else 0 end) as no
-      from chosen join interviews i on i.loop_id = chosen.id and i.status != 'cancelled'
-      left join scorecards s on s.interview_id = i.id
-      group by i.loop_id
-    )
     select l.id as loopId, l.rubric_version_id as rubricVersionId, c.id as candidateId, c.name as candidateName, l.status as loopStatus,
-      coalesce(counts.scheduled, 0) as scheduled, coalesce(counts.submitted, 0) as submitted,
-      coalesce(counts.yes, 0) as yes, coalesce(counts.no, 0) as no, d.decision as decision
-    from chosen join loops l on l.id = chosen.id join candidates c on c.id = l.candidate_id and c.erased_at is null
-    left join counts on counts.loop_id = l.id
-    left join decisions d on d.loop_id = l.id`);
+      coalesce(t.scheduled, 0) as scheduled, coalesce(t.submitted, 0) as submitted,
+      coalesce(t.yes, 0) as yes, coalesce(t.no, 0) as no, coalesce(t.red_flags, 0) as redFlags, d.decision as decision
+    from loops l join candidates c on c.id = l.candidate_id and c.erased_at is null
+    left join loop_tallies t on t.loop_id = l.id
+    left join decisions d on d.loop_id = l.id
+    where l.id in ${loopIds}`);
   const groups = db().all<RatingGroup & { loopId: number }>(sql`
-    select i.loop_id as loopId, s.interviewer_id as interviewerId, r.dimension_key as dimensionKey,
-      sum(r.level) as sum, count(*) as count, min(r.level) as min, max(r.level) as max
-    from interviews i
-    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
-    join ratings r on r.scorecard_id = s.id and r.level is not null
-    where i.loop_id in ${loopIds} and i.status != 'cancelled'
-    group by 1, 2, 3`);
-  const flags = db().all<RedFlag & { loopId: number }>(sql`
+    select loop_id as loopId, interviewer_id as interviewerId, dimension_key as dimensionKey, sum, count, min, max
+    from panel_rating_groups where loop_id in ${loopIds}`);
+  // Red flags are rare: their text is read only for the loops that have some.
+  const flagged = loops.filter((l) => l.redFlags > 0).map((l) => l.loopId);
+  const flags = flagged.length
+    ? db().all<RedFlag & { loopId: number }>(sql`
     select i.loop_id as loopId, s.interviewer_id as interviewerId, ss.signal_key as key, rs.text as text, ss.note as note
     from interviews i join loops l on l.id = i.loop_id
     join scorecards s on s.interview_id = i.id and s.status = 'submitted'
     join scorecard_signals ss on ss.scorecard_id = s.id
     join rubric_signals rs on rs.rubric_version_id = l.rubric_version_id and rs.key = ss.signal_key and rs.kind = 'red_flag'
-    where i.loop_id in ${loopIds} and i.status != 'cancelled'`);
+    where i.loop_id in (${sql.join(
+      flagged.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and i.status != 'cancelled'`)
+    : [];
   const groupsByLoop = bucket(groups);
   const flagsByLoop = bucket(flags);
   const table = getLeniencyTable();
@@ -73,6 +67,7 @@ export function loopRecommendations(loopIds: SQL) {
       scheduledInterviews: l.scheduled,
       submittedInterviews: l.submitted,
       leniency,
+      skipSpread: true,
     });
     result.set(l.loopId, { ...l, ...figures(rec, rubric.version) });
   }
@@ -112,9 +107,7 @@ export function compareCandidates(positionId: number) {
 
 export type CompareRow = ReturnType<typeof compareCandidates>[number];
 
-const comparisonCache = new WeakMap<Db, Map<string, { version: string; value: CompareRow[] }>>();
-
-/** compareCandidates, kept until a candidate, loop, interview, scorecard or decision changes. */
+/** compareCandidates, kept until the aggregates change (a submit, a cancellation, a decision). */
 export function getComparison(positionId: number): CompareRow[] {
-  return cachedByDataVersion(comparisonCache, String(positionId), () => compareCandidates(positionId));
+  return cachedByAggregates(`compare:${positionId}`, () => compareCandidates(positionId));
 }

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from "./audit.server";
 import type { LoopRecommendation } from "./recommendation.server";
 import { DECISION_LABELS } from "#app/models/labels";
 import { formatScore } from "./numbers";
+import { touchAggregates } from "./aggregates.server";
 
 export type DecisionKind = "hire" | "no_hire" | "hold";
 
@@ -103,6 +104,7 @@ export function recordDecision(
       .returning()
       .get();
     tx.update(loops).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(loops.id, input.loopId)).run();
+    touchAggregates();
     recordAudit(tx, {
       actor,
       at: now,

@@ -15,6 +15,7 @@ import {
 } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
+import { refreshLoopAggregates } from "./aggregates.server";
 
 export type InterviewPlan = {
   stage: StageKey;
@@ -91,12 +92,17 @@ export function scheduleLoop(
       after: { candidateId: loop.candidateId, rubricVersionId: loop.rubricVersionId, status: loop.status },
     });
     for (const plan of input.interviews) insertInterview(tx, actor, loop.id, plan, "Scheduled", input.now);
+    refreshLoopAggregates(loop.id);
     return loop;
   });
 }
 
 export function addInterview(actor: AuditActor, loopId: number, plan: InterviewPlan, now: Date) {
-  return db().transaction((tx) => insertInterview(tx, actor, loopId, plan, "Added", now));
+  return db().transaction((tx) => {
+    const row = insertInterview(tx, actor, loopId, plan, "Added", now);
+    refreshLoopAggregates(loopId);
+    return row;
+  });
 }
 
 function insertInterview(tx: Tx, actor: AuditActor, loopId: number, plan: InterviewPlan, verb: string, now: Date) {
@@ -159,6 +165,7 @@ export function updateInterview(
       .where(eq(interviews.id, id))
       .returning()
       .get();
+    refreshLoopAggregates(row.loopId);
     const verb = input.status === "cancelled" && before.status !== "cancelled" ? "Cancelled" : "Changed";
     recordAudit(tx, {
       actor,
@@ -183,6 +190,7 @@ export function deleteInterview(actor: AuditActor, id: number, now: Date) {
     if (card) return false;
     const summary = `Deleted ${describe(tx, before)}`;
     tx.delete(interviews).where(eq(interviews.id, id)).run();
+    refreshLoopAggregates(before.loopId);
     recordAudit(tx, { actor, at: now, action: "delete", entityType: "interview", entityId: id, summary, before: auditView(before) });
     return true;
   });

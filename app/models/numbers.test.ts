@@ -123,10 +123,10 @@ describe("the band never contradicts the S shown beside it", () => {
       fc.property(panel, (cards) => {
         if (check(cards)) near++;
       }),
-      { numRuns: 20000 },
+      { numRuns: 8000 },
     );
-    expect(near).toBeGreaterThan(100);
-  });
+    expect(near).toBeGreaterThan(40);
+  }, 30_000);
 
   it("a dimension everybody marked Not assessed is left out of S and of the workings", () => {
     const r = computeRecommendation({

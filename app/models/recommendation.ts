@@ -53,6 +53,8 @@ export interface PanelInput {
   upcomingInterviews?: number;
   /** interviewerId -> leniency (already shrunk); absent means 0. */
   leniency?: Record<number, number>;
+  /** The leave-one-out spread costs a recomputation per interviewer; views that don't show it skip it. */
+  skipSpread?: boolean;
 }
 
 export type RecommendationInput = Omit<PanelInput, "groups" | "recommendations" | "redFlags"> & { scorecards: SubmittedScorecard[] };
@@ -202,7 +204,7 @@ export function recommendationFromPanel(input: PanelInput): Recommendation {
 
   const interviewers = [...new Set(groups.map((g) => g.interviewerId))].sort((a, b) => a - b);
   let leaveOneOut: Recommendation["leaveOneOut"] = null;
-  if (interviewers.length >= 2) {
+  if (interviewers.length >= 2 && !input.skipSpread) {
     const scores = interviewers
       .map((left) =>
         weighted(

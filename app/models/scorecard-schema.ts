@@ -31,7 +31,16 @@ const tooLong = (max: number, what: string) => (iss: { input?: unknown }) =>
  * `submit`: additionally every focus dimension rated 1–4 with evidence (or Not assessed with the
  * reason), evidence for any other rating, a note on every red flag, and an overall recommendation.
  */
+// Built once per shape and mode: the server parses every autosave with it.
+const schemas = new WeakMap<ScorecardShape, Partial<Record<"draft" | "submit", ReturnType<typeof buildScorecardSchema>>>>();
+
 export function scorecardSchema(shape: ScorecardShape, mode: "draft" | "submit") {
+  let perShape = schemas.get(shape);
+  if (!perShape) schemas.set(shape, (perShape = {}));
+  return (perShape[mode] ??= buildScorecardSchema(shape, mode));
+}
+
+function buildScorecardSchema(shape: ScorecardShape, mode: "draft" | "submit") {
   const dimensionKeys = shape.dimensions.map((d) => d.key);
   const redFlags = shape.signals.filter((s) => s.kind === "red_flag").map((s) => s.key);
   const signalKeys = new Set(shape.signals.map((s) => s.key));
@@ -117,4 +126,4 @@ export function scorecardSchema(shape: ScorecardShape, mode: "draft" | "submit")
     });
 }
 
-export type ScorecardValue = z.infer<ReturnType<typeof scorecardSchema>>;
+export type ScorecardValue = z.infer<ReturnType<typeof buildScorecardSchema>>;

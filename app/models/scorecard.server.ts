@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { interviews, ratings, scorecards, scorecardSignals, users } from "#db/schema";
-import { db, type Tx } from "#app/utils/db.server";
+import { interviews, ratings, scorecards, scorecardSignals, users, type StageKey } from "#db/schema";
+import { db, prepared } from "#app/utils/db.server";
+import { refreshLoopAggregates } from "./aggregates.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { RatingChoice, ScorecardValue } from "./scorecard-schema";
 
@@ -12,20 +13,25 @@ export type ScorecardSnapshot = {
   signals: Record<string, string>;
 };
 
-function readSnapshot(
-  tx: Tx | ReturnType<typeof db>,
-  scorecardId: number,
-): Omit<ScorecardSnapshot, "status" | "recommendation" | "takeaways"> {
-  const rs = tx.select().from(ratings).where(eq(ratings.scorecardId, scorecardId)).orderBy(asc(ratings.dimensionKey)).all();
-  const ss = tx
-    .select()
-    .from(scorecardSignals)
-    .where(eq(scorecardSignals.scorecardId, scorecardId))
-    .orderBy(asc(scorecardSignals.signalKey))
-    .all();
+// The autosave path runs about once a second per interviewer, so its statements are prepared
+// once and reused (db.prepared), and it reads the scorecard once.
+const SQL_RATINGS =
+  "select dimension_key as dimensionKey, level, not_assessed as notAssessed, evidence from ratings where scorecard_id = ? order by dimension_key";
+const SQL_SIGNALS = "select signal_key as signalKey, note from scorecard_signals where scorecard_id = ? order by signal_key";
+
+function readSnapshot(scorecardId: number): Omit<ScorecardSnapshot, "status" | "recommendation" | "takeaways"> {
+  const rs = prepared(SQL_RATINGS).all(scorecardId) as {
+    dimensionKey: string;
+    level: number | null;
+    notAssessed: number;
+    evidence: string;
+  }[];
+  const ss = prepared(SQL_SIGNALS).all(scorecardId) as { signalKey: string; note: string }[];
   return {
-    ratings: Object.fromEntries(rs.map((r) => [r.dimensionKey, { level: r.level, notAssessed: r.notAssessed, evidence: r.evidence }])),
-    signals: Object.fromEntries(ss.map((s) => [s.signalKey, s.note])),
+    ratings: Object.fromEntries(
+      rs.map((r) => [r.dimensionKey, { level: r.level, notAssessed: Boolean(r.notAssessed), evidence: r.evidence }]),
+    ),
+    signals: Object.fromEntries(ss.map((x) => [x.signalKey, x.note])),
   };
 }
 
@@ -43,7 +49,7 @@ export function getScorecard(interviewId: number) {
     amendmentCount: card.amendmentCount,
     updatedAt: card.updatedAt,
     rubricVersionId: card.rubricVersionId,
-    ...readSnapshot(db(), card.id),
+    ...readSnapshot(card.id),
   };
 }
 
@@ -91,9 +97,22 @@ export function saveScorecard(
 ): SaveResult {
   return db().transaction((tx) => {
     const { now } = input;
-    let card = tx.select().from(scorecards).where(eq(scorecards.interviewId, input.interviewId)).get();
+    const card = prepared(
+      `select id, status, recommendation, takeaways, submitted_at as submittedAt, amendment_count as amendmentCount,
+        updated_at as updatedAt from scorecards where interview_id = ?`,
+    ).get(input.interviewId) as
+      | {
+          id: number;
+          status: "draft" | "submitted";
+          recommendation: string | null;
+          takeaways: string;
+          submittedAt: number | null;
+          amendmentCount: number;
+          updatedAt: number;
+        }
+      | undefined;
     const before: ScorecardSnapshot | null = card
-      ? { status: card.status, recommendation: card.recommendation, takeaways: card.takeaways, ...readSnapshot(tx, card.id) }
+      ? { status: card.status, recommendation: card.recommendation, takeaways: card.takeaways, ...readSnapshot(card.id) }
       : null;
     const status = input.submit ? "submitted" : "draft";
     const after: ScorecardSnapshot = {
@@ -105,49 +124,49 @@ export function saveScorecard(
     // Submitting exactly what is stored (a double click) is harmless; any other write to a
     // submitted card needs the amend page.
     if (before && JSON.stringify(before) === JSON.stringify(after))
-      return { ok: true, changed: false, status, amended: false, savedAt: card!.updatedAt };
+      return { ok: true, changed: false, status, amended: false, savedAt: new Date(card!.updatedAt) };
     if (before?.status === "submitted" && !(input.submit && input.amend)) return { ok: false, message: SUBMITTED_NEEDS_AMEND };
     // Nothing entered yet: don't create an empty draft that would read as "in progress".
     const empty = !Object.keys(after.ratings).length && !Object.keys(after.signals).length && !after.recommendation && !after.takeaways;
     if (!before && empty && !input.submit) return { ok: true, changed: false, status, amended: false, savedAt: now };
 
     const amended = before?.status === "submitted";
-    if (!card) {
-      card = tx
-        .insert(scorecards)
-        .values({ interviewId: input.interviewId, interviewerId: input.interviewerId, rubricVersionId: input.rubricVersionId })
-        .returning()
-        .get();
-    }
-    tx.update(scorecards)
-      .set({
-        status,
-        recommendation: after.recommendation as ScorecardValue["recommendation"] | null,
-        takeaways: after.takeaways,
-        submittedAt: status === "submitted" ? (card.submittedAt ?? now) : null,
-        amendedAt: amended ? now : card.amendedAt,
-        amendmentCount: card.amendmentCount + (amended ? 1 : 0),
-        revision: card.revision + 1,
-        updatedAt: now,
-      })
-      .where(eq(scorecards.id, card.id))
-      .run();
-    tx.delete(ratings).where(eq(ratings.scorecardId, card.id)).run();
-    const ratingRows = Object.entries(after.ratings).map(([dimensionKey, r]) => ({ scorecardId: card!.id, dimensionKey, ...r }));
-    if (ratingRows.length) tx.insert(ratings).values(ratingRows).run();
-    tx.delete(scorecardSignals).where(eq(scorecardSignals.scorecardId, card.id)).run();
-    const signalRows = Object.entries(after.signals).map(([signalKey, note]) => ({ scorecardId: card!.id, signalKey, note }));
-    if (signalRows.length) tx.insert(scorecardSignals).values(signalRows).run();
+    const at = now.getTime();
+    const id =
+      card?.id ??
+      (
+        prepared(
+          `insert into scorecards (interview_id, interviewer_id, rubric_version_id, created_at, updated_at) values (?, ?, ?, ?, ?) returning id`,
+        ).get(input.interviewId, input.interviewerId, input.rubricVersionId, at, at) as { id: number }
+      ).id;
+    prepared(
+      `update scorecards set status = ?, recommendation = ?, takeaways = ?, submitted_at = ?, amended_at = coalesce(?, amended_at),
+        amendment_count = amendment_count + ?, revision = revision + 1, updated_at = ? where id = ?`,
+    ).run(
+      status,
+      after.recommendation,
+      after.takeaways,
+      status === "submitted" ? (card?.submittedAt ?? at) : null,
+      amended ? at : null,
+      amended ? 1 : 0,
+      at,
+      id,
+    );
+    prepared("delete from ratings where scorecard_id = ?").run(id);
+    const insertRating = prepared(
+      "insert into ratings (scorecard_id, dimension_key, level, not_assessed, evidence) values (?, ?, ?, ?, ?)",
+    );
+    for (const [key, r] of Object.entries(after.ratings)) insertRating.run(id, key, r.level, r.notAssessed ? 1 : 0, r.evidence);
+    prepared("delete from scorecard_signals where scorecard_id = ?").run(id);
+    const insertSignal = prepared("insert into scorecard_signals (scorecard_id, signal_key, note) values (?, ?, ?)");
+    for (const [key, note] of Object.entries(after.signals)) insertSignal.run(id, key, note);
 
-    recordAudit(tx, {
-      actor,
-      at: now,
-      action: amended ? "amend" : input.submit && before?.status !== "submitted" ? "submit" : before ? "update" : "create",
-      entityType: "scorecard",
-      entityId: card.id,
-      before,
-      after,
-    });
+    // Only submitted scorecards feed S, leniency and agreement; a draft changes none of them.
+    if (status === "submitted") refreshLoopAggregates(loopIdOf(input.interviewId));
+    // The log keeps the events that matter (a draft begun, a submission, each amendment with the
+    // version before it in full), not every autosave while someone types.
+    const action = amended ? "amend" : status === "submitted" ? "submit" : before ? null : "create";
+    if (action) recordAudit(tx, { actor, at: now, action, entityType: "scorecard", entityId: id, before, after });
     return { ok: true, changed: true, status, amended, savedAt: now };
   });
 }
@@ -190,4 +209,29 @@ export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId:
       .map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
     signals: allSignals.filter((s) => s.scorecardId === c.id).map(({ signalKey, note }) => ({ signalKey, note })),
   }));
+}
+
+function loopIdOf(interviewId: number): number {
+  return (prepared("select loop_id as loopId from interviews where id = ?").get(interviewId) as { loopId: number }).loopId;
+}
+
+/** What writing one interview's scorecard needs to know, in one read (the autosave path). */
+export function getScorecardTarget(interviewId: number) {
+  const row = prepared(
+    `select i.id, i.interviewer_id as interviewerId, i.stage, i.status, i.scheduled_at as scheduledAt, l.status as loopStatus,
+       coalesce(s.rubric_version_id, l.rubric_version_id) as rubricVersionId, s.status as scorecardStatus
+     from interviews i join loops l on l.id = i.loop_id left join scorecards s on s.interview_id = i.id where i.id = ?`,
+  ).get(interviewId) as
+    | {
+        id: number;
+        interviewerId: number;
+        stage: StageKey;
+        status: string;
+        scheduledAt: number;
+        loopStatus: string;
+        rubricVersionId: number;
+        scorecardStatus: "draft" | "submitted" | null;
+      }
+    | undefined;
+  return row ?? null;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { sessions, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { eq, lt } from "drizzle-orm";
+import { sessions, type Role } from "#db/schema";
+import { db, prepared } from "#app/utils/db.server";
 
 export function createSession({ userId, expiresAt, now }: { userId: number; expiresAt: Date; now: Date }) {
   const id = randomBytes(24).toString("base64url");
@@ -13,21 +13,12 @@ export function createSession({ userId, expiresAt, now }: { userId: number; expi
 
 /** The signed-in user behind a session id, if the session is live and the user still active. */
 export function getSessionUser(sessionId: string, now: Date) {
-  return (
-    db()
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        title: users.title,
-        timeZone: users.timeZone,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(users.active, true)))
-      .get() ?? null
-  );
+  // Every request asks this, so the statement is prepared once.
+  const row = prepared(
+    `select u.id, u.name, u.email, u.role, u.title, u.time_zone as timeZone from sessions s join users u on u.id = s.user_id
+     where s.id = ? and s.expires_at > ? and u.active = 1`,
+  ).get(sessionId, now.getTime()) as { id: number; name: string; email: string; role: Role; title: string; timeZone: string } | undefined;
+  return row ?? null;
 }
 
 export function deleteSession(sessionId: string) {

@@ -1,6 +1,6 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, count, eq, ne } from "drizzle-orm";
 import { users, type Role } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { db, type Tx } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 import { deleteSessionsOfUser } from "./session.server";
@@ -82,18 +82,47 @@ export async function createUser(
   });
 }
 
+type UserRow = NonNullable<ReturnType<typeof getUser>>;
+type UserChange = { name: string; email: string; title: string; role: Role; timeZone: string; active: boolean };
+
+/**
+ * What would lock the organisation out of its own admin pages, by form field. An admin never
+ * demotes or deactivates themselves (another admin does), and no change may leave no active admin
+ * at all: two admins demoting each other at the same moment must not both succeed.
+ */
+function adminLockout(tx: Tx, actorId: number | null, before: { id: number; role: Role; active: boolean }, next: UserChange) {
+  const errors: Record<string, string[]> = {};
+  if (before.id === actorId && next.role !== "admin") errors.role = ["You can't remove your own admin role; ask another admin"];
+  if (before.id === actorId && !next.active) errors.active = ["You can't deactivate your own account"];
+  const removesAdmin = before.role === "admin" && before.active && (next.role !== "admin" || !next.active);
+  if (removesAdmin && !Object.keys(errors).length) {
+    const others = tx
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, before.id)))
+      .get();
+    if (!others?.n)
+      errors[next.role !== "admin" ? "role" : "active"] = ["Nobody else could then manage users; make someone else an admin first"];
+  }
+  return errors;
+}
+
+/** Saves an admin's edit of a user, or says by field why it can't (email taken, admin lock-out). */
 export function updateUser(
   actor: AuditActor,
   id: number,
-  input: { name: string; email: string; title: string; role: Role; timeZone: string; active: boolean },
+  input: UserChange,
   now: Date,
-) {
-  const before = getUser(id);
-  if (!before) return null;
+): { ok: true; user: UserRow } | { ok: false; fieldErrors: Record<string, string[]> } | null {
   const next = { ...input, email: normalizeEmail(input.email) };
-  const diff = changedFields(before, next);
-  if (!diff.changed) return before;
-  const after = db().transaction((tx) => {
+  const result = db().transaction((tx) => {
+    const before = tx.select(listColumns).from(users).where(eq(users.id, id)).get();
+    if (!before) return null;
+    const fieldErrors = adminLockout(tx, actor.id, before, next);
+    if (isEmailTaken(next.email, id)) fieldErrors.email = ["Someone else already signs in with this email"];
+    if (Object.keys(fieldErrors).length) return { ok: false as const, fieldErrors };
+    const diff = changedFields(before, next);
+    if (!diff.changed) return { ok: true as const, user: before, before };
     const row = tx
       .update(users)
       .set({ ...next, updatedAt: now })
@@ -110,11 +139,12 @@ export function updateUser(
       before: diff.before,
       after: diff.after,
     });
-    return row;
+    return { ok: true as const, user: row, before };
   });
+  if (!result?.ok) return result;
   // A role change or deactivation takes effect at once, not when the cookie expires.
-  if (before.role !== next.role || !next.active) deleteSessionsOfUser(id);
-  return after;
+  if (result.before.role !== next.role || !next.active) deleteSessionsOfUser(id);
+  return { ok: true, user: result.user };
 }
 
 export async function setPassword(actor: AuditActor, id: number, password: string, now: Date) {

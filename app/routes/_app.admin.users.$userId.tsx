@@ -6,7 +6,7 @@ import { UserForm } from "#app/components/user-form";
 import { listInterviewsFor } from "#app/models/loop.server";
 import { formatDateTime } from "#app/utils/time";
 import { EditUserSchema } from "#app/models/user-schema";
-import { getUser, isEmailTaken, setPassword, updateUser } from "#app/models/user.server";
+import { getUser, setPassword, updateUser } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/utils/session.server";
 import { requestTime } from "#app/utils/clock.server";
@@ -31,14 +31,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: EditUserSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { password, ...value } = submission.value;
-  const fieldErrors: Record<string, string[]> = {};
-  if (isEmailTaken(value.email, id)) fieldErrors.email = ["Someone else already signs in with this email"];
-  // Guard against locking the organisation out of its own admin pages.
-  if (id === admin.id && value.role !== "admin") fieldErrors.role = ["You can't remove your own admin role; ask another admin"];
-  if (id === admin.id && !value.active) fieldErrors.active = ["You can't deactivate your own account"];
-  if (Object.keys(fieldErrors).length) return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
   const now = requestTime(context);
-  updateUser(admin, id, value, now);
+  const result = updateUser(admin, id, value, now) ?? notFound("No such user");
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), { status: 400 });
   if (password) await setPassword(admin, id, password, now);
   throw redirect("/admin/users");
 }

@@ -2,7 +2,7 @@ import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
 import { getInterview } from "#app/models/loop.server";
 import { getReviewResult } from "#app/models/review-grade.server";
-import { getRubricDetail } from "#app/models/rubric.server";
+import { getRubricDetail, type RubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
 import { canSeePanel } from "#app/models/panel-visibility.server";
@@ -19,13 +19,26 @@ export function loadScorecardContext(interviewId: number, user: SessionUser) {
   if (!isOwn && !can(user, "loops:manage")) forbidden("This scorecard belongs to another interviewer.");
   const scorecard = getScorecard(interview.id);
   const rubric = getRubricDetail(scorecard?.rubricVersionId ?? interview.rubricVersionId) ?? notFound("Rubric version missing");
-  const focus = rubric.stages.find((s) => s.key === interview.stage)?.focus ?? [];
-  const shape: ScorecardShape = {
-    dimensions: rubric.dimensions.map((d) => ({ key: d.key, name: d.name })),
-    focus,
-    signals: rubric.signals.map((s) => ({ key: s.key, kind: s.kind })),
-  };
-  return { interview, isOwn, scorecard, rubric, focus, shape };
+  const shape = shapeFor(rubric, interview.stage);
+  return { interview, isOwn, scorecard, rubric, focus: shape.focus, shape };
+}
+
+// One shape object per rubric version and stage, so the schema built from it is built once.
+const shapes = new WeakMap<RubricDetail, Map<string, ScorecardShape>>();
+
+export function shapeFor(rubric: RubricDetail, stage: string): ScorecardShape {
+  let perRubric = shapes.get(rubric);
+  if (!perRubric) shapes.set(rubric, (perRubric = new Map()));
+  let shape = perRubric.get(stage);
+  if (!shape) {
+    shape = {
+      dimensions: rubric.dimensions.map((d) => ({ key: d.key, name: d.name })),
+      focus: rubric.stages.find((s) => s.key === stage)?.focus ?? [],
+      signals: rubric.signals.map((s) => ({ key: s.key, kind: s.kind })),
+    };
+    perRubric.set(stage, shape);
+  }
+  return shape;
 }
 
 /**

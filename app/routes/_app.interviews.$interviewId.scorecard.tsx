@@ -6,11 +6,13 @@ import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
 import { candidateNameFor } from "#app/models/loop.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
-import { saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
-import { idParam, readFormData } from "#app/utils/http.server";
+import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
+import { getRubricDetail } from "#app/models/rubric.server";
+import { can } from "#app/models/permissions";
+import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
-import { formatDateTime } from "#app/utils/time";
-import { codeReviewSuggestions, loadScorecardContext, salvageDraft, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import { formatDateTime, formatTime } from "#app/utils/time";
+import { codeReviewSuggestions, loadScorecardContext, salvageDraft, shapeFor, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
 import { requestTime } from "#app/utils/clock.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
@@ -101,28 +103,32 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const ctx = loadScorecardContext(idParam(params.interviewId), user);
-  const { interview, shape } = ctx;
+  // The autosave path: one read of what the write needs, not the page's whole context.
+  const interview = getScorecardTarget(idParam(params.interviewId)) ?? notFound("No such interview");
+  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This scorecard belongs to another interviewer.");
   const formData = await readFormData(request);
   const now = requestTime(context);
-  const submit = formData.get("intent") === "submit";
+  const intent = formData.get("intent");
+  const submit = intent === "submit";
   // Only the amend page (?amend=1) may change a submitted scorecard, and only by submitting.
   const amend = new URL(request.url).searchParams.get("amend") === "1";
   const reject = (message: string, status: number) =>
     data({ status: "error" as const, error: { "": [message] }, autosave: { ok: false, message } }, { status });
-  if (!ctx.isOwn) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
+  if (interview.interviewerId !== user.id) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
   if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
   if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
-  if (ctx.scorecard?.status === "submitted" && !submit) return reject(SUBMITTED_NEEDS_AMEND, 409);
-  if (submit && interview.scheduledAt.getTime() > now.getTime())
+  if (interview.scorecardStatus === "submitted" && !submit) return reject(SUBMITTED_NEEDS_AMEND, 409);
+  if (submit && interview.scheduledAt > now.getTime())
     return reject("The interview hasn't started yet; you can save a draft now and submit afterwards.", 409);
 
+  const rubric = getRubricDetail(interview.rubricVersionId) ?? notFound("Rubric version missing");
+  const shape = shapeFor(rubric, interview.stage);
   const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
   const save = (value: Parameters<typeof saveScorecard>[1]["value"], asSubmit: boolean) =>
     saveScorecard(user, {
       interviewId: interview.id,
       interviewerId: user.id,
-      rubricVersionId: ctx.scorecard?.rubricVersionId ?? interview.rubricVersionId,
+      rubricVersionId: interview.rubricVersionId,
       value,
       submit: asSubmit,
       amend,
@@ -131,7 +137,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
   if (submission.status !== "success") {
     // A failed submit or save still keeps the work: whatever is valid is saved as a draft.
-    const salvage = ctx.scorecard?.status !== "submitted" ? salvageDraft(formData, shape) : null;
+    const salvage = interview.scorecardStatus !== "submitted" ? salvageDraft(formData, shape) : null;
     const salvaged = salvage && save(salvage.value, false);
     if (salvaged && !salvaged.ok) return reject(salvaged.message, 409);
     const message = !salvage
@@ -139,12 +145,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       : submit
         ? "Saved as a draft. Fix the marked fields to submit."
         : `Saved, except ${salvage.dropped.map(describeField(shape)).join(", ") || "the marked fields"}.`;
+    if (intent === "autosave") return data({ autosave: { ok: false, message } }, { status: 400 });
     return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message } }, { status: 400 });
   }
   const result = save(submission.value, submit);
   if (!result.ok) return reject(result.message, 409);
   if (submit) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
-  const message = `Draft saved at ${formatDateTime(result.savedAt, user.timeZone).split(", ").at(-1)}`;
+  const message = `Draft saved at ${formatTime(result.savedAt, user.timeZone)}`;
+  // An autosave's reply is just its status line: the form already holds what was typed.
+  if (intent === "autosave") return { autosave: { ok: true, message } };
   return { ...submission.reply(), autosave: { ok: true, message } };
 }
 
@@ -211,7 +220,8 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           dimensions={d.rubric.dimensions}
           signals={d.rubric.signals}
           defaults={d.defaults}
-          lastResult={actionData}
+          // An autosave's bare status reply goes to its fetcher, never here; a form reply has a status.
+          lastResult={actionData && "status" in actionData ? actionData : undefined}
           submitted={d.status === "submitted"}
           lastSavedLabel={savedLabel}
           submitBlockedReason={d.submitBlockedReason}

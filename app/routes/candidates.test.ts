@@ -6,6 +6,7 @@ import { checkScheduledAt } from "#app/models/loop-schema";
 import { toLocalInputValue, zonedLocalToUtc } from "#app/utils/time";
 import { db } from "#app/utils/db.server";
 import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
+import { renderPage } from "#tests/render";
 import * as newCandidate from "./_app.candidates.new";
 import * as scheduleLoop from "./_app.candidates.$candidateId.loop";
 import * as interviewPage from "./_app.interviews.$interviewId._index";
@@ -298,6 +299,25 @@ describe("scheduling guards (review findings)", () => {
     ).toMatch(/candidate already has Debugging/);
     expect(db().select().from(interviews).all()).toHaveLength(2);
   });
+
+  it.each(["__proto__", "constructor", "toString"])(
+    "refuses the stage %s with a message by the field, and the page with the reply still renders",
+    async (stage) => {
+      const { hm, ana, candidateId } = await withLoop();
+      const params = { candidateId: String(candidateId) };
+      const form = addForm({ stage, interviewerId: String(ana.id), durationMinutes: "55" });
+      const { data } = await run(async () => addInterview.action(ctx(await request("/x", { userId: hm.id, form }), params)));
+      const reply = data as unknown as Reply;
+      expect(reply.init.status).toBe(400);
+      expect(reply.data.error?.stage).toEqual(["Choose a stage"]);
+      const loaderData = await addInterview.loader(ctx(await request("/x", { userId: hm.id }), params));
+      // Before the fix the form looked the posted stage up in a plain object and threw (a 500).
+      const html = renderPage(addInterview.default, { loaderData, actionData: reply.data });
+      expect(html).toContain("Choose a stage");
+      expect(html).toMatch(/value="55"/);
+      expect(db().select().from(interviews).all()).toHaveLength(0);
+    },
+  );
 
   it("says so when a time falls in the daylight-saving gap instead of shifting it", () => {
     expect(checkScheduledAt("2027-03-28T01:30", "Europe/London", Date.now())).toEqual({

@@ -11,9 +11,11 @@ import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Code review: ${data.exercise.title} · Loopwise` : "Code review · Loopwise" },
-  // Private links must not be indexed or leak through the Referer header.
+  // Private links must not be indexed or leak through the Referer header to another site.
+  // ("no-referrer" would also make the browser send "Origin: null" on this page's own form
+  // posts, which server.ts refuses as foreign.)
   { name: "robots", content: "noindex" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ params, context }: Route.LoaderArgs) {

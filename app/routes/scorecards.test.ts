@@ -133,6 +133,25 @@ describe("filling in a scorecard", () => {
     expect(data?.defaults.takeaways).toBe("so far");
   });
 
+  it("autosaves reply with their status line only, and the audit log keeps the draft's first save, not every keystroke", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    for (const text of ["Walked", "Walked events", "Walked events to features"]) {
+      const reply = (await post(ana.id, anaInterview.id, { intent: "autosave", "evidence.ml_system_design": text })).data;
+      expect(Object.keys(reply as object)).toEqual(["autosave"]);
+    }
+    await post(ana.id, anaInterview.id, systemDesignCard());
+    const actions = db()
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((a) => a.entityType === "scorecard")
+      .map((a) => a.action);
+    expect(actions).toEqual(["create", "submit"]);
+    expect(db().select().from(ratings).where(eq(ratings.dimensionKey, "ml_system_design")).get()?.evidence).toBe(
+      "Walked events → features → serving with a 50 ms p99 budget.",
+    );
+  });
+
   it("submitting with a focus dimension missing names it, asks for evidence, and keeps the work as a draft", async () => {
     const { ana, anaInterview } = await panelOfTwo();
     const form = systemDesignCard({ "rating.evaluation": "", "evidence.data_quality": "" });

@@ -34,6 +34,21 @@ export function db(): Db {
   return holder.__loopwiseDb;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement for `text` on the current connection, prepared once and reused: for the
+ * hot paths (autosave, aggregates, session look-ups), where preparing on every call is the cost.
+ */
+export function prepared(text: string): Database.Statement {
+  const client = db().$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = client.prepare(text)));
+  return statement;
+}
+
 /** Tests only: swap in a fresh database. */
 export function replaceDatabase(next: Db): void {
   holder.__loopwiseDb?.$client.close();

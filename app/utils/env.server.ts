@@ -23,6 +23,20 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, "MAX_BODY_BYTES must be at least 1024")
+    .max(1024 ** 3, "MAX_BODY_BYTES must be at most 1 GiB")
+    .default(1024 * 1024),
+  // A header name, e.g. X-Forwarded-For; lower-cased because Node gives header names that way.
+  TRUSTED_PROXY_HEADER: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]+$/, "TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For")
+    .transform((name) => name.toLowerCase())
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; cookieSecure: boolean };

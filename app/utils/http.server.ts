@@ -18,11 +18,30 @@ export function idParam(value: string | undefined, what = "Not found"): number {
   return n;
 }
 
-/** The submitted form, or a 415 for a body that isn't form data (never a 500). */
+// conform reads field names as paths ("stages[0].stage"). A name nested a few thousand levels
+// deep overflowed the stack while the reply was built (a 500), and "x[4294967294]" made an array
+// that long (two minutes of CPU for a 30-byte request). No form of ours goes past three levels,
+// so such names are dropped, like any other field a form doesn't have.
+const MAX_NAME_DEPTH = 8;
+const MAX_NAME_INDEX = 999;
+
+function isFieldName(name: string): boolean {
+  if (name.split(/[.[]/).length > MAX_NAME_DEPTH) return false;
+  for (const [, index] of name.matchAll(/\[(\d+)\]/g)) if (Number(index) > MAX_NAME_INDEX) return false;
+  return true;
+}
+
+/**
+ * The submitted form, less any field name no form of ours could send; a 415 for a body that
+ * isn't form data (never a 500).
+ */
 export async function readFormData(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw plainError("Send this form as form data.", 415);
   }
+  for (const name of new Set(form.keys())) if (!isFieldName(name)) form.delete(name);
+  return form;
 }

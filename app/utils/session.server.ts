@@ -49,11 +49,15 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   }
 }
 
+// The layout's loader and the page's loader of one request share the request: look once.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 // Session expiry is checked against the system clock (clock.server.ts), not a request's time:
 // a sign-in must end when it ends, whatever a caller passes.
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const sid = await sessionIdFrom(request);
-  return sid ? getSessionUser(sid, systemNow()) : null;
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = perRequest.get(request);
+  if (!user) perRequest.set(request, (user = sessionIdFrom(request).then((sid) => (sid ? getSessionUser(sid, systemNow()) : null))));
+  return user;
 }
 
 /** Signs the user in: a session row plus a short-lived signed cookie pointing at it. */

@@ -1,9 +1,18 @@
 // Times are stored in UTC and shown in the viewer's own time zone. Formatting names the zone
 // explicitly, so the server and the browser render the same text (no hydration mismatch).
 
+// Building an Intl.DateTimeFormat costs far more than using one, and pages format hundreds of
+// dates in a few time zones: one formatter per (kind, zone), kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: string, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${kind}\u0000${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return f;
+}
+
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
+  const parts = formatter("parts", timeZone, "en-US", {
     hourCycle: "h23",
     year: "numeric",
     month: "2-digit",
@@ -39,8 +48,7 @@ export function toLocalInputValue(date: Date, timeZone: string): string {
 }
 
 export function formatDateTime(date: Date | number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
+  return formatter("datetime", timeZone, "en-GB", {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -51,7 +59,12 @@ export function formatDateTime(date: Date | number, timeZone: string): string {
 }
 
 export function formatDate(date: Date | number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(date);
+  return formatter("date", timeZone, "en-GB", { day: "numeric", month: "short", year: "numeric" }).format(date);
+}
+
+/** "14:05" on the viewer's clock. */
+export function formatTime(date: Date | number, timeZone: string): string {
+  return formatter("time", timeZone, "en-GB", { hour: "2-digit", minute: "2-digit" }).format(date);
 }
 
 /** "3 days", "5 hours", "40 minutes": for "owed for …" and "in …". */
@@ -66,7 +79,7 @@ export function formatDuration(ms: number): string {
 
 export function isValidTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+    formatter("date", tz, "en-GB", { day: "numeric", month: "short", year: "numeric" });
     return true;
   } catch {
     return false;

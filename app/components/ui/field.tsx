@@ -79,10 +79,19 @@ export function SelectField({
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   const { key, ...props } = getSelectProps(meta, { ariaAttributes: true });
+  // A tampered post can repeat the field; a single select shows the first value it was sent.
+  const defaultValue = !props.multiple && Array.isArray(props.defaultValue) ? props.defaultValue[0] : props.defaultValue;
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <select key={key} className="select" {...props} {...rest} aria-describedby={describedBy(meta, hint, props["aria-describedby"])}>
+      <select
+        key={key}
+        className="select"
+        {...props}
+        defaultValue={defaultValue}
+        {...rest}
+        aria-describedby={describedBy(meta, hint, props["aria-describedby"])}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,0 +1,173 @@
+// The aggregates the cross-candidate views read (db/schema.ts, "Aggregates kept current"),
+// maintained inside the transaction of every write that changes submitted data. Each refresh
+// recomputes the affected loop, candidate and interviewers from the source tables with the same
+// SQL a full rebuild runs, so maintained and rebuilt aggregates are the same by construction (and
+// a test checks it). Drafts never come here: nothing these tables hold depends on them.
+// See docs/decisions/004-maintained-aggregates.md.
+import { db, prepared, type Db } from "#app/utils/db.server";
+
+// Scopes are written as SQL conditions on a bound parameter, so one statement serves a single
+// loop, candidate or interviewer, and the full rebuild passes a condition that is always true.
+function statements(scope: "one" | "all") {
+  const where = (column: string) => (scope === "one" ? `(${column} = ?)` : "(1 = 1 or ? is null)");
+  return {
+    deleteGroups: `delete from panel_rating_groups where ${where("loop_id")}`,
+    insertGroups: `insert into panel_rating_groups (loop_id, interviewer_id, dimension_key, sum, count, min, max)
+      select i.loop_id, s.interviewer_id, r.dimension_key, sum(r.level), count(*), min(r.level), max(r.level)
+      from interviews i
+      join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+      join ratings r on r.scorecard_id = s.id and r.level is not null
+      where ${where("i.loop_id")} and i.status != 'cancelled'
+      group by i.loop_id, s.interviewer_id, r.dimension_key`,
+    upsertTallies: `insert or replace into loop_tallies (loop_id, scheduled, submitted, yes, no, red_flags)
+      select l.id,
+        count(i.id),
+        count(s.id),
+        coalesce(sum(s.recommendation in ('yes', 'strong_yes')), 0),
+        coalesce(sum(s.recommendation in ('no', 'strong_no')), 0),
+        coalesce(sum((select count(*) from scorecard_signals ss
+          join rubric_signals rs on rs.rubric_version_id = l.rubric_version_id and rs.key = ss.signal_key and rs.kind = 'red_flag'
+          where ss.scorecard_id = s.id)), 0)
+      from loops l
+      left join interviews i on i.loop_id = l.id and i.status != 'cancelled'
+      left join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+      where ${where("l.id")}
+      group by l.id`,
+    deleteVoices: `delete from rating_voices where ${where("candidate_id")}`,
+    insertVoices: `insert into rating_voices (candidate_id, dimension_key, interviewer_id, sum, count)
+      select l.candidate_id, g.dimension_key, g.interviewer_id, sum(g.sum), sum(g.count)
+      from panel_rating_groups g join loops l on l.id = g.loop_id
+      where ${where("l.candidate_id")}
+      group by l.candidate_id, g.dimension_key, g.interviewer_id`,
+    deleteUnits: `delete from agreement_units where ${where("candidate_id")}`,
+    // A voice counts at its nearest level (half-up, as numbers.ts rounds): alpha's levels are categories.
+    insertUnits: `insert into agreement_units (candidate_id, dimension_key, n1, n2, n3, n4)
+      select candidate_id, dimension_key, sum(level = 1), sum(level = 2), sum(level = 3), sum(level = 4)
+      from (select candidate_id, dimension_key, cast(sum * 1.0 / count + 0.5 as integer) as level
+            from rating_voices where ${where("candidate_id")})
+      group by candidate_id, dimension_key having count(*) > 1`,
+    interviewersOfCandidate: `select interviewer_id as id from leniency_by_candidate where candidate_id = ?
+      union select interviewer_id from rating_voices where candidate_id = ?`,
+    deleteLeniency: `delete from leniency_by_candidate where ${where("candidate_id")}`,
+    // leniency.ts, in SQL: each voice minus the mean of the other interviewers' voices on the unit.
+    insertLeniency: `insert into leniency_by_candidate (interviewer_id, candidate_id, diff_sum, pairs)
+      select v.interviewer_id, v.candidate_id,
+        sum(v.sum * 1.0 / v.count - (u.total - v.sum * 1.0 / v.count) / (u.n - 1)), count(*)
+      from rating_voices v
+      join (select candidate_id, dimension_key, sum(sum * 1.0 / count) as total, count(*) as n
+            from rating_voices where ${where("candidate_id")} group by candidate_id, dimension_key having count(*) > 1) u
+        on u.candidate_id = v.candidate_id and u.dimension_key = v.dimension_key
+      group by v.interviewer_id, v.candidate_id`,
+    deleteTotals: `delete from interviewer_leniency where ${where("interviewer_id")}`,
+    insertTotals: `insert into interviewer_leniency (interviewer_id, pairs, sum, sum_sq, sum_sn, sum_nsq, candidates)
+      select interviewer_id, sum(pairs), sum(diff_sum), sum(diff_sum * diff_sum), sum(diff_sum * pairs), sum(pairs * pairs), count(*)
+      from leniency_by_candidate where ${where("interviewer_id")} group by interviewer_id`,
+    deleteLevels: `delete from interviewer_level_counts where ${where("interviewer_id")}`,
+    insertLevels: `insert into interviewer_level_counts (interviewer_id, dimension_key, level, n)
+      select s.interviewer_id, r.dimension_key, r.level, count(*)
+      from scorecards s
+      join interviews i on i.id = s.interview_id and i.status != 'cancelled'
+      join ratings r on r.scorecard_id = s.id and r.level is not null
+      where ${where("s.interviewer_id")} and s.status = 'submitted'
+      group by s.interviewer_id, r.dimension_key, r.level`,
+  };
+}
+
+const ONE = statements("one");
+const ALL = statements("all");
+
+/** The counter caches are keyed by; bumped with every change to what the views compute from. */
+export function aggregatesVersion(): number {
+  return (prepared("select version from aggregate_state where id = 1").get() as { version: number } | undefined)?.version ?? 0;
+}
+
+/** For writes that change a view's content but no aggregate (a decision, a candidate's name). */
+export function touchAggregates() {
+  prepared("update aggregate_state set version = version + 1 where id = 1").run();
+}
+
+/**
+ * Recomputes everything that depends on one loop: its rating groups and tallies, its candidate's
+ * voices and leniency evidence, and the leniency totals and level counts of every interviewer
+ * involved before or after. Call inside the write's transaction.
+ */
+export function refreshLoopAggregates(loopId: number) {
+  const loop = prepared("select candidate_id as candidateId from loops where id = ?").get(loopId) as { candidateId: number } | undefined;
+  if (!loop) return;
+  const before = interviewersOf(loop.candidateId);
+  prepared(ONE.deleteGroups).run(loopId);
+  prepared(ONE.insertGroups).run(loopId);
+  prepared(ONE.upsertTallies).run(loopId);
+  prepared(ONE.deleteVoices).run(loop.candidateId);
+  prepared(ONE.insertVoices).run(loop.candidateId);
+  prepared(ONE.deleteUnits).run(loop.candidateId);
+  prepared(ONE.insertUnits).run(loop.candidateId);
+  prepared(ONE.deleteLeniency).run(loop.candidateId);
+  prepared(ONE.insertLeniency).run(loop.candidateId);
+  const panel = (prepared("select distinct interviewer_id as id from interviews where loop_id = ?").all(loopId) as { id: number }[]).map(
+    (r) => r.id,
+  );
+  for (const id of new Set([...before, ...interviewersOf(loop.candidateId), ...panel])) {
+    prepared(ONE.deleteTotals).run(id);
+    prepared(ONE.insertTotals).run(id);
+    prepared(ONE.deleteLevels).run(id);
+    prepared(ONE.insertLevels).run(id);
+  }
+  touchAggregates();
+}
+
+function interviewersOf(candidateId: number): number[] {
+  return (prepared(ONE.interviewersOfCandidate).all(candidateId, candidateId) as { id: number }[]).map((r) => r.id);
+}
+
+/** Rebuilds every aggregate from the source tables (after a seed, an import, or to check). */
+export function rebuildAggregates(database: Db = db()) {
+  const client = database.$client;
+  client.transaction(() => {
+    for (const text of [
+      ALL.deleteGroups,
+      ALL.insertGroups,
+      ALL.upsertTallies,
+      ALL.deleteVoices,
+      ALL.insertVoices,
+      ALL.deleteUnits,
+      ALL.insertUnits,
+      ALL.deleteLeniency,
+      ALL.insertLeniency,
+      ALL.deleteTotals,
+      ALL.insertTotals,
+      ALL.deleteLevels,
+      ALL.insertLevels,
+    ])
+      client.prepare(text).run(null);
+    client.prepare("update aggregate_state set version = version + 1 where id = 1").run();
+  })();
+}
+
+const caches = new WeakMap<object, Map<string, { version: number; value: unknown }>>();
+
+/**
+ * `compute()`, kept until the aggregates change (per database connection, so tests with fresh
+ * databases never see each other's results). Drafts don't change the version, so they never
+ * throw a cached view away.
+ */
+export function cachedByAggregates<T>(key: string, compute: () => T): T {
+  const version = aggregatesVersion();
+  const client = db().$client;
+  let perDb = caches.get(client);
+  if (!perDb) caches.set(client, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit?.version === version) return hit.value as T;
+  const value = compute();
+  perDb.set(key, { version, value });
+  return value;
+}
+
+/**
+ * Builds the aggregates once for a database that has data from before they existed (the
+ * migration that adds them leaves the version at 0; every build or change moves it on).
+ */
+export function ensureAggregates(database: Db = db()) {
+  const row = database.$client.prepare("select version from aggregate_state where id = 1").get() as { version: number } | undefined;
+  if (!row || row.version === 0) rebuildAggregates(database);
+}

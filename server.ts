@@ -1,0 +1,68 @@
+// The app's HTTP server: React Router's request handler behind Express, in the manner of React
+// Router's node-custom-server template, plus what react-router-serve could not give us (request
+// size limits, protective headers on every response, foreign-write refusal, the client address).
+// Why a custom server: docs/decisions/002-custom-server.md.
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express, { type ErrorRequestHandler } from "express";
+import type { ServerBuild } from "react-router";
+import { env } from "#app/utils/env.server";
+import { bodyLimitOf, declaresMoreThan, limitRequestBodies } from "./server/body-limit";
+import { setClientAddress } from "./server/client-address";
+import { refuse } from "./server/refuse";
+import { securityHeaders } from "./server/response-headers";
+import { refuseForeignWrites } from "./server/same-origin";
+
+process.env.NODE_ENV ??= "production";
+const config = env();
+const proxyHeader = config.TRUSTED_PROXY_HEADER;
+
+const app = express();
+app.disable("x-powered-by");
+// Behind the proxy that sets TRUSTED_PROXY_HEADER, the scheme and host the browser used arrive as
+// X-Forwarded-Proto/-Host from that one hop; without them every HTTPS form post looks foreign.
+if (proxyHeader) app.set("trust proxy", 1);
+
+app.use(securityHeaders({ cookieSecure: config.cookieSecure }));
+app.use(limitRequestBodies(config.MAX_BODY_BYTES));
+app.use(refuseForeignWrites);
+app.use(setClientAddress(proxyHeader));
+app.use(compression());
+
+const server = createServer(app);
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (config.NODE_ENV === "development") {
+  const vite = await import("vite").then(({ createServer: createViteServer }) =>
+    createViteServer({ server: { middlewareMode: true, ws: { server } }, appType: "custom" }),
+  );
+  app.use(vite.middlewares);
+  build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+} else {
+  // File names under /assets carry a content hash, so they never change.
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
+}
+app.all("*", createRequestHandler({ build }));
+
+// In place of Express's HTML error page: a plain message, and 4xx (a malformed URL) stays 4xx.
+app.use(((error, req, res, _next) => {
+  const status = Number(error?.status ?? error?.statusCode);
+  if (status >= 400 && status < 500) return refuse(req, res, status, "This request could not be read.");
+  console.error("[loopwise]", error);
+  if (res.headersSent) return res.destroy();
+  refuse(req, res, 500, "Something went wrong on our side.");
+}) as ErrorRequestHandler);
+
+// A client that asks before sending a body (curl does for large ones) gets the 413 without
+// uploading it.
+server.on("checkContinue", (req, res) => {
+  if (!declaresMoreThan(req, bodyLimitOf(req, config.MAX_BODY_BYTES))) res.writeContinue();
+  app(req, res);
+});
+
+server.listen(config.PORT, () => console.log(`Loopwise (${config.NODE_ENV}) on http://localhost:${config.PORT}`));
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => server.close(() => process.exit(0)));
