@@ -46,7 +46,9 @@ export async function send(request: Request, due = performance.now()): Promise<R
         : `${init?.method ?? "GET"} ${new URL(url).pathname} → ${res.status}: ${body.slice(0, 200).replace(/\s+/g, " ")}`;
       return { ok: good, status: res.status, ms: performance.now() - due, problem, headers: res.headers };
     } catch (error) {
-      return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, a reset socket).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      return failed(`${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ""}`);
     }
   })();
   try {
