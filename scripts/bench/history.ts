@@ -8,6 +8,7 @@ import { loadExercises } from "#app/models/exercise.server";
 import { loadRubrics } from "#app/models/rubric.server";
 import { hashPassword } from "#app/utils/password.server";
 import type { StageKey } from "#db/schema";
+import { historyStatements, rowId } from "./history-statements";
 import { evidence, NOT_COVERED, personName } from "./history-text";
 import { seededRandom, type Random } from "./random";
 
@@ -16,8 +17,8 @@ export type Size = keyof typeof SIZES;
 
 export const BENCH_PASSWORD = "bench-password";
 export const HIRING_MANAGER_EMAIL = "hm@bench.test";
-export const INTERVIEWERS = 44;
-export const EXERCISE_MINUTES = 180;
+const INTERVIEWERS = 44;
+const EXERCISE_MINUTES = 180;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -44,255 +45,220 @@ export type Draft = { interviewId: number; interviewerEmail: string; stage: Stag
 export type Owed = Draft & { candidateId: number; positionId: number };
 export type RunningReview = { assignmentId: number; tokenId: string; expiresAt: number; exerciseSlug: string };
 export type RubricShape = { dimensions: string[]; focus: Record<string, string[]>; redFlags: string[] };
-
 export type History = Awaited<ReturnType<typeof generateHistory>>;
+
+type Kind = "decided" | "in_progress" | "fresh";
+type Interviewer = { id: number; email: string; leniency: number };
 
 export async function generateHistory(db: Db, { candidates, now, seed = 42 }: { candidates: number; now: Date; seed?: number }) {
   const r = seededRandom(seed);
-  const sqlite = db.$client;
   const t = now.getTime();
   const plan = planFor(candidates);
-  const [rubric] = loadRubrics({ now, database: db });
+  const rubricId = loadRubrics({ now, database: db })[0]!.id;
   loadExercises({ now, database: db });
   // The rubric and the kits existed before the first candidate.
-  sqlite.prepare("update rubric_versions set created_at = ?").run(t - 800 * DAY);
-  sqlite.prepare("update exercises set created_at = ?").run(t - 800 * DAY);
-  const shape = rubricShape(db, rubric!.id);
-  const kits = sqlite.prepare("select id, slug, kind, stage from exercises where active = 1").all() as {
+  db.$client.prepare("update rubric_versions set created_at = ?").run(t - 800 * DAY);
+  db.$client.prepare("update exercises set created_at = ?").run(t - 800 * DAY);
+  const shape = rubricShape(db, rubricId);
+  const kits = db.$client.prepare("select id, slug, kind, stage from exercises where active = 1").all() as {
     id: number;
     slug: string;
     kind: string;
     stage: StageKey;
   }[];
   const hash = await hashPassword(BENCH_PASSWORD);
-
+  const sql = historyStatements(db);
   const past = (stamp: number, what: string) => {
     if (stamp >= t) throw new Error(`history generator: ${what} at ${new Date(stamp).toISOString()} is not in the past`);
-    return stamp;
+    return Math.floor(stamp);
   };
-  const sql = {
-    user: sqlite.prepare(
-      "insert into users (email, name, title, role, password_hash, time_zone, created_at, updated_at) values (?, ?, ?, ?, ?, 'UTC', ?, ?)",
-    ),
-    position: sqlite.prepare(
-      "insert into positions (key, title, team, location, rubric_version_id, created_at) values (?, ?, 'Machine Learning', 'Remote', ?, ?)",
-    ),
-    candidate: sqlite.prepare(
-      "insert into candidates (name, email, position_id, source, created_by_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
-    ),
-    loop: sqlite.prepare(
-      "insert into loops (candidate_id, rubric_version_id, status, created_by_id, closed_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
-    ),
-    interview: sqlite.prepare(
-      "insert into interviews (loop_id, stage, interviewer_id, exercise_id, scheduled_at, duration_minutes, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    ),
-    scorecard: sqlite.prepare(
-      "insert into scorecards (interview_id, interviewer_id, rubric_version_id, status, recommendation, takeaways, submitted_at, revision, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-    ),
-    rating: sqlite.prepare("insert into ratings (scorecard_id, dimension_key, level, not_assessed, evidence) values (?, ?, ?, ?, ?)"),
-    signal: sqlite.prepare("insert into scorecard_signals (scorecard_id, signal_key, note) values (?, ?, ?)"),
-    decision: sqlite.prepare(
-      "insert into decisions (loop_id, decision, rationale, score_at_decision, band_at_decision, decided_by_id, decided_at) values (?, ?, ?, ?, ?, ?, ?)",
-    ),
-    closeLoop: sqlite.prepare("update loops set status = 'closed', closed_at = ?, updated_at = ? where id = ?"),
-    assignment: sqlite.prepare(
-      "insert into assignments (candidate_id, interview_id, exercise_id, status, token_id, link_expires_at, time_limit_minutes, started_at, deadline_at, created_by_id, created_at, updated_at) values (?, ?, ?, 'started', ?, ?, ?, ?, ?, ?, ?, ?)",
-    ),
-  };
-  const id = (result: { lastInsertRowid: number | bigint }) => Number(result.lastInsertRowid);
-
   const drafts: Draft[] = [];
   const owed: Owed[] = [];
   const reviews: RunningReview[] = [];
-  const decidedCandidates: number[] = [];
+  const decided: number[] = [];
   let positionIds: number[] = [];
+  let hm = 0;
 
-  sqlite.transaction(() => {
+  /** A submitted scorecard: every focus dimension rated, most others too; returns its mean level. */
+  function submitted(interviewId: number, interviewer: Interviewer, focus: string[], ability: number, end: number) {
+    const at = past(Math.min(end + r.between(1, 72) * HOUR, t - r.between(5, 60) * MINUTE), "submitted");
+    const levels = shape.dimensions.map((d) =>
+      focus.includes(d) || !r.chance(0.12) ? clamp(Math.round(ability + interviewer.leniency + r.between(-0.8, 0.8))) : null,
+    );
+    const rated = levels.filter((l): l is number => l !== null);
+    const mean = rated.reduce((a, b) => a + b, 0) / rated.length;
+    const recommendation = mean >= 3.4 ? "strong_yes" : mean >= 2.7 ? "yes" : mean >= 2 ? "no" : "strong_no";
+    const scorecardId = rowId(
+      sql.scorecard.run({
+        interviewId,
+        interviewerId: interviewer.id,
+        rubricId,
+        status: "submitted",
+        recommendation,
+        takeaways: evidence(r),
+        submittedAt: at,
+        createdAt: end,
+        updatedAt: at,
+      }),
+    );
+    shape.dimensions.forEach((dimension, i) =>
+      sql.rating.run({
+        scorecardId,
+        dimension,
+        level: levels[i],
+        notAssessed: levels[i] === null ? 1 : 0,
+        evidence: levels[i] === null ? NOT_COVERED : evidence(r),
+      }),
+    );
+    if (r.chance(0.04)) sql.signal.run({ scorecardId, signal: r.pick(shape.redFlags), note: "Said monitoring was someone else's job." });
+    return { mean, at };
+  }
+
+  /** A draft saved a while after the interview: the first focus dimensions rated, no recommendation. */
+  function draft(interviewId: number, interviewer: Interviewer, focus: string[], end: number) {
+    const createdAt = Math.floor(end + r.between(0, 60) * MINUTE);
+    const updatedAt = past(Math.min(createdAt + r.between(0.1, 20) * HOUR, t - r.between(1, 30) * MINUTE), "draft saved");
+    const scorecardId = rowId(
+      sql.scorecard.run({
+        interviewId,
+        interviewerId: interviewer.id,
+        rubricId,
+        status: "draft",
+        recommendation: null,
+        takeaways: "",
+        submittedAt: null,
+        createdAt,
+        updatedAt,
+      }),
+    );
+    for (const dimension of focus.slice(0, r.int(1, focus.length)))
+      sql.rating.run({ scorecardId, dimension, level: r.int(1, 4), notAssessed: 0, evidence: evidence(r) });
+  }
+
+  /** The candidate is doing the code-review exercise right now: started minutes ago, deadline hours ahead. */
+  function exerciseRunning(candidateId: number, interviewId: number, kit: { id: number; slug: string }) {
+    const issuedAt = past(t - r.between(1, 24) * HOUR, "link issued");
+    const startedAt = past(t - r.between(1, 20) * MINUTE, "exercise started");
+    const tokenId = uuidFrom(r);
+    const linkExpiresAt = issuedAt + 7 * DAY;
+    const deadlineAt = startedAt + EXERCISE_MINUTES * MINUTE;
+    const assignmentId = rowId(
+      sql.assignment.run({
+        candidateId,
+        interviewId,
+        exerciseId: kit.id,
+        tokenId,
+        linkExpiresAt,
+        minutes: EXERCISE_MINUTES,
+        startedAt,
+        deadlineAt,
+        by: hm,
+        issuedAt,
+      }),
+    );
+    reviews.push({ assignmentId, tokenId, expiresAt: linkExpiresAt + EXERCISE_MINUTES * MINUTE, exerciseSlug: kit.slug });
+  }
+
+  /** One candidate's loop: 4–5 interviews, scorecards as far as time has got, a decision when it's old enough. */
+  function loop(kind: Exclude<Kind, "fresh">, candidateId: number, positionId: number, added: number, panel: Interviewer[]) {
+    const created = past(added + r.between(0.5, kind === "decided" ? 5 : 2) * DAY, "loop created");
+    const loopId = rowId(sql.loop.run({ candidateId, rubricId, by: hm, at: created }));
+    const ability = r.between(1.6, 3.9);
+    const stages = r.chance(0.6) ? [...CORE_STAGES, "take_home" as const] : CORE_STAGES;
+    const interviewers = distinct(r, panel, stages.length + 1);
+    const means: number[] = [];
+    let at = created;
+    let lastSubmitted = created;
+    stages.forEach((stage, s) => {
+      at = workingHour(at + r.between(0.6, kind === "decided" ? 3 : 1.6) * DAY, r);
+      const choices = kits.filter((k) => k.stage === stage);
+      const kit = choices.length ? r.pick(choices) : null;
+      const minutes = stage === "take_home" ? 240 : 45 + 15 * r.int(0, 2);
+      const interviewer = interviewers[s]!;
+      const slot = { loopId, stage, exerciseId: kit?.id ?? null, minutes, at: created };
+      // Now and then a slot was cancelled and re-booked with someone else; it takes no scorecard.
+      if (r.chance(0.03))
+        sql.interview.run({ ...slot, interviewerId: interviewers.at(-1)!.id, scheduledAt: at - 3 * HOUR, status: "cancelled" });
+      const end = at + minutes * MINUTE;
+      const state =
+        end > t - 2 * HOUR ? "upcoming" : kind === "decided" ? "submitted" : r.pick(["submitted", "submitted", "draft", "draft", "owed"]);
+      const status = state === "submitted" ? "completed" : "scheduled";
+      const interviewId = rowId(sql.interview.run({ ...slot, interviewerId: interviewer.id, scheduledAt: at, status }));
+      const focus = shape.focus[stage] ?? [];
+      if (state === "submitted") {
+        const card = submitted(interviewId, interviewer, focus, ability, end);
+        means.push(card.mean);
+        lastSubmitted = Math.max(lastSubmitted, card.at);
+      } else if (state === "draft") {
+        draft(interviewId, interviewer, focus, end);
+        drafts.push({ interviewId, interviewerEmail: interviewer.email, stage });
+      } else if (state === "owed") {
+        owed.push({ interviewId, interviewerEmail: interviewer.email, stage, candidateId, positionId });
+      }
+      if (kind === "in_progress" && kit?.kind === "code_review" && state !== "submitted") exerciseRunning(candidateId, interviewId, kit);
+    });
+    if (kind !== "decided") return;
+    decided.push(candidateId);
+    const decidedAt = Math.floor(lastSubmitted + r.between(0.5, 4) * DAY);
+    if (decidedAt >= t - DAY || r.chance(0.06)) return; // still open, waiting for its debrief
+    const score = means.reduce((a, b) => a + b, 0) / means.length;
+    const decision = score >= 3 ? (r.chance(0.9) ? "hire" : "hold") : score >= 2.6 ? r.pick(["hire", "no_hire", "hold"]) : "no_hire";
+    const band = score >= 3.5 ? "Strong hire" : score >= 3 ? "Hire" : score >= 2.5 ? "Lean no hire" : "No hire";
+    sql.decision.run({ loopId, decision, score, band, by: hm, at: past(decidedAt, "decided") });
+    sql.closeLoop.run({ loopId, at: decidedAt });
+  }
+
+  db.$client.transaction(() => {
     const founded = t - 760 * DAY;
-    const hm = id(sql.user.run(HIRING_MANAGER_EMAIL, "Harriet Mensah", "Director of ML", "hiring_manager", hash, founded, founded));
-    sql.user.run("admin@bench.test", "Bench Admin", "People Ops", "admin", hash, founded, founded);
+    const user = (email: string, name: string, title: string, role: string) =>
+      rowId(sql.user.run({ email, name, title, role, hash, at: founded }));
+    hm = user(HIRING_MANAGER_EMAIL, "Harriet Mensah", "Director of ML", "hiring_manager");
+    user("admin@bench.test", "Bench Admin", "People Ops", "admin");
     const panel = Array.from({ length: INTERVIEWERS }, (_, i) => {
       const email = `interviewer${String(i).padStart(2, "0")}@bench.test`;
       const { first, last } = personName(r);
-      const userId = id(sql.user.run(email, `${first} ${last} (${i})`, "ML Engineer", "interviewer", hash, founded, founded));
-      return { id: userId, email, leniency: r.between(-0.6, 0.6) };
+      return { id: user(email, `${first} ${last} (${i})`, "ML Engineer", "interviewer"), email, leniency: r.between(-0.6, 0.6) };
     });
-    positionIds = POSITIONS.map((p) => id(sql.position.run(p.key, p.title, rubric!.id, founded)));
+    positionIds = POSITIONS.map((p) => rowId(sql.position.run({ key: p.key, title: p.title, rubricId, at: founded })));
 
     // Candidates are inserted in the order they applied, so ids grow with time as in real use.
-    const people = [
+    const applicants: { kind: Kind; added: number }[] = [
       ...Array.from({ length: plan.decided }, () => ({ kind: "decided" as const, added: t - r.between(60, 730) * DAY })),
       ...Array.from({ length: plan.inProgress }, () => ({ kind: "in_progress" as const, added: t - r.between(6, 21) * DAY })),
       ...Array.from({ length: plan.fresh }, () => ({ kind: "fresh" as const, added: t - r.between(0.1, 5) * DAY })),
     ].sort((a, b) => a.added - b.added);
-
-    people.forEach((person, n) => {
-      const added = Math.floor(past(person.added, "candidate added"));
+    applicants.forEach(({ kind, added }, n) => {
+      const at = past(added, "candidate added");
       const positionId = positionIds[positionFor(r.next())]!;
       const { first, last } = personName(r);
+      const email = `${first}.${last}.${n}@candidates.test`.toLowerCase();
       const source = r.pick(["referral", "inbound", "sourced", "agency", "internal"]);
-      const candidateId = id(
-        sql.candidate.run(`${first} ${last}`, `${first}.${last}.${n}@candidates.test`.toLowerCase(), positionId, source, hm, added, added),
-      );
-      if (person.kind === "fresh") return;
-
-      const loopCreated = Math.floor(added + r.between(0.5, person.kind === "decided" ? 5 : 2) * DAY);
-      const loopId = id(sql.loop.run(candidateId, rubric!.id, "open", hm, null, past(loopCreated, "loop created"), loopCreated));
-      const ability = r.between(1.6, 3.9);
-      const stages = r.chance(0.6) ? [...CORE_STAGES, "take_home" as const] : CORE_STAGES;
-      const interviewers = distinct(r, panel, stages.length + 1);
-      let at = loopCreated;
-      let lastSubmitted = loopCreated;
-      const means: number[] = [];
-
-      stages.forEach((stage, s) => {
-        at = workingHour(at + r.between(0.6, person.kind === "decided" ? 3 : 1.6) * DAY, r);
-        const kitChoices = kits.filter((k) => k.stage === stage);
-        const kit = kitChoices.length ? r.pick(kitChoices) : null;
-        const minutes = stage === "take_home" ? 240 : 45 + 15 * r.int(0, 2);
-        const interviewer = interviewers[s]!;
-        if (r.chance(0.03)) {
-          // A cancelled slot, re-booked with someone else: it takes no scorecard.
-          const cancelled = at - 3 * HOUR;
-          sql.interview.run(
-            loopId,
-            stage,
-            interviewers.at(-1)!.id,
-            kit?.id ?? null,
-            cancelled,
-            minutes,
-            "cancelled",
-            loopCreated,
-            loopCreated,
-          );
-        }
-        const end = at + minutes * MINUTE;
-        const ended = end < t - 2 * HOUR;
-        const state = !ended
-          ? "upcoming"
-          : person.kind === "decided"
-            ? "submitted"
-            : r.pick(["submitted", "submitted", "draft", "draft", "owed"]);
-        const interviewId = id(
-          sql.interview.run(
-            loopId,
-            stage,
-            interviewer.id,
-            kit?.id ?? null,
-            at,
-            minutes,
-            state === "submitted" ? "completed" : "scheduled",
-            loopCreated,
-            loopCreated,
-          ),
-        );
-        const focus = shape.focus[stage] ?? [];
-        if (state === "submitted") {
-          const submitted = Math.floor(Math.min(end + r.between(1, 72) * HOUR, t - r.between(5, 60) * MINUTE));
-          const levels = shape.dimensions.map((d) =>
-            focus.includes(d) || !r.chance(0.12) ? clamp(Math.round(ability + interviewer.leniency + r.between(-0.8, 0.8))) : null,
-          );
-          const rated = levels.filter((l): l is number => l !== null);
-          const mean = rated.reduce((a, b) => a + b, 0) / rated.length;
-          means.push(mean);
-          const rec = mean >= 3.4 ? "strong_yes" : mean >= 2.7 ? "yes" : mean >= 2 ? "no" : "strong_no";
-          const cardId = id(
-            sql.scorecard.run(
-              interviewId,
-              interviewer.id,
-              rubric!.id,
-              "submitted",
-              rec,
-              evidence(r),
-              past(submitted, "submitted"),
-              end,
-              submitted,
-            ),
-          );
-          shape.dimensions.forEach((d, i) =>
-            levels[i] === null ? sql.rating.run(cardId, d, null, 1, NOT_COVERED) : sql.rating.run(cardId, d, levels[i], 0, evidence(r)),
-          );
-          if (r.chance(0.04)) sql.signal.run(cardId, r.pick(shape.redFlags), "Said monitoring was someone else's job.");
-          lastSubmitted = Math.max(lastSubmitted, submitted);
-        } else if (state === "draft") {
-          const created = end + r.between(0, 60) * MINUTE;
-          const updated = Math.floor(Math.min(created + r.between(0.1, 20) * HOUR, t - r.between(1, 30) * MINUTE));
-          const cardId = id(
-            sql.scorecard.run(
-              interviewId,
-              interviewer.id,
-              rubric!.id,
-              "draft",
-              null,
-              "",
-              null,
-              Math.floor(created),
-              past(updated, "draft updated"),
-            ),
-          );
-          for (const d of focus.slice(0, r.int(1, focus.length))) sql.rating.run(cardId, d, r.int(1, 4), 0, evidence(r));
-          drafts.push({ interviewId, interviewerEmail: interviewer.email, stage });
-        } else if (state === "owed") {
-          owed.push({ interviewId, interviewerEmail: interviewer.email, stage, candidateId, positionId });
-        }
-        if (person.kind === "in_progress" && stage === "code_review" && kit?.kind === "code_review" && state !== "submitted") {
-          // The candidate is doing the exercise right now: started minutes ago, deadline hours ahead.
-          const issued = Math.floor(t - r.between(1, 24) * HOUR);
-          const started = Math.floor(t - r.between(1, 20) * MINUTE);
-          const tokenId = uuidFrom(r);
-          const linkExpiresAt = issued + 7 * DAY;
-          const assignmentId = id(
-            sql.assignment.run(
-              candidateId,
-              interviewId,
-              kit.id,
-              tokenId,
-              linkExpiresAt,
-              EXERCISE_MINUTES,
-              started,
-              started + EXERCISE_MINUTES * MINUTE,
-              hm,
-              past(issued, "link issued"),
-              started,
-            ),
-          );
-          reviews.push({ assignmentId, tokenId, expiresAt: linkExpiresAt + EXERCISE_MINUTES * MINUTE, exerciseSlug: kit.slug });
-        }
-      });
-
-      if (person.kind !== "decided") return;
-      decidedCandidates.push(candidateId);
-      const decidedAt = Math.floor(lastSubmitted + r.between(0.5, 4) * DAY);
-      if (decidedAt >= t - DAY || r.chance(0.06)) return; // still open, waiting for its debrief
-      const score = means.reduce((a, b) => a + b, 0) / means.length;
-      const decision = score >= 3 ? (r.chance(0.9) ? "hire" : "hold") : score >= 2.6 ? r.pick(["hire", "no_hire", "hold"]) : "no_hire";
-      const band = score >= 3.5 ? "Strong hire" : score >= 3 ? "Hire" : score >= 2.5 ? "Lean no hire" : "No hire";
-      sql.decision.run(loopId, decision, "Debriefed with the panel; see the scorecards.", score, band, hm, past(decidedAt, "decided"));
-      sql.closeLoop.run(decidedAt, decidedAt, loopId);
+      const candidateId = rowId(sql.candidate.run({ name: `${first} ${last}`, email, positionId, source, by: hm, at }));
+      if (kind !== "fresh") loop(kind, candidateId, positionId, at, panel);
     });
   })();
 
-  sqlite.exec("analyze");
-  const count = (q: string) => (sqlite.prepare(q).get() as { n: number }).n;
+  db.$client.exec("analyze");
+  const count = (table: string, where = "1") =>
+    (db.$client.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
   return {
-    now: t,
     rubric: shape,
     counts: {
-      candidates: count("select count(*) as n from candidates"),
-      loops: count("select count(*) as n from loops"),
-      interviews: count("select count(*) as n from interviews"),
-      submitted: count("select count(*) as n from scorecards where status = 'submitted'"),
+      candidates: count("candidates"),
+      loops: count("loops"),
+      interviews: count("interviews"),
+      submitted: count("scorecards", "status = 'submitted'"),
       drafts: drafts.length,
       owed: owed.length,
-      ratings: count("select count(*) as n from ratings"),
-      decisions: count("select count(*) as n from decisions"),
+      ratings: count("ratings"),
+      decisions: count("decisions"),
       runningReviews: reviews.length,
     },
     drafts: spreadAcrossInterviewers(drafts),
     owed,
     reviews,
     // A fixed sample of decided candidates, spread over the history, for the candidate page.
-    candidatePages: decidedCandidates.filter((_, i) => i % Math.max(1, Math.floor(decidedCandidates.length / 64)) === 0).slice(0, 64),
+    candidatePages: decided.filter((_, i) => i % Math.max(1, Math.floor(decided.length / 64)) === 0).slice(0, 64),
     largestPosition: positionIds[0]!,
   };
 }

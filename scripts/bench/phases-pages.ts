@@ -16,7 +16,7 @@ const SAMPLES = 30;
 const BATCH = 5;
 const SUBMIT_ROUNDS = 5;
 const READERS = 16;
-const PAGE_P95_MS = 150;
+export const PAGE_P95_MS = 150;
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 export const candidateAt = (history: History, n: number) => history.candidatePages[n % history.candidatePages.length]!;
