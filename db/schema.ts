@@ -356,12 +356,16 @@ export const assignments = sqliteTable(
     tokenId: text("token_id").notNull(),
     linkExpiresAt: integer("link_expires_at", { mode: "timestamp_ms" }).notNull(),
     timeLimitMinutes: integer("time_limit_minutes").notNull(),
+    // Extra time granted as an accommodation, in percent of the limit (100 = none, 125, 150, 200).
+    extraTimePercent: integer("extra_time_percent").notNull().default(100),
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     summary: text("summary").notNull().default(""),
     verdict: text("verdict", { enum: REVIEW_VERDICTS }),
     revision: integer("revision").notNull().default(0),
+    // The comment the candidate is typing but hasn't saved yet, so a reload doesn't lose it.
+    commentDraft: text("comment_draft", { mode: "json" }).$type<{ filePath: string; line: number | null; body: string }>(),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -405,7 +409,28 @@ export const reviewGrades = sqliteTable(
   (t) => [uniqueIndex("review_grades_assignment_unique").on(t.assignmentId)],
 );
 
-export const GRADE_DECISIONS = ["confirmed", "rejected", "credited"] as const;
+// The grader's correction of the automatic matching: this comment identifies that key item
+// (defectId), or no planted defect at all (null). Kept apart from the grade so it applies at once.
+export const reviewCommentMoves = sqliteTable(
+  "review_comment_moves",
+  {
+    commentId: integer("comment_id")
+      .primaryKey()
+      .references(() => reviewComments.id, { onDelete: "cascade" }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    defectId: text("defect_id"),
+    movedById: integer("moved_by_id")
+      .notNull()
+      .references(() => users.id),
+    movedAt: integer("moved_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("review_comment_moves_assignment_idx").on(t.assignmentId)],
+);
+
+// "summary": a PR-level judgement item credited from the candidate's summary.
+export const GRADE_DECISIONS = ["confirmed", "rejected", "credited", "summary"] as const;
 
 export const reviewGradeItems = sqliteTable(
   "review_grade_items",

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Form, Link } from "react-router";
+import { EXTRA_TIME_PERCENTS } from "#app/models/assignment-phase";
 import { formatDateTime } from "#app/utils/time";
 
 type Row = {
@@ -64,9 +65,18 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
                   className="input"
                   style={{ width: 90 }}
                 />
+                <label htmlFor={`extra-${r.interviewId}`}>Extra time (accommodation)</label>
+                <select id={`extra-${r.interviewId}`} name="extraTimePercent" className="select" defaultValue="100" style={{ width: 130 }}>
+                  {EXTRA_TIME_PERCENTS.map((p) => (
+                    <option key={p} value={p}>
+                      {p === 100 ? "None" : `×${p / 100}`}
+                    </option>
+                  ))}
+                </select>
                 <button type="submit" className="btn btn-primary">
                   Create candidate link
                 </button>
+                <p className="hint cr-card-hint">Extra time is shown to the candidate and to the grader only.</p>
               </Form>
             ) : (
               <p className="muted">No link was created.</p>

@@ -63,7 +63,7 @@ export function ScorecardForm({
   submitted: boolean;
   lastSavedLabel: string | null;
   submitBlockedReason: string | null;
-  suggestions: Record<string, { level: number; recall: number }>;
+  suggestions: Record<string, { level: number | null; recall: number }>;
 }) {
   const [form, fields] = useForm({
     id: "scorecard",
@@ -98,11 +98,16 @@ export function ScorecardForm({
           <span className="small muted">weight {d.weight}%</span>
         </legend>
         <p className="small muted">Excellent looks like: {d.excellent}</p>
-        {suggestions[d.key] ? (
+        {suggestions[d.key]?.level ? (
           <p className="flash small">
             Suggested from the graded code review: {suggestions[d.key]!.level} ·{" "}
             {d.levels.find((l) => l.level === suggestions[d.key]!.level)?.label} ({Math.round(suggestions[d.key]!.recall * 100)}% of planted
             defects found). It is pre-selected; the rating is yours to decide.
+          </p>
+        ) : suggestions[d.key] ? (
+          <p className="flash small">
+            From the graded code review: the candidate found none of the planted defects in this area (0%). Nothing is pre-selected: choose
+            the rating from what you saw.
           </p>
         ) : null}
         <div className="level-grid">

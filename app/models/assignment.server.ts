@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { assignments, exercises, interviews, loops, reviewComments } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
-import { assignmentPhase, PHASE_REFUSALS } from "./assignment-phase";
+import { allowedMs, assignmentPhase, PHASE_REFUSALS, type ExtraTimePercent } from "./assignment-phase";
 import { recordAudit, type AuditActor } from "./audit.server";
 
 export const LINK_VALID_DAYS = 7;
@@ -20,12 +20,14 @@ const assignmentColumns = {
   tokenId: assignments.tokenId,
   linkExpiresAt: assignments.linkExpiresAt,
   timeLimitMinutes: assignments.timeLimitMinutes,
+  extraTimePercent: assignments.extraTimePercent,
   startedAt: assignments.startedAt,
   deadlineAt: assignments.deadlineAt,
   submittedAt: assignments.submittedAt,
   summary: assignments.summary,
   verdict: assignments.verdict,
   revision: assignments.revision,
+  commentDraft: assignments.commentDraft,
   createdAt: assignments.createdAt,
 };
 
@@ -56,9 +58,14 @@ export function getAssignmentForInterview(interviewId: number) {
 
 /**
  * Creates the candidate's assignment for a code-review interview, or returns the one that
- * exists (a second click doesn't make a second link).
+ * exists (a second click doesn't make a second link). Extra time is an accommodation: the
+ * candidate and the grader see it, the audit log records it, nothing else shows it.
  */
-export function createAssignment(actor: AuditActor, input: { interviewId: number; timeLimitMinutes: number; now: Date }) {
+export function createAssignment(
+  actor: AuditActor,
+  input: { interviewId: number; timeLimitMinutes: number; extraTimePercent: ExtraTimePercent },
+  now: Date,
+) {
   return db().transaction((tx) => {
     const existing = tx
       .select({ id: assignments.id })
@@ -80,20 +87,28 @@ export function createAssignment(actor: AuditActor, input: { interviewId: number
         interviewId: input.interviewId,
         exerciseId: interview.exerciseId,
         tokenId: randomUUID(),
-        linkExpiresAt: new Date(input.now.getTime() + LINK_VALID_DAYS * DAY),
+        linkExpiresAt: new Date(now.getTime() + LINK_VALID_DAYS * DAY),
         timeLimitMinutes: input.timeLimitMinutes,
+        extraTimePercent: input.extraTimePercent,
         createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning()
       .get();
     recordAudit(tx, {
       actor,
-      at: input.now,
+      at: now,
       action: "create",
       entityType: "assignment",
       entityId: row.id,
-      summary: `Created a code-review link (${row.timeLimitMinutes} min)`,
-      after: { interviewId: row.interviewId, exerciseId: row.exerciseId, timeLimitMinutes: row.timeLimitMinutes },
+      summary: `Created a code-review link (${row.timeLimitMinutes} min${row.extraTimePercent > 100 ? `, extra time ×${row.extraTimePercent / 100}` : ""})`,
+      after: {
+        interviewId: row.interviewId,
+        exerciseId: row.exerciseId,
+        timeLimitMinutes: row.timeLimitMinutes,
+        extraTimePercent: row.extraTimePercent,
+      },
     });
     return { id: row.id, created: true };
   });
@@ -120,13 +135,16 @@ export function reissueLink(actor: AuditActor, assignmentId: number, now: Date) 
   });
 }
 
-/** Fixes the deadline on the server. Starting twice (two tabs, a double click) changes nothing. */
+/**
+ * Fixes the deadline on the server: now plus the time limit and any extra time. Starting twice
+ * (two tabs, a double click) changes nothing.
+ */
 export function startAssignment(assignmentId: number, now: Date) {
   db().transaction((tx) => {
     const a = tx.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
     if (!a || a.status !== "assigned") return;
     tx.update(assignments)
-      .set({ status: "started", startedAt: now, deadlineAt: new Date(now.getTime() + a.timeLimitMinutes * 60_000), updatedAt: now })
+      .set({ status: "started", startedAt: now, deadlineAt: new Date(now.getTime() + allowedMs(a)), updatedAt: now })
       .where(eq(assignments.id, assignmentId))
       .run();
   });
@@ -150,7 +168,7 @@ export function listComments(assignmentId: number) {
 type WriteResult = { ok: true } | { ok: false; status: number; message: string };
 
 /** Runs a candidate's write only while the exercise is in progress, checked inside the transaction. */
-function whileInProgress(assignmentId: number, write: (tx: Tx) => WriteResult): WriteResult {
+function whileInProgress(assignmentId: number, now: Date, write: (tx: Tx) => WriteResult): WriteResult {
   return db().transaction((tx) => {
     const a = tx
       .select({ status: assignments.status, deadlineAt: assignments.deadlineAt })
@@ -158,14 +176,15 @@ function whileInProgress(assignmentId: number, write: (tx: Tx) => WriteResult): 
       .where(eq(assignments.id, assignmentId))
       .get();
     if (!a) return { ok: false, status: 404, message: "This exercise no longer exists." };
-    const phase = assignmentPhase(a);
+    const phase = assignmentPhase(a, now);
     if (phase !== "in_progress") return { ok: false, status: 409, message: PHASE_REFUSALS[phase] };
     return write(tx);
   });
 }
 
-export function addComment(assignmentId: number, input: { filePath: string; line: number; body: string }): WriteResult {
-  return whileInProgress(assignmentId, (tx) => {
+/** Saves a comment; the draft it was typed from is cleared in the same write. */
+export function addComment(assignmentId: number, input: { filePath: string; line: number; body: string }, now: Date): WriteResult {
+  return whileInProgress(assignmentId, now, (tx) => {
     const count =
       tx
         .select({ n: sql<number>`count(*)` })
@@ -174,17 +193,18 @@ export function addComment(assignmentId: number, input: { filePath: string; line
         .get()?.n ?? 0;
     if (count >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
     tx.insert(reviewComments)
-      .values({ assignmentId, ...input })
+      .values({ assignmentId, ...input, createdAt: now, updatedAt: now })
       .run();
+    tx.update(assignments).set({ commentDraft: null }).where(eq(assignments.id, assignmentId)).run();
     return { ok: true };
   });
 }
 
-export function updateComment(assignmentId: number, commentId: number, body: string): WriteResult {
-  return whileInProgress(assignmentId, (tx) => {
+export function updateComment(assignmentId: number, commentId: number, body: string, now: Date): WriteResult {
+  return whileInProgress(assignmentId, now, (tx) => {
     const done = tx
       .update(reviewComments)
-      .set({ body, updatedAt: new Date() })
+      .set({ body, updatedAt: now })
       .where(and(eq(reviewComments.id, commentId), eq(reviewComments.assignmentId, assignmentId)))
       .run();
     // Another tab may have deleted it; say so rather than silently recreate it.
@@ -192,8 +212,8 @@ export function updateComment(assignmentId: number, commentId: number, body: str
   });
 }
 
-export function deleteComment(assignmentId: number, commentId: number): WriteResult {
-  return whileInProgress(assignmentId, (tx) => {
+export function deleteComment(assignmentId: number, commentId: number, now: Date): WriteResult {
+  return whileInProgress(assignmentId, now, (tx) => {
     tx.delete(reviewComments)
       .where(and(eq(reviewComments.id, commentId), eq(reviewComments.assignmentId, assignmentId)))
       .run();
@@ -209,14 +229,14 @@ export function deleteComment(assignmentId: number, commentId: number): WriteRes
 export function saveSummary(
   assignmentId: number,
   input: { summary: string; verdict: "approve" | "request_changes" | "comment" | null; revision: number; submit: boolean },
+  now: Date,
 ): WriteResult & { revision?: number } {
   let revision = input.revision;
-  const result = whileInProgress(assignmentId, (tx) => {
+  const result = whileInProgress(assignmentId, now, (tx) => {
     const a = tx.select({ revision: assignments.revision }).from(assignments).where(eq(assignments.id, assignmentId)).get()!;
     if (a.revision !== input.revision)
       return { ok: false, status: 409, message: "The summary was changed in another tab. Copy your text, reload, and save again." };
     revision = a.revision + 1;
-    const now = new Date();
     tx.update(assignments)
       .set({
         summary: input.summary,
@@ -230,4 +250,19 @@ export function saveSummary(
     return { ok: true };
   });
   return { ...result, revision };
+}
+
+/**
+ * The comment being typed, saved as it is typed (null clears it). Like every candidate write,
+ * only while the clock runs.
+ */
+export function saveCommentDraft(
+  assignmentId: number,
+  draft: { filePath: string; line: number | null; body: string } | null,
+  now: Date,
+): WriteResult {
+  return whileInProgress(assignmentId, now, (tx) => {
+    tx.update(assignments).set({ commentDraft: draft }).where(eq(assignments.id, assignmentId)).run();
+    return { ok: true };
+  });
 }

@@ -2,25 +2,78 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCodeReviewExercise } from "./code-review-exercise.server";
+import { codeReviewFocus, MIN_FOCUS_POINTS, readCodeReviewExercise } from "./code-review-exercise.server";
+import { matchComment, SEVERITY_WEIGHT } from "./code-review-scoring";
+import { keyItems } from "./review-grade.server";
 
-const SLUGS = ["fraud-scoring-endpoint", "feature-backfill-pipeline", "churn-training-eval"];
+const SLUGS = ["fraud-scoring-endpoint", "feature-backfill-pipeline", "churn-training-eval", "help-centre-answers-rag"];
+const exercises = SLUGS.map((slug) => readCodeReviewExercise(path.resolve("exercises", slug)));
+
+/** Lines the pull request adds or changes, as a diff counts them (a line kept from before doesn't count). */
+function changedLines(file: { before: string; after: string }) {
+  const before = new Map<string, number>();
+  for (const line of file.before.split("\n")) before.set(line, (before.get(line) ?? 0) + 1);
+  return file.after.split("\n").filter((line) => {
+    const left = before.get(line) ?? 0;
+    if (left) before.set(line, left - 1);
+    return !left;
+  }).length;
+}
 
 describe("the shipped code-review exercises", () => {
-  it.each(SLUGS)("%s: a real pull request with at least eight planted defects of mixed severity, and decoys", (slug) => {
-    const e = readCodeReviewExercise(path.resolve("exercises", slug));
-    expect(e.files.length).toBeGreaterThanOrEqual(3);
-    expect(e.defects.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(e.defects.map((d) => d.severity))).toEqual(new Set(["critical", "major", "minor"]));
-    expect(new Set(e.defects.map((d) => d.category)).size).toBeGreaterThanOrEqual(6);
-    expect(e.defects.some((d) => d.category === "testing")).toBe(true);
-    expect(e.decoys.length).toBeGreaterThanOrEqual(3);
-    const changed = e.files.reduce((n, f) => n + f.lineCount, 0);
-    expect(changed).toBeGreaterThan(150);
+  it.each(exercises.map((e) => [e.meta.slug, e] as const))(
+    "%s: a real pull request with planted defects of mixed severity, PR-level items and decoys",
+    (_slug, e) => {
+      expect(e.files.length).toBeGreaterThanOrEqual(3);
+      expect(e.defects.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(e.defects.map((d) => d.severity))).toEqual(new Set(["critical", "major", "minor"]));
+      expect(new Set(e.defects.map((d) => d.category)).size).toBeGreaterThanOrEqual(6);
+      expect(e.defects.some((d) => d.category === "testing")).toBe(true);
+      expect(e.judgements.length).toBeGreaterThanOrEqual(1);
+      expect(e.decoys.length).toBeGreaterThanOrEqual(3);
+      expect(e.files.reduce((n, f) => n + changedLines(f), 0)).toBeGreaterThan(150);
+    },
+  );
+
+  it("the code-review stage's focus dimensions come from the rubric", () => {
+    expect(codeReviewFocus().sort()).toEqual(["data_quality", "mlops_operations", "software_engineering"]);
+  });
+
+  it.each(exercises.map((e) => [e.meta.slug, e] as const))(
+    "%s: every focus dimension of the code-review stage has at least 5 severity points",
+    (_slug, e) => {
+      for (const dimension of codeReviewFocus()) {
+        const points = [...e.defects, ...e.judgements]
+          .filter((d) => d.dimension === dimension)
+          .reduce((n, d) => n + SEVERITY_WEIGHT[d.severity], 0);
+        expect(points, dimension).toBeGreaterThanOrEqual(MIN_FOCUS_POINTS);
+      }
+    },
+  );
+
+  it("the LLM pull request changes about 300 lines of Python and plants at least 10 defects", () => {
+    const rag = exercises.find((e) => e.meta.slug === "help-centre-answers-rag")!;
+    const python = rag.files.filter((f) => f.path.endsWith(".py")).reduce((n, f) => n + changedLines(f), 0);
+    expect(python).toBeGreaterThanOrEqual(250);
+    expect(python).toBeLessThanOrEqual(350);
+    expect(rag.defects.length).toBeGreaterThanOrEqual(10);
   });
 });
 
-function copyExercise(edit: (key: { defects: Record<string, unknown>[] }) => void) {
+// One case per anchor across all four pull requests: a comment on any line of it is credited to
+// its own defect, never to a neighbour, whichever neighbours are near.
+const anchors = exercises.flatMap((e) =>
+  e.defects.flatMap((d) => d.anchors.map((a) => ({ slug: e.meta.slug, id: d.id, ...a, items: keyItems(e) }))),
+);
+
+describe("a comment on any anchor is credited to that defect", () => {
+  it.each(anchors.map((a) => [`${a.slug} ${a.id} @ ${a.file}:${a.lines[0]}-${a.lines[1]}`, a] as const))("%s", (_name, a) => {
+    for (let line = a.lines[0]; line <= a.lines[1]; line++)
+      expect(matchComment({ id: 1, filePath: a.file, line }, a.items), `line ${line}`).toBe(a.id);
+  });
+});
+
+function copyExercise(edit: (key: { defects: Record<string, unknown>[]; judgements: Record<string, unknown>[] }) => void) {
   const dir = mkdtempSync(path.join(tmpdir(), "cr-"));
   const target = path.join(dir, "fraud-scoring-endpoint");
   cpSync(path.resolve("exercises/fraud-scoring-endpoint"), target, { recursive: true });
@@ -30,24 +83,44 @@ function copyExercise(edit: (key: { defects: Record<string, unknown>[] }) => voi
   writeFileSync(keyFile, JSON.stringify(key));
   return target;
 }
+type Anchor = { file: string; lines: [number, number] };
+const anchorsOf = (d: Record<string, unknown>) => d.anchors as Anchor[];
 
 describe("a broken exercise fails loudly, naming the file", () => {
-  it("a line range outside the file", () => {
-    const dir = copyExercise((k) => (k.defects[0]!.lines = [900, 905]));
+  it("an anchor outside the file", () => {
+    const dir = copyExercise((k) => (anchorsOf(k.defects[0]!)[0]!.lines = [900, 905]));
     expect(() => readCodeReviewExercise(dir)).toThrow(
-      /fraud-scoring-endpoint\/answer-key\.json[\s\S]*defects\.0\.lines: 900-905 is outside/,
+      /fraud-scoring-endpoint\/answer-key\.json[\s\S]*defects\.0\.anchors\.0\.lines: 900-905 is outside/,
     );
+  });
+  it("a defect without an anchor", () => {
+    const dir = copyExercise((k) => (k.defects[0]!.anchors = []));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/defects\.0\.anchors[\s\S]*needs at least one anchor/);
+  });
+  it("two defects claiming the same line", () => {
+    const dir = copyExercise((k) => anchorsOf(k.defects[1]!).push({ ...anchorsOf(k.defects[0]!)[0]! }));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/defects\.1\.anchors\.1: .* overlaps defects\.0\.anchors\.0 of "hardcoded-secrets"/);
+  });
+  it("a focus dimension with too little planted weight", () => {
+    const dir = copyExercise((k) => {
+      for (const d of [...k.defects, ...k.judgements]) if (d.dimension === "mlops_operations") d.dimension = "evaluation";
+    });
+    expect(() => readCodeReviewExercise(dir)).toThrow(/mlops_operations: 0 severity points; .* at least 5/);
+  });
+  it("no pull-request-level item", () => {
+    const dir = copyExercise((k) => (k.judgements = []));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/judgements[\s\S]*credited from the summary/);
   });
   it("an unknown dimension", () => {
     const dir = copyExercise((k) => (k.defects[1]!.dimension = "charisma"));
     expect(() => readCodeReviewExercise(dir)).toThrow(/answer-key\.json: invalid answer key[\s\S]*defects\.1\.dimension/);
   });
   it("a duplicate id", () => {
-    const dir = copyExercise((k) => (k.defects[2]!.id = k.defects[0]!.id as string));
-    expect(() => readCodeReviewExercise(dir)).toThrow(/defects\.2\.id: duplicate id/);
+    const dir = copyExercise((k) => (k.judgements[0]!.id = k.defects[0]!.id as string));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/judgements\.0\.id: duplicate id/);
   });
   it("a file the pull request doesn't have", () => {
-    const dir = copyExercise((k) => (k.defects[0]!.file = "nope.py"));
-    expect(() => readCodeReviewExercise(dir)).toThrow(/defects\.0\.file: "nope\.py" is not a file of this pull request/);
+    const dir = copyExercise((k) => (anchorsOf(k.defects[0]!)[0]!.file = "nope.py"));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/defects\.0\.anchors\.0\.file: "nope\.py" is not a file of this pull request/);
   });
 });

@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { SEVERITY_WEIGHT } from "./code-review-scoring";
 import { describeIssues } from "./rubric";
+import { readRubricFile, rubricFiles, RUBRICS_DIR } from "./rubric.server";
 
 export const DEFECT_CATEGORIES = [
   "testing",
@@ -15,15 +17,21 @@ export const DEFECT_CATEGORIES = [
   "training_serving_skew",
   "reproducibility",
   "security",
+  "privacy",
   "reliability",
   "performance",
   "validation",
   "error_handling",
   "memory",
+  "caching",
+  "rollout",
 ] as const;
 
-// The rubric dimensions a code review can evidence; checked again against the rubric on load.
+// The rubric dimensions a code review can evidence.
 const REVIEW_DIMENSIONS = ["software_engineering", "mlops_operations", "data_quality", "evaluation", "ml_system_design"] as const;
+
+/** Every pull request gives each focus dimension of the code-review stage at least this much planted weight. */
+export const MIN_FOCUS_POINTS = 5;
 
 const filePath = z
   .string()
@@ -50,34 +58,49 @@ export const CodeReviewMetaSchema = z.object({
   files: z.array(z.object({ path: filePath, status: z.enum(["added", "modified"]) })).min(1),
 });
 
+const keyItem = {
+  id: z.string().regex(/^[a-z0-9-]+$/, "must be kebab-case"),
+  category: z.enum(DEFECT_CATEGORIES),
+  severity: z.enum(["critical", "major", "minor"]),
+  dimension: z.enum(REVIEW_DIMENSIONS),
+  title: z.string().trim().min(1).max(200),
+  explanation: z.string().trim().min(1).max(2000),
+  expectedFix: z.string().trim().min(1).max(2000),
+};
+
+/**
+ * A planted defect has one or more anchors: where it is defined, where it bites, or for a missing
+ * safeguard the span where it belongs. A PR-level judgement (rollout, testing claims) has none:
+ * the grader credits it from the candidate's summary.
+ */
 export const AnswerKeySchema = z.object({
   defects: z
     .array(
       z.object({
-        id: z.string().regex(/^[a-z0-9-]+$/, "must be kebab-case"),
-        file: filePath,
-        lines: lineRange,
-        category: z.enum(DEFECT_CATEGORIES),
-        severity: z.enum(["critical", "major", "minor"]),
-        dimension: z.enum(REVIEW_DIMENSIONS),
-        title: z.string().trim().min(1).max(200),
-        explanation: z.string().trim().min(1).max(2000),
-        expectedFix: z.string().trim().min(1).max(2000),
+        ...keyItem,
+        anchors: z
+          .array(z.object({ file: filePath, lines: lineRange, label: z.string().trim().min(1).max(80).optional() }))
+          .min(1, "needs at least one anchor")
+          .max(6),
       }),
     )
     .min(8, "needs at least eight planted defects"),
+  judgements: z.array(z.object(keyItem)).min(1, "needs at least one PR-level item (rollout, testing claims), credited from the summary"),
   decoys: z.array(z.object({ file: filePath, lines: lineRange, why: z.string().trim().min(1).max(2000) })).default([]),
 });
 
 export type CodeReviewMeta = z.infer<typeof CodeReviewMetaSchema>;
-export type Defect = z.infer<typeof AnswerKeySchema>["defects"][number];
+export type AnswerKey = z.infer<typeof AnswerKeySchema>;
+export type Defect = AnswerKey["defects"][number];
+export type Judgement = AnswerKey["judgements"][number];
 
 export interface CodeReviewExercise {
   meta: CodeReviewMeta;
   description: string;
   files: { path: string; status: "added" | "modified"; before: string; after: string; lineCount: number }[];
   defects: Defect[];
-  decoys: z.infer<typeof AnswerKeySchema>["decoys"];
+  judgements: Judgement[];
+  decoys: AnswerKey["decoys"];
   contentHash: string;
 }
 
@@ -94,7 +117,7 @@ function readJson(file: string, name: string): unknown {
 const countLines = (text: string) => (text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length);
 
 /** Reads and validates one code-review exercise folder; every error names the file at fault. */
-export function readCodeReviewExercise(dir: string): CodeReviewExercise {
+export function readCodeReviewExercise(dir: string, focus = codeReviewFocus()): CodeReviewExercise {
   const name = path.relative(process.cwd(), dir);
   const metaParsed = CodeReviewMetaSchema.safeParse(readJson(path.join(dir, "meta.json"), `${name}/meta.json`));
   if (!metaParsed.success) throw new CodeReviewFileError(`${name}/meta.json: invalid exercise\n${describeIssues(metaParsed.error)}`);
@@ -117,29 +140,75 @@ export function readCodeReviewExercise(dir: string): CodeReviewExercise {
 
   const keyParsed = AnswerKeySchema.safeParse(readJson(path.join(dir, "answer-key.json"), `${name}/answer-key.json`));
   if (!keyParsed.success) throw new CodeReviewFileError(`${name}/answer-key.json: invalid answer key\n${describeIssues(keyParsed.error)}`);
-  const { defects, decoys } = keyParsed.data;
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  defects.forEach((d, i) => {
-    if (seen.has(d.id)) problems.push(`defects.${i}.id: duplicate id "${d.id}"`);
-    seen.add(d.id);
-    const file = byPath.get(d.file);
-    if (!file) problems.push(`defects.${i}.file: "${d.file}" is not a file of this pull request`);
-    else if (d.lines[1] > file.lineCount)
-      problems.push(`defects.${i}.lines: ${d.lines[0]}-${d.lines[1]} is outside ${d.file} (${file.lineCount} lines)`);
-  });
-  decoys.forEach((d, i) => {
-    const file = byPath.get(d.file);
-    if (!file) problems.push(`decoys.${i}.file: "${d.file}" is not a file of this pull request`);
-    else if (d.lines[1] > file.lineCount) problems.push(`decoys.${i}.lines: outside ${d.file} (${file.lineCount} lines)`);
-  });
+  const { defects, judgements, decoys } = keyParsed.data;
+  const problems = answerKeyProblems(keyParsed.data, files, focus);
   if (problems.length) throw new CodeReviewFileError(`${name}/answer-key.json: invalid answer key\n${problems.join("\n")}`);
 
   const contentHash = createHash("sha256")
-    .update(JSON.stringify([meta, description, files, defects, decoys]))
+    .update(JSON.stringify([meta, description, files, defects, judgements, decoys]))
     .digest("hex");
-  return { meta, description, files, defects, decoys, contentHash };
+  return { meta, description, files, defects, judgements, decoys, contentHash };
+}
+
+const overlaps = (a: { file: string; lines: [number, number] }, b: { file: string; lines: [number, number] }) =>
+  a.file === b.file && a.lines[0] <= b.lines[1] && b.lines[0] <= a.lines[1];
+
+/**
+ * What the schema can't see: anchors and decoys inside the files, no line claimed by two
+ * defects (a comment there would be ambiguous), and enough planted weight in every focus
+ * dimension of the code-review stage for a suggested rating to mean something.
+ */
+function answerKeyProblems(key: AnswerKey, files: { path: string; lineCount: number }[], focus: string[]): string[] {
+  const problems: string[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const inFile = (where: string, r: { file: string; lines: [number, number] }) => {
+    const file = byPath.get(r.file);
+    if (!file) problems.push(`${where}.file: "${r.file}" is not a file of this pull request`);
+    else if (r.lines[1] > file.lineCount)
+      problems.push(`${where}.lines: ${r.lines[0]}-${r.lines[1]} is outside ${r.file} (${file.lineCount} lines)`);
+  };
+  const seen = new Set<string>();
+  const anchors: { where: string; id: string; file: string; lines: [number, number] }[] = [];
+  [...key.defects.map((d, i) => [d, `defects.${i}`] as const), ...key.judgements.map((j, i) => [j, `judgements.${i}`] as const)].forEach(
+    ([item, where]) => {
+      if (seen.has(item.id)) problems.push(`${where}.id: duplicate id "${item.id}"`);
+      seen.add(item.id);
+    },
+  );
+  key.defects.forEach((d, i) =>
+    d.anchors.forEach((a, j) => {
+      const where = `defects.${i}.anchors.${j}`;
+      inFile(where, a);
+      const clash = anchors.find((other) => overlaps(other, a));
+      if (clash)
+        problems.push(
+          `${where}: ${a.file} ${a.lines[0]}-${a.lines[1]} overlaps ${clash.where}` +
+            (clash.id === d.id ? " (merge them into one anchor)" : ` of "${clash.id}"; a comment there would be ambiguous`),
+        );
+      anchors.push({ where, id: d.id, ...a });
+    }),
+  );
+  key.decoys.forEach((d, i) => {
+    inFile(`decoys.${i}`, d);
+    const clash = anchors.find((a) => overlaps(a, d));
+    if (clash) problems.push(`decoys.${i}: ${d.file} ${d.lines[0]}-${d.lines[1]} overlaps ${clash.where} of "${clash.id}"`);
+  });
+  for (const dimension of focus) {
+    const points = [...key.defects, ...key.judgements]
+      .filter((d) => d.dimension === dimension)
+      .reduce((n, d) => n + SEVERITY_WEIGHT[d.severity], 0);
+    if (points < MIN_FOCUS_POINTS)
+      problems.push(
+        `${dimension}: ${points} severity points; every focus dimension of the code-review stage needs at least ${MIN_FOCUS_POINTS}`,
+      );
+  }
+  return problems;
+}
+
+/** The focus dimensions of the code-review stage, across every rubric file. */
+export function codeReviewFocus(dir = RUBRICS_DIR): string[] {
+  const focus = rubricFiles(dir).flatMap((file) => readRubricFile(file).stages.find((s) => s.key === "code_review")?.focus ?? []);
+  return [...new Set(focus)];
 }
 
 // Exercise content is immutable per version, so each folder is read once per process.

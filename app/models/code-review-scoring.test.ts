@@ -1,89 +1,155 @@
 import { describe, expect, it } from "vitest";
-import { autoScore, commentMatchesDefect, gradedScore, suggestedLevel, type KeyDefect } from "./code-review-scoring";
+import { anchorDistance, autoScore, gradedScore, matchComment, NO_DECISIONS, suggestedLevel, type KeyItem } from "./code-review-scoring";
 
-const defects: KeyDefect[] = [
-  { id: "secrets", file: "svc/config.py", lines: [33, 34], severity: "critical", dimension: "software_engineering" },
-  { id: "model-per-request", file: "svc/api.py", lines: [40, 42], severity: "major", dimension: "mlops_operations" },
-  { id: "no-metrics", file: "svc/api.py", lines: [50, 50], severity: "minor", dimension: "mlops_operations" },
-  { id: "skew", file: "svc/features.py", lines: [10, 12], severity: "critical", dimension: "data_quality" },
+const items: KeyItem[] = [
+  { id: "secrets", anchors: [{ file: "svc/config.py", lines: [33, 34] }], severity: "critical", dimension: "software_engineering" },
+  {
+    id: "model-per-request",
+    anchors: [
+      { file: "svc/api.py", lines: [40, 42] },
+      { file: "svc/loader.py", lines: [10, 12] },
+    ],
+    severity: "major",
+    dimension: "mlops_operations",
+  },
+  { id: "no-metrics", anchors: [{ file: "svc/api.py", lines: [50, 50] }], severity: "minor", dimension: "mlops_operations" },
+  { id: "skew", anchors: [{ file: "svc/features.py", lines: [10, 12] }], severity: "critical", dimension: "data_quality" },
+  { id: "rollout", anchors: [], severity: "major", dimension: "ml_system_design" },
 ];
 const c = (id: number, filePath: string, line: number, endLine?: number) => ({ id, filePath, line, endLine });
+const credited = (score: ReturnType<typeof autoScore>) => score.items.filter((i) => i.found).map((i) => i.id);
 
-describe("matching a comment to a planted defect", () => {
-  it("matches on the exact line and anywhere inside the range", () => {
-    expect(commentMatchesDefect(c(1, "svc/config.py", 33), defects[0]!)).toBe(true);
-    expect(commentMatchesDefect(c(1, "svc/config.py", 34), defects[0]!)).toBe(true);
+describe("matching a comment to an anchor", () => {
+  const anchor = items[0]!.anchors[0]!;
+  it("is distance 0 anywhere inside the anchor", () => {
+    expect(anchorDistance(c(1, "svc/config.py", 33), anchor)).toBe(0);
+    expect(anchorDistance(c(1, "svc/config.py", 34), anchor)).toBe(0);
   });
   it("allows two lines either side, not three", () => {
-    expect(commentMatchesDefect(c(1, "svc/config.py", 31), defects[0]!)).toBe(true);
-    expect(commentMatchesDefect(c(1, "svc/config.py", 36), defects[0]!)).toBe(true);
-    expect(commentMatchesDefect(c(1, "svc/config.py", 30), defects[0]!)).toBe(false);
-    expect(commentMatchesDefect(c(1, "svc/config.py", 37), defects[0]!)).toBe(false);
+    expect(anchorDistance(c(1, "svc/config.py", 31), anchor)).toBe(2);
+    expect(anchorDistance(c(1, "svc/config.py", 36), anchor)).toBe(2);
+    expect(anchorDistance(c(1, "svc/config.py", 30), anchor)).toBeNull();
+    expect(anchorDistance(c(1, "svc/config.py", 37), anchor)).toBeNull();
   });
   it("never matches another file with the same line numbers", () => {
-    expect(commentMatchesDefect(c(1, "svc/api.py", 33), defects[0]!)).toBe(false);
+    expect(anchorDistance(c(1, "svc/api.py", 33), anchor)).toBeNull();
   });
   it("a whole-file comment matches by its first line only", () => {
-    expect(commentMatchesDefect(c(1, "svc/api.py", 1, 120), defects[1]!)).toBe(false);
-    expect(commentMatchesDefect(c(1, "svc/api.py", 38, 45), defects[1]!)).toBe(true);
+    expect(matchComment(c(1, "svc/api.py", 1, 120), items)).toBeNull();
+    expect(matchComment(c(1, "svc/api.py", 38, 45), items)).toBe("model-per-request");
+  });
+  it("any anchor of a defect credits it: the definition and the call site", () => {
+    expect(matchComment(c(1, "svc/api.py", 41), items)).toBe("model-per-request");
+    expect(matchComment(c(2, "svc/loader.py", 11), items)).toBe("model-per-request");
+  });
+  it("a PR-level item has no anchor, so no comment ever matches it", () => {
+    const rollout = items.filter((i) => i.id === "rollout");
+    for (const line of [1, 41, 50]) expect(matchComment(c(1, "svc/api.py", line), rollout)).toBeNull();
   });
 });
 
 describe("auto-scoring", () => {
-  it("weights recall by severity (critical 3, major 2, minor 1) and lists unmatched comments", () => {
-    const score = autoScore(defects, [c(1, "svc/config.py", 33), c(2, "svc/api.py", 41), c(3, "svc/api.py", 5)]);
-    // found 3 + 2 of 3 + 2 + 1 + 3 = 5 / 9
+  it("weights recall by severity (critical 3, major 2, minor 1) over the whole key and lists unmatched comments", () => {
+    const score = autoScore(items, [c(1, "svc/config.py", 33), c(2, "svc/api.py", 41), c(3, "svc/api.py", 5)]);
+    // found 3 + 2 of 3 + 2 + 1 + 3 + 2 = 5 / 11
     expect(score.foundWeight).toBe(5);
-    expect(score.totalWeight).toBe(9);
-    expect(score.recall).toBeCloseTo(5 / 9, 10);
+    expect(score.totalWeight).toBe(11);
+    expect(score.recall).toBeCloseTo(5 / 11, 10);
     expect(score.unmatchedCommentIds).toEqual([3]);
     expect(score.byDimension).toEqual({
       software_engineering: { found: 3, total: 3, recall: 1, credited: 0 },
       mlops_operations: { found: 2, total: 3, recall: 2 / 3, credited: 0 },
       data_quality: { found: 0, total: 3, recall: 0, credited: 0 },
+      ml_system_design: { found: 0, total: 2, recall: 0, credited: 0 },
     });
   });
 
-  it("counts a defect once however many comments hit it", () => {
-    const score = autoScore(defects, [c(1, "svc/config.py", 33), c(2, "svc/config.py", 34), c(3, "svc/config.py", 35)]);
-    expect(score.foundWeight).toBe(3);
-    expect(score.defects[0]!.matchedCommentIds).toEqual([1, 2, 3]);
+  it("counts a defect once however many comments hit it, on however many anchors", () => {
+    const score = autoScore(items, [c(1, "svc/api.py", 40), c(2, "svc/loader.py", 10), c(3, "svc/api.py", 42)]);
+    expect(score.foundWeight).toBe(2);
+    expect(score.items[1]!.matches.map((m) => m.commentId)).toEqual([1, 2, 3]);
   });
 
-  it("one comment spanning two defects credits only one: the nearest, the more severe on a tie", () => {
-    const spanning = autoScore(defects, [c(1, "svc/api.py", 41, 50)]);
-    expect(spanning.defects.filter((d) => d.matchedCommentIds.length).map((d) => d.id)).toEqual(["model-per-request"]);
-    expect(spanning.foundWeight).toBe(2);
-    // Line 48 is 6 lines after one defect and 2 before the other: the nearer one wins.
-    const between = autoScore(defects, [c(1, "svc/api.py", 48)]);
-    expect(between.defects.filter((d) => d.matchedCommentIds.length).map((d) => d.id)).toEqual(["no-metrics"]);
+  it("one comment credits one defect: the nearest anchor, the more severe on a tie", () => {
+    const spanning = autoScore(items, [c(1, "svc/api.py", 41, 50)]);
+    expect(credited(spanning)).toEqual(["model-per-request"]);
+    // Line 48 is 6 lines after one anchor and 2 before the other: the nearer one wins.
+    expect(matchComment(c(1, "svc/api.py", 48), items)).toBe("no-metrics");
+    const tie: KeyItem[] = [
+      { id: "minor-one", anchors: [{ file: "a.py", lines: [10, 10] }], severity: "minor", dimension: "x" },
+      { id: "critical-one", anchors: [{ file: "a.py", lines: [14, 14] }], severity: "critical", dimension: "x" },
+    ];
+    expect(matchComment(c(1, "a.py", 12), tie)).toBe("critical-one");
   });
 
   it("no comments: zero recall, nothing unmatched", () => {
-    expect(autoScore(defects, [])).toMatchObject({ recall: 0, foundWeight: 0, unmatchedCommentIds: [] });
+    expect(autoScore(items, [])).toMatchObject({ recall: 0, foundWeight: 0, unmatchedCommentIds: [] });
   });
 });
 
 describe("grading", () => {
+  const comments = [c(1, "svc/config.py", 33), c(2, "svc/api.py", 41), c(3, "svc/api.py", 5)];
+
   it("rejected matches stop counting; credited findings are reported beside recall, not inside it", () => {
-    const comments = [c(1, "svc/config.py", 33), c(2, "svc/api.py", 41), c(3, "svc/api.py", 5)];
-    const graded = gradedScore(defects, comments, {
+    const graded = gradedScore(items, comments, new Map(), {
       rejected: ["model-per-request"],
       credited: [{ commentId: 3, severity: "major", dimension: "data_quality" }],
+      fromSummary: [],
     });
     expect(graded.foundWeight).toBe(3);
     expect(graded.creditedWeight).toBe(2);
     expect(graded.byDimension.mlops_operations).toEqual({ found: 0, total: 3, recall: 0, credited: 0 });
     expect(graded.byDimension.data_quality).toEqual({ found: 0, total: 3, recall: 0, credited: 2 });
-    expect(graded.unmatchedCommentIds).toEqual([]);
+    expect(graded.unmatchedCommentIds).toEqual([3]);
+    expect(graded.credits).toEqual([{ commentId: 3, severity: "major", dimension: "data_quality" }]);
   });
 
-  it("suggests a rating from recall, only where the key tests the dimension", () => {
-    expect(suggestedLevel({ found: 3, total: 4, recall: 0.75 })).toBe(4);
-    expect(suggestedLevel({ found: 2, total: 4, recall: 0.5 })).toBe(3);
-    expect(suggestedLevel({ found: 1, total: 4, recall: 0.25 })).toBe(2);
-    expect(suggestedLevel({ found: 0, total: 4, recall: 0 })).toBe(1);
-    expect(suggestedLevel({ found: 2, total: 2, recall: 1 })).toBeNull();
-    expect(suggestedLevel({ found: 2, total: 4, recall: 0.5, credited: 2 })).toBe(4);
+  it("a PR-level item counts when the grader credits it from the summary", () => {
+    expect(gradedScore(items, [], new Map(), { ...NO_DECISIONS, fromSummary: ["rollout"] })).toMatchObject({
+      foundWeight: 2,
+      recall: 2 / 11,
+    });
+  });
+
+  it("the grader moves a comment onto the defect it names, or off every defect, and recall follows", () => {
+    // Comment 3 sits on an unrelated line but describes the skew.
+    const moved = gradedScore(items, comments, new Map([[3, "skew"]]), NO_DECISIONS);
+    expect(credited(moved)).toEqual(["secrets", "model-per-request", "skew"]);
+    expect(moved.items.find((i) => i.id === "skew")!.matches).toEqual([{ commentId: 3, by: "grader" }]);
+    expect(moved.foundWeight).toBe(8);
+    // Un-matching comment 2 takes its defect away and lists it outside the key.
+    const unmatched = gradedScore(items, comments, new Map([[2, null]]), NO_DECISIONS);
+    expect(credited(unmatched)).toEqual(["secrets"]);
+    expect(unmatched.unmatchedCommentIds).toEqual([2, 3]);
+  });
+
+  it("a credit for a comment the grader has since moved onto a defect no longer counts twice", () => {
+    const graded = gradedScore(items, comments, new Map([[3, "skew"]]), {
+      ...NO_DECISIONS,
+      credited: [{ commentId: 3, severity: "major", dimension: "data_quality" }],
+    });
+    expect(graded.creditedWeight).toBe(0);
+    expect(graded.byDimension.data_quality).toMatchObject({ found: 3, credited: 0 });
+  });
+
+  it("a move to an id the key no longer has falls back to the comment's line", () => {
+    expect(credited(gradedScore(items, comments, new Map([[1, "gone"]]), NO_DECISIONS))).toContain("secrets");
+  });
+});
+
+describe("suggested ratings", () => {
+  const r = (found: number, total: number, credited = 0) => ({ found, total, recall: found / total, credited });
+  it("suggests a level from recall, only where the key tests the dimension", () => {
+    expect(suggestedLevel(r(3, 4))).toBe(4);
+    expect(suggestedLevel(r(2, 4))).toBe(3);
+    expect(suggestedLevel(r(1, 4))).toBe(2);
+    expect(suggestedLevel(r(1, 5))).toBe(1);
+    expect(suggestedLevel(r(2, 2))).toBeNull();
+    expect(suggestedLevel(r(2, 4, 2))).toBe(4);
+  });
+  it("suggests nothing where the candidate found nothing, instead of a pre-selected 1", () => {
+    expect(suggestedLevel(r(0, 7))).toBeNull();
+    // A credited finding outside the key is something found.
+    expect(suggestedLevel(r(0, 7, 2))).toBe(2);
   });
 });

@@ -4,16 +4,24 @@
 export const SEVERITY_WEIGHT = { critical: 3, major: 2, minor: 1 } as const;
 export type Severity = keyof typeof SEVERITY_WEIGHT;
 
-/** How many lines either side of a defect's range a comment may sit and still match it. */
+/** How many lines either side of an anchor a comment may sit and still match it. */
 export const LINE_TOLERANCE = 2;
 /** A comment spanning more lines than this matches by its first line only, so one comment on a
  * whole file can't collect every defect in it. */
 export const MAX_COMMENT_SPAN = 10;
 
-export interface KeyDefect {
-  id: string;
+export interface Anchor {
   file: string;
   lines: [number, number];
+}
+
+/**
+ * An item of the answer key: a planted defect with its anchors, or a PR-level judgement (no
+ * anchors), which only the grader can credit, from the candidate's summary.
+ */
+export interface KeyItem {
+  id: string;
+  anchors: Anchor[];
   severity: Severity;
   dimension: string;
 }
@@ -25,123 +33,154 @@ export interface ReviewComment {
   endLine?: number | null;
 }
 
-export function commentMatchesDefect(comment: ReviewComment, defect: KeyDefect, tolerance = LINE_TOLERANCE): boolean {
-  if (comment.filePath !== defect.file) return false;
+/** Lines between a comment and an anchor (0 when they touch), or null when it is too far to match. */
+export function anchorDistance(comment: ReviewComment, anchor: Anchor, tolerance = LINE_TOLERANCE): number | null {
+  if (comment.filePath !== anchor.file) return null;
   const start = comment.line;
   const end = comment.endLine && comment.endLine - comment.line < MAX_COMMENT_SPAN ? Math.max(comment.endLine, start) : start;
-  return start <= defect.lines[1] + tolerance && end >= defect.lines[0] - tolerance;
-}
-
-export interface AutoScore {
-  defects: { id: string; severity: Severity; dimension: string; weight: number; matchedCommentIds: number[] }[];
-  unmatchedCommentIds: number[];
-  /** Severity-weighted recall, 0..1. */
-  recall: number;
-  foundWeight: number;
-  totalWeight: number;
-  /** Weight of valid findings outside the key that the grader credited (0 before grading). */
-  creditedWeight: number;
-  byDimension: Record<string, { found: number; total: number; recall: number; credited: number }>;
-}
-
-/** Lines between a comment and a defect's range (0 when inside it). */
-function distance(comment: ReviewComment, defect: KeyDefect): number {
-  if (comment.line < defect.lines[0]) return defect.lines[0] - comment.line;
-  if (comment.line > defect.lines[1]) return comment.line - defect.lines[1];
-  return 0;
+  const gap = Math.max(anchor.lines[0] - end, start - anchor.lines[1], 0);
+  return gap <= tolerance ? gap : null;
 }
 
 /**
- * Each comment credits at most one planted defect: the nearest it matches (the more severe on a
- * tie). So a comment that happens to sit between two defects can't collect both, while several
- * comments on one defect still count it once.
+ * The planted defect a comment credits automatically: the one with the nearest anchor, the more
+ * severe on a tie (then the first in the key). So a comment between two defects can't collect
+ * both, while several comments on one defect still count it once.
  */
-export function autoScore(defects: KeyDefect[], comments: ReviewComment[]): AutoScore {
-  const matchedBy = new Map<string, number[]>(defects.map((d) => [d.id, []]));
-  const unmatched: number[] = [];
-  for (const c of comments) {
-    const candidates = defects
-      .filter((d) => commentMatchesDefect(c, d))
-      .sort((a, b) => distance(c, a) - distance(c, b) || SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
-    if (candidates[0]) matchedBy.get(candidates[0].id)!.push(c.id);
-    else unmatched.push(c.id);
+export function matchComment(comment: ReviewComment, items: KeyItem[]): string | null {
+  let best: { id: string; distance: number; weight: number } | null = null;
+  for (const item of items) {
+    const distances = item.anchors.map((a) => anchorDistance(comment, a)).filter((d): d is number => d !== null);
+    if (!distances.length) continue;
+    const candidate = { id: item.id, distance: Math.min(...distances), weight: SEVERITY_WEIGHT[item.severity] };
+    if (!best || candidate.distance < best.distance || (candidate.distance === best.distance && candidate.weight > best.weight))
+      best = candidate;
   }
-  const rows = defects.map((d) => ({
-    id: d.id,
-    severity: d.severity,
-    dimension: d.dimension,
-    weight: SEVERITY_WEIGHT[d.severity],
-    matchedCommentIds: matchedBy.get(d.id)!,
-  }));
-  return summarise(
-    rows,
-    rows.map((r) => r.matchedCommentIds.length > 0),
-    [],
-    unmatched,
-  );
+  return best?.id ?? null;
+}
+
+/** The grader's corrections: comment id -> the key item it actually identifies (null: none). */
+export type Moves = ReadonlyMap<number, string | null>;
+
+export interface Match {
+  commentId: number;
+  /** "anchor": matched by its line; "grader": moved there by the grader. */
+  by: "anchor" | "grader";
+}
+
+export interface Matching {
+  byItem: Map<string, Match[]>;
+  unmatchedCommentIds: number[];
+}
+
+/** Every comment credited to at most one key item: by its anchors, unless the grader moved it. */
+export function matchComments(items: KeyItem[], comments: ReviewComment[], moves: Moves = new Map()): Matching {
+  const byItem = new Map<string, Match[]>(items.map((i) => [i.id, []]));
+  const unmatchedCommentIds: number[] = [];
+  for (const c of comments) {
+    const moved = moves.has(c.id) && (moves.get(c.id) === null || byItem.has(moves.get(c.id)!));
+    const target = moved ? moves.get(c.id)! : matchComment(c, items);
+    if (target) byItem.get(target)!.push({ commentId: c.id, by: moved ? "grader" : "anchor" });
+    else unmatchedCommentIds.push(c.id);
+  }
+  return { byItem, unmatchedCommentIds };
 }
 
 export interface GraderDecisions {
-  /** Defect ids whose match the grader rejected (the comment didn't actually identify the issue). */
+  /** Items whose matched comments the grader rejected (right line, wrong point). */
   rejected: string[];
   /** Comments outside the key that the grader credits as valid findings. */
   credited: { commentId: number; severity: Severity; dimension: string }[];
+  /** PR-level judgement items the grader credits from the candidate's summary. */
+  fromSummary: string[];
+}
+
+export const NO_DECISIONS: GraderDecisions = { rejected: [], credited: [], fromSummary: [] };
+
+export interface DimensionResult {
+  found: number;
+  total: number;
+  recall: number;
+  credited: number;
+}
+
+export interface ReviewScore {
+  items: { id: string; severity: Severity; dimension: string; weight: number; matches: Match[]; found: boolean }[];
+  /** Comments that credit no key item, whether or not the grader credited them as findings. */
+  unmatchedCommentIds: number[];
+  /** Severity-weighted recall of the answer key, 0..1. */
+  recall: number;
+  foundWeight: number;
+  totalWeight: number;
+  /** Valid findings outside the key that the grader credited, and their weight (none before grading). */
+  credits: GraderDecisions["credited"];
+  creditedWeight: number;
+  byDimension: Record<string, DimensionResult>;
+}
+
+/** The machine's score: items matched by a comment's line, nothing else. */
+export function autoScore(items: KeyItem[], comments: ReviewComment[]): ReviewScore {
+  return scoreMatching(items, matchComments(items, comments), NO_DECISIONS);
 }
 
 /**
- * The graded result: matched defects count unless rejected; credited findings are added up
- * separately (creditedWeight, and per dimension), so recall always means "of the planted defects".
+ * The graded result: the grader's moves decide which comment credits which item; matched items
+ * count unless rejected; judgements count when credited from the summary; findings outside the
+ * key are added up separately (creditedWeight), so recall always means "of the answer key".
  */
-export function gradedScore(defects: KeyDefect[], comments: ReviewComment[], decisions: GraderDecisions): AutoScore {
-  const auto = autoScore(defects, comments);
-  const rejected = new Set(decisions.rejected);
-  const found = auto.defects.map((d) => d.matchedCommentIds.length > 0 && !rejected.has(d.id));
-  const credited = new Set(decisions.credited.map((c) => c.commentId));
-  return summarise(
-    auto.defects,
-    found,
-    decisions.credited,
-    auto.unmatchedCommentIds.filter((id) => !credited.has(id)),
-  );
+export function gradedScore(items: KeyItem[], comments: ReviewComment[], moves: Moves, decisions: GraderDecisions): ReviewScore {
+  return scoreMatching(items, matchComments(items, comments, moves), decisions);
 }
 
-function summarise(
-  rows: AutoScore["defects"],
-  found: boolean[],
-  credits: GraderDecisions["credited"],
-  unmatchedCommentIds: number[],
-): AutoScore {
-  const byDimension: AutoScore["byDimension"] = {};
-  rows.forEach((r, i) => {
-    const dim = (byDimension[r.dimension] ??= { found: 0, total: 0, recall: 0, credited: 0 });
-    dim.total += r.weight;
-    if (found[i]) dim.found += r.weight;
+function scoreMatching(items: KeyItem[], matching: Matching, decisions: GraderDecisions): ReviewScore {
+  const rejected = new Set(decisions.rejected);
+  const fromSummary = new Set(decisions.fromSummary);
+  const unmatched = new Set(matching.unmatchedCommentIds);
+  // A credit only stands for a comment that is still outside the key (a move may have placed it).
+  const credits = decisions.credited.filter((c) => unmatched.has(c.commentId));
+  const rows = items.map((item) => {
+    const matches = matching.byItem.get(item.id) ?? [];
+    return {
+      id: item.id,
+      severity: item.severity,
+      dimension: item.dimension,
+      weight: SEVERITY_WEIGHT[item.severity],
+      matches,
+      found: (matches.length > 0 && !rejected.has(item.id)) || fromSummary.has(item.id),
+    };
   });
-  // Credited findings are reported beside the planted-defect recall, never inside it.
-  for (const c of credits)
-    (byDimension[c.dimension] ??= { found: 0, total: 0, recall: 0, credited: 0 }).credited += SEVERITY_WEIGHT[c.severity];
-  for (const dim of Object.values(byDimension)) dim.recall = dim.total ? dim.found / dim.total : 0;
+  const byDimension: Record<string, DimensionResult> = {};
+  const dimension = (key: string) => (byDimension[key] ??= { found: 0, total: 0, recall: 0, credited: 0 });
+  for (const r of rows) {
+    dimension(r.dimension).total += r.weight;
+    if (r.found) dimension(r.dimension).found += r.weight;
+  }
+  // Credited findings are reported beside the answer-key recall, never inside it.
+  for (const c of credits) dimension(c.dimension).credited += SEVERITY_WEIGHT[c.severity];
+  for (const d of Object.values(byDimension)) d.recall = d.total ? d.found / d.total : 0;
   const totalWeight = rows.reduce((a, r) => a + r.weight, 0);
-  const foundWeight = rows.reduce((a, r, i) => a + (found[i] ? r.weight : 0), 0);
+  const foundWeight = rows.reduce((a, r) => a + (r.found ? r.weight : 0), 0);
   return {
-    defects: rows,
-    unmatchedCommentIds,
+    items: rows,
+    unmatchedCommentIds: matching.unmatchedCommentIds,
     recall: totalWeight ? foundWeight / totalWeight : 0,
     foundWeight,
     totalWeight,
+    credits,
     creditedWeight: credits.reduce((a, c) => a + SEVERITY_WEIGHT[c.severity], 0),
     byDimension,
   };
 }
 
 /**
- * A suggested 1–4 rating from a dimension's recall; only for dimensions the key really tests
- * (at least 3 points of planted weight), the rest are left to the interviewer.
+ * A suggested 1–4 rating from a dimension's recall, for dimensions the key really tests (at least
+ * 3 points of planted weight). Where the candidate found nothing there is no suggested level:
+ * the recall is shown and the interviewer chooses, rather than a pre-selected "1".
  */
-export function suggestedLevel(result: { found: number; total: number; recall: number; credited?: number }): 1 | 2 | 3 | 4 | null {
-  if (result.total < 3) return null;
+export function suggestedLevel(result: DimensionResult): 1 | 2 | 3 | 4 | null {
+  if (result.total < 3 || (result.found === 0 && result.credited === 0)) return null;
   // A credited finding outside the key can lift a suggestion by at most one level.
-  const bonus = (result.credited ?? 0) >= 2 ? 1 : 0;
+  const bonus = result.credited >= 2 ? 1 : 0;
   const base = result.recall >= 0.75 ? 4 : result.recall >= 0.5 ? 3 : result.recall >= 0.25 ? 2 : 1;
   return Math.min(4, base + bonus) as 1 | 2 | 3 | 4;
 }

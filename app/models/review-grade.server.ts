@@ -1,18 +1,31 @@
 import { eq } from "drizzle-orm";
-import { reviewGradeItems, reviewGrades, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { reviewCommentMoves, reviewGradeItems, reviewGrades, users } from "#db/schema";
+import { db, type Db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { Assignment } from "./assignment.server";
 import { listComments } from "./assignment.server";
-import { getCodeReviewExercise } from "./code-review-exercise.server";
-import { autoScore, gradedScore, suggestedLevel, type GraderDecisions, type KeyDefect } from "./code-review-scoring";
+import { getCodeReviewExercise, type CodeReviewExercise } from "./code-review-exercise.server";
+import {
+  autoScore,
+  gradedScore,
+  NO_DECISIONS,
+  suggestedLevel,
+  type GraderDecisions,
+  type KeyItem,
+  type ReviewComment,
+  type ReviewScore,
+} from "./code-review-scoring";
 
-function keyDefects(exercise: ReturnType<typeof getCodeReviewExercise>): KeyDefect[] {
-  return exercise.defects.map((d) => ({ id: d.id, file: d.file, lines: d.lines, severity: d.severity, dimension: d.dimension }));
+/** The answer key as the scorer sees it: planted defects by their anchors, judgements with none. */
+export function keyItems(exercise: CodeReviewExercise): KeyItem[] {
+  return [
+    ...exercise.defects.map((d) => ({ id: d.id, anchors: d.anchors, severity: d.severity, dimension: d.dimension })),
+    ...exercise.judgements.map((j) => ({ id: j.id, anchors: [], severity: j.severity, dimension: j.dimension })),
+  ];
 }
 
-export function getGrade(assignmentId: number) {
-  const grade = db()
+function getGrade(assignmentId: number, database: Tx | Db = db()) {
+  const grade = database
     .select({
       id: reviewGrades.id,
       graderId: reviewGrades.graderId,
@@ -26,19 +39,30 @@ export function getGrade(assignmentId: number) {
     .where(eq(reviewGrades.assignmentId, assignmentId))
     .get();
   if (!grade) return null;
-  const items = db().select().from(reviewGradeItems).where(eq(reviewGradeItems.gradeId, grade.id)).all();
+  const items = database.select().from(reviewGradeItems).where(eq(reviewGradeItems.gradeId, grade.id)).all();
   const decisions: GraderDecisions = {
     rejected: items.filter((i) => i.decision === "rejected" && i.defectId).map((i) => i.defectId!),
     credited: items
       .filter((i) => i.decision === "credited" && i.commentId && i.severity && i.dimensionKey)
       .map((i) => ({ commentId: i.commentId!, severity: i.severity!, dimension: i.dimensionKey! })),
+    fromSummary: items.filter((i) => i.decision === "summary" && i.defectId).map((i) => i.defectId!),
   };
   return { ...grade, decisions };
 }
 
+function listMoves(assignmentId: number, database: Tx | Db = db()): Map<number, string | null> {
+  const rows = database
+    .select({ commentId: reviewCommentMoves.commentId, defectId: reviewCommentMoves.defectId })
+    .from(reviewCommentMoves)
+    .where(eq(reviewCommentMoves.assignmentId, assignmentId))
+    .all();
+  return new Map(rows.map((r) => [r.commentId, r.defectId]));
+}
+
 /**
  * The review of one assignment as a grader sees it: the answer key, the candidate's comments,
- * the automatic score and, once graded, the graded score and the suggested ratings.
+ * the automatic score, the grader's moves, and the current graded score (provisional until the
+ * grade is saved, when it also gives the suggested ratings).
  */
 export function getReviewResult(assignment: Assignment, focusDimensions?: string[]) {
   const exercise = getCodeReviewExercise(assignment.exerciseSlug);
@@ -47,26 +71,66 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
     // The commented line itself, so the grader judges the comment in context.
     code: exercise.files.find((f) => f.path === c.filePath)?.after.split("\n")[c.line - 1] ?? "",
   }));
-  const defects = keyDefects(exercise);
-  const auto = autoScore(defects, comments);
+  const items = keyItems(exercise);
+  const moves = listMoves(assignment.id);
+  const auto = autoScore(items, comments);
   const grade = getGrade(assignment.id);
-  const graded = grade ? gradedScore(defects, comments, grade.decisions) : null;
+  const current = gradedScore(items, comments, moves, grade?.decisions ?? NO_DECISIONS);
+  const graded = grade ? current : null;
   const suggestions = graded
     ? Object.fromEntries(
         Object.entries(graded.byDimension)
           .map(([dimension, r]) => [dimension, { level: suggestedLevel(r), ...r }] as const)
-          // Only the stage's focus dimensions get a suggestion; a single planted defect elsewhere is too little evidence.
-          .filter(([dimension, s]) => s.level !== null && (!focusDimensions || focusDimensions.includes(dimension))),
+          // Only the stage's focus dimensions, and only where the key tests them enough to say anything.
+          .filter(([dimension, s]) => s.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension))),
       )
     : {};
-  return { exercise, comments, auto, grade, graded, suggestions };
+  return { exercise, comments, moves, auto, current, grade, graded, suggestions };
 }
 
+/** A saved grade's rows: each credited key item with the comment (or summary) behind it, and each credit. */
+function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
+  tx.delete(reviewGradeItems).where(eq(reviewGradeItems.gradeId, gradeId)).run();
+  const rejected = new Set(decisions.rejected);
+  const fromSummary = new Set(decisions.fromSummary);
+  const rows = [
+    ...score.items
+      .filter((i) => i.matches.length)
+      .map((i) => ({
+        gradeId,
+        defectId: i.id,
+        commentId: i.matches[0]!.commentId,
+        decision: rejected.has(i.id) ? ("rejected" as const) : ("confirmed" as const),
+        dimensionKey: i.dimension,
+        severity: i.severity,
+      })),
+    ...score.items
+      .filter((i) => fromSummary.has(i.id))
+      .map((i) => ({
+        gradeId,
+        defectId: i.id,
+        commentId: null,
+        decision: "summary" as const,
+        dimensionKey: i.dimension,
+        severity: i.severity,
+      })),
+    ...score.credits.map((c) => ({
+      gradeId,
+      defectId: null,
+      commentId: c.commentId,
+      decision: "credited" as const,
+      dimensionKey: c.dimension,
+      severity: c.severity,
+    })),
+  ];
+  if (rows.length) tx.insert(reviewGradeItems).values(rows).run();
+}
+
+const pctText = (x: number) => `${Math.round(x * 100)}%`;
+
 export function saveGrade(actor: AuditActor & { id: number }, assignment: Assignment, decisions: GraderDecisions, now: Date) {
-  const { exercise, comments } = getReviewResult(assignment, []);
-  const defects = keyDefects(exercise);
-  const auto = autoScore(defects, comments);
-  const graded = gradedScore(defects, comments, decisions);
+  const { exercise, comments, moves, auto } = getReviewResult(assignment, []);
+  const graded = gradedScore(keyItems(exercise), comments, moves, decisions);
   return db().transaction((tx) => {
     const before = tx.select().from(reviewGrades).where(eq(reviewGrades.assignmentId, assignment.id)).get();
     const grade = before
@@ -81,39 +145,69 @@ export function saveGrade(actor: AuditActor & { id: number }, assignment: Assign
           .values({ assignmentId: assignment.id, graderId: actor.id, autoScore: auto.recall, score: graded.recall, savedAt: now })
           .returning()
           .get();
-    tx.delete(reviewGradeItems).where(eq(reviewGradeItems.gradeId, grade.id)).run();
-    const rejected = new Set(decisions.rejected);
-    const items = [
-      ...auto.defects
-        .filter((d) => d.matchedCommentIds.length)
-        .map((d) => ({
-          gradeId: grade.id,
-          defectId: d.id,
-          commentId: d.matchedCommentIds[0]!,
-          decision: rejected.has(d.id) ? ("rejected" as const) : ("confirmed" as const),
-          dimensionKey: d.dimension,
-          severity: d.severity,
-        })),
-      ...decisions.credited.map((c) => ({
-        gradeId: grade.id,
-        defectId: null,
-        commentId: c.commentId,
-        decision: "credited" as const,
-        dimensionKey: c.dimension,
-        severity: c.severity,
-      })),
-    ];
-    if (items.length) tx.insert(reviewGradeItems).values(items).run();
+    writeGrade(tx, grade.id, graded, decisions);
     recordAudit(tx, {
       actor,
       at: now,
       action: before ? "update" : "create",
       entityType: "review_grade",
       entityId: grade.id,
-      summary: `Graded a code review: ${Math.round(graded.recall * 100)}% of planted weight (automatic ${Math.round(auto.recall * 100)}%)`,
+      summary: `Graded a code review: ${pctText(graded.recall)} of the answer key (automatic ${pctText(auto.recall)})`,
       before: before ? { score: before.score } : null,
-      after: { score: graded.recall, autoScore: auto.recall, rejected: decisions.rejected, credited: decisions.credited },
+      after: { score: graded.recall, autoScore: auto.recall, ...decisions },
     });
     return grade;
+  });
+}
+
+/**
+ * The grader puts a comment on the key item it actually identifies (defectId), on none (null),
+ * or back where its line puts it ("auto"). Audited; a saved grade is rescored at once.
+ */
+export function moveComment(
+  actor: AuditActor & { id: number },
+  assignment: Assignment,
+  input: { commentId: number; to: string | null | "auto" },
+  now: Date,
+): { ok: true } | { ok: false; message: string } {
+  const exercise = getCodeReviewExercise(assignment.exerciseSlug);
+  const items = keyItems(exercise);
+  const comments: ReviewComment[] = listComments(assignment.id);
+  const comment = comments.find((c) => c.id === input.commentId);
+  if (!comment) return { ok: false, message: "That comment isn't part of this review." };
+  if (typeof input.to === "string" && input.to !== "auto" && !exercise.defects.some((d) => d.id === input.to))
+    return { ok: false, message: "Choose a planted defect from this pull request's answer key." };
+  const title = (id: string | null | undefined) =>
+    id ? `“${exercise.defects.find((d) => d.id === id)?.title ?? id}”` : "no planted defect";
+  return db().transaction((tx) => {
+    const movesBefore = listMoves(assignment.id, tx);
+    const from = gradedScore(items, comments, movesBefore, NO_DECISIONS).items.find((i) =>
+      i.matches.some((m) => m.commentId === comment.id),
+    );
+    if (input.to === "auto") tx.delete(reviewCommentMoves).where(eq(reviewCommentMoves.commentId, comment.id)).run();
+    else
+      tx.insert(reviewCommentMoves)
+        .values({ commentId: comment.id, assignmentId: assignment.id, defectId: input.to, movedById: actor.id, movedAt: now })
+        .onConflictDoUpdate({ target: reviewCommentMoves.commentId, set: { defectId: input.to, movedById: actor.id, movedAt: now } })
+        .run();
+    const moves = listMoves(assignment.id, tx);
+    const grade = getGrade(assignment.id, tx);
+    const after = gradedScore(items, comments, moves, grade?.decisions ?? NO_DECISIONS);
+    const to = after.items.find((i) => i.matches.some((m) => m.commentId === comment.id));
+    if (grade) {
+      tx.update(reviewGrades).set({ score: after.recall, updatedAt: now }).where(eq(reviewGrades.id, grade.id)).run();
+      writeGrade(tx, grade.id, after, grade.decisions);
+    }
+    recordAudit(tx, {
+      actor,
+      at: now,
+      action: "update",
+      entityType: "review_comment",
+      entityId: comment.id,
+      summary: `Moved the comment on ${comment.filePath}:${comment.line} from ${title(from?.id)} to ${title(to?.id)}${input.to === "auto" ? " (back to where its line puts it)" : ""}`,
+      before: { defectId: from?.id ?? null, moved: movesBefore.has(comment.id) },
+      after: { defectId: to?.id ?? null, moved: input.to !== "auto", ...(grade ? { score: after.recall } : {}) },
+    });
+    return { ok: true } as const;
   });
 }

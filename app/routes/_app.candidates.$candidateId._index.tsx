@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
     recommendation: loop ? getLoopRecommendation(loop, now) : null,
     decision: loop ? getDecision(loop.id) : null,
-    codeReviews: await codeReviewsOf(loop, new URL(request.url).origin),
+    codeReviews: await codeReviewsOf(loop, new URL(request.url).origin, now),
     owed: owedScorecards(interviews),
     timeZone: user.timeZone,
     now: now.getTime(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assignmentPhase } from "#app/models/assignment-phase";
+import { allowedMs, assignmentPhase, EXTRA_TIME_PERCENTS, type ExtraTimePercent } from "#app/models/assignment-phase";
 import { createAssignment, getAssignmentForInterview, reissueLink } from "#app/models/assignment.server";
 import type { getLatestLoop } from "#app/models/loop.server";
 import { getReviewResult } from "#app/models/review-grade.server";
@@ -12,21 +12,21 @@ type Loop = NonNullable<ReturnType<typeof getLatestLoop>>;
  * Each code-review interview of the loop with its progress and scores, and the candidate link
  * when `origin` is given (the candidate page); the debrief only needs the results.
  */
-export async function codeReviewsOf(loop: Loop | null, origin: string | null) {
+export async function codeReviewsOf(loop: Loop | null, origin: string | null, now: Date) {
   if (!loop) return [];
   const rows = loop.interviews.filter((i) => i.stage === "code_review" && i.status !== "cancelled" && i.exerciseKind === "code_review");
   return Promise.all(
     rows.map(async (i) => {
       const a = getAssignmentForInterview(i.id);
       if (!a) return { interviewId: i.id, exerciseTitle: i.exerciseTitle, interviewerName: i.interviewerName, assignment: null };
-      const phase = assignmentPhase(a);
+      const phase = assignmentPhase(a, now);
       const token =
         origin &&
         (await signAssignmentToken({
           assignmentId: a.id,
           tokenId: a.tokenId,
-          // The link lasts its validity plus the time limit, so a late start can still finish.
-          expiresAt: new Date(a.linkExpiresAt.getTime() + a.timeLimitMinutes * 60_000),
+          // The link lasts its validity plus the time allowed, so a late start can still finish.
+          expiresAt: new Date(a.linkExpiresAt.getTime() + allowedMs(a)),
         }));
       const result = phase === "submitted" || phase === "time_up" ? getReviewResult(a) : null;
       return {
@@ -62,6 +62,11 @@ const CodeReviewActionSchema = z.discriminatedUnion("intent", [
       .int("Use whole minutes")
       .min(10, "Allow at least 10 minutes")
       .max(180, "Keep the exercise under 180 minutes"),
+    extraTimePercent: z.coerce
+      .number()
+      .default(100)
+      .refine((n) => (EXTRA_TIME_PERCENTS as readonly number[]).includes(n), "Choose no extra time, ×1.25, ×1.5 or ×2")
+      .transform((n) => n as ExtraTimePercent),
   }),
   z.object({ intent: z.literal("reissue-link"), interviewId: z.coerce.number().int().positive() }),
 ]);
@@ -86,7 +91,11 @@ export function handleCodeReviewAction(
   )
     return { ok: false, error: "That interview has no code-review exercise in this candidate's open loop." };
   if (parsed.data.intent === "create-link") {
-    createAssignment(user, { interviewId: interview.id, timeLimitMinutes: parsed.data.timeLimitMinutes, now });
+    createAssignment(
+      user,
+      { interviewId: interview.id, timeLimitMinutes: parsed.data.timeLimitMinutes, extraTimePercent: parsed.data.extraTimePercent },
+      now,
+    );
     return { ok: true };
   }
   const a = getAssignmentForInterview(interview.id);

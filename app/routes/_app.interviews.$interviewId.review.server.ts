@@ -10,13 +10,13 @@ import type { SessionUser } from "#app/utils/session.server";
 import { can } from "#app/models/permissions";
 
 /** The code-review interview, its assignment and who is asking; 403/404 for anything else. */
-export function loadGradingContext(interviewId: number, user: SessionUser) {
+export function loadGradingContext(interviewId: number, user: SessionUser, now: Date) {
   const interview = getInterview(interviewId) ?? notFound("No such interview");
   const isGrader = interview.interviewerId === user.id;
   if (!isGrader && !can(user, "loops:manage")) forbidden("Only the interviewer on this stage grades its code review.");
   if (interview.stage !== "code_review") notFound("This interview has no code review.");
   const assignment = getAssignmentForInterview(interview.id);
-  const phase = assignment ? assignmentPhase(assignment) : null;
+  const phase = assignment ? assignmentPhase(assignment, now) : null;
   const finished = phase === "submitted" || phase === "time_up";
   const focus = getRubricDetail(interview.rubricVersionId)?.stages.find((s) => s.key === "code_review")?.focus ?? [];
   return { interview, assignment, phase, finished, isGrader, result: assignment && finished ? getReviewResult(assignment, focus) : null };
@@ -25,18 +25,22 @@ export function loadGradingContext(interviewId: number, user: SessionUser) {
 const SeveritySchema = z.enum(["critical", "major", "minor"], { error: "Choose a severity" });
 
 /**
- * Reads the grading form: a Confirm/Reject choice per matched defect, and credited comments with
- * their severity and dimension. Ids that don't belong to this review are errors, not ignored.
+ * Reads the grading form: a Confirm/Reject choice per matched defect, the PR-level items credited
+ * from the summary, and credited comments with their severity and dimension. Ids that don't
+ * belong to this review are errors, not ignored.
  */
 export function parseGradeForm(
   formData: FormData,
-  ctx: { matchedDefectIds: string[]; unmatchedCommentIds: number[]; dimensions: string[] },
+  ctx: { matchedDefectIds: string[]; judgementIds: string[]; unmatchedCommentIds: number[]; dimensions: string[] },
 ): { decisions: GraderDecisions } | { error: string; undecided?: string[] } {
   const rejected: string[] = [];
   // Every match needs the grader's explicit call: an unexamined match must not count by default.
   const undecided = ctx.matchedDefectIds.filter((id) => !["confirm", "reject"].includes(String(formData.get(`decision.${id}`))));
   if (undecided.length) return { error: `Choose Confirm or Reject for every matched defect (${undecided.length} left).`, undecided };
   for (const id of ctx.matchedDefectIds) if (formData.get(`decision.${id}`) === "reject") rejected.push(id);
+  const fromSummary = formData.getAll("summary").map(String);
+  if (fromSummary.some((id) => !ctx.judgementIds.includes(id)))
+    return { error: "Only the pull-request-level items can be credited from the summary." };
   const credited: GraderDecisions["credited"] = [];
   for (const raw of formData.getAll("credit")) {
     const commentId = Number(raw);
@@ -47,5 +51,14 @@ export function parseGradeForm(
     if (!ctx.dimensions.includes(dimension)) return { error: "Choose a dimension for each credited comment." };
     credited.push({ commentId, severity: severity.data, dimension });
   }
-  return { decisions: { rejected, credited } };
+  return { decisions: { rejected, credited, fromSummary } };
+}
+
+/** "move.<commentId>" with the comment's target: a planted defect's id, "none", or "auto" (where its line puts it). */
+export function parseMove(formData: FormData, intent: string): { commentId: number; to: string | null } | null {
+  const commentId = Number(intent.slice("move.".length));
+  if (!Number.isSafeInteger(commentId) || commentId <= 0) return null;
+  const to = String(formData.get(`moveTo.${commentId}`) ?? "");
+  if (!to) return null;
+  return { commentId, to: to === "none" ? null : to };
 }

@@ -85,16 +85,14 @@ export function salvageDraft(formData: FormData, shape: ScorecardShape) {
 
 /**
  * Suggested ratings from this interview's graded code review, if there is one. They pre-fill the
- * scorecard where the interviewer hasn't rated yet; the interviewer's own choice always wins.
+ * scorecard where the interviewer hasn't rated yet and something was found (level null: the
+ * recall is shown, nothing is pre-selected); the interviewer's own choice always wins.
  */
-export function codeReviewSuggestions(interview: { id: number; stage: string }, focus: string[]) {
+export function codeReviewSuggestions(interview: { id: number; stage: string }, focus: string[], now: Date) {
   if (interview.stage !== "code_review") return {};
   const assignment = getAssignmentForInterview(interview.id);
   if (!assignment) return {};
-  const phase = assignmentPhase(assignment);
+  const phase = assignmentPhase(assignment, now);
   if (phase !== "submitted" && phase !== "time_up") return {};
-  return getReviewResult(assignment, focus).suggestions as Record<
-    string,
-    { level: number; found: number; total: number; recall: number; credited: number }
-  >;
+  return getReviewResult(assignment, focus).suggestions;
 }

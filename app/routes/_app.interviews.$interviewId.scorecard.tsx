@@ -36,11 +36,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
-  const suggestions = codeReviewSuggestions(interview, ctx.focus);
+  const suggestions = codeReviewSuggestions(interview, ctx.focus, now);
   const saved = scorecard?.ratings ?? {};
   const defaults: ScorecardDefaults = {
     rating: Object.fromEntries([
-      ...Object.entries(suggestions).map(([k, sg]) => [k, String(sg.level)]),
+      ...Object.entries(suggestions).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
       ...Object.entries(saved).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
     ]),
     evidence: Object.fromEntries([

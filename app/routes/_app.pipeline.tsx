@@ -37,11 +37,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (state !== stateParam) problems.push(`Unknown state "${stateParam}"; showing all open loops.`);
   const now = requestTime(context);
   const validPosition = positions.some((p) => p.id === positionId) ? positionId : undefined;
-  const { loops, counts } = listPipeline({ positionId: validPosition, state, now });
   const page = pageFrom(url);
+  const { loops, total, counts } = listPipeline({ positionId: validPosition, state, now, page, pageSize: PAGE_SIZE });
   return {
-    loops: loops.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    total: loops.length,
+    loops,
+    total,
     page,
     counts,
     positionId: validPosition ?? null,

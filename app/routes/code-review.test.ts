@@ -1,7 +1,8 @@
 // Integration: the candidate's link, their review, and grading, through the routes' loaders and actions.
-import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { assignments, candidates, exercises, interviews, loops, reviewComments } from "#db/schema";
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { assignments, auditLog, candidates, exercises, interviews, loops, reviewComments, reviewGrades } from "#db/schema";
+import type { ExtraTimePercent } from "#app/models/assignment-phase";
 import { createAssignment, getAssignment, reissueLink } from "#app/models/assignment.server";
 import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
@@ -11,6 +12,17 @@ import * as review from "./review.$token";
 import * as grading from "./_app.interviews.$interviewId.review";
 import * as scorecard from "./_app.interviews.$interviewId.scorecard";
 import * as myInterviews from "./_app.interviews._index";
+import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
+import { getLatestLoop } from "#app/models/loop.server";
+
+// Time is an input: every test runs at the same frozen instant and moves the clock itself.
+const NOW = new Date("2026-03-04T09:00:00Z");
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => vi.useRealTimers());
+const later = (minutes: number) => vi.setSystemTime(new Date(Date.now() + minutes * 60_000));
 
 const ctx = routeArgs;
 type Reply = {
@@ -18,7 +30,7 @@ type Reply = {
   init: { status: number };
 };
 
-async function setup() {
+async function setup({ extraTimePercent = 100 }: { extraTimePercent?: ExtraTimePercent } = {}) {
   const { position, rubricVersionId } = makeOrganisation();
   const hm = await makeUser("hiring_manager");
   const grader = await makeUser("interviewer");
@@ -37,12 +49,12 @@ async function setup() {
       stage: "code_review",
       interviewerId: grader.id,
       exerciseId: exercise.id,
-      scheduledAt: new Date(Date.now() - 3600_000),
+      scheduledAt: new Date(NOW.getTime() - 3600_000),
       durationMinutes: 45,
     })
     .returning()
     .get();
-  const { id } = createAssignment(hm, { interviewId: interview.id, timeLimitMinutes: 40, now: new Date() });
+  const { id } = createAssignment(hm, { interviewId: interview.id, timeLimitMinutes: 40, extraTimePercent }, NOW);
   const token = await linkFor(id);
   return { hm, grader, other, candidate, interview, assignmentId: id, token };
 }
@@ -85,16 +97,16 @@ describe("the candidate's link", () => {
     const wrongSubject = await signAssignmentToken({
       assignmentId: assignmentId + 1,
       tokenId: otherAssignment.tokenId,
-      expiresAt: new Date(Date.now() + 3600_000),
+      expiresAt: new Date(NOW.getTime() + 3600_000),
     });
     expect((await load(wrongSubject)).response?.status).toBe(404);
-    reissueLink(hm, assignmentId, new Date());
+    reissueLink(hm, assignmentId, NOW);
     expect((await load(token)).response?.status).toBe(404);
     expect((await load(await linkFor(assignmentId))).data?.phase).toBe("not_started");
     const expired = await signAssignmentToken({
       assignmentId,
       tokenId: getAssignment(assignmentId)!.tokenId,
-      expiresAt: new Date(Date.now() - 1000),
+      expiresAt: new Date(NOW.getTime() - 1000),
     });
     expect((await load(expired)).response?.status).toBe(404);
   });
@@ -131,26 +143,48 @@ describe("commenting", () => {
     expect(gone.data.message).toMatch(/deleted \(perhaps in another tab\)/);
   });
 
-  it("refuses writes after the deadline and after submission, keeping what was saved", async () => {
-    const { token, assignmentId } = await setup();
+  it("keeps the comment being typed as a draft across a reload, and clears it when the comment is saved", async () => {
+    const { token } = await setup();
+    await post(token, { intent: "start" });
+    const draft = { intent: "save-draft", filePath: "fraud_service/features.py", line: "106", body: "Amount is in minor units here" };
+    expect((await post(token, draft)).data).toMatchObject({ data: { ok: true } });
+    expect((await load(token)).data?.commentDraft).toEqual({
+      filePath: "fraud_service/features.py",
+      line: 106,
+      body: "Amount is in minor units here",
+    });
+    // An unfinished draft is still kept, whatever its line says.
+    await post(token, { ...draft, line: "", body: "Amount is in minor units here, while training" });
+    expect((await load(token)).data?.commentDraft).toMatchObject({ line: null, body: "Amount is in minor units here, while training" });
+    await post(token, {
+      intent: "add-comment",
+      filePath: "fraud_service/features.py",
+      line: "106",
+      body: "Minor units online, major in training",
+    });
+    expect((await load(token)).data).toMatchObject({ commentDraft: null, comments: [expect.objectContaining({ line: 106 })] });
+    // Once time is up, the draft can't change either.
+    later(41);
+    const late = (await post(token, draft)).data as unknown as Reply;
+    expect(late.init.status).toBe(409);
+  });
+
+  it("refuses writes after the deadline, keeping what was saved", async () => {
+    const { token } = await setup();
     await post(token, { intent: "start" });
     await post(token, { intent: "add-comment", filePath: "fraud_service/api.py", line: "5", body: "kept" });
-    db()
-      .update(assignments)
-      .set({ deadlineAt: new Date(Date.now() - 1000) })
-      .where(eq(assignments.id, assignmentId))
-      .run();
+    later(40);
     const late = (await post(token, { intent: "add-comment", filePath: "fraud_service/api.py", line: "6", body: "too late" }))
       .data as unknown as Reply;
     expect(late.init.status).toBe(409);
     expect(late.data.message).toMatch(/Time is up/);
     expect((await load(token)).data).toMatchObject({ phase: "time_up", comments: [expect.objectContaining({ body: "kept" })] });
+  });
 
-    db()
-      .update(assignments)
-      .set({ deadlineAt: new Date(Date.now() + 600_000) })
-      .where(eq(assignments.id, assignmentId))
-      .run();
+  it("refuses writes after submission, which needs a verdict", async () => {
+    const { token } = await setup();
+    await post(token, { intent: "start" });
+    await post(token, { intent: "add-comment", filePath: "fraud_service/api.py", line: "5", body: "kept" });
     expect((await post(token, { intent: "submit", summary: "Needs work", revision: "0" })).data).toMatchObject({
       data: { fieldErrors: { verdict: [expect.any(String)] } },
     });
@@ -182,58 +216,177 @@ describe("commenting", () => {
   });
 });
 
-describe("grading", () => {
-  it("is blind until saved, matches the planted defect, and pre-fills the scorecard's suggested ratings", async () => {
-    const { token, interview, grader, other } = await setup();
-    const key = getCodeReviewExercise("fraud-scoring-endpoint").defects;
-    const target = key.find((d) => d.dimension === "software_engineering" && d.severity === "critical")!;
+describe("extra time as an accommodation", () => {
+  it("moves the deadline; the candidate and the grader see it, the hiring manager's card and the debrief don't", async () => {
+    const { token, assignmentId, interview, grader, hm, candidate } = await setup({ extraTimePercent: 150 });
+    const opened = (await load(token)).data!;
+    expect(opened).toMatchObject({ extraTimePercent: 150, allowedText: "60 minutes", timeLimitMinutes: 40 });
     await post(token, { intent: "start" });
-    await post(token, { intent: "add-comment", filePath: target.file, line: String(target.lines[0]), body: "Secrets in code" });
-    await post(token, { intent: "add-comment", filePath: "tests/test_api.py", line: "1", body: "Nice module docstring" });
-    await post(token, { intent: "submit", summary: "s", verdict: "request_changes", revision: "0" });
+    const started = getAssignment(assignmentId)!;
+    expect(started.deadlineAt!.getTime() - started.startedAt!.getTime()).toBe(60 * 60_000);
+    // Still open at 45 minutes, when a 40-minute limit would have closed it.
+    later(45);
+    expect((await load(token)).data?.phase).toBe("in_progress");
+    later(16);
+    await post(token, { intent: "save-summary", summary: "", revision: "0" });
+    expect((await load(token)).data?.phase).toBe("time_up");
 
-    const gradeLoad = async (userId: number) =>
-      run(async () =>
-        grading.loader(ctx(await request(`/interviews/${interview.id}/review`, { userId }), { interviewId: String(interview.id) })),
-      );
-    const before = (await gradeLoad(grader.id)).data!;
+    const graded = await run(async () =>
+      grading.loader(
+        ctx(await request(`/interviews/${interview.id}/review`, { userId: grader.id }), { interviewId: String(interview.id) }),
+      ),
+    );
+    expect(graded.data?.assignment?.extraTime).toEqual({ factor: 1.5, allowed: "60 minutes", limit: 40 });
+    const asHm = await run(async () =>
+      grading.loader(ctx(await request(`/interviews/${interview.id}/review`, { userId: hm.id }), { interviewId: String(interview.id) })),
+    );
+    expect(asHm.data?.assignment?.extraTime).toBeNull();
+    const card = await codeReviewsOf(getLatestLoop(candidate.id), "http://localhost", new Date());
+    expect(JSON.stringify(card)).not.toMatch(/extra/i);
+  });
+
+  it("is one of none, ×1.25, ×1.5 or ×2", async () => {
+    const { hm, interview } = await setup();
+    const loop = getLatestLoop(db().select().from(loops).where(eq(loops.id, interview.loopId)).get()!.candidateId);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      intent: "create-link",
+      interviewId: String(interview.id),
+      timeLimitMinutes: "40",
+      extraTimePercent: "300",
+    }))
+      form.set(k, v);
+    expect(handleCodeReviewAction(hm as never, loop, form, NOW)).toEqual({
+      ok: false,
+      error: "Choose no extra time, ×1.25, ×1.5 or ×2",
+    });
+  });
+});
+
+describe("grading", () => {
+  const key = getCodeReviewExercise("fraud-scoring-endpoint");
+  const gradeLoad = async (interviewId: number, userId: number) =>
+    run(async () =>
+      grading.loader(ctx(await request(`/interviews/${interviewId}/review`, { userId }), { interviewId: String(interviewId) })),
+    );
+  const gradePost = async (interviewId: number, userId: number, form: Record<string, string>) =>
+    run(async () =>
+      grading.action(ctx(await request(`/interviews/${interviewId}/review`, { userId, form }), { interviewId: String(interviewId) })),
+    );
+
+  async function submittedReview(comments: { filePath: string; line: number; body: string }[], summary = "s") {
+    const s = await setup();
+    await post(s.token, { intent: "start" });
+    for (const c of comments) await post(s.token, { intent: "add-comment", filePath: c.filePath, line: String(c.line), body: c.body });
+    await post(s.token, { intent: "submit", summary, verdict: "request_changes", revision: "0" });
+    return s;
+  }
+
+  it("is blind until saved, credits a comment on any anchor, and pre-fills the scorecard only where something was found", async () => {
+    const secrets = key.defects.find((d) => d.id === "hardcoded-secrets")!;
+    // The natural line for the version default is config.py, the defect's second anchor.
+    const latest = key.defects.find((d) => d.id === "model-version-latest")!;
+    const { interview, grader, other } = await submittedReview([
+      { filePath: secrets.anchors[0]!.file, line: secrets.anchors[0]!.lines[0], body: "Secrets in code" },
+      { filePath: latest.anchors[1]!.file, line: latest.anchors[1]!.lines[0], body: "Don't default to latest" },
+      { filePath: "tests/test_api.py", line: 1, body: "Nice module docstring" },
+    ]);
+
+    const before = (await gradeLoad(interview.id, grader.id)).data!;
     expect(before.candidate).toBeNull();
     expect(JSON.stringify(before)).not.toContain("Ada Obi");
-    expect(before.review?.defects.find((d) => d.id === target.id)?.matched).toHaveLength(1);
-    expect((await gradeLoad(other.id)).response?.status).toBe(403);
+    expect(before.review?.defects.find((d) => d.id === secrets.id)?.matches).toHaveLength(1);
+    expect(before.review?.defects.find((d) => d.id === latest.id)?.matches).toHaveLength(1);
+    expect((await gradeLoad(interview.id, other.id)).response?.status).toBe(403);
     // Nor does the grader's own interview list name the candidate before grading.
     const mine = await myInterviews.loader(ctx(await request("/interviews", { userId: grader.id }), {}));
     expect(JSON.stringify(mine)).not.toContain("Ada Obi");
     expect(mine.needsAction.map((i) => i.candidateName)).toEqual([expect.stringMatching(/^Candidate R-\d{4}$/)]);
 
     const unmatched = before.review!.unmatched[0]!;
-    const saved = await run(async () =>
-      grading.action(
-        ctx(
-          await request(`/interviews/${interview.id}/review`, {
-            userId: grader.id,
-            form: {
-              [`decision.${target.id}`]: "confirm",
-              credit: String(unmatched),
-              [`severity.${unmatched}`]: "minor",
-              [`dimension.${unmatched}`]: "communication",
-            },
-          }),
-          {
-            interviewId: String(interview.id),
-          },
-        ),
-      ),
-    );
+    const saved = await gradePost(interview.id, grader.id, {
+      intent: "grade",
+      [`decision.${secrets.id}`]: "confirm",
+      [`decision.${latest.id}`]: "confirm",
+      credit: String(unmatched),
+      [`severity.${unmatched}`]: "minor",
+      [`dimension.${unmatched}`]: "communication",
+    });
     expect(saved.response?.status).toBe(302);
-    const after = (await gradeLoad(grader.id)).data!;
+    const after = (await gradeLoad(interview.id, grader.id)).data!;
     expect(after.candidate?.name).toBe("Ada Obi");
     expect(after.review?.suggestions.software_engineering).toMatchObject({ level: expect.any(Number) });
+    expect(after.review?.suggestions.mlops_operations).toMatchObject({ level: expect.any(Number) });
+    // Nothing found on data quality: the recall is there, no level is suggested.
+    expect(after.review?.suggestions.data_quality).toMatchObject({ level: null, found: 0 });
 
     const card = (
       await run(async () => scorecard.loader(ctx(await request("/x", { userId: grader.id }), { interviewId: String(interview.id) })))
     ).data!;
     expect(card.defaults.rating.software_engineering).toBe(String(after.review!.suggestions.software_engineering!.level));
-    expect(card.suggestions.software_engineering).toBeTruthy();
+    expect(card.defaults.rating.data_quality).toBeUndefined();
+    expect(card.suggestions.data_quality).toMatchObject({ level: null, recall: 0 });
+  });
+
+  it("credits a pull-request-level item from the summary, and nothing else from it", async () => {
+    const { interview, grader } = await submittedReview([], "No shadow phase before live declines; the parity claim can't be right.");
+    const judgement = key.judgements[0]!;
+    const bad = await gradePost(interview.id, grader.id, { intent: "grade", summary: "hardcoded-secrets" });
+    expect((bad.data as unknown as { init: { status: number } }).init.status).toBe(400);
+    await gradePost(interview.id, grader.id, { intent: "grade", summary: judgement.id });
+    const graded = (await gradeLoad(interview.id, grader.id)).data!.review!;
+    expect(graded.judgements.find((j) => j.id === judgement.id)?.credited).toBe(true);
+    expect(graded.current.found).toBe(2);
+    expect(graded.auto.found).toBe(0);
+  });
+
+  it("the grader moves a comment onto the defect it identifies: audited, and the recall follows at once", async () => {
+    // The candidate names the unit bug, but on the line that builds the model's input row.
+    const { interview, grader, hm } = await submittedReview([
+      {
+        filePath: "fraud_service/api.py",
+        line: 73,
+        body: "amount_minor goes in raw: 100x off against training, which divides by the exponent",
+      },
+    ]);
+    const review = (await gradeLoad(interview.id, grader.id)).data!.review!;
+    const comment = review.comments[0]!;
+    expect(comment.autoTarget).toBe("fail-open-swallowed-errors");
+    const before = review.current.found;
+
+    expect(
+      (await gradePost(interview.id, hm.id, { intent: `move.${comment.id}`, [`moveTo.${comment.id}`]: "amount-minor-units-skew" })).data,
+    ).toMatchObject({
+      init: { status: 403 },
+    });
+    const moved = await gradePost(interview.id, grader.id, {
+      intent: `move.${comment.id}`,
+      [`moveTo.${comment.id}`]: "amount-minor-units-skew",
+    });
+    expect(moved.data).toMatchObject({ moved: true });
+    const after = (await gradeLoad(interview.id, grader.id)).data!.review!;
+    expect(after.defects.find((d) => d.id === "amount-minor-units-skew")!.matches).toEqual([{ commentId: comment.id, by: "grader" }]);
+    expect(after.defects.find((d) => d.id === "fail-open-swallowed-errors")!.matches).toEqual([]);
+    // Both are critical (3 points): the recall moves from one defect to the other.
+    expect(after.current.found).toBe(before);
+    expect(after.auto.found).toBe(before);
+    const entry = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "review_comment"), eq(auditLog.entityId, String(comment.id))))
+      .get()!;
+    expect(entry).toMatchObject({ actorId: grader.id, action: "update" });
+    expect(entry.summary).toMatch(/api\.py:73 from “Any error is swallowed.*” to “Online amount in minor units/);
+
+    // After the grade is saved, un-matching the comment lowers the stored score at once.
+    await gradePost(interview.id, grader.id, { intent: "grade", "decision.amount-minor-units-skew": "confirm" });
+    const graded = (await gradeLoad(interview.id, grader.id)).data!.review!;
+    expect(graded.current.found).toBe(3);
+    await gradePost(interview.id, grader.id, { intent: `move.${comment.id}`, [`moveTo.${comment.id}`]: "none" });
+    const unmatched = (await gradeLoad(interview.id, grader.id)).data!.review!;
+    expect(unmatched.current.found).toBe(0);
+    expect(unmatched.unmatched).toEqual([comment.id]);
+    expect(db().select().from(reviewGrades).get()?.score).toBe(0);
+    expect(db().select().from(auditLog).where(eq(auditLog.entityType, "review_comment")).all()).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import { exportResults, exportScorecards, SCORECARD_COLUMNS, toCsv } from "#app/
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { plainError } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
+import { requestTime } from "#app/utils/clock.server";
 
 const RESULT_COLUMNS = [
   "candidate_id",
@@ -26,7 +27,7 @@ const RESULT_COLUMNS = [
 const bad = (message: string, status = 400) => plainError(message, status);
 
 /** /export/scorecards.csv, /export/results.json, …; ?position=<id> narrows to one position. */
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const match = /^(scorecards|results)\.(csv|json)$/.exec(params.file ?? "");
   if (!match) throw bad("Unknown export. Use scorecards.csv, scorecards.json, results.csv or results.json.", 404);
@@ -41,10 +42,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!listPositions().some((p) => p.id === positionId)) throw bad(`Unknown position "${positionParam}".`);
   }
   const rows = dataset === "scorecards" ? exportScorecards(user, { positionId }) : exportResults(user, { positionId });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const now = requestTime(context);
+  const stamp = now.toISOString().slice(0, 10);
   const filename = `loopwise-${dataset}-${stamp}.${format}`;
   if (format === "json")
-    return new Response(JSON.stringify({ dataset, generatedAt: new Date().toISOString(), rows }, null, 2), {
+    return new Response(JSON.stringify({ dataset, generatedAt: now.toISOString(), rows }, null, 2), {
       headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
     });
   const rubric = getLatestRubricVersion("lead-ml-engineer");

@@ -44,6 +44,16 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
     line: z.coerce.number({ error: "Choose a line" }).int("Choose a line").min(1, "Choose a line"),
     body: commentBody,
   }),
+  z.object({
+    intent: z.literal("save-draft"),
+    filePath: z.string().max(200).default(""),
+    line: z.coerce.number().int().min(1).optional().catch(undefined),
+    // A draft is work in progress: keep what fits, never refuse it for being unfinished.
+    body: z
+      .string()
+      .default("")
+      .transform((s) => s.slice(0, COMMENT_MAX)),
+  }),
   z.object({ intent: z.literal("edit-comment"), commentId: id, body: commentBody }),
   z.object({ intent: z.literal("delete-comment"), commentId: id }),
   z.object({

@@ -1,9 +1,17 @@
-import { data, Form, isRouteErrorResponse, redirect } from "react-router";
+import { data, isRouteErrorResponse, redirect } from "react-router";
 import type { Route } from "./+types/review.$token";
 import { ReviewWorkspace } from "#app/components/code-review/review-workspace";
-import { SubmitButton } from "#app/components/ui/submit-button";
-import { assignmentPhase, PHASE_REFUSALS } from "#app/models/assignment-phase";
-import { addComment, deleteComment, listComments, saveSummary, startAssignment, updateComment } from "#app/models/assignment.server";
+import { StartPage } from "#app/components/code-review/start-page";
+import { allowedMs, assignmentPhase, formatAllowed, PHASE_REFUSALS } from "#app/models/assignment-phase";
+import {
+  addComment,
+  deleteComment,
+  listComments,
+  saveCommentDraft,
+  saveSummary,
+  startAssignment,
+  updateComment,
+} from "#app/models/assignment.server";
 import { readFormData } from "#app/utils/http.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { assignmentFromLink, checkCommentTarget, ReviewActionSchema } from "./review.$token.server";
@@ -31,6 +39,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       pr: exercise.meta.pr,
     },
     timeLimitMinutes: assignment.timeLimitMinutes,
+    // The candidate sees their accommodation; it is nobody else's business.
+    extraTimePercent: assignment.extraTimePercent,
+    allowedText: formatAllowed(allowedMs(assignment)),
     // The code and the description are only sent once the clock is running.
     workspace: showCode
       ? {
@@ -39,6 +50,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         }
       : null,
     comments: showCode ? listComments(assignment.id).map(({ id, filePath, line, body }) => ({ id, filePath, line, body })) : [],
+    commentDraft: phase === "in_progress" ? assignment.commentDraft : null,
     summary: assignment.summary,
     verdict: assignment.verdict,
     revision: assignment.revision,
@@ -60,35 +72,43 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return reply({ ok: false, fieldErrors, message: fieldErrors.form?.join(" ") ?? fieldErrors.intent?.join(" ") }, 400);
   }
   const input = parsed.data;
+  const now = requestTime(context);
+  const answer = (result: { ok: boolean; status?: number; message?: string }) =>
+    result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
   switch (input.intent) {
     case "start":
-      startAssignment(assignment.id, requestTime(context));
+      startAssignment(assignment.id, now);
       throw redirect(`/review/${params.token}`);
     case "add-comment": {
       const problem = checkCommentTarget(exercise, input.filePath, input.line);
       if (problem) return reply({ ok: false, fieldErrors: { line: [problem] } }, 400);
-      const result = addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body });
-      return result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
+      return answer(addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body }, now));
     }
-    case "edit-comment": {
-      const result = updateComment(assignment.id, input.commentId, input.body);
-      return result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
+    case "save-draft": {
+      if (!input.body.trim()) return answer(saveCommentDraft(assignment.id, null, now));
+      const problem = checkCommentTarget(exercise, input.filePath, input.line ?? 1);
+      return answer(
+        saveCommentDraft(
+          assignment.id,
+          { filePath: problem ? "" : input.filePath, line: problem ? null : (input.line ?? null), body: input.body },
+          now,
+        ),
+      );
     }
-    case "delete-comment": {
-      const result = deleteComment(assignment.id, input.commentId);
-      return result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
-    }
+    case "edit-comment":
+      return answer(updateComment(assignment.id, input.commentId, input.body, now));
+    case "delete-comment":
+      return answer(deleteComment(assignment.id, input.commentId, now));
     case "save-summary":
     case "submit": {
       const submit = input.intent === "submit";
       if (submit && !input.verdict)
         return reply({ ok: false, fieldErrors: { verdict: ["Choose Approve, Request changes or Comment before submitting"] } }, 400);
-      const result = saveSummary(assignment.id, {
-        summary: input.summary.trim(),
-        verdict: input.verdict ?? null,
-        revision: input.revision,
-        submit,
-      });
+      const result = saveSummary(
+        assignment.id,
+        { summary: input.summary.trim(), verdict: input.verdict ?? null, revision: input.revision, submit },
+        now,
+      );
       if (!result.ok) return reply({ ok: false, message: result.message }, result.status);
       if (submit) throw redirect(`/review/${params.token}`);
       return reply({ ok: true, revision: result.revision });
@@ -97,7 +117,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ReviewPage({ loaderData: d }: Route.ComponentProps) {
-  if (d.phase === "not_started") return <StartPage d={d} />;
+  if (d.phase === "not_started")
+    return (
+      <StartPage
+        title={d.exercise.title}
+        fileCount={d.exercise.fileCount}
+        timeLimitMinutes={d.timeLimitMinutes}
+        extraTimePercent={d.extraTimePercent}
+        allowedText={d.allowedText}
+      />
+    );
   if (d.phase === "in_progress" && d.workspace && d.deadlineAt)
     return (
       <ReviewWorkspace
@@ -105,50 +134,16 @@ export default function ReviewPage({ loaderData: d }: Route.ComponentProps) {
         descriptionHtml={d.workspace.descriptionHtml}
         files={d.workspace.files}
         comments={d.comments}
+        commentDraft={d.commentDraft}
         summary={d.summary}
         verdict={d.verdict}
         revision={d.revision}
         deadlineAt={d.deadlineAt}
         serverNow={d.serverNow}
+        extraTime={d.extraTimePercent > 100}
       />
     );
   return <FinishedPage d={d} />;
-}
-
-function StartPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
-  return (
-    <main className="page page-narrow">
-      <div className="card stack">
-        <p className="small muted">Loopwise · code-review exercise</p>
-        <h1>{d.exercise.title}</h1>
-        <h2>What to do</h2>
-        <ul>
-          <li>
-            You'll review a pull request of {d.exercise.fileCount} files, as you would for a colleague: find what would hurt in production
-            and suggest improvements.
-          </li>
-          <li>
-            Click a line of the new code to comment on it. Comment on what matters most; there is no credit for commenting on every line.
-          </li>
-          <li>Finish with a short summary and a verdict: approve, request changes, or comment.</li>
-        </ul>
-        <h2>Time and saving</h2>
-        <ul>
-          <li>
-            You have <strong>{d.timeLimitMinutes} minutes</strong> from when you press Start. The clock runs on our server, so it keeps
-            running if you close the tab.
-          </li>
-          <li>Every comment is saved the moment you add it. If your connection drops or you reload, nothing is lost.</li>
-          <li>At the deadline your review is kept as it is. You can submit earlier.</li>
-        </ul>
-        <p className="muted small">Opening this page has not started the clock.</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="start" />
-          <SubmitButton pendingText="Starting…">Start the {d.timeLimitMinutes}-minute review</SubmitButton>
-        </Form>
-      </div>
-    </main>
-  );
 }
 
 const VERDICT_LABELS = { approve: "Approve", request_changes: "Request changes", comment: "Comment" } as const;

@@ -152,9 +152,9 @@ test.describe("pages under the CSP", () => {
   });
 });
 
-test("the candidate's own form posts are accepted before (or without) JavaScript", async ({ browser }) => {
-  // A page with referrer policy no-referrer makes the browser send "Origin: null" on its form
-  // posts, which would be refused as foreign; the review page must not use it.
+test("the candidate's own form posts are not mistaken for foreign ones", async ({ browser }) => {
+  // A page with referrer policy no-referrer makes the browser send "Origin: null" on its posts
+  // (form or fetch), which would be refused as foreign; the review page must not use it.
   const [target] = query<{ candidateId: number }>(
     `select c.id as candidateId from interviews i join loops l on l.id = i.loop_id join candidates c on c.id = l.candidate_id
      where c.name = 'Nadia Rahman' and i.stage = 'code_review'`,
@@ -167,24 +167,26 @@ test("the candidate's own form posts are accepted before (or without) JavaScript
   const link = await hm.getByLabel("Private link for the candidate").inputValue();
   await hmContext.close();
 
-  const candidateContext = await browser.newContext({ javaScriptEnabled: false });
+  const candidateContext = await browser.newContext();
   const page = await candidateContext.newPage();
   await page.goto(link);
-  const [started] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST"),
-    page.getByRole("button", { name: /Start the \d+-minute review/ }).click(),
-  ]);
+  // Start is enabled once the editor has loaded (the clock starts only then).
+  const start = page.getByRole("button", { name: /Start the \d+-minute review/ });
+  await expect(start).toBeEnabled({ timeout: 20_000 });
+  const [started] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), start.click()]);
+  expect(started.request().headers()["origin"]).not.toBe("null");
   expect(started.status()).not.toBe(403);
   await expect(page.getByText("Opening this page has not started the clock.")).toHaveCount(0);
   await candidateContext.close();
 });
 
 test.describe("request size", () => {
-  test("a 300 MB sign-in is refused with 413 in well under a second", async ({ baseURL }) => {
+  test("a 300 MB sign-in is refused with 413 before its body is read", async ({ baseURL }) => {
     const reply = await upload(`${baseURL}/login`, 300 * MB, { contentLength: 300 * MB });
     expect(reply.status).toBe(413);
     expect(reply.body).toContain("too large");
-    expect(reply.ms).toBeLessThan(1000);
+    // The answer came while the client had sent a sliver of the body: the server didn't wait for it.
+    expect(reply.sentBeforeAnswer).toBeLessThan(10 * MB);
   });
 
   test("a chunked body that grows past the limit is cut off with 413", async ({ baseURL }) => {
@@ -204,8 +206,10 @@ test.describe("request size", () => {
     }
     const replies = await Promise.all(uploads);
     expect(replies.map((r) => r.status)).toEqual(Array(8).fill(413));
-    // Before the limit, eight 50 MB bodies stalled /healthz for 4 s; a busy CI machine adds a little.
-    expect(Math.max(...healthTimes), `health checks took ${healthTimes.map(Math.round).join(", ")} ms`).toBeLessThan(1000);
+    // Not a speed target (the benchmark measures speed): before the limit, eight 50 MB bodies held
+    // /healthz up for 4 s on an idle machine; now it must not wait for them at all.
+    expect(Math.max(...healthTimes), `health checks took ${healthTimes.map(Math.round).join(", ")} ms`).toBeLessThan(2500);
+    expect(Math.max(...replies.map((r) => r.sentBeforeAnswer))).toBeLessThan(50 * MB);
   });
 });
 

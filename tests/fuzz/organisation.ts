@@ -90,14 +90,16 @@ export async function seedOrganisation() {
   // defect and one outside the answer key, so grading has both kinds of decision to make.
   const kit = getCodeReviewExercise("fraud-scoring-endpoint");
   const defect = kit.defects[0]!;
-  const inProgress = createAssignment(people.hm, { interviewId: reviewing.id, timeLimitMinutes: 60, now: new Date() }).id;
-  startAssignment(inProgress, new Date());
-  addComment(inProgress, { filePath: defect.file, line: defect.lines[0], body: "Looks off" });
-  const toGrade = createAssignment(people.hm, { interviewId: graded.id, timeLimitMinutes: 60, now: new Date() }).id;
-  startAssignment(toGrade, new Date());
-  addComment(toGrade, { filePath: defect.file, line: defect.lines[0], body: "This is the bug" });
-  addComment(toGrade, { filePath: "tests/test_api.py", line: 1, body: "Tests need a fixture" });
-  saveSummary(toGrade, { summary: "Needs work", verdict: "request_changes", revision: 0, submit: true });
+  const anchor = defect.anchors[0]!;
+  const now = new Date();
+  const inProgress = createAssignment(people.hm, { interviewId: reviewing.id, timeLimitMinutes: 60, extraTimePercent: 100 }, now).id;
+  startAssignment(inProgress, now);
+  addComment(inProgress, { filePath: anchor.file, line: anchor.lines[0], body: "Looks off" }, now);
+  const toGrade = createAssignment(people.hm, { interviewId: graded.id, timeLimitMinutes: 60, extraTimePercent: 100 }, now).id;
+  startAssignment(toGrade, now);
+  addComment(toGrade, { filePath: anchor.file, line: anchor.lines[0], body: "This is the bug" }, now);
+  addComment(toGrade, { filePath: "tests/test_api.py", line: 1, body: "Tests need a fixture" }, now);
+  saveSummary(toGrade, { summary: "Needs work", verdict: "request_changes", revision: 0, submit: true }, now);
   const link = async (id: number) => {
     const a = getAssignment(id)!;
     return signAssignmentToken({ assignmentId: id, tokenId: a.tokenId, expiresAt: new Date(a.linkExpiresAt.getTime() + 60 * 60_000) });

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { monaco } from "./monaco.client";
+import { languageOf, monaco, REVIEW_THEME } from "./monaco.client";
 
 type Editor = ReturnType<typeof monaco.editor.createDiffEditor>;
 
@@ -35,6 +35,7 @@ export default function DiffView({
 
   useEffect(() => {
     const diff = monaco.editor.createDiffEditor(host.current!, {
+      theme: REVIEW_THEME,
       readOnly: true,
       originalEditable: false,
       renderSideBySide: true,
@@ -73,8 +74,8 @@ export default function DiffView({
   useEffect(() => {
     const diff = editor.current;
     if (!diff) return;
-    const original = monaco.editor.createModel(before, "python");
-    const modified = monaco.editor.createModel(after, "python");
+    const original = monaco.editor.createModel(before, languageOf(path));
+    const modified = monaco.editor.createModel(after, languageOf(path));
     diff.setModel({ original, modified });
     return () => {
       // On unmount the editor may already be disposed (effects clean up in order).
@@ -85,8 +86,14 @@ export default function DiffView({
   }, [path, before, after]);
 
   useEffect(() => {
-    editor.current?.updateOptions({ renderSideBySide: sideBySide });
-  }, [sideBySide]);
+    const diff = editor.current;
+    if (!diff) return;
+    diff.updateOptions({ renderSideBySide: sideBySide });
+    // Screen readers name each side; without this the two editable regions have no name at all.
+    // Set after the layout, which resets the inner editors' options.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: `${path} before this pull request, read only` });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: `${path} after this pull request, read only: pick a line to comment on` });
+  }, [sideBySide, path]);
 
   useEffect(() => {
     const modified = editor.current?.getModifiedEditor();
@@ -98,7 +105,6 @@ export default function DiffView({
           isWholeLine: true,
           glyphMarginClassName: "cr-glyph-comment",
           className: "cr-line-commented",
-          glyphMarginHoverMessage: { value: "You commented on this line" },
         },
       })),
       ...(selectedLine

@@ -1,0 +1,101 @@
+// The pieces of the grading page: an answer-key item's heading and details, and a candidate
+// comment with the control that moves it onto the defect it identifies.
+
+export type Severity = "critical" | "major" | "minor";
+export type KeyText = {
+  id: string;
+  title: string;
+  severity: Severity;
+  category: string;
+  dimension: string;
+  explanation: string;
+  expectedFix: string;
+};
+export type GradedComment = {
+  id: number;
+  filePath: string;
+  line: number;
+  body: string;
+  code: string;
+  autoTarget: string | null;
+  moved: boolean;
+  target: string | null;
+};
+
+const SEVERITY_CLASS = { critical: "badge-danger", major: "badge-warn", minor: "badge" } as const;
+
+export function KeyItemHeading({ item, dimensionNames }: { item: KeyText; dimensionNames: Record<string, string> }) {
+  return (
+    <div className="row-between">
+      <h3>{item.title}</h3>
+      <span className="row small">
+        <span className={`badge ${SEVERITY_CLASS[item.severity]}`}>{item.severity}</span>
+        <span className="badge">{item.category.replaceAll("_", " ")}</span>
+        <span className="badge badge-info">{dimensionNames[item.dimension] ?? item.dimension}</span>
+      </span>
+    </div>
+  );
+}
+
+export function KeyItemDetails({ item }: { item: KeyText }) {
+  return (
+    <details>
+      <summary className="small">Why it matters and the expected fix</summary>
+      <p className="small">{item.explanation}</p>
+      <p className="small">
+        <strong>Fix:</strong> {item.expectedFix}
+      </p>
+    </details>
+  );
+}
+
+/** One candidate comment in context, and where the grader says it belongs. */
+export function CommentBlock({
+  comment,
+  titles,
+  defects,
+  readOnly,
+}: {
+  comment: GradedComment;
+  titles: Map<string, string>;
+  defects: { id: string; title: string }[];
+  readOnly: boolean;
+}) {
+  const selectId = `move-${comment.id}`;
+  return (
+    <blockquote className="candidate-comment">
+      <span className="mono small">
+        {comment.filePath}:{comment.line}
+        {comment.moved ? <span className="badge badge-info cr-moved">moved by the grader</span> : null}
+      </span>
+      <pre className="code-line">{comment.code}</pre>
+      <p className="notes">{comment.body}</p>
+      {readOnly ? null : (
+        <div className="row cr-move">
+          <label htmlFor={selectId} className="small">
+            This comment identifies
+          </label>
+          <select
+            id={selectId}
+            name={`moveTo.${comment.id}`}
+            className="select cr-select-wide"
+            defaultValue={comment.moved ? (comment.target ?? "none") : "auto"}
+          >
+            <option value="auto">
+              Where its line puts it: {comment.autoTarget ? titles.get(comment.autoTarget) : "no planted defect"}
+            </option>
+            {defects.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+            <option value="none">No planted defect</option>
+          </select>
+          <button type="submit" name="intent" value={`move.${comment.id}`} className="btn btn-small">
+            Move
+          </button>
+        </div>
+      )}
+    </blockquote>
+  );
+}
