@@ -24,7 +24,7 @@ async function candidatePage(candidateId: number, origin: string, now: Date) {
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
     recommendation: loop ? getLoopRecommendation(loop, now) : null,
     decision: loop ? getDecision(loop.id) : null,
-    codeReviews: await codeReviewsOf(loop, origin),
+    codeReviews: await codeReviewsOf(loop, origin, now),
     owed: owedScorecards(interviews),
     now: now.getTime(),
   };
