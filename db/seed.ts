@@ -147,7 +147,7 @@ export async function seedDemoData(db: Db, now: Date) {
     });
   });
   // The seed writes the tables directly, so the views' aggregates are built once at the end.
-  rebuildAggregates(db);
+  rebuildAggregates();
   return { seeded: true };
 }
 

@@ -24,7 +24,7 @@ async function generate(candidates: number, template: string): Promise<History> 
   const history = await generateHistory(database, { candidates, now: new Date() });
   // The history is written straight into the tables, so the aggregates the app maintains on
   // every write are built once here, as after any import.
-  rebuildAggregates(database);
+  rebuildAggregates();
   database.$client.pragma("wal_checkpoint(TRUNCATE)");
   database.$client.close();
   const c = history.counts;

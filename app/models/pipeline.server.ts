@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "#app/utils/db.server";
 import type { StageKey } from "#db/schema";
-import { loopRecommendations } from "./compare.server";
+import { loopFigures } from "./compare.server";
 import { interviewState, type InterviewState } from "./interview-status";
 
 import type { PipelineState } from "./pipeline-state";
@@ -97,21 +97,10 @@ export function listPipeline({
   );
   const shown = filtered.slice((page - 1) * pageSize, page * pageSize);
   // Figures only for the loops on this page: the rest would be computed to be thrown away.
-  const figures = shown.length
-    ? loopRecommendations(sql`(${sql.join(
-        shown.map((l) => sql`${l.loopId}`),
-        sql`, `,
-      )})`)
-    : new Map();
+  const figures = loopFigures(shown.map((l) => l.loopId));
   return {
-    loops: shown.map((l) => ({ ...l, figures: pick(figures.get(l.loopId)) })),
+    loops: shown.map((l) => ({ ...l, figures: figures.get(l.loopId) ?? null })),
     total: filtered.length,
     counts: { all: all.length, owed: all.filter((l) => l.owed).length, ready: all.filter((l) => l.ready).length },
   };
-}
-
-function pick(f: ReturnType<typeof loopRecommendations> extends Map<number, infer V> ? V | undefined : never) {
-  if (!f) return null;
-  const { score, band, calibratedScore, calibratedBand, gates, coverage } = f;
-  return { score, band, calibratedScore, calibratedBand, gates, coverage };
 }
