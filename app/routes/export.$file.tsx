@@ -1,6 +1,6 @@
 import type { Route } from "./+types/export.$file";
 import { listPositions } from "#app/models/candidate.server";
-import { exportResults, exportScorecards, SCORECARD_COLUMNS, toCsv } from "#app/models/export.server";
+import { exportResults, exportScorecards, exportStream, SCORECARD_COLUMNS } from "#app/models/export.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { plainError } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
@@ -41,18 +41,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     positionId = Number(positionParam);
     if (!listPositions().some((p) => p.id === positionId)) throw bad(`Unknown position "${positionParam}".`);
   }
-  const rows = dataset === "scorecards" ? exportScorecards(user, { positionId }) : exportResults(user, { positionId });
   const now = requestTime(context);
-  const stamp = now.toISOString().slice(0, 10);
-  const filename = `loopwise-${dataset}-${stamp}.${format}`;
-  if (format === "json")
-    return new Response(JSON.stringify({ dataset, generatedAt: now.toISOString(), rows }, null, 2), {
-      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
-    });
+  const filename = `loopwise-${dataset}-${now.toISOString().slice(0, 10)}.${format}`;
   const rubric = getLatestRubricVersion("lead-ml-engineer");
   const dimensionColumns = rubric ? (getRubricDetail(rubric.id)?.dimensions ?? []).map((d) => `score_${d.key}`) : [];
   const columns = dataset === "scorecards" ? SCORECARD_COLUMNS : [...RESULT_COLUMNS, ...dimensionColumns];
-  return new Response(toCsv(rows, columns), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
+  // Rows are written as they are read, so an export of any size streams with bounded memory.
+  const batches = dataset === "scorecards" ? exportScorecards(user, { positionId }) : [exportResults(user, { positionId })];
+  return new Response(exportStream(batches, format, { columns, meta: { dataset, generatedAt: now.toISOString() } }), {
+    headers: {
+      "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
   });
 }
