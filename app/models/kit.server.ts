@@ -1,9 +1,10 @@
 // Reading interview kits for the pages that serve them: one kit version by id, and every exercise
 // with the loops that use each version.
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
-import { candidates, exercises, interviews, loops, positions, rubricStages, rubricVersions } from "#db/schema";
+import { candidates, exercises, interviews, loops, positions } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import type { KitContent } from "./exercise.server";
+import { getLatestRubricVersion, getStages } from "./rubric.server";
 
 /** One exercise version with its kit content (null for code reviews and kits loaded before content was kept). */
 export function getKit(exerciseId: number) {
@@ -83,18 +84,12 @@ export function listExercisesWithUsage() {
   });
 }
 
-/** Minutes the newest version of each rubric plans per stage, to show where a kit disagrees. */
+/** Minutes the newest rubric version plans per stage, to show where a kit's length disagrees. */
 export function plannedStageMinutes() {
-  const newest = db()
-    .select({ id: rubricVersions.id, version: rubricVersions.version, title: rubricVersions.title })
-    .from(rubricVersions)
-    .orderBy(desc(rubricVersions.version))
-    .get();
+  const newest = getLatestRubricVersion("lead-ml-engineer");
   if (!newest) return null;
-  const stages = db()
-    .select({ key: rubricStages.key, minutes: rubricStages.minutes })
-    .from(rubricStages)
-    .where(eq(rubricStages.rubricVersionId, newest.id))
-    .all();
-  return { rubric: `${newest.title} v${newest.version}`, minutes: Object.fromEntries(stages.map((s) => [s.key, s.minutes])) };
+  return {
+    rubric: `${newest.title} v${newest.version}`,
+    minutes: Object.fromEntries(getStages(newest.id).map((s) => [s.key, s.minutes])) as Partial<Record<string, number>>,
+  };
 }

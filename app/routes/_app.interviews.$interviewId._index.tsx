@@ -36,6 +36,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       interviewerName: interview.interviewerName,
       exerciseTitle: interview.exerciseTitle,
       exerciseSummary: interview.exerciseSummary,
+      hasKit: interview.exerciseId !== null,
       state: interviewState(
         interview,
         interview.scorecardStatus ? { status: interview.scorecardStatus, submittedAt: interview.scorecardSubmittedAt } : null,
@@ -76,6 +77,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
           {isOwn || canManage ? (
             <Link to="scorecard" className="btn btn-primary">
               {isOwn ? (interview.state.kind === "submitted" ? "View my scorecard" : "Open scorecard") : "View scorecard"}
+            </Link>
+          ) : null}
+          {interview.hasKit && (isOwn || canManage) ? (
+            <Link to="kit" className="btn">
+              Open the kit
             </Link>
           ) : null}
           {debriefOpen && (isOwn || canManage) ? (

@@ -42,6 +42,13 @@ describe("renderDocument", () => {
     expect(html).toContain('<h3 id="guide-mlops-operations" class="kit-focus">MLOps &amp; operations</h3>');
   });
 
+  it("moves headings down under a page's own title", () => {
+    const { html, toc } = renderDocument("# Prompt\n\n## The numbers\n", { idPrefix: "p", headingOffset: 1 });
+    expect(html).toContain('<h2 id="p-prompt">Prompt</h2>');
+    expect(html).toContain('<h3 id="p-the-numbers">The numbers</h3>');
+    expect(toc.map((t) => t.level)).toEqual([2, 3]);
+  });
+
   it("is as safe as renderMarkdown", () => {
     const { html } = renderDocument(HOSTILE, { idPrefix: "x" });
     expect(html).not.toMatch(/<script|<img|<iframe|<a href="javascript/);

@@ -21,15 +21,22 @@ const slug = (text: string) =>
 /**
  * A kit document as safe HTML with ids on its headings and their table of contents. Headings named
  * in `highlight` (the stage's focus dimensions) get the `kit-focus` class, as on the scorecard.
+ * `headingOffset` moves every heading down, so a document placed under a page's own h1 starts at h2.
  */
-export function renderDocument(source: string, { idPrefix, highlight = [] }: { idPrefix: string; highlight?: string[] }) {
+export function renderDocument(
+  source: string,
+  { idPrefix, highlight = [], headingOffset = 0 }: { idPrefix: string; highlight?: string[]; headingOffset?: number },
+) {
   const env = {};
   const tokens = md.parse(source, env);
   const toc: TocEntry[] = [];
   const used = new Set<string>();
   const focus = new Set(highlight.map((h) => h.toLowerCase()));
+  const shift = (tag: string) => `h${Math.min(6, Number(tag.slice(1)) + headingOffset)}`;
   tokens.forEach((token, i) => {
+    if (token.type === "heading_close") token.tag = shift(token.tag);
     if (token.type !== "heading_open") return;
+    token.tag = shift(token.tag);
     const text = tokens[i + 1]?.content ?? "";
     let id = `${idPrefix}-${slug(text)}`;
     for (let n = 2; used.has(id); n++) id = `${idPrefix}-${slug(text)}-${n}`;
