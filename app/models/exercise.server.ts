@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { exercises, STAGE_KEYS, type StageKey } from "#db/schema";
+import { type z } from "zod";
+import { exercises, type StageKey } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { readCodeReviewExercise } from "./code-review-exercise.server";
@@ -69,8 +69,12 @@ export function readExerciseFolder(dir: string) {
     prompt: readText(dir, "prompt.md", name),
     guide,
     factSheet: meta.stage === "system_design" ? readText(dir, "fact-sheet.md", name) : null,
-    scenario: meta.stage === "debugging" ? readJson(`${name}/scenario.json`, path.join(dir, "scenario.json"), ScenarioSchema, "scenario") : null,
-    checklist: meta.stage === "take_home" ? readJson(`${name}/checklist.json`, path.join(dir, "checklist.json"), ChecklistSchema, "checklist") : null,
+    scenario:
+      meta.stage === "debugging" ? readJson(`${name}/scenario.json`, path.join(dir, "scenario.json"), ScenarioSchema, "scenario") : null,
+    checklist:
+      meta.stage === "take_home"
+        ? readJson(`${name}/checklist.json`, path.join(dir, "checklist.json"), ChecklistSchema, "checklist")
+        : null,
     takeHome: meta.takeHome ?? null,
     files: (meta.takeHome?.files ?? []).map((file) => {
       const text = readText(path.join(dir, "files"), file, `${name}/files`);
@@ -79,7 +83,9 @@ export function readExerciseFolder(dir: string) {
     }),
     timePlan: meta.timePlan,
   };
-  const contentHash = createHash("sha256").update(JSON.stringify([meta, content])).digest("hex");
+  const contentHash = createHash("sha256")
+    .update(JSON.stringify([meta, content]))
+    .digest("hex");
   return { meta, content, contentHash };
 }
 

@@ -2,7 +2,10 @@
 // for, drawn as real artefacts, and the interviewer's ideal path. Validated when the kit loads.
 import { z } from "zod";
 
-const id = z.string().regex(/^[a-z0-9-]+$/, "must be lower-kebab-case").max(60);
+const id = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, "must be lower-kebab-case")
+  .max(60);
 const label = z.string().trim().min(1).max(160);
 const cell = z.union([z.string().max(400), z.number(), z.null()]);
 
@@ -15,7 +18,10 @@ export const ArtefactSchema = z.discriminatedUnion("type", [
     unit: z.string().max(20).default(""),
     x: z.array(z.string().min(1).max(20)).min(2).max(400),
     series: z.array(Series).min(1).max(6),
-    markers: z.array(z.object({ at: z.string(), label })).max(8).default([]),
+    markers: z
+      .array(z.object({ at: z.string(), label }))
+      .max(8)
+      .default([]),
     yFromZero: z.boolean().default(false),
   }),
   z.object({
@@ -31,7 +37,12 @@ export const ArtefactSchema = z.discriminatedUnion("type", [
     rows: z.array(z.array(cell)).min(1).max(200),
   }),
   z.object({ type: z.literal("log"), title: label, lines: z.array(z.string().max(400)).min(1).max(300) }),
-  z.object({ type: z.literal("code"), title: label, language: z.enum(["sql", "diff", "json", "yaml", "text"]), text: z.string().min(1).max(10000) }),
+  z.object({
+    type: z.literal("code"),
+    title: label,
+    language: z.enum(["sql", "diff", "json", "yaml", "text"]),
+    text: z.string().min(1).max(10000),
+  }),
   z.object({ type: z.literal("note"), markdown: z.string().trim().min(1).max(4000) }),
 ]);
 
@@ -39,7 +50,10 @@ export type Artefact = z.infer<typeof ArtefactSchema>;
 
 export const ScenarioSchema = z
   .object({
-    categories: z.array(z.object({ id, title: label })).min(2).max(12),
+    categories: z
+      .array(z.object({ id, title: label }))
+      .min(2)
+      .max(12),
     evidence: z
       .array(
         z.object({
@@ -56,7 +70,10 @@ export const ScenarioSchema = z
       .min(8)
       .max(60),
     /** What a strong candidate checks first, in order, and why. */
-    idealPath: z.array(z.object({ evidence: id, why: z.string().trim().min(1).max(400) })).min(3).max(20),
+    idealPath: z
+      .array(z.object({ evidence: id, why: z.string().trim().min(1).max(400) }))
+      .min(3)
+      .max(20),
   })
   .superRefine((s, ctx) => {
     const categories = new Set(s.categories.map((c) => c.id));
@@ -80,17 +97,23 @@ export const ScenarioSchema = z
         }
         if (a.type === "timeseries")
           a.markers.forEach((m, k) => {
-            if (!a.x.includes(m.at)) ctx.addIssue({ code: "custom", path: at("artefacts", j, "markers", k, "at"), message: `"${m.at}" is not one of x` });
+            if (!a.x.includes(m.at))
+              ctx.addIssue({ code: "custom", path: at("artefacts", j, "markers", k, "at"), message: `"${m.at}" is not one of x` });
           });
         if (a.type === "table")
           a.rows.forEach((row, k) => {
             if (row.length !== a.columns.length)
-              ctx.addIssue({ code: "custom", path: at("artefacts", j, "rows", k), message: `has ${row.length} cells for ${a.columns.length} columns` });
+              ctx.addIssue({
+                code: "custom",
+                path: at("artefacts", j, "rows", k),
+                message: `has ${row.length} cells for ${a.columns.length} columns`,
+              });
           });
       });
     });
     s.idealPath.forEach((step, i) => {
-      if (!ids.has(step.evidence)) ctx.addIssue({ code: "custom", path: ["idealPath", i, "evidence"], message: `unknown evidence "${step.evidence}"` });
+      if (!ids.has(step.evidence))
+        ctx.addIssue({ code: "custom", path: ["idealPath", i, "evidence"], message: `unknown evidence "${step.evidence}"` });
     });
   });
 
@@ -118,4 +141,23 @@ export function findEvidence(scenario: Scenario, asked: string): EvidenceItem[] 
   });
 }
 
-const STOP_WORDS = new Set(["the", "and", "for", "can", "see", "show", "look", "what", "with", "please", "like", "would", "want", "check", "any", "all", "last", "our"]);
+const STOP_WORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "can",
+  "see",
+  "show",
+  "look",
+  "what",
+  "with",
+  "please",
+  "like",
+  "would",
+  "want",
+  "check",
+  "any",
+  "all",
+  "last",
+  "our",
+]);

@@ -3,7 +3,15 @@
 import { z } from "zod";
 import { STAGE_KEYS } from "#db/schema";
 
-const dimensionKey = z.enum(["ml_system_design", "software_engineering", "mlops_operations", "data_quality", "evaluation", "leadership", "communication"]);
+const dimensionKey = z.enum([
+  "ml_system_design",
+  "software_engineering",
+  "mlops_operations",
+  "data_quality",
+  "evaluation",
+  "leadership",
+  "communication",
+]);
 
 const PhaseSchema = z.object({
   minutes: z.number().int().min(1).max(240),

@@ -8,7 +8,9 @@ import { idParam, notFound } from "#app/utils/http.server";
 import { requirePermission } from "#app/utils/session.server";
 import { kitPageData } from "./kit-page.server";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.page.kit.title} · Exercises · Loopwise` : "Exercise · Loopwise" }];
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `${data.page.kit.title} · Exercises · Loopwise` : "Exercise · Loopwise" },
+];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "exercises:read");

@@ -76,7 +76,11 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
                           </td>
                           <td>
                             v{e.version}{" "}
-                            {e.active ? <span className="badge badge-ok">Current</span> : <span className="badge badge-muted">Replaced</span>}
+                            {e.active ? (
+                              <span className="badge badge-ok">Current</span>
+                            ) : (
+                              <span className="badge badge-muted">Replaced</span>
+                            )}
                           </td>
                           <td>
                             {e.durationMinutes} min
@@ -99,7 +103,8 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
                                     <li key={`${l.loopId}-${e.id}`}>
                                       <Link to={`/candidates/${l.candidateId}`}>{l.candidateName}</Link>{" "}
                                       <span className="small muted">
-                                        {l.positionTitle} · {formatDate(l.scheduledAt, timeZone)} · {l.loopStatus === "open" ? "open" : "closed"}
+                                        {l.positionTitle} · {formatDate(l.scheduledAt, timeZone)} ·{" "}
+                                        {l.loopStatus === "open" ? "open" : "closed"}
                                       </span>
                                     </li>
                                   ))}

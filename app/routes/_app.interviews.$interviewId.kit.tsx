@@ -11,7 +11,9 @@ import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { kitPageData } from "./kit-page.server";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Kit: ${data.page?.kit.title ?? "none"} · Loopwise` : "Kit · Loopwise" }];
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Kit: ${data.page?.kit.title ?? "none"} · Loopwise` : "Kit · Loopwise" },
+];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -41,7 +43,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function InterviewKit({ loaderData: d }: Route.ComponentProps) {
-  const scorecardLabel = d.isOwn ? (d.interview.scorecardStatus === "submitted" ? "View my scorecard" : "Open scorecard") : "View scorecard";
+  const scorecardLabel = d.isOwn
+    ? d.interview.scorecardStatus === "submitted"
+      ? "View my scorecard"
+      : "Open scorecard"
+    : "View scorecard";
   return (
     <>
       <nav className="breadcrumbs no-print" aria-label="Breadcrumb">
@@ -74,7 +80,13 @@ export default function InterviewKit({ loaderData: d }: Route.ComponentProps) {
       {!d.page ? (
         <div className="card empty-state">
           <h2>No kit was chosen for this interview</h2>
-          <p>{d.canManage ? <Link to={`/interviews/${d.interview.id}/edit`}>Choose one when you edit the interview.</Link> : "Ask the hiring manager to choose one."}</p>
+          <p>
+            {d.canManage ? (
+              <Link to={`/interviews/${d.interview.id}/edit`}>Choose one when you edit the interview.</Link>
+            ) : (
+              "Ask the hiring manager to choose one."
+            )}
+          </p>
         </div>
       ) : (
         <>

@@ -63,7 +63,10 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
                 {STAGE_LABELS[i.stage]}
                 {i.exerciseTitle ? (
                   <div className="small">
-                    <Link to={`/interviews/${i.id}/kit`} aria-label={`Kit for ${STAGE_LABELS[i.stage]} with ${i.candidateName}: ${i.exerciseTitle}`}>
+                    <Link
+                      to={`/interviews/${i.id}/kit`}
+                      aria-label={`Kit for ${STAGE_LABELS[i.stage]} with ${i.candidateName}: ${i.exerciseTitle}`}
+                    >
                       Kit: {i.exerciseTitle}
                     </Link>
                   </div>

@@ -23,7 +23,13 @@ export function kitPageData(kit: Kit, focusNames: string[]) {
     newerVersion: newerVersionOf(kit),
     sections:
       kit.kind === "code_review"
-        ? [{ id: "prompt", title: "Pull request description (what the candidate sees)", ...renderDocument(getCodeReviewExercise(kit.slug).description, { idPrefix: "prompt", headingOffset: 1 }) }]
+        ? [
+            {
+              id: "prompt",
+              title: "Pull request description (what the candidate sees)",
+              ...renderDocument(getCodeReviewExercise(kit.slug).description, { idPrefix: "prompt", headingOffset: 1 }),
+            },
+          ]
         : renderKitSections(kit, focusNames),
     contentMissing: kit.kind === "interview_kit" && !content,
     timePlan: content?.timePlan ?? [],

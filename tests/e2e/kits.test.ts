@@ -71,7 +71,10 @@ test("hiring managers see every kit and which loops use which version; interview
   await expect(page.getByRole("heading", { level: 1, name: "Exercises" })).toBeVisible();
   const debugging = page.getByRole("table", { name: "Debugging exercises" });
   await expect(debugging.getByRole("link", { name: "Fraud model precision fell 20% overnight" })).toBeVisible();
-  await debugging.getByText(/\d+ loops? \(\d+ open\)/).first().click();
+  await debugging
+    .getByText(/\d+ loops? \(\d+ open\)/)
+    .first()
+    .click();
   await expect(debugging.getByRole("link").nth(2)).toBeVisible();
   // The take-home is now three hours; the rubric version in use still plans four.
   await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText(/plans 240 min for this stage/)).toBeVisible();

@@ -39,7 +39,9 @@ export function ChecklistReference({
   return (
     <section className="card" id="checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">Grading checklist</h2>
-      <p className="small muted">Ticked on the grading page; the share of points ticked per dimension suggests a rating on the scorecard.</p>
+      <p className="small muted">
+        Ticked on the grading page; the share of points ticked per dimension suggests a rating on the scorecard.
+      </p>
       <ul className="kit-checklist">
         {checklist.items.map((item) => (
           <li key={item.id}>

@@ -11,31 +11,33 @@ const mmss = (ms: number) => {
  * saved). It survives a reload of the tab, so opening the scorecard and coming back keeps it.
  */
 export function TimePlanTimer({ plan, storageKey, title }: { plan: TimePhase[]; storageKey: string; title: string }) {
-  const [startedAt, setStartedAt] = useState<number | null>(null);
-  const [now, setNow] = useState(0);
+  // The tab's storage holds the start, so the timer survives a reload; the page only reads it.
+  const [{ startedAt, now }, setClock] = useState<{ startedAt: number | null; now: number }>({ startedAt: null, now: 0 });
   useEffect(() => {
-    const saved = Number(sessionStorage.getItem(storageKey));
-    if (saved > 0) setStartedAt(saved);
+    const tick = () => {
+      const saved = Number(sessionStorage.getItem(storageKey));
+      setClock({ startedAt: saved > 0 ? saved : null, now: Date.now() });
+    };
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [storageKey]);
-  useEffect(() => {
-    if (startedAt === null) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [startedAt]);
   const start = () => {
     const at = Date.now();
     sessionStorage.setItem(storageKey, String(at));
-    setStartedAt(at);
+    setClock({ startedAt: at, now: at });
   };
   const reset = () => {
     sessionStorage.removeItem(storageKey);
-    setStartedAt(null);
+    setClock({ startedAt: null, now: Date.now() });
   };
   const total = plan.reduce((sum, p) => sum + p.minutes, 0);
   const elapsed = startedAt === null ? 0 : Math.max(0, now - startedAt);
   const at = startedAt === null ? null : phaseAt(plan, elapsed);
-  let from = 0;
+  const starts = plan.map((_, i) => plan.slice(0, i).reduce((sum, p) => sum + p.minutes, 0));
   return (
     <section className="card kit-timer" id="time-plan" aria-labelledby="time-plan-title">
       <div className="row-between">
@@ -78,19 +80,19 @@ export function TimePlanTimer({ plan, storageKey, title }: { plan: TimePhase[]; 
           </tr>
         </thead>
         <tbody>
-          {plan.map((p, i) => {
-            const row = (
-              <tr key={p.phase} className={at?.index === i && !at.over ? "kit-plan-now" : undefined} aria-current={at?.index === i && !at.over ? "step" : undefined}>
-                <td className="nowrap">
-                  {from}–{from + p.minutes}
-                </td>
-                <td>{p.phase}</td>
-                <td>{p.note}</td>
-              </tr>
-            );
-            from += p.minutes;
-            return row;
-          })}
+          {plan.map((p, i) => (
+            <tr
+              key={p.phase}
+              className={at?.index === i && !at.over ? "kit-plan-now" : undefined}
+              aria-current={at?.index === i && !at.over ? "step" : undefined}
+            >
+              <td className="nowrap">
+                {starts[i]}–{starts[i]! + p.minutes}
+              </td>
+              <td>{p.phase}</td>
+              <td>{p.note}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>
