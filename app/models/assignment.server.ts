@@ -165,10 +165,18 @@ export function listComments(assignmentId: number) {
     .all();
 }
 
-type WriteResult = { ok: true } | { ok: false; status: number; message: string };
+export type WriteResult = { ok: true } | { ok: false; status: number; message: string };
 
-/** Runs a candidate's write only while the exercise is in progress, checked inside the transaction. */
-function whileInProgress(assignmentId: number, now: Date, write: (tx: Tx) => WriteResult): WriteResult {
+/**
+ * Runs a candidate's write only while the exercise is in progress, checked inside the
+ * transaction; otherwise refuses it with the exercise's own words for why.
+ */
+export function whileInProgress(
+  assignmentId: number,
+  now: Date,
+  write: (tx: Tx) => WriteResult,
+  refusals: Record<Exclude<ReturnType<typeof assignmentPhase>, "in_progress">, string> = PHASE_REFUSALS,
+): WriteResult {
   return db().transaction((tx) => {
     const a = tx
       .select({ status: assignments.status, deadlineAt: assignments.deadlineAt })
@@ -177,7 +185,7 @@ function whileInProgress(assignmentId: number, now: Date, write: (tx: Tx) => Wri
       .get();
     if (!a) return { ok: false, status: 404, message: "This exercise no longer exists." };
     const phase = assignmentPhase(a, now);
-    if (phase !== "in_progress") return { ok: false, status: 409, message: PHASE_REFUSALS[phase] };
+    if (phase !== "in_progress") return { ok: false, status: 409, message: refusals[phase] };
     return write(tx);
   });
 }

@@ -1,30 +1,40 @@
-import { Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.kit";
+import { IncidentPanel } from "#app/components/incident/incident-panel";
 import { KitLayout, PrintButton } from "#app/components/kit/kit-layout";
 import { STAGE_LABELS } from "#app/models/labels";
 import { candidateNameFor, getInterview } from "#app/models/loop.server";
 import { getKit } from "#app/models/kit.server";
 import { can } from "#app/models/permissions";
 import { getRubricDetail } from "#app/models/rubric.server";
-import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { requestTime } from "#app/utils/clock.server";
+import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
+import { handleKitAction, incidentPanel } from "./kit-incident.server";
 import { kitPageData } from "./kit-page.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Kit: ${data.page?.kit.title ?? "none"} · Loopwise` : "Kit · Loopwise" },
 ];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+/** The interview and who is asking: its interviewer or the hiring team, nobody else. */
+async function kitContext(request: Request, interviewId: string | undefined) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
+  const interview = getInterview(idParam(interviewId)) ?? notFound("No such interview");
   // The guide says what good looks like: only the interviewer and the hiring team may read it.
   if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
+  const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
+  return { user, interview, kit };
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user, interview, kit } = await kitContext(request, params.interviewId);
   const rubric = getRubricDetail(interview.rubricVersionId) ?? notFound("Rubric version missing");
   const focusKeys = rubric.stages.find((s) => s.key === interview.stage)?.focus ?? [];
   const dimensionNames = Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name]));
   const focus = focusKeys.map((k) => dimensionNames[k] ?? k);
-  const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
+  const isOwn = interview.interviewerId === user.id;
   return {
     interview: {
       id: interview.id,
@@ -33,16 +43,24 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       scheduledAt: interview.scheduledAt,
       scorecardStatus: interview.scorecardStatus,
     },
-    isOwn: interview.interviewerId === user.id,
+    isOwn,
     canManage: can(user, "loops:manage"),
     focus,
     dimensionNames,
     page: kit ? kitPageData(kit, focus) : null,
+    incident: kit?.content?.scenario ? await incidentPanel(interview, kit, new URL(request.url).origin, requestTime(context), isOwn) : null,
     timeZone: user.timeZone,
   };
 }
 
-export default function InterviewKit({ loaderData: d }: Route.ComponentProps) {
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, interview, kit } = await kitContext(request, params.interviewId);
+  const result = handleKitAction(user, interview, kit, await readFormData(request), requestTime(context));
+  if (!result.ok) return data({ error: result.error }, { status: 400 });
+  throw redirect(result.drive ? `/interviews/${interview.id}/incident` : `/interviews/${interview.id}/kit#incident`);
+}
+
+export default function InterviewKit({ loaderData: d, actionData }: Route.ComponentProps) {
   const scorecardLabel = d.isOwn
     ? d.interview.scorecardStatus === "submitted"
       ? "View my scorecard"
@@ -96,7 +114,11 @@ export default function InterviewKit({ loaderData: d }: Route.ComponentProps) {
               interviews.
             </p>
           ) : null}
-          <KitLayout data={d.page} focus={d.focus} dimensionNames={d.dimensionNames} timerKey={`kit-timer-${d.interview.id}`} />
+          <KitLayout data={d.page} focus={d.focus} dimensionNames={d.dimensionNames} timerKey={`kit-timer-${d.interview.id}`}>
+            {d.incident ? (
+              <IncidentPanel panel={d.incident} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />
+            ) : null}
+          </KitLayout>
         </>
       )}
     </>

@@ -20,6 +20,9 @@ import {
   visiblePanel,
 } from "./_app.interviews.$interviewId.scorecard.server";
 import { requestTime } from "#app/utils/clock.server";
+import { InvestigationPathView } from "#app/components/incident/investigation-path";
+import { getKit } from "#app/models/kit.server";
+import { incidentPathFor } from "./kit-incident.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
 const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
@@ -104,6 +107,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         ? `You can submit once the interview has started (${formatDateTime(interview.scheduledAt, user.timeZone)}); until then, notes save as a draft.`
         : null,
     timeZone: user.timeZone,
+    // A debugging interview's recorded investigation, to rate the stage with it in view.
+    incident: interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId)) : null,
   };
 }
 
@@ -220,6 +225,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           <Link to={`/interviews/${d.interview.id}/scorecard`}>Cancel amending</Link>
         </p>
       ) : null}
+      {d.incident ? <InvestigationPathView path={d.incident.path} conclusion={d.incident.conclusion} /> : null}
       {d.editable ? (
         <ScorecardForm
           shape={d.shape}
