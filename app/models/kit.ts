@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { STAGE_KEYS } from "#db/schema";
 
+/** The largest take-home archive any kit may allow; the server's body limit for uploads follows it. */
+export const MAX_ARCHIVE_MEGABYTES = 20;
+
 const dimensionKey = z.enum([
   "ml_system_design",
   "software_engineering",
@@ -22,7 +25,8 @@ const PhaseSchema = z.object({
 const TakeHomeSchema = z.object({
   timeBoxHours: z.number().min(1).max(8),
   submitWithinDays: z.number().int().min(1).max(21),
-  maxArchiveMegabytes: z.number().int().min(1).max(50),
+  // No larger than the server lets a take-home upload through (server/body-limit.ts).
+  maxArchiveMegabytes: z.number().int().min(1).max(MAX_ARCHIVE_MEGABYTES),
   /** Files under files/ the candidate downloads with the prompt. */
   files: z.array(z.string().regex(/^[\w.-]+$/, "must be a plain file name inside files/")).max(10),
 });
@@ -88,17 +92,6 @@ export const REQUIRED_GUIDE_SECTIONS = ["What each level sounds like", "On the r
 export function missingGuideSections(guide: string): string[] {
   const headings = [...guide.matchAll(/^##\s+(.+)$/gm)].map((m) => m[1]!.trim().toLowerCase());
   return REQUIRED_GUIDE_SECTIONS.filter((s) => !headings.some((h) => h.startsWith(s.toLowerCase())));
-}
-
-/** Where the timer stands against the time plan: the phase it is in and the minutes left in it. */
-export function phaseAt(plan: readonly { minutes: number }[], elapsedMs: number) {
-  let start = 0;
-  for (let i = 0; i < plan.length; i++) {
-    const end = start + plan[i]!.minutes * 60_000;
-    if (elapsedMs < end) return { index: i, startMs: start, endMs: end, over: false };
-    start = end;
-  }
-  return { index: plan.length - 1, startMs: start - plan[plan.length - 1]!.minutes * 60_000, endMs: start, over: true };
 }
 
 /**

@@ -89,6 +89,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
               Debrief
             </Link>
           ) : null}
+          {interview.stage === "take_home" && interview.hasKit ? (
+            <Link to="take-home" className="btn">
+              {isOwn ? "Grade the take-home" : "Take-home"}
+            </Link>
+          ) : null}
           {interview.stage === "code_review" ? (
             <Link to="review" className="btn">
               {isOwn ? "Grade the code review" : "Code review"}

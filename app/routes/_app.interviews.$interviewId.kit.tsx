@@ -2,6 +2,7 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.kit";
 import { IncidentPanel } from "#app/components/incident/incident-panel";
 import { KitLayout, PrintButton } from "#app/components/kit/kit-layout";
+import { TakeHomePanel } from "#app/components/kit/take-home-panel";
 import { STAGE_LABELS } from "#app/models/labels";
 import { candidateNameFor, getInterview } from "#app/models/loop.server";
 import { getKit } from "#app/models/kit.server";
@@ -13,6 +14,7 @@ import { requireUser } from "#app/utils/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { handleKitAction, incidentPanel } from "./kit-incident.server";
 import { kitPageData } from "./kit-page.server";
+import { handleTakeHomeKitAction, takeHomePanel } from "./take-home.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Kit: ${data.page?.kit.title ?? "none"} · Loopwise` : "Kit · Loopwise" },
@@ -49,13 +51,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     dimensionNames,
     page: kit ? kitPageData(kit, focus) : null,
     incident: kit?.content?.scenario ? await incidentPanel(interview, kit, new URL(request.url).origin, requestTime(context), isOwn) : null,
+    takeHome: kit?.content?.takeHome ? await takeHomePanel(interview, kit, new URL(request.url).origin, requestTime(context)) : null,
     timeZone: user.timeZone,
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, interview, kit } = await kitContext(request, params.interviewId);
-  const result = handleKitAction(user, interview, kit, await readFormData(request), requestTime(context));
+  const form = await readFormData(request);
+  if (String(form.get("intent")).startsWith("take-home")) {
+    const result = handleTakeHomeKitAction(user, interview, kit, form, requestTime(context));
+    if (!result.ok) return data({ error: result.error }, { status: 400 });
+    throw redirect(`/interviews/${interview.id}/kit#take-home`);
+  }
+  const result = handleKitAction(user, interview, kit, form, requestTime(context));
   if (!result.ok) return data({ error: result.error }, { status: 400 });
   throw redirect(result.drive ? `/interviews/${interview.id}/incident` : `/interviews/${interview.id}/kit#incident`);
 }
@@ -117,6 +126,9 @@ export default function InterviewKit({ loaderData: d, actionData }: Route.Compon
           <KitLayout data={d.page} focus={d.focus} dimensionNames={d.dimensionNames} timerKey={`kit-timer-${d.interview.id}`}>
             {d.incident ? (
               <IncidentPanel panel={d.incident} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />
+            ) : null}
+            {d.takeHome ? (
+              <TakeHomePanel panel={d.takeHome} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />
             ) : null}
           </KitLayout>
         </>

@@ -23,6 +23,7 @@ import { requestTime } from "#app/utils/clock.server";
 import { InvestigationPathView } from "#app/components/incident/investigation-path";
 import { getKit } from "#app/models/kit.server";
 import { incidentPathFor } from "./kit-incident.server";
+import { takeHomeSuggestions } from "./take-home.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
 const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
@@ -46,10 +47,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const suggestions = codeReviewSuggestions(interview, ctx.focus, now);
+  const fromTakeHome = takeHomeSuggestions(interview);
   const saved = scorecard?.ratings ?? {};
   const defaults: ScorecardDefaults = {
     rating: Object.fromEntries([
       ...Object.entries(suggestions).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
+      ...Object.entries(fromTakeHome).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
       ...Object.entries(saved).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
     ]),
     evidence: Object.fromEntries([
@@ -57,6 +60,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         k,
         `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
           (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : "."),
+      ]),
+      ...Object.entries(fromTakeHome).map(([k, sg]) => [
+        k,
+        `Take-home (graded checklist): ${sg.found} of ${sg.total} points ticked in this area (${Math.round(sg.share * 100)}%)` +
+          (sg.level ? `; suggests ${sg.level}.` : "; nothing ticked, so no suggestion."),
       ]),
       ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
     ]),

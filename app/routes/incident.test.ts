@@ -170,11 +170,12 @@ describe("the candidate's incident link", () => {
       (await post(token, { intent: "submit", rootCause: "Key change upstream", mitigation: "m", prevention: "p", revision: "1" })).response
         ?.status,
     ).toBe(302);
-    for (const form of [
+    const lateWrites: Record<string, string>[] = [
       { intent: "reveal", evidenceId: "null-rates" },
       { intent: "hypothesis", text: "late" },
       { intent: "ask", asked: "deploys" },
-    ]) {
+    ];
+    for (const form of lateWrites) {
       const refused = reply(await post(token, form));
       expect(refused.init.status).toBe(409);
       expect(refused.data.message).toMatch(/submitted, so it can no longer change/);
@@ -225,6 +226,7 @@ describe("running it from the kit page", () => {
 
     // The path is on the kit page and on the scorecard, in order, beside the ideal path.
     const panel = (await kitLoad(interview.id, interviewer.id)).data!.incident!;
+    if (!("path" in panel)) throw new Error("the kit page should show the path");
     expect(panel.path!.steps.map((s) => [s.kind, s.title ?? s.text])).toEqual([
       ["evidence", "Deploy and change log, last 24 hours"],
       ["hypothesis", "The 00:50 migration"],

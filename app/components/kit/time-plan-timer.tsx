@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { phaseAt, type TimePhase } from "#app/models/kit";
+import type { TimePhase } from "#app/models/kit";
+import { phaseAt } from "#app/models/time-plan";
 
 const mmss = (ms: number) => {
   const s = Math.max(0, Math.round(ms / 1000));
