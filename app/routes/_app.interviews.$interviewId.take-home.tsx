@@ -79,6 +79,8 @@ export async function action({ request, params, context: ctx }: Route.ActionArgs
   throw redirect(`/interviews/${interview.id}/take-home?saved=1`);
 }
 
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+
 export default function TakeHomeGrading({ loaderData: d, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state !== "idle";
   const dimensions = [...new Set(d.checklist.map((i) => i.dimensionName))];
@@ -111,96 +113,100 @@ export default function TakeHomeGrading({ loaderData: d, actionData }: Route.Com
           {actionData.error}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="submission-title">
-        <h2 id="submission-title">Submission</h2>
-        {!d.submission ? (
-          <p className="muted">
-            Nothing submitted yet{d.deadlineAt ? `; the deadline is ${formatDateTime(d.deadlineAt, d.timeZone)}` : ""}.
-          </p>
-        ) : (
-          <dl className="facts">
-            <dt>Submitted</dt>
-            <dd>{formatDateTime(d.submission.submittedAt, d.timeZone)}</dd>
-            {d.submission.archive ? (
-              <>
-                <dt>Archive</dt>
-                <dd>
-                  <a href={`/interviews/${d.interviewId}/take-home/archive`} download>
-                    Download the {d.submission.archive.type} archive
-                  </a>{" "}
-                  <span className="small muted">
-                    ({((d.submission.archive.bytes ?? 0) / (1024 * 1024)).toFixed(1)} MB · sha256{" "}
-                    {d.submission.archive.sha256?.slice(0, 12)}…)
-                  </span>
-                  <div className="small muted">Open it on your own machine or a container: it is the candidate's code, never run here.</div>
-                </dd>
-              </>
-            ) : (
-              <>
-                <dt>Repository</dt>
-                <dd className="mono">{d.submission.repositoryUrl}</dd>
-              </>
-            )}
-            <dt>Their notes</dt>
-            <dd className="notes">{d.submission.notes || "—"}</dd>
-          </dl>
-        )}
-      </section>
-      {d.suggestions.length ? (
-        <section className="card" aria-labelledby="suggested-title">
-          <h2 id="suggested-title">Suggested ratings</h2>
-          <p className="small muted">Pre-filled on your scorecard where you haven't rated yet; the rating is yours to decide.</p>
-          <ul>
-            {d.suggestions.map((s) => (
-              <li key={s.name}>
-                <strong>{s.name}</strong>: {s.level ?? "no suggestion (nothing ticked)"} · {s.found} of {s.total} points ticked (
-                {Math.round(s.share * 100)}%)
-              </li>
-            ))}
-          </ul>
+      <div className="stack">
+        <section className="card" aria-labelledby="submission-title">
+          <h2 id="submission-title">Submission</h2>
+          {!d.submission ? (
+            <p className="muted">
+              Nothing submitted yet{d.deadlineAt ? `; the deadline is ${formatDateTime(d.deadlineAt, d.timeZone)}` : ""}.
+            </p>
+          ) : (
+            <dl className="facts">
+              <dt>Submitted</dt>
+              <dd>{formatDateTime(d.submission.submittedAt, d.timeZone)}</dd>
+              {d.submission.archive ? (
+                <>
+                  <dt>Archive</dt>
+                  <dd>
+                    <a href={`/interviews/${d.interviewId}/take-home/archive`} download>
+                      Download the {d.submission.archive.type} archive
+                    </a>{" "}
+                    <span className="small muted">
+                      ({((d.submission.archive.bytes ?? 0) / (1024 * 1024)).toFixed(1)} MB · sha256{" "}
+                      {d.submission.archive.sha256?.slice(0, 12)}…)
+                    </span>
+                    <div className="small muted">
+                      Open it on your own machine or a container: it is the candidate's code, never run here.
+                    </div>
+                  </dd>
+                </>
+              ) : (
+                <>
+                  <dt>Repository</dt>
+                  <dd className="mono">{d.submission.repositoryUrl}</dd>
+                </>
+              )}
+              <dt>Their notes</dt>
+              <dd className="notes">{d.submission.notes || "—"}</dd>
+            </dl>
+          )}
         </section>
-      ) : null}
-      <Form method="post" className="card stack" aria-labelledby="checklist-title">
-        <h2 id="checklist-title">Grading checklist</h2>
-        {dimensions.map((name) => (
-          <fieldset key={name} className="stack">
-            <legend>{name}</legend>
-            {d.checklist
-              .filter((i) => i.dimensionName === name)
-              .map((i) => (
-                <label key={i.id} className="checkbox">
-                  <input
-                    type="checkbox"
-                    name="checked"
-                    value={i.id}
-                    defaultChecked={checked.has(i.id)}
-                    disabled={!d.isGrader || !d.submission}
-                  />{" "}
-                  {i.text}{" "}
-                  <span className="small muted">
-                    ({i.points} point{i.points === 1 ? "" : "s"})
-                  </span>
-                </label>
+        {d.suggestions.length ? (
+          <section className="card" aria-labelledby="suggested-title">
+            <h2 id="suggested-title">Suggested ratings</h2>
+            <p className="small muted">Pre-filled on your scorecard where you haven't rated yet; the rating is yours to decide.</p>
+            <ul>
+              {d.suggestions.map((s) => (
+                <li key={s.name}>
+                  <strong>{s.name}</strong>: {s.level ?? "no suggestion (nothing ticked)"} · {s.found} of {s.total} points ticked (
+                  {Math.round(s.share * 100)}%)
+                </li>
               ))}
-          </fieldset>
-        ))}
-        <div className="field">
-          <label htmlFor="notes">Grading notes</label>
-          <textarea
-            id="notes"
-            name="notes"
-            className="textarea"
-            rows={4}
-            defaultValue={d.grade?.notes}
-            disabled={!d.isGrader || !d.submission}
-          />
-        </div>
-        {d.isGrader && d.submission ? (
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save grade
-          </button>
+            </ul>
+          </section>
         ) : null}
-      </Form>
+        <Form method="post" className="card stack" aria-labelledby="checklist-title">
+          <h2 id="checklist-title">Grading checklist</h2>
+          {dimensions.map((name) => (
+            <fieldset key={name} className="stack">
+              <legend>{name}</legend>
+              {d.checklist
+                .filter((i) => i.dimensionName === name)
+                .map((i) => (
+                  <label key={i.id} className="checkbox">
+                    <input
+                      type="checkbox"
+                      name="checked"
+                      value={i.id}
+                      defaultChecked={checked.has(i.id)}
+                      disabled={!d.isGrader || !d.submission}
+                    />{" "}
+                    {i.text}{" "}
+                    <span className="small muted">
+                      ({i.points} point{i.points === 1 ? "" : "s"})
+                    </span>
+                  </label>
+                ))}
+            </fieldset>
+          ))}
+          <div className="field">
+            <label htmlFor="notes">Grading notes</label>
+            <textarea
+              id="notes"
+              name="notes"
+              className="textarea"
+              rows={4}
+              defaultValue={d.grade?.notes}
+              disabled={!d.isGrader || !d.submission}
+            />
+          </div>
+          {d.isGrader && d.submission ? (
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              Save grade
+            </button>
+          ) : null}
+        </Form>
+      </div>
     </>
   );
 }

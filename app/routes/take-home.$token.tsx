@@ -8,7 +8,9 @@ import { readFormData } from "#app/utils/http.server";
 import { renderDocument } from "#app/utils/markdown.server";
 import { formatDateTime } from "#app/utils/time";
 import { removeArchive, sniffArchive, storeArchive } from "#app/utils/uploads.server";
-import { NOTES_MAX, RepositoryUrlSchema, takeHomeFromLink } from "./take-home.server";
+import { RepositoryUrlSchema, takeHomeFromLink } from "./take-home.server";
+
+const NOTES_MAX = 2000;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Take-home: ${data.title} · Loopwise` : "Take-home · Loopwise" },

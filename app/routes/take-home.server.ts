@@ -90,8 +90,6 @@ export function handleTakeHomeKitAction(
   return { ok: true };
 }
 
-export const NOTES_MAX = 2000;
-
 export const RepositoryUrlSchema = z
   .string()
   .trim()
