@@ -132,7 +132,7 @@ export default function TakeHomeGrading({ loaderData: d, actionData }: Route.Com
                       Download the {d.submission.archive.type} archive
                     </a>{" "}
                     <span className="small muted">
-                      ({((d.submission.archive.bytes ?? 0) / (1024 * 1024)).toFixed(1)} MB · sha256{" "}
+                      ({size(d.submission.archive.bytes ?? 0)} · sha256{" "}
                       {d.submission.archive.sha256?.slice(0, 12)}…)
                     </span>
                     <div className="small muted">
