@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { query } from "./db";
-import { expect, HM, signIn, test } from "./fixtures";
+import { ADMIN, expect, HM, signIn, test } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -66,6 +66,12 @@ test("the prompt on a shared screen has no guide, levels or fact sheet", async (
 });
 
 test("hiring managers see every kit and which loops use which version; interviewers can't open the page", async ({ page, browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, ADMIN);
+  // Eight pages for an admin, still one line of navigation at 1280 pixels.
+  expect((await admin.locator(".topbar").boundingBox())!.height).toBeLessThan(64);
+  await adminContext.close();
   await signIn(page, HM);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exercises" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Exercises" })).toBeVisible();
@@ -89,4 +95,29 @@ test("hiring managers see every kit and which loops use which version; interview
   const response = await other.goto("/exercises");
   expect(response?.status()).toBe(403);
   await other.close();
+});
+
+test("a forged incident or take-home link says what to do; a long candidate name fits the kit page", async ({ page, browser }) => {
+  for (const path of ["/incident/eyJhbGciOiJIUzI1NiJ9.e30.forged", "/take-home/not-a-link"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
+    await expect(page.getByText(/Ask your recruiter for a new one/)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  await page.screenshot({ path: `${SHOTS}/link-error.png` });
+
+  const [long] = query<{ interviewId: number }>(
+    `select i.id as interviewId from interviews i join loops l on l.id = i.loop_id join candidates c on c.id = l.candidate_id
+     where c.name like 'Maximilian%' and i.stage = 'debugging'`,
+  );
+  const hmContext = await browser.newContext();
+  const hm = await hmContext.newPage();
+  await signIn(hm, HM);
+  await hm.goto(`/interviews/${long!.interviewId}/kit`);
+  await expect(hm.getByText(/Debugging with Maximilian Alexander von Hohenberg-Castellanos/)).toBeVisible();
+  await expect(hm.getByRole("region", { name: "Incident simulation" })).toBeVisible();
+  expect(await seriousViolations(hm)).toEqual([]);
+  await hm.screenshot({ path: `${SHOTS}/kit-debugging-long-name.png` });
+  await hmContext.close();
 });
