@@ -25,7 +25,8 @@ export function IncidentWorkspace({ d, driver }: { d: WorkspaceData; driver: boo
   const busy = useNavigation().state !== "idle";
   const askErrors = errorsFor(reply, "ask", "asked");
   const hypothesisErrors = errorsFor(reply, "hypothesis", "text");
-  const rootCauseErrors = [...errorsFor(reply, "submit", "rootCause"), ...errorsFor(reply, "save-conclusion", "rootCause")];
+  const conclusionErrors = (field: string) => [...errorsFor(reply, "submit", field), ...errorsFor(reply, "save-conclusion", field)];
+  const rootCauseErrors = conclusionErrors("rootCause");
   const conclusionMessage = reply?.intent === "save-conclusion" || reply?.intent === "submit" ? reply.message : undefined;
   return (
     <div className="incident">
@@ -105,6 +106,7 @@ export function IncidentWorkspace({ d, driver }: { d: WorkspaceData; driver: boo
                 name="text"
                 className="textarea"
                 rows={3}
+                maxLength={2000}
                 aria-invalid={hypothesisErrors.length ? true : undefined}
                 aria-describedby={hypothesisErrors.length ? "hypothesis-error" : undefined}
               />
@@ -134,15 +136,32 @@ export function IncidentWorkspace({ d, driver }: { d: WorkspaceData; driver: boo
                 name="rootCause"
                 className="textarea"
                 rows={3}
+                maxLength={5000}
                 defaultValue={d.conclusion.rootCause}
                 aria-invalid={rootCauseErrors.length ? true : undefined}
                 aria-describedby={rootCauseErrors.length ? "rootCause-error" : undefined}
               />
               <FieldError id="rootCause-error" messages={rootCauseErrors} />
               <label htmlFor="mitigation">Mitigation: what you do now</label>
-              <textarea id="mitigation" name="mitigation" className="textarea" rows={3} defaultValue={d.conclusion.mitigation} />
+              <textarea
+                id="mitigation"
+                name="mitigation"
+                className="textarea"
+                rows={3}
+                maxLength={5000}
+                defaultValue={d.conclusion.mitigation}
+              />
+              <FieldError id="mitigation-error" messages={conclusionErrors("mitigation")} />
               <label htmlFor="prevention">Prevention: what changes afterwards</label>
-              <textarea id="prevention" name="prevention" className="textarea" rows={3} defaultValue={d.conclusion.prevention} />
+              <textarea
+                id="prevention"
+                name="prevention"
+                className="textarea"
+                rows={3}
+                maxLength={5000}
+                defaultValue={d.conclusion.prevention}
+              />
+              <FieldError id="prevention-error" messages={conclusionErrors("prevention")} />
               {conclusionMessage ? (
                 <p className="small" role="status">
                   {conclusionMessage}
