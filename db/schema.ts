@@ -165,6 +165,9 @@ export const exercises = sqliteTable(
     durationMinutes: integer("duration_minutes").notNull(),
     version: integer("version").notNull(),
     contentHash: text("content_hash").notNull(),
+    // An interview kit's files as loaded (prompt, guide, fact sheet, scenario, checklist), so an
+    // interview keeps showing the version it was scheduled with after the files move on.
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -449,6 +452,76 @@ export const reviewGradeItems = sqliteTable(
   },
   (t) => [index("review_grade_items_grade_idx").on(t.gradeId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Incident simulations (debugging kits): an assignment of a debugging interview, run by the
+// candidate on a private link or driven by the interviewer; its investigation path and answers.
+
+export const INCIDENT_MODES = ["candidate_link", "interviewer_led"] as const;
+export type IncidentMode = (typeof INCIDENT_MODES)[number];
+
+export const incidentRuns = sqliteTable("incident_runs", {
+  assignmentId: integer("assignment_id")
+    .primaryKey()
+    .references(() => assignments.id, { onDelete: "cascade" }),
+  mode: text("mode", { enum: INCIDENT_MODES }).notNull(),
+  rootCause: text("root_cause").notNull().default(""),
+  mitigation: text("mitigation").notNull().default(""),
+  prevention: text("prevention").notNull().default(""),
+  revision: integer("revision").notNull().default(0),
+});
+
+// "evidence": an item revealed; "hypothesis": a note written; "ask": a name asked for that
+// matched no evidence (itself a sign of where the candidate was looking).
+export const INCIDENT_STEP_KINDS = ["evidence", "hypothesis", "ask"] as const;
+
+export const incidentSteps = sqliteTable(
+  "incident_steps",
+  {
+    id: id(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    kind: text("kind", { enum: INCIDENT_STEP_KINDS }).notNull(),
+    evidenceId: text("evidence_id"),
+    text: text("text").notNull().default(""),
+  },
+  (t) => [index("incident_steps_assignment_idx").on(t.assignmentId, t.id)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Take-home: the candidate's submission (an archive kept outside the web root, or a repository
+// URL) and the grader's checklist.
+
+export const TAKE_HOME_ARCHIVE_TYPES = ["zip", "tar.gz"] as const;
+
+export const takeHomeSubmissions = sqliteTable("take_home_submissions", {
+  assignmentId: integer("assignment_id")
+    .primaryKey()
+    .references(() => assignments.id, { onDelete: "cascade" }),
+  repositoryUrl: text("repository_url"),
+  fileName: text("file_name"),
+  // A random name under the uploads directory; never derived from what the candidate sent.
+  storedName: text("stored_name"),
+  archiveType: text("archive_type", { enum: TAKE_HOME_ARCHIVE_TYPES }),
+  bytes: integer("bytes"),
+  sha256: text("sha256"),
+  notes: text("notes").notNull().default(""),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const takeHomeGrades = sqliteTable("take_home_grades", {
+  assignmentId: integer("assignment_id")
+    .primaryKey()
+    .references(() => assignments.id, { onDelete: "cascade" }),
+  graderId: integer("grader_id")
+    .notNull()
+    .references(() => users.id),
+  checked: text("checked", { mode: "json" }).$type<string[]>().notNull(),
+  notes: text("notes").notNull().default(""),
+  savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Decisions and the audit log.

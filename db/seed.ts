@@ -77,9 +77,15 @@ export async function seedDemoData(db: Db, now: Date) {
         const person = must(userIds.get(iv.interviewerEmail), `interviewer ${iv.interviewerEmail}`);
         const scheduledAt = atLocalHour(now, iv.dayOffset, iv.hour, person.timeZone);
         const choices = exercisesByStage.get(iv.stage) ?? [];
-        // The ranking role gets the ranking design case, the fraud role the fraud one.
+        // The ranking role gets the ranking design case, the fraud role the fraud ones; a role
+        // without a kit of its own gets one that isn't about another role's topic.
         const topic = c.positionKey.replace(/^lml-/, "");
-        const kit = choices.find((id) => exerciseSlugs.get(id)?.includes(topic)) ?? choices[0] ?? null;
+        const otherTopics = seedPositions.map((p) => p.key.replace(/^lml-/, "")).filter((t) => t !== topic);
+        const kit =
+          choices.find((id) => exerciseSlugs.get(id)?.includes(topic)) ??
+          choices.find((id) => !otherTopics.some((t) => exerciseSlugs.get(id)?.includes(t))) ??
+          choices[0] ??
+          null;
         const interview = tx
           .insert(schema.interviews)
           .values({

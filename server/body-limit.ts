@@ -1,15 +1,16 @@
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
+import { MAX_ARCHIVE_MEGABYTES } from "#app/models/kit";
 import { refuse } from "./refuse";
 
 export type BodyLimits = readonly { prefix: string; bytes: number }[];
 
 /**
  * Paths whose bodies may be larger (or must be smaller) than MAX_BODY_BYTES, by path prefix; the
- * longest matching prefix wins. Empty today: forms are a few kB. An upload route would go here,
- * e.g. { prefix: "/candidates/", bytes: 20 * 1024 * 1024 }.
+ * longest matching prefix wins. Forms are a few kB; a take-home archive may be up to
+ * MAX_ARCHIVE_MEGABYTES, plus room for the rest of the form.
  */
-export const BODY_LIMITS: BodyLimits = [];
+export const BODY_LIMITS: BodyLimits = [{ prefix: "/take-home/", bytes: MAX_ARCHIVE_MEGABYTES * 1024 * 1024 + 64 * 1024 }];
 
 export function bodyLimitFor(pathname: string, defaultBytes: number, limits: BodyLimits = BODY_LIMITS): number {
   let match: BodyLimits[number] | undefined;

@@ -165,19 +165,26 @@ export function listComments(assignmentId: number) {
     .all();
 }
 
-type WriteResult = { ok: true } | { ok: false; status: number; message: string };
+export type WriteResult = { ok: true } | { ok: false; status: number; message: string };
 
-/** Runs a candidate's write only while the exercise is in progress, checked inside the transaction. */
-// A candidate saves comments as they go, about as often as an interviewer autosaves: these
-// statements are prepared once (db.prepared).
-function whileInProgress(assignmentId: number, now: Date, write: (tx: Tx) => WriteResult): WriteResult {
+/**
+ * Runs a candidate's write only while the exercise is in progress, checked inside the
+ * transaction; otherwise refuses it with the exercise's own words for why. A candidate saves
+ * comments as they go, about as often as an interviewer autosaves: the statement is prepared once.
+ */
+export function whileInProgress(
+  assignmentId: number,
+  now: Date,
+  write: (tx: Tx) => WriteResult,
+  refusals: Record<Exclude<ReturnType<typeof assignmentPhase>, "in_progress">, string> = PHASE_REFUSALS,
+): WriteResult {
   return db().transaction((tx) => {
     const row = prepared("select status, deadline_at as deadlineAt from assignments where id = ?").get(assignmentId) as
       | { status: Assignment["status"]; deadlineAt: number | null }
       | undefined;
     if (!row) return { ok: false, status: 404, message: "This exercise no longer exists." };
     const phase = assignmentPhase({ status: row.status, deadlineAt: row.deadlineAt === null ? null : new Date(row.deadlineAt) }, now);
-    if (phase !== "in_progress") return { ok: false, status: 409, message: PHASE_REFUSALS[phase] };
+    if (phase !== "in_progress") return { ok: false, status: 409, message: refusals[phase] };
     return write(tx);
   });
 }

@@ -1,34 +1,132 @@
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXERCISES_DIR, listExercisesByStage, loadExercises } from "./exercise.server";
+import { EXERCISES_DIR, listExercisesByStage, loadExercises, readExerciseFolder } from "./exercise.server";
+import { getKit } from "./kit.server";
+import { readRubricFile, rubricFiles } from "./rubric.server";
+
+/** A copy of one shipped kit in a folder of its own, to break on purpose. */
+function copyOf(slug: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), "kits-"));
+  cpSync(path.join(EXERCISES_DIR, slug), path.join(dir, slug), { recursive: true });
+  const file = (name: string) => path.join(dir, slug, name);
+  const edit = (name: string, change: (json: Record<string, unknown>) => void) => {
+    const json = JSON.parse(readFileSync(file(name), "utf8"));
+    change(json);
+    writeFileSync(file(name), JSON.stringify(json));
+  };
+  return { dir, folder: path.join(dir, slug), file, edit };
+}
 
 describe("interview kits", () => {
-  it("load once per version and are offered per stage", () => {
+  it("load once per version, keep their content, and are offered per stage", () => {
     const first = loadExercises({ now: new Date() });
-    expect(first.filter((e) => e.created).length).toBeGreaterThanOrEqual(5);
+    expect(first.filter((e) => e.created).length).toBeGreaterThanOrEqual(6);
     expect(loadExercises({ now: new Date() }).every((e) => !e.created)).toBe(true);
     const byStage = listExercisesByStage();
     expect(byStage.system_design?.length).toBeGreaterThanOrEqual(2);
-    expect(byStage.debugging?.[0]?.title).toBeTruthy();
+    expect(byStage.debugging?.map((e) => e.slug).sort()).toEqual(["debugging-fraud-unit-change", "debugging-overnight-drop"]);
+    const design = getKit(byStage.system_design![0]!.id)!;
+    expect(design.content?.factSheet).toMatch(/^# Fact sheet/);
+    expect(design.content?.timePlan.reduce((s, p) => s + p.minutes, 0)).toBe(design.durationMinutes);
   });
 
-  it("a bad meta.json names the folder and the field", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "kits-"));
-    cpSync(path.join(EXERCISES_DIR, "debugging-overnight-drop"), path.join(dir, "debugging-overnight-drop"), { recursive: true });
-    writeFileSync(
-      path.join(dir, "debugging-overnight-drop", "meta.json"),
-      JSON.stringify({
-        slug: "debugging-overnight-drop",
-        kind: "interview_kit",
-        stage: "cooking",
-        title: "x",
-        summary: "y",
-        durationMinutes: 50,
-        version: 1,
-      }),
-    );
-    expect(() => loadExercises({ now: new Date(), dir })).toThrow(/debugging-overnight-drop\/meta\.json: invalid exercise[\s\S]*stage/);
+  it("every kit's length agrees with the rubric's stage, except the take-home, which the Exercises page flags", () => {
+    const stages = readRubricFile(rubricFiles().at(-1)!).stages;
+    const kits = [
+      "system-design-fraud-scoring",
+      "system-design-feed-ranking",
+      "debugging-overnight-drop",
+      "debugging-fraud-unit-change",
+      "leadership-behavioural",
+    ];
+    for (const slug of kits) {
+      const { meta } = readExerciseFolder(path.join(EXERCISES_DIR, slug));
+      expect([slug, meta.durationMinutes]).toEqual([slug, stages.find((s) => s.key === meta.stage)!.minutes]);
+    }
+    // The take-home is three hours now; rubric v1 still says four (a new rubric version fixes it).
+    expect(readExerciseFolder(path.join(EXERCISES_DIR, "take-home-inference-service")).meta.durationMinutes).toBe(180);
   });
+
+  it.each([
+    [
+      "a bad stage in meta.json",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) => k.edit("meta.json", (m) => (m.stage = "cooking")),
+      /debugging-overnight-drop\/meta\.json: invalid exercise[\s\S]*stage/,
+    ],
+    [
+      "a time plan that doesn't add up",
+      "leadership-behavioural",
+      (k: ReturnType<typeof copyOf>) => k.edit("meta.json", (m) => ((m.timePlan as { minutes: number }[])[0]!.minutes = 10)),
+      /leadership-behavioural\/meta\.json: invalid exercise\ntimePlan: the phases add up to 52 minutes but durationMinutes is 45/,
+    ],
+    [
+      "a guide without the four-level mapping",
+      "leadership-behavioural",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(k.file("guide.md"), readFileSync(k.file("guide.md"), "utf8").replace("## On the rubric's four levels", "## Levels")),
+      /leadership-behavioural\/guide\.md: missing the section\(s\) "## On the rubric's four levels"/,
+    ],
+    [
+      "a system-design kit without its fact sheet",
+      "system-design-fraud-scoring",
+      (k: ReturnType<typeof copyOf>) => rmSync(k.file("fact-sheet.md")),
+      /system-design-fraud-scoring: missing fact-sheet\.md/,
+    ],
+    [
+      "evidence in a category that doesn't exist",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) => k.edit("scenario.json", (s) => ((s.evidence as { category: string }[])[2]!.category = "astrology")),
+      /debugging-overnight-drop\/scenario\.json: invalid scenario\nevidence\.2\.category: unknown category "astrology"/,
+    ],
+    [
+      "an ideal path through unknown evidence",
+      "debugging-fraud-unit-change",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => ((s.idealPath as { evidence: string }[])[1]!.evidence = "crystal-ball")),
+      /idealPath\.1\.evidence: unknown evidence "crystal-ball"/,
+    ],
+    [
+      "a chart series shorter than its x axis",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => {
+          const chart = (s.evidence as { artefacts: { series: { values: number[] }[] }[] }[])[0]!.artefacts[0]!;
+          chart.series[0]!.values.pop();
+        }),
+      /evidence\.0\.artefacts\.0\.series\.0\.values: has 12 values for 13 x labels/,
+    ],
+    [
+      "a table row with a missing cell",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => {
+          const table = (s.evidence as { id: string; artefacts: { rows: unknown[][] }[] }[]).find((e) => e.id === "null-rates")!
+            .artefacts[0]!;
+          table.rows[1]!.pop();
+        }),
+      /evidence\.\d+\.artefacts\.0\.rows\.1: has 3 cells for 4 columns/,
+    ],
+    [
+      "two checklist items with one id",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) => k.edit("checklist.json", (c) => ((c.items as { id: string }[])[1]!.id = "runs-from-readme")),
+      /take-home-inference-service\/checklist\.json: invalid checklist\nitems\.1\.id: "runs-from-readme" is used twice/,
+    ],
+    [
+      "a take-home file that is missing",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) => rmSync(k.file("files/make_data.py")),
+      /take-home-inference-service\/files: missing make_data\.py/,
+    ],
+  ] as [string, string, (k: ReturnType<typeof copyOf>) => void, RegExp][])(
+    "refuse %s, naming the file and the field",
+    (_label, slug, breakIt, message) => {
+      const kit = copyOf(slug);
+      breakIt(kit);
+      expect(() => loadExercises({ now: new Date(), dir: kit.dir })).toThrow(message);
+    },
+  );
 });

@@ -2,54 +2,91 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { exercises, STAGE_KEYS, type StageKey } from "#db/schema";
+import { type z } from "zod";
+import { exercises, type StageKey } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { readCodeReviewExercise } from "./code-review-exercise.server";
 import { describeIssues } from "./rubric";
+import { ChecklistSchema, KitMetaSchema, missingGuideSections, type Checklist, type KitMeta, type TimePhase } from "./kit";
+import { ScenarioSchema, type Scenario } from "./incident-scenario";
 
 export const EXERCISES_DIR = path.resolve("exercises");
 
-const KitMetaSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]+$/, "must be lower-kebab-case"),
-  kind: z.literal("interview_kit"),
-  stage: z.enum(STAGE_KEYS),
-  title: z.string().trim().min(1).max(120),
-  summary: z.string().trim().min(1).max(300),
-  durationMinutes: z.number().int().min(5).max(600),
-  version: z.number().int().min(1),
-});
-
-export type ExerciseMeta = z.infer<typeof KitMetaSchema>;
 export class ExerciseFileError extends Error {}
 
-/** Reads one exercise folder: meta.json validated, plus the Markdown files it must have. */
+export type KitContent = {
+  prompt: string;
+  guide: string;
+  /** System design: how every panel answers clarifying questions. */
+  factSheet: string | null;
+  /** Debugging: the incident simulation. */
+  scenario: Scenario | null;
+  /** Take-home: the grading checklist, the settings and the files the candidate downloads. */
+  checklist: Checklist | null;
+  takeHome: KitMeta["takeHome"] | null;
+  files: { name: string; text: string }[];
+  timePlan: TimePhase[];
+};
+
+const MAX_CANDIDATE_FILE_BYTES = 200_000;
+
+function readJson<T>(name: string, file: string, schema: z.ZodType<T>, what: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ExerciseFileError(`${name}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ExerciseFileError(`${name}: invalid ${what}\n${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function readText(dir: string, file: string, name: string): string {
+  const full = path.join(dir, file);
+  if (!existsSync(full)) throw new ExerciseFileError(`${name}: missing ${file}`);
+  const text = readFileSync(full, "utf8");
+  if (!text.trim()) throw new ExerciseFileError(`${name}/${file}: is empty`);
+  return text;
+}
+
+/**
+ * Reads one interview-kit folder: meta.json, prompt.md and guide.md always; fact-sheet.md for
+ * system design, scenario.json for debugging, checklist.json and files/ for the take-home. Every
+ * problem names the file and the field.
+ */
 export function readExerciseFolder(dir: string) {
   const name = path.relative(process.cwd(), dir);
   const metaFile = path.join(dir, "meta.json");
   if (!existsSync(metaFile)) throw new ExerciseFileError(`${name}: missing meta.json`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(metaFile, "utf8"));
-  } catch (error) {
-    throw new ExerciseFileError(`${name}/meta.json: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = KitMetaSchema.safeParse(raw);
-  if (!parsed.success) throw new ExerciseFileError(`${name}/meta.json: invalid exercise\n${describeIssues(parsed.error)}`);
-  if (parsed.data.slug !== path.basename(dir))
-    throw new ExerciseFileError(`${name}/meta.json: slug "${parsed.data.slug}" must match the folder name`);
-  const files: Record<string, string> = {};
-  for (const md of ["prompt.md", "guide.md"]) {
-    const file = path.join(dir, md);
-    if (!existsSync(file)) throw new ExerciseFileError(`${name}: missing ${md}`);
-    files[md] = readFileSync(file, "utf8");
-    if (!files[md].trim()) throw new ExerciseFileError(`${name}/${md}: is empty`);
-  }
+  const meta = readJson(`${name}/meta.json`, metaFile, KitMetaSchema, "exercise");
+  if (meta.slug !== path.basename(dir)) throw new ExerciseFileError(`${name}/meta.json: slug "${meta.slug}" must match the folder name`);
+  const guide = readText(dir, "guide.md", name);
+  const missing = missingGuideSections(guide);
+  if (missing.length) throw new ExerciseFileError(`${name}/guide.md: missing the section(s) ${missing.map((m) => `"## ${m}"`).join(", ")}`);
+  const content: KitContent = {
+    prompt: readText(dir, "prompt.md", name),
+    guide,
+    factSheet: meta.stage === "system_design" ? readText(dir, "fact-sheet.md", name) : null,
+    scenario:
+      meta.stage === "debugging" ? readJson(`${name}/scenario.json`, path.join(dir, "scenario.json"), ScenarioSchema, "scenario") : null,
+    checklist:
+      meta.stage === "take_home"
+        ? readJson(`${name}/checklist.json`, path.join(dir, "checklist.json"), ChecklistSchema, "checklist")
+        : null,
+    takeHome: meta.takeHome ?? null,
+    files: (meta.takeHome?.files ?? []).map((file) => {
+      const text = readText(path.join(dir, "files"), file, `${name}/files`);
+      if (Buffer.byteLength(text) > MAX_CANDIDATE_FILE_BYTES) throw new ExerciseFileError(`${name}/files/${file}: larger than 200 kB`);
+      return { name: file, text };
+    }),
+    timePlan: meta.timePlan,
+  };
   const contentHash = createHash("sha256")
-    .update(JSON.stringify([parsed.data, files["prompt.md"], files["guide.md"]]))
+    .update(JSON.stringify([meta, content]))
     .digest("hex");
-  return { meta: parsed.data, prompt: files["prompt.md"]!, guide: files["guide.md"]!, contentHash };
+  return { meta, content, contentHash };
 }
 
 /**
@@ -66,11 +103,11 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(dir, entry.name);
     const kind = peekKind(folder);
-    const { meta, contentHash } =
+    const { meta, contentHash, content } =
       kind === "interview_kit"
         ? readExerciseFolder(folder)
         : kind === "code_review"
-          ? readCodeReviewExercise(folder)
+          ? { ...readCodeReviewExercise(folder), content: null }
           : unknownKind(folder, kind);
     const existing = database
       .select({ id: exercises.id, contentHash: exercises.contentHash })
@@ -97,6 +134,7 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
           durationMinutes: meta.durationMinutes,
           version: meta.version,
           contentHash,
+          content,
         })
         .returning({ id: exercises.id })
         .get();

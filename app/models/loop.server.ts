@@ -9,6 +9,7 @@ import {
   positions,
   reviewGrades,
   scorecards,
+  takeHomeGrades,
   users,
   type InterviewStatus,
   type StageKey,
@@ -199,13 +200,16 @@ export function deleteInterview(actor: AuditActor, id: number, now: Date) {
 const interviewer = aliasedTable(users, "interviewer");
 
 /**
- * For a code-review interview whose review is waiting to be graded: the assignment id, so the
- * grader can be shown "Candidate R-0007" instead of a name until the grade is saved.
+ * For a code-review or take-home interview whose work is waiting to be graded: the assignment id,
+ * so the grader can be shown "Candidate R-0007" instead of a name until the grade is saved.
  */
 const blindReviewId = sql<number | null>`(
   select a.id from ${assignments} a
-  where a.interview_id = ${interviews.id} and a.status != 'revoked' and ${interviews.stage} = 'code_review'
-    and not exists (select 1 from ${reviewGrades} g where g.assignment_id = a.id and g.saved_at is not null)
+  where a.interview_id = ${interviews.id} and a.status != 'revoked'
+    and ((${interviews.stage} = 'code_review'
+          and not exists (select 1 from ${reviewGrades} g where g.assignment_id = a.id and g.saved_at is not null))
+      or (${interviews.stage} = 'take_home'
+          and not exists (select 1 from ${takeHomeGrades} t where t.assignment_id = a.id)))
   limit 1)`;
 
 /** One interview with what its page needs: candidate, position, loop and the interviewer. */
@@ -354,7 +358,8 @@ export function blindReference(assignmentId: number) {
 
 /**
  * The candidate's name as this viewer may see it. Blind grading: the interviewer on a code
- * review sees a reference instead, until their grade is saved; everyone else sees the name.
+ * review or a take-home sees a reference instead, until their grade is saved; everyone else
+ * sees the name.
  */
 export function candidateNameFor(row: { candidateName: string; blindReviewId: number | null; interviewerId: number }, viewerId: number) {
   return row.blindReviewId && row.interviewerId === viewerId ? blindReference(row.blindReviewId) : row.candidateName;

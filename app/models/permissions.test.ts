@@ -6,8 +6,8 @@ describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews"]);
-    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Audit log"]);
-    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Users", "Audit log"]);
+    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Audit log"]);
+    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Users", "Audit log"]);
   });
 
   it("pages are matched by their path, most specific rule first", () => {
@@ -18,6 +18,8 @@ describe("one permission table", () => {
     // A prefix of a word is not the page: /auditions is not /audit.
     expect(pagePermission("/auditions")).toBeNull();
     expect(pagePermission("/interviews/4/scorecard")).toBe("interviews:own");
+    expect(pagePermission("/interviews/4/kit")).toBe("interviews:own");
+    expect(pagePermission("/exercises/7")).toBe("exercises:read");
   });
 
   it.each([
@@ -28,6 +30,7 @@ describe("one permission table", () => {
     ["/candidates/3/debrief", "interviewer", "/candidates/3/debrief"],
     ["/interviews/4?x=1", "interviewer", "/interviews/4?x=1"],
     ["/admin/users", "hiring_manager", "/candidates"],
+    ["/exercises", "interviewer", "/interviews"],
     ["/candidates/3", "hiring_manager", "/candidates/3"],
     ["/admin/users/2", "admin", "/admin/users/2"],
   ] as [string, Role, string][])("after sign-in, %s for a %s leads to %s", (target, role, expected) => {

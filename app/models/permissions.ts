@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
+  /** Every interview kit and exercise, each version, and the loops using it. */
+  "exercises:read": HIRING_TEAM,
   "users:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -31,6 +33,7 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
   { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
+  { path: "/exercises", label: "Exercises", permission: "exercises:read" },
   { path: "/admin/users", label: "Users", permission: "users:manage" },
   { path: "/audit", label: "Audit log", permission: "audit:read" },
 ];

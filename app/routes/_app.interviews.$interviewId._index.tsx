@@ -36,6 +36,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       interviewerName: interview.interviewerName,
       exerciseTitle: interview.exerciseTitle,
       exerciseSummary: interview.exerciseSummary,
+      hasKit: interview.exerciseId !== null,
       state: interviewState(
         interview,
         interview.scorecardStatus ? { status: interview.scorecardStatus, submittedAt: interview.scorecardSubmittedAt } : null,
@@ -78,9 +79,19 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
               {isOwn ? (interview.state.kind === "submitted" ? "View my scorecard" : "Open scorecard") : "View scorecard"}
             </Link>
           ) : null}
+          {interview.hasKit && (isOwn || canManage) ? (
+            <Link to="kit" className="btn">
+              Open the kit
+            </Link>
+          ) : null}
           {debriefOpen && (isOwn || canManage) ? (
             <Link to={`/candidates/${interview.candidateId}/debrief`} className="btn">
               Debrief
+            </Link>
+          ) : null}
+          {interview.stage === "take_home" && interview.hasKit ? (
+            <Link to="take-home" className="btn">
+              {isOwn ? "Grade the take-home" : "Take-home"}
             </Link>
           ) : null}
           {interview.stage === "code_review" ? (

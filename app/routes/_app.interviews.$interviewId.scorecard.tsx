@@ -12,8 +12,18 @@ import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime, formatTime } from "#app/utils/time";
-import { codeReviewSuggestions, loadScorecardContext, salvageDraft, shapeFor, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import {
+  codeReviewSuggestions,
+  loadScorecardContext,
+  salvageDraft,
+  shapeFor,
+  visiblePanel,
+} from "./_app.interviews.$interviewId.scorecard.server";
 import { requestTime } from "#app/utils/clock.server";
+import { InvestigationPathView } from "#app/components/incident/investigation-path";
+import { getKit } from "#app/models/kit.server";
+import { incidentPathFor } from "./kit-incident.server";
+import { takeHomeSuggestions } from "./take-home.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
 const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
@@ -37,10 +47,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const suggestions = codeReviewSuggestions(interview, ctx.focus, now);
+  const fromTakeHome = takeHomeSuggestions(interview);
   const saved = scorecard?.ratings ?? {};
   const defaults: ScorecardDefaults = {
     rating: Object.fromEntries([
       ...Object.entries(suggestions).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
+      ...Object.entries(fromTakeHome).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
       ...Object.entries(saved).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
     ]),
     evidence: Object.fromEntries([
@@ -48,6 +60,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         k,
         `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
           (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : "."),
+      ]),
+      ...Object.entries(fromTakeHome).map(([k, sg]) => [
+        k,
+        `Take-home (graded checklist): ${sg.found} of ${sg.total} points ticked in this area (${Math.round(sg.share * 100)}%)` +
+          (sg.level ? `; suggests ${sg.level}.` : "; nothing ticked, so no suggestion."),
       ]),
       ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
     ]),
@@ -98,6 +115,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         ? `You can submit once the interview has started (${formatDateTime(interview.scheduledAt, user.timeZone)}); until then, notes save as a draft.`
         : null,
     timeZone: user.timeZone,
+    // A debugging interview's recorded investigation, to rate the stage with it in view.
+    incident: interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId)) : null,
   };
 }
 
@@ -214,6 +233,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           <Link to={`/interviews/${d.interview.id}/scorecard`}>Cancel amending</Link>
         </p>
       ) : null}
+      {d.incident ? <InvestigationPathView path={d.incident.path} conclusion={d.incident.conclusion} /> : null}
       {d.editable ? (
         <ScorecardForm
           shape={d.shape}

@@ -61,7 +61,16 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
               </td>
               <td>
                 {STAGE_LABELS[i.stage]}
-                {i.exerciseTitle ? <div className="small muted">{i.exerciseTitle}</div> : null}
+                {i.exerciseTitle ? (
+                  <div className="small">
+                    <Link
+                      to={`/interviews/${i.id}/kit`}
+                      aria-label={`Kit for ${STAGE_LABELS[i.stage]} with ${i.candidateName}: ${i.exerciseTitle}`}
+                    >
+                      Kit: {i.exerciseTitle}
+                    </Link>
+                  </div>
+                ) : null}
               </td>
               <td>
                 <div className="status-cell">

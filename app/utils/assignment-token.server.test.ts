@@ -35,6 +35,15 @@ describe("candidate link tokens", () => {
     expect(await verifyAssignmentToken("not-a-token")).toBeNull();
   });
 
+  it("a link opens only the kind of exercise it was made for", async () => {
+    const review = await signAssignmentToken({ assignmentId: 7, tokenId: "abc", expiresAt: future() });
+    const incident = await signAssignmentToken({ assignmentId: 7, tokenId: "abc", expiresAt: future(), purpose: "incident" });
+    expect(await verifyAssignmentToken(incident, "incident")).toEqual({ assignmentId: 7, tokenId: "abc" });
+    expect(await verifyAssignmentToken(review, "incident")).toBeNull();
+    expect(await verifyAssignmentToken(incident, "review")).toBeNull();
+    expect(await verifyAssignmentToken(incident, "take_home")).toBeNull();
+  });
+
   it("a session cookie is not a candidate link", async () => {
     const user = await makeUser("admin");
     const session = (await startSession(user.id)).split(";")[0]!.split("=")[1]!;

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
     .min(1024, "MAX_BODY_BYTES must be at least 1024")
     .max(1024 ** 3, "MAX_BODY_BYTES must be at most 1 GiB")
     .default(1024 * 1024),
+  // Where candidates' take-home archives are kept; by default uploads/ beside the database file.
+  UPLOADS_DIR: z.string().trim().min(1).optional(),
   // A header name, e.g. X-Forwarded-For; lower-cased because Node gives header names that way.
   TRUSTED_PROXY_HEADER: z
     .string()

@@ -1,0 +1,48 @@
+import { data, isRouteErrorResponse, redirect } from "react-router";
+import type { Route } from "./+types/incident.$token";
+import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/components/incident/incident-workspace";
+import { requestTime } from "#app/utils/clock.server";
+import { readFormData } from "#app/utils/http.server";
+import { handleIncidentAction, incidentFromLink, scenarioOf, workspaceData } from "./incident-workspace.server";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" },
+  // A private link: not indexed, and not leaked in the Referer header to another site.
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "same-origin" },
+];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { run, kit } = await incidentFromLink(params.token);
+  return workspaceData(run, kit, requestTime(context));
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { run, kit } = await incidentFromLink(params.token);
+  const result = handleIncidentAction(run, scenarioOf(kit), await readFormData(request), requestTime(context));
+  if (result.reload) throw redirect(`/incident/${params.token}`);
+  return data(result.body, { status: result.status });
+}
+
+export default function CandidateIncident({ loaderData: d }: Route.ComponentProps) {
+  if (d.phase === "not_started") return <IncidentStart d={d} driver={false} />;
+  if (d.phase === "in_progress") return <IncidentWorkspace d={d} driver={false} />;
+  return <IncidentFinished d={d} />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  // Candidates have no account: no sign-in link, just what to do next.
+  const message =
+    isRouteErrorResponse(error) && typeof error.data === "string"
+      ? error.data
+      : "Something went wrong on our side. Please reload the page; what you recorded is safe.";
+  return (
+    <main className="page page-narrow">
+      <section className="error-panel" role="alert">
+        <p className="error-code">Incident simulation</p>
+        <h1>{isRouteErrorResponse(error) && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
+        <p>{message}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+// The prompt alone, for the screen an interviewer shares with the candidate: no navigation, no
+// guide, no levels, no fact sheet. Outside the signed-in layout on purpose.
+import type { Route } from "./+types/interviews.$interviewId.prompt";
+import { getInterview } from "#app/models/loop.server";
+import { getKit } from "#app/models/kit.server";
+import { can } from "#app/models/permissions";
+import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { renderPromptOnly, SCREEN_SHARE_STAGES } from "#app/utils/kit-document.server";
+import { requireUser } from "#app/utils/session.server";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Loopwise` : "Prompt · Loopwise" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
+  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
+  const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
+  if (!kit || !(SCREEN_SHARE_STAGES as readonly string[]).includes(kit.stage))
+    notFound("Only system-design and leadership prompts are shown on a shared screen; this interview has none.");
+  const html = renderPromptOnly(kit) ?? notFound("This kit version has no prompt kept.");
+  return { title: kit.title, html };
+}
+
+export default function SharedPrompt({ loaderData }: Route.ComponentProps) {
+  return (
+    <main className="page page-narrow screen-prompt">
+      <p className="small muted">Loopwise · shared with the candidate</p>
+      <div className="markdown kit-markdown" dangerouslySetInnerHTML={{ __html: loaderData.html }} />
+    </main>
+  );
+}

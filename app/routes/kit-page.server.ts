@@ -1,0 +1,49 @@
+// What the kit pages (from an interview, or from Exercises) send to the browser for one kit
+// version. Interviewer-only material: it never reaches a candidate's page.
+import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
+import { newerVersionOf, type Kit } from "#app/models/kit.server";
+import { renderDocument } from "#app/utils/markdown.server";
+import { renderKitSections, SCREEN_SHARE_STAGES } from "#app/utils/kit-document.server";
+
+export function kitPageData(kit: Kit, focusNames: string[]) {
+  const content = kit.content;
+  const scenario = content?.scenario ?? null;
+  const titles = new Map(scenario?.evidence.map((e) => [e.id, e.title]));
+  return {
+    kit: {
+      id: kit.id,
+      slug: kit.slug,
+      kind: kit.kind,
+      stage: kit.stage,
+      title: kit.title,
+      summary: kit.summary,
+      version: kit.version,
+      durationMinutes: kit.durationMinutes,
+    },
+    newerVersion: newerVersionOf(kit),
+    sections:
+      kit.kind === "code_review"
+        ? [
+            {
+              id: "prompt",
+              title: "Pull request description (what the candidate sees)",
+              ...renderDocument(getCodeReviewExercise(kit.slug).description, { idPrefix: "prompt", headingOffset: 1 }),
+            },
+          ]
+        : renderKitSections(kit, focusNames),
+    contentMissing: kit.kind === "interview_kit" && !content,
+    timePlan: content?.timePlan ?? [],
+    takeHome: content?.takeHome ?? null,
+    checklist: content?.checklist ?? null,
+    canShowPrompt: (SCREEN_SHARE_STAGES as readonly string[]).includes(kit.stage),
+    evidence: scenario
+      ? {
+          categories: scenario.categories,
+          items: scenario.evidence.map(({ id, title, category, meaning }) => ({ id, title, category, meaning })),
+          idealPath: scenario.idealPath.map((s) => ({ ...s, title: titles.get(s.evidence) ?? s.evidence })),
+        }
+      : null,
+  };
+}
+
+export type KitPageData = ReturnType<typeof kitPageData>;
