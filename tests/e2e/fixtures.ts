@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 
 export const DEMO_PASSWORD = "loopwise-demo";
 export const HM = "hm@loopwise.test";
@@ -31,5 +32,13 @@ export function farSlot(days: number, hour = 9) {
   return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
 }
 
-export const test = base;
+/**
+ * `checkA11y("what the page shows")`: the axe gate (tests/e2e/axe.ts) on the test's page as it
+ * stands, so any journey can check the states it reaches.
+ */
+export const test = base.extend<{ checkA11y: (what: string) => Promise<void> }>({
+  checkA11y: async ({ page }, provide) => {
+    await provide((what) => expectAccessible(page, what));
+  },
+});
 export { expect };
