@@ -106,6 +106,14 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
       valid: (v) => Number.isInteger(conformNumber(v)) && conformNumber(v) >= 15 && conformNumber(v) <= 600,
     },
   }),
+  "_app.interviews._index": () => ({
+    names: ["intent"],
+    values: ["issue-feed", "revoke-feed", "issue", "revoke"],
+    // Creating, replacing or turning off one's own calendar feed link is the form's job: the
+    // caller's own user row and its audit entry may change, nothing else.
+    allowed: (c): Allowed =>
+      c.actorId ? { users: `id = ${c.actorId}`, audit_log: `entity_type = 'user' AND actor_id = ${c.actorId}` } : {},
+  }),
   "_app.interviews.$interviewId.review": (fx) => ({
     names: [
       ...fx.defectIds.map((id) => `decision.${id}`),

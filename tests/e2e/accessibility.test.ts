@@ -248,7 +248,11 @@ function pageRoutes(): string[] {
 }
 
 test("every page a person can reach has an axe check", () => {
-  const listed = new Set(Object.values(VISITS).flat().map((v) => v.route));
+  const listed = new Set(
+    Object.values(VISITS)
+      .flat()
+      .map((v) => v.route),
+  );
   const pages = pageRoutes();
   expect(pages.length).toBeGreaterThan(15);
   expect(pages.filter((route) => !listed.has(route))).toEqual([]);
@@ -256,18 +260,24 @@ test("every page a person can reach has an axe check", () => {
   expect([...listed].filter((route) => !pages.includes(route))).toEqual([]);
 });
 
+// A few pages per test, so the two workers share the gate evenly and a slow page can't starve the rest.
+const PAGES_PER_TEST = 6;
+
 for (const [who, visits] of Object.entries(VISITS) as [keyof typeof VISITS, Visit[]][]) {
-  test(`no serious or critical axe violation on the pages the ${who} reaches`, async ({ page }) => {
-    test.setTimeout(30_000 + visits.length * 5_000);
-    const email = SIGN_IN[who];
-    if (email) await signIn(page, email);
-    for (const visit of visits) {
-      await test.step(`${visit.route} (${visit.state})`, async () => {
-        await page.goto(visit.path());
-        await visit.act?.(page);
-        await expect(visit.ready(page).first()).toBeVisible();
-        await expectAccessible(page, `${visit.route}, ${visit.state}, as ${who}`);
-      });
-    }
-  });
+  for (let from = 0; from < visits.length; from += PAGES_PER_TEST) {
+    const batch = visits.slice(from, from + PAGES_PER_TEST);
+    test(`no serious or critical axe violation on the pages the ${who} reaches (${from + 1}–${from + batch.length})`, async ({ page }) => {
+      test.setTimeout(30_000 + batch.length * 20_000);
+      const email = SIGN_IN[who];
+      if (email) await signIn(page, email);
+      for (const visit of batch) {
+        await test.step(`${visit.route} (${visit.state})`, async () => {
+          await page.goto(visit.path());
+          await visit.act?.(page);
+          await expect(visit.ready(page).first()).toBeVisible();
+          await expectAccessible(page, `${visit.route}, ${visit.state}, as ${who}`);
+        });
+      }
+    });
+  }
 }
