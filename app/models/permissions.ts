@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "calibration:read": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
   "users:manage": ["admin"],
+  /** Every email the app has sent or kept: who it went to, and whether it arrived. */
+  "outbox:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -32,6 +34,7 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/admin/users", label: "Users", permission: "users:manage" },
+  { path: "/admin/outbox", label: "Outbox", permission: "outbox:read" },
   { path: "/audit", label: "Audit log", permission: "audit:read" },
 ];
 

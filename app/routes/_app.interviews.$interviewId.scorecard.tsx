@@ -12,7 +12,13 @@ import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { formatDateTime, formatTime } from "#app/utils/time";
-import { codeReviewSuggestions, loadScorecardContext, salvageDraft, shapeFor, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import {
+  codeReviewSuggestions,
+  loadScorecardContext,
+  salvageDraft,
+  shapeFor,
+  visiblePanel,
+} from "./_app.interviews.$interviewId.scorecard.server";
 import { requestTime } from "#app/utils/clock.server";
 
 /** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */

@@ -72,11 +72,7 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
                 <Link to={`/interviews/${i.id}`}>{formatDateTime(i.scheduledAt, timeZone)}</Link>
                 <div className="small muted">
                   {i.durationMinutes} min ·{" "}
-                  <a
-                    href={`/interviews/${i.id}/invite.ics`}
-                    download
-                    aria-label={`Add to calendar: the interview with ${i.candidateName}`}
-                  >
+                  <a href={`/interviews/${i.id}/invite.ics`} download aria-label={`Add to calendar: the interview with ${i.candidateName}`}>
                     Add to calendar
                   </a>
                 </div>

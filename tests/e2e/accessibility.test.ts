@@ -23,8 +23,9 @@ type Visit = {
 };
 
 // States this file can't reach without changing data are checked by the journeys that reach them:
-// code-review.test.ts (the candidate's start page and Monaco workspace, grading a submitted review)
-// and scorecard-phone.test.ts (a scorecard filled and submitted at 390×844).
+// code-review.test.ts (the candidate's start page and Monaco workspace, grading a submitted review),
+// scorecard-phone.test.ts (a scorecard filled and submitted at 390×844), calendar.test.ts (My
+// interviews with a feed address) and reminders.test.ts (reminders sent and refused, the outbox).
 
 const one = <T>(sql: string, ...params: unknown[]) => {
   const [row] = query<T>(sql, ...params);
@@ -227,6 +228,8 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", V
       ready: fieldErrors,
     },
     { route: "_app.audit", state: "filled", path: () => "/audit", ready: h1("Audit log") },
+    // Empty unless reminders.test.ts has run first; that journey checks it with an email in it.
+    { route: "_app.admin.outbox", state: "empty", path: () => "/admin/outbox", ready: h1("Outbox") },
     { route: "_app.interviews.$interviewId._index", state: "error", path: () => "/interviews/99999999", ready: h1("Not found") },
   ],
 };
