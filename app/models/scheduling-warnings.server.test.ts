@@ -39,6 +39,8 @@ describe("scheduling warnings", () => {
   it("are accepted by a key that names exactly that set", () => {
     const one = { scheduledAt: ["Saturday, 12 June 2027 is a weekend day for Aisha Bello (Europe/London)."] };
     expect(warningsKey(one)).toBe(warningsKey({ ...one }));
-    expect(warningsKey(one)).not.toBe(warningsKey({ scheduledAt: ["Sunday, 13 June 2027 is a weekend day for Aisha Bello (Europe/London)."] }));
+    expect(warningsKey(one)).not.toBe(
+      warningsKey({ scheduledAt: ["Sunday, 13 June 2027 is a weekend day for Aisha Bello (Europe/London)."] }),
+    );
   });
 });

@@ -18,7 +18,11 @@ function holidaysIn(country: string, timeZone: string) {
 const dayNames = new Map<string, Intl.DateTimeFormat>();
 function dayName(at: Date, timeZone: string) {
   let f = dayNames.get(timeZone);
-  if (!f) dayNames.set(timeZone, (f = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone })));
+  if (!f)
+    dayNames.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone })),
+    );
   return f.format(at);
 }
 
@@ -39,5 +43,8 @@ export function schedulingWarnings(at: Date, person: Interviewer): string[] {
  * through a different one (a time changed after the warning was read).
  */
 export function warningsKey(warnings: Record<string, string[]>): string {
-  return createHash("sha256").update(JSON.stringify(Object.entries(warnings).sort())).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify(Object.entries(warnings).sort()))
+    .digest("hex")
+    .slice(0, 16);
 }

@@ -96,9 +96,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     fieldErrors.status = ["An interview can't be completed before it has started."];
   if (Object.keys(fieldErrors).length || !("plan" in checked)) return data(submission.reply({ fieldErrors }), { status: 400 });
   // Only a new time or a new interviewer can raise a warning; the booking as it stands was accepted.
-  const rebooked = checked.plan.scheduledAt.getTime() !== interview.scheduledAt.getTime() || value.interviewerId !== interview.interviewerId;
+  const rebooked =
+    checked.plan.scheduledAt.getTime() !== interview.scheduledAt.getTime() || value.interviewerId !== interview.interviewerId;
   const warnings =
-    rebooked && value.status === "scheduled" ? checkWarnings([{ field: "scheduledAt", plan: checked.plan }], formData.get("acceptWarnings")) : null;
+    rebooked && value.status === "scheduled"
+      ? checkWarnings([{ field: "scheduledAt", plan: checked.plan }], formData.get("acceptWarnings"))
+      : null;
   if (warnings) return data({ ...submission.reply({ formErrors: [WARNINGS_MESSAGE] }), warnings }, { status: 400 });
   updateInterview(user, interview.id, { ...checked.plan, status: value.status }, requestTime(context));
   throw redirect(back);

@@ -44,7 +44,7 @@ async function addCandidate(hmId: number, positionId: number, over: Record<strin
  */
 function workday(days: number) {
   const d = new Date(Date.now());
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     d.setUTCDate(d.getUTCDate() + 1);
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left -= 1;
   }
