@@ -12,7 +12,8 @@ import { createNonce, documentCsp } from "./utils/security-headers.server";
 // Fail at start, not at the first request: a production server without a real secret refuses
 // to run, and the database is migrated before anyone signs in.
 env();
-ensureAggregates(db());
+db();
+ensureAggregates();
 
 export const streamTimeout = 5_000;
 

@@ -575,6 +575,23 @@ export const panelRatingGroups = sqliteTable(
   (t) => [primaryKey({ columns: [t.loopId, t.interviewerId, t.dimensionKey] })],
 );
 
+/**
+ * Per loop, its raw figures as recommendationFromPanel computed them at the last change: S, band,
+ * coverage, gates and dimension scores. They depend on nothing outside the loop (calibrated S,
+ * which depends on every interviewer's leniency, is computed when shown), so compare sorts and
+ * pages thousands of loops from one row each.
+ */
+export const loopFigures = sqliteTable("loop_figures", {
+  loopId: integer("loop_id")
+    .primaryKey()
+    .references(() => loops.id, { onDelete: "cascade" }),
+  score: real("score"),
+  bandKey: text("band_key"),
+  coverage: real("coverage").notNull(),
+  gates: text("gates").notNull(),
+  dimensionScores: text("dimension_scores", { mode: "json" }).$type<Record<string, number | null>>().notNull(),
+});
+
 /** Per loop: live interviews, submitted scorecards and the yes/no split of their recommendations. */
 export const loopTallies = sqliteTable("loop_tallies", {
   loopId: integer("loop_id")

@@ -7,6 +7,7 @@ import { zonedLocalToUtc } from "#app/utils/time";
 import { recordAudit } from "#app/models/audit.server";
 import { rebuildAggregates } from "#app/models/aggregates.server";
 import * as schema from "./schema";
+import { historyCandidates } from "./seed-history";
 import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
 
 const DAY = 24 * 3600_000;
@@ -43,7 +44,7 @@ export async function seedDemoData(db: Db, now: Date) {
       positionIds.set(p.key, row.id);
     }
     const hm = userIds.get("hm@loopwise.test");
-    seedCandidates.forEach((c) => {
+    [...seedCandidates, ...historyCandidates()].forEach((c) => {
       const added = new Date(now.getTime() - c.addedDaysAgo * DAY);
       const candidate = tx
         .insert(schema.candidates)
@@ -68,7 +69,7 @@ export async function seedDemoData(db: Db, now: Date) {
           status: c.loop.status,
           createdById: hm?.id,
           createdAt: added,
-          closedAt: c.loop.status === "closed" ? new Date(now.getTime() - DAY) : null,
+          closedAt: c.loop.status === "closed" ? new Date(now.getTime() + (c.loop.decision?.dayOffset ?? -1) * DAY) : null,
         })
         .returning()
         .get();
@@ -142,11 +143,11 @@ export async function seedDemoData(db: Db, now: Date) {
       action: "create",
       entityType: "demo_data",
       entityId: "seed",
-      after: { users: seedUsers.length, candidates: seedCandidates.length },
+      after: { users: seedUsers.length, candidates: seedCandidates.length + historyCandidates().length },
     });
   });
   // The seed writes the tables directly, so the views' aggregates are built once at the end.
-  rebuildAggregates(db);
+  rebuildAggregates();
   return { seeded: true };
 }
 

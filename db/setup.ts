@@ -1,6 +1,6 @@
 // `npm run db:setup`: migrate, load rubrics and exercises, seed the demo organisation if the
 // database is empty, and print the demo logins. Safe to run on every start.
-import { openDatabase } from "#app/utils/db.server";
+import { openDatabase, replaceDatabase } from "#app/utils/db.server";
 import { systemNow } from "#app/utils/clock.server";
 import { env } from "#app/utils/env.server";
 import { ensureLocalEnvFile } from "./local-env";
@@ -12,11 +12,13 @@ import { DEMO_PASSWORD, users } from "./seed-data";
 
 ensureLocalEnvFile();
 const database = openDatabase(env().DATABASE_PATH);
+// The models below read the process's database: make it this one.
+replaceDatabase(database);
 const now = systemNow();
 const rubrics = loadRubrics({ now, database });
 const exercises = loadExercises({ now, database });
 const { seeded } = await seedDemoData(database, now);
-ensureAggregates(database);
+ensureAggregates();
 database.$client.pragma("wal_checkpoint(TRUNCATE)");
 database.$client.close();
 

@@ -6,7 +6,7 @@ const LEVEL_COLORS = ["#d64545", "#f0a35e", "#7cc47f", "#2e8b57"];
 /** A one-line stacked bar of how often each level (1–4) was given. */
 export function DistributionBar({ counts, label }: { counts: [number, number, number, number]; label: string }) {
   const total = counts.reduce((a, b) => a + b, 0);
-  const width = 96;
+  const width = 72;
   let x = 0;
   const text = total ? counts.map((n, i) => `${i + 1}: ${n}`).join(", ") : "no ratings";
   return (

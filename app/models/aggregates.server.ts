@@ -4,7 +4,8 @@
 // SQL a full rebuild runs, so maintained and rebuilt aggregates are the same by construction (and
 // a test checks it). Drafts never come here: nothing these tables hold depends on them.
 // See docs/decisions/004-maintained-aggregates.md.
-import { db, prepared, type Db } from "#app/utils/db.server";
+import { db, prepared } from "#app/utils/db.server";
+import { loopFiguresFromTables } from "./loop-figures.server";
 
 // Scopes are written as SQL conditions on a bound parameter, so one statement serves a single
 // loop, candidate or interviewer, and the full rebuild passes a condition that is always true.
@@ -12,6 +13,7 @@ function statements(scope: "one" | "all") {
   const where = (column: string) => (scope === "one" ? `(${column} = ?)` : "(1 = 1 or ? is null)");
   return {
     deleteGroups: `delete from panel_rating_groups where ${where("loop_id")}`,
+    deleteFigures: `delete from loop_figures where ${where("loop_id")}`,
     insertGroups: `insert into panel_rating_groups (loop_id, interviewer_id, dimension_key, sum, count, min, max)
       select i.loop_id, s.interviewer_id, r.dimension_key, sum(r.level), count(*), min(r.level), max(r.level)
       from interviews i
@@ -98,6 +100,7 @@ export function refreshLoopAggregates(loopId: number) {
   prepared(ONE.deleteGroups).run(loopId);
   prepared(ONE.insertGroups).run(loopId);
   prepared(ONE.upsertTallies).run(loopId);
+  storeLoopFigures(loopId);
   prepared(ONE.deleteVoices).run(loop.candidateId);
   prepared(ONE.insertVoices).run(loop.candidateId);
   prepared(ONE.deleteUnits).run(loop.candidateId);
@@ -116,16 +119,33 @@ export function refreshLoopAggregates(loopId: number) {
   touchAggregates();
 }
 
+/** The loop's raw figures, computed by the one recommendation function and kept with the loop. */
+function storeLoopFigures(loopId: number) {
+  const f = loopFiguresFromTables(loopId);
+  if (!f) return;
+  prepared(
+    `insert or replace into loop_figures (loop_id, score, band_key, coverage, gates, dimension_scores) values (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    loopId,
+    f.score,
+    f.band?.key ?? null,
+    f.coverage,
+    f.gates.map((g) => g.kind).join(","),
+    JSON.stringify(Object.fromEntries(f.dimensions.map((d) => [d.key, d.score]))),
+  );
+}
+
 function interviewersOf(candidateId: number): number[] {
   return (prepared(ONE.interviewersOfCandidate).all(candidateId, candidateId) as { id: number }[]).map((r) => r.id);
 }
 
 /** Rebuilds every aggregate from the source tables (after a seed, an import, or to check). */
-export function rebuildAggregates(database: Db = db()) {
-  const client = database.$client;
+export function rebuildAggregates() {
+  const client = db().$client;
   client.transaction(() => {
     for (const text of [
       ALL.deleteGroups,
+      ALL.deleteFigures,
       ALL.insertGroups,
       ALL.upsertTallies,
       ALL.deleteVoices,
@@ -140,6 +160,7 @@ export function rebuildAggregates(database: Db = db()) {
       ALL.insertLevels,
     ])
       client.prepare(text).run(null);
+    for (const { id } of client.prepare("select id from loops").all() as { id: number }[]) storeLoopFigures(id);
     client.prepare("update aggregate_state set version = version + 1 where id = 1").run();
   })();
 }
@@ -167,7 +188,6 @@ export function cachedByAggregates<T>(key: string, compute: () => T): T {
  * Builds the aggregates once for a database that has data from before they existed (the
  * migration that adds them leaves the version at 0; every build or change moves it on).
  */
-export function ensureAggregates(database: Db = db()) {
-  const row = database.$client.prepare("select version from aggregate_state where id = 1").get() as { version: number } | undefined;
-  if (!row || row.version === 0) rebuildAggregates(database);
+export function ensureAggregates() {
+  if (aggregatesVersion() === 0) rebuildAggregates();
 }

@@ -145,11 +145,16 @@ export function agreementByDimension(
   const cells = k * k;
   const D = dimensions.length;
 
-  // Every unit's coincidence matrix, flattened into one array, with its candidate and dimension.
+  // Units with the same dimension and the same mix of values have the same coincidences, and
+  // there are few such mixes (a handful of voices over four levels). So each unit is a type, and
+  // a replicate adds one weight per unit to its type, then one matrix per type: cheap enough to
+  // resample thousands of candidates hundreds of times.
   const unitCount = pairable.reduce((a, units) => a + units.length, 0);
-  const matrices = new Float64Array(unitCount * cells);
   const unitCandidate = new Int32Array(unitCount);
-  const unitDimension = new Int32Array(unitCount);
+  const unitType = new Int32Array(unitCount);
+  const typeIndex = new Map<string, number>();
+  const typeMatrices: Float64Array[] = [];
+  const typeDimension: number[] = [];
   const candidatesWith = new Array<number>(D).fill(0);
   const unitsWith = new Array<number>(D).fill(0);
   let e = 0;
@@ -157,29 +162,38 @@ export function agreementByDimension(
     const seen = new Set<number>();
     for (const u of units) {
       const d = dimensionIndex.get(u.dimension)!;
-      const base = e * cells;
-      const weight = 1 / (u.values.length - 1);
-      for (let i = 0; i < u.values.length; i++)
-        for (let j = 0; j < u.values.length; j++)
-          if (i !== j) matrices[base + index.get(u.values[i]!)! * k + index.get(u.values[j]!)!]! += weight;
+      const key = `${d}:${[...u.values].sort((a, b) => a - b).join(",")}`;
+      let t = typeIndex.get(key);
+      if (t === undefined) {
+        const m = new Float64Array(cells);
+        const weight = 1 / (u.values.length - 1);
+        for (let i = 0; i < u.values.length; i++)
+          for (let j = 0; j < u.values.length; j++) if (i !== j) m[index.get(u.values[i]!)! * k + index.get(u.values[j]!)!]! += weight;
+        typeIndex.set(key, (t = typeMatrices.length));
+        typeMatrices.push(m);
+        typeDimension.push(d);
+      }
       unitCandidate[e] = c;
-      unitDimension[e] = d;
+      unitType[e] = t;
       unitsWith[d]! += 1;
       seen.add(d);
       e++;
     }
     for (const d of seen) candidatesWith[d]! += 1;
   });
+  const typeWeights = new Float64Array(typeMatrices.length);
 
-  /** Σ over units of weight(candidate) × matrix, per dimension (flattened D × cells). */
-  const sums = (weight: (c: number) => number, out: Float64Array) => {
+  /** Σ over units of (their candidate's weight) × matrix, per dimension (flattened D × cells). */
+  const sums = (candidateWeights: ArrayLike<number> | null, out: Float64Array) => {
+    typeWeights.fill(0);
+    for (let u = 0; u < unitCount; u++) typeWeights[unitType[u]!]! += candidateWeights ? candidateWeights[unitCandidate[u]!]! : 1;
     out.fill(0);
-    for (let u = 0; u < unitCount; u++) {
-      const w = weight(unitCandidate[u]!);
+    for (let t = 0; t < typeMatrices.length; t++) {
+      const w = typeWeights[t]!;
       if (w === 0) continue;
-      const from = u * cells;
-      const to = unitDimension[u]! * cells;
-      for (let x = 0; x < cells; x++) out[to + x]! += w * matrices[from + x]!;
+      const m = typeMatrices[t]!;
+      const to = typeDimension[t]! * cells;
+      for (let x = 0; x < cells; x++) out[to + x]! += w * m[x]!;
     }
     return out;
   };
@@ -197,7 +211,7 @@ export function agreementByDimension(
     return { interval: alphaFromCoincidences(m, values, "interval"), ordinal: alphaFromCoincidences(m, values, "ordinal") };
   };
 
-  const total = sums(() => 1, new Float64Array(D * cells));
+  const total = sums(null, new Float64Array(D * cells));
   const measure = (d: number | null): AgreementMeasure => {
     const a = alphas(total, d);
     const pairableValues = Math.round(a.interval.n);
@@ -225,7 +239,7 @@ export function agreementByDimension(
     for (let r = 0, R = replicates ?? replicatesFor(unitCount); r < R; r++) {
       counts.fill(0);
       for (let i = 0; i < G; i++) counts[Math.floor(random() * G)]! += 1;
-      sums((c) => counts[c]!, sample);
+      sums(counts, sample);
       wanted.forEach(([d], i) => {
         const a = alphas(sample, d);
         if (a.interval.alpha !== null) draws[i]!.interval.push(a.interval.alpha);

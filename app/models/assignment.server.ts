@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { assignments, exercises, interviews, loops, reviewComments } from "#db/schema";
-import { db, type Tx } from "#app/utils/db.server";
+import { db, prepared, type Tx } from "#app/utils/db.server";
 import { allowedMs, assignmentPhase, PHASE_REFUSALS, type ExtraTimePercent } from "./assignment-phase";
 import { recordAudit, type AuditActor } from "./audit.server";
 
@@ -168,15 +168,15 @@ export function listComments(assignmentId: number) {
 type WriteResult = { ok: true } | { ok: false; status: number; message: string };
 
 /** Runs a candidate's write only while the exercise is in progress, checked inside the transaction. */
+// A candidate saves comments as they go, about as often as an interviewer autosaves: these
+// statements are prepared once (db.prepared).
 function whileInProgress(assignmentId: number, now: Date, write: (tx: Tx) => WriteResult): WriteResult {
   return db().transaction((tx) => {
-    const a = tx
-      .select({ status: assignments.status, deadlineAt: assignments.deadlineAt })
-      .from(assignments)
-      .where(eq(assignments.id, assignmentId))
-      .get();
-    if (!a) return { ok: false, status: 404, message: "This exercise no longer exists." };
-    const phase = assignmentPhase(a, now);
+    const row = prepared("select status, deadline_at as deadlineAt from assignments where id = ?").get(assignmentId) as
+      | { status: Assignment["status"]; deadlineAt: number | null }
+      | undefined;
+    if (!row) return { ok: false, status: 404, message: "This exercise no longer exists." };
+    const phase = assignmentPhase({ status: row.status, deadlineAt: row.deadlineAt === null ? null : new Date(row.deadlineAt) }, now);
     if (phase !== "in_progress") return { ok: false, status: 409, message: PHASE_REFUSALS[phase] };
     return write(tx);
   });
@@ -184,18 +184,13 @@ function whileInProgress(assignmentId: number, now: Date, write: (tx: Tx) => Wri
 
 /** Saves a comment; the draft it was typed from is cleared in the same write. */
 export function addComment(assignmentId: number, input: { filePath: string; line: number; body: string }, now: Date): WriteResult {
-  return whileInProgress(assignmentId, now, (tx) => {
-    const count =
-      tx
-        .select({ n: sql<number>`count(*)` })
-        .from(reviewComments)
-        .where(eq(reviewComments.assignmentId, assignmentId))
-        .get()?.n ?? 0;
-    if (count >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
-    tx.insert(reviewComments)
-      .values({ assignmentId, ...input, createdAt: now, updatedAt: now })
-      .run();
-    tx.update(assignments).set({ commentDraft: null }).where(eq(assignments.id, assignmentId)).run();
+  return whileInProgress(assignmentId, now, () => {
+    const { n } = prepared("select count(*) as n from review_comments where assignment_id = ?").get(assignmentId) as { n: number };
+    if (n >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
+    prepared(
+      "insert into review_comments (assignment_id, file_path, line, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+    ).run(assignmentId, input.filePath, input.line, input.body, now.getTime(), now.getTime());
+    prepared("update assignments set comment_draft = null where id = ?").run(assignmentId);
     return { ok: true };
   });
 }
@@ -261,8 +256,8 @@ export function saveCommentDraft(
   draft: { filePath: string; line: number | null; body: string } | null,
   now: Date,
 ): WriteResult {
-  return whileInProgress(assignmentId, now, (tx) => {
-    tx.update(assignments).set({ commentDraft: draft }).where(eq(assignments.id, assignmentId)).run();
+  return whileInProgress(assignmentId, now, () => {
+    prepared("update assignments set comment_draft = ? where id = ?").run(draft ? JSON.stringify(draft) : null, assignmentId);
     return { ok: true };
   });
 }

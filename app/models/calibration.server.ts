@@ -3,7 +3,7 @@
 // interviewer, level counts, and voices per candidate and dimension for alpha. Kept in memory
 // until the aggregates change.
 import { sql } from "drizzle-orm";
-import { db } from "#app/utils/db.server";
+import { db, prepared } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
 import { agreementByDimension, type CandidateUnits } from "./agreement";
 import { leniencyFromSums, type Leniency, type LeniencySums, type Voice } from "./leniency";
@@ -45,7 +45,11 @@ export function computeCalibration() {
     from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
     where s.status = 'submitted' and s.submitted_at is not null`);
   const byInterviewer = new Map<number, number[]>();
-  for (const s of submissions) byInterviewer.set(s.interviewerId, [...(byInterviewer.get(s.interviewerId) ?? []), s.hours]);
+  for (const s of submissions) {
+    const hours = byInterviewer.get(s.interviewerId);
+    if (hours) hours.push(s.hours);
+    else byInterviewer.set(s.interviewerId, [s.hours]);
+  }
 
   // Everyone with a submitted scorecard (users are few; their scorecards were just read).
   const people = db()
@@ -94,14 +98,19 @@ export function computeCalibration() {
  * dimension, each the number of voices at each level (aggregates.server.ts).
  */
 function panelAgreement() {
-  const rows = db().all<{ candidateId: number; dimensionKey: string; n1: number; n2: number; n3: number; n4: number }>(sql`
-    select candidate_id as candidateId, dimension_key as dimensionKey, n1, n2, n3, n4 from agreement_units`);
+  // Tens of thousands of rows at a real company's size: read as arrays, not objects.
+  const rows = prepared("select candidate_id, dimension_key, n1, n2, n3, n4 from agreement_units order by candidate_id")
+    .raw()
+    .all() as [number, string, number, number, number, number][];
   const byCandidate = new Map<number, CandidateUnits>();
-  for (const r of rows) {
-    const values = [r.n1, r.n2, r.n3, r.n4].flatMap((n, i) => Array<number>(n).fill(i + 1));
-    const list = byCandidate.get(r.candidateId);
-    if (list) list.push({ dimension: r.dimensionKey, values });
-    else byCandidate.set(r.candidateId, [{ dimension: r.dimensionKey, values }]);
+  for (const [candidateId, dimension, ...counts] of rows) {
+    const values: number[] = [];
+    counts.forEach((n, level) => {
+      for (let i = 0; i < n; i++) values.push(level + 1);
+    });
+    const list = byCandidate.get(candidateId);
+    if (list) list.push({ dimension, values });
+    else byCandidate.set(candidateId, [{ dimension, values }]);
   }
   return agreementByDimension([...byCandidate.values()]);
 }

@@ -1,15 +1,17 @@
-// S, band (raw and calibrated), gates and dimension scores for many loops at once: the compare
-// view, the pipeline and the results export. Grouped in SQL, then computed by the same
-// recommendationFromPanel as the candidate page, with the same leniency table, so a candidate's
-// figures are identical on every page and in every export.
-import { sql, type SQL } from "drizzle-orm";
+// Candidates side by side: compare, the pipeline's figures and the results export. The raw figures
+// (S, band, coverage, gates, dimension scores) are kept per loop as scorecards are submitted
+// (loop_figures, aggregates.server.ts), so a position's thousands of candidates are one row each;
+// the calibrated S, which moves with every interviewer's leniency, is computed for the rows shown.
+// Both come from recommendationFromPanel, as on the candidate page, with the same leniency table.
+import { sql } from "drizzle-orm";
 import { db } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
 import { getLeniencyTable } from "./calibration.server";
-import { recommendationFromPanel, type OverallRecommendation, type RatingGroup, type RedFlag } from "./recommendation";
+import { loopFiguresFromTables } from "./loop-figures.server";
+import type { Gate } from "./recommendation";
 import { getRubricDetail } from "./rubric.server";
 
-type LoopRow = {
+type CompareSource = {
   loopId: number;
   rubricVersionId: number;
   candidateId: number;
@@ -17,92 +19,46 @@ type LoopRow = {
   loopStatus: string;
   scheduled: number;
   submitted: number;
-  yes: number;
-  no: number;
-  redFlags: number;
   decision: string | null;
+  score: number | null;
+  bandKey: string | null;
+  coverage: number | null;
+  gates: string | null;
+  dimensionScores: string | null;
 };
 
-/** The figures of every loop whose id `loopIds` (a SQL subquery) selects, by loop id. */
-export function loopRecommendations(loopIds: SQL) {
-  // Tallies and rating groups are maintained as scorecards are submitted (aggregates.server.ts).
-  const loops = db().all<LoopRow>(sql`
+/** Candidates for one position (their latest loop each), with their raw figures. */
+export function compareCandidates(positionId: number) {
+  const rows = db().all<CompareSource>(sql`
     select l.id as loopId, l.rubric_version_id as rubricVersionId, c.id as candidateId, c.name as candidateName, l.status as loopStatus,
-      coalesce(t.scheduled, 0) as scheduled, coalesce(t.submitted, 0) as submitted,
-      coalesce(t.yes, 0) as yes, coalesce(t.no, 0) as no, coalesce(t.red_flags, 0) as redFlags, d.decision as decision
+      coalesce(t.scheduled, 0) as scheduled, coalesce(t.submitted, 0) as submitted, d.decision as decision,
+      f.score as score, f.band_key as bandKey, f.coverage as coverage, f.gates as gates, f.dimension_scores as dimensionScores
     from loops l join candidates c on c.id = l.candidate_id and c.erased_at is null
     left join loop_tallies t on t.loop_id = l.id
+    left join loop_figures f on f.loop_id = l.id
     left join decisions d on d.loop_id = l.id
-    where l.id in ${loopIds}`);
-  const groups = db().all<RatingGroup & { loopId: number }>(sql`
-    select loop_id as loopId, interviewer_id as interviewerId, dimension_key as dimensionKey, sum, count, min, max
-    from panel_rating_groups where loop_id in ${loopIds}`);
-  // Red flags are rare: their text is read only for the loops that have some.
-  const flagged = loops.filter((l) => l.redFlags > 0).map((l) => l.loopId);
-  const flags = flagged.length
-    ? db().all<RedFlag & { loopId: number }>(sql`
-    select i.loop_id as loopId, s.interviewer_id as interviewerId, ss.signal_key as key, rs.text as text, ss.note as note
-    from interviews i join loops l on l.id = i.loop_id
-    join scorecards s on s.interview_id = i.id and s.status = 'submitted'
-    join scorecard_signals ss on ss.scorecard_id = s.id
-    join rubric_signals rs on rs.rubric_version_id = l.rubric_version_id and rs.key = ss.signal_key and rs.kind = 'red_flag'
-    where i.loop_id in (${sql.join(
-      flagged.map((id) => sql`${id}`),
-      sql`, `,
-    )}) and i.status != 'cancelled'`)
-    : [];
-  const groupsByLoop = bucket(groups);
-  const flagsByLoop = bucket(flags);
-  const table = getLeniencyTable();
-  const leniency = Object.fromEntries([...table].map(([id, l]) => [id, l.leniency]));
-  const result = new Map<number, LoopRow & ReturnType<typeof figures>>();
-  for (const l of loops) {
-    const rubric = getRubricDetail(l.rubricVersionId)!;
-    const rec = recommendationFromPanel({
-      rubric,
-      groups: groupsByLoop.get(l.loopId) ?? [],
-      // Only the yes/no split matters to the gate, so counts stand in for the individual answers.
-      recommendations: [...Array<OverallRecommendation>(l.yes).fill("yes"), ...Array<OverallRecommendation>(l.no).fill("no")],
-      redFlags: flagsByLoop.get(l.loopId) ?? [],
-      scheduledInterviews: l.scheduled,
-      submittedInterviews: l.submitted,
-      leniency,
-      skipSpread: true,
-    });
-    result.set(l.loopId, { ...l, ...figures(rec, rubric.version) });
-  }
-  return result;
-}
-
-function figures(rec: ReturnType<typeof recommendationFromPanel>, rubricVersion: number) {
-  return {
-    score: rec.score,
-    band: rec.band,
-    calibratedScore: rec.calibratedScore,
-    calibratedBand: rec.calibratedBand,
-    coverage: rec.coverage,
-    gates: rec.gates.map((g) => g.kind),
-    interviewerCount: rec.interviewerCount,
-    dimensionScores: Object.fromEntries(rec.dimensions.map((d) => [d.key, d.score])),
-    rubricVersion,
-  };
-}
-
-function bucket<T extends { loopId: number }>(rows: T[]) {
-  const out = new Map<number, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.loopId);
-    if (list) list.push(r);
-    else out.set(r.loopId, [r]);
-  }
-  return out;
-}
-
-/** Candidates for one position (their latest loop each), with their figures. */
-export function compareCandidates(positionId: number) {
-  const latest = sql`(select max(l.id) from loops l join candidates c on c.id = l.candidate_id
-      where c.position_id = ${positionId} and c.erased_at is null group by l.candidate_id)`;
-  return [...loopRecommendations(latest).values()];
+    where l.id in (select max(l2.id) from loops l2 join candidates c2 on c2.id = l2.candidate_id
+                   where c2.position_id = ${positionId} and c2.erased_at is null group by l2.candidate_id)`);
+  return rows.map((r) => {
+    const rubric = getRubricDetail(r.rubricVersionId)!;
+    const band = rubric.bands.find((b) => b.key === r.bandKey);
+    return {
+      loopId: r.loopId,
+      rubricVersionId: r.rubricVersionId,
+      rubricVersion: rubric.version,
+      candidateId: r.candidateId,
+      candidateName: r.candidateName,
+      loopStatus: r.loopStatus,
+      scheduled: r.scheduled,
+      submitted: r.submitted,
+      decision: r.decision,
+      score: r.score,
+      band: band ? { key: band.key, label: band.label } : null,
+      coverage: r.coverage ?? 0,
+      gates: (r.gates ? r.gates.split(",") : []) as Gate["kind"][],
+      dimensionScores: (r.dimensionScores ? JSON.parse(r.dimensionScores) : {}) as Record<string, number | null>,
+    };
+  });
 }
 
 export type CompareRow = ReturnType<typeof compareCandidates>[number];
@@ -110,4 +66,36 @@ export type CompareRow = ReturnType<typeof compareCandidates>[number];
 /** compareCandidates, kept until the aggregates change (a submit, a cancellation, a decision). */
 export function getComparison(positionId: number): CompareRow[] {
   return cachedByAggregates(`compare:${positionId}`, () => compareCandidates(positionId));
+}
+
+/** The calibrated S and band of these loops, with the raw figures they go beside. */
+export function loopFigures(loopIds: number[]) {
+  const leniency = Object.fromEntries([...getLeniencyTable()].map(([id, l]) => [id, l.leniency]));
+  const out = new Map<number, ReturnType<typeof pick>>();
+  for (const id of loopIds) {
+    const f = loopFiguresFromTables(id, leniency);
+    if (f) out.set(id, pick(f));
+  }
+  return out;
+}
+
+function pick(f: NonNullable<ReturnType<typeof loopFiguresFromTables>>) {
+  return {
+    score: f.score,
+    band: f.band,
+    calibratedScore: f.calibratedScore,
+    calibratedBand: f.calibratedBand,
+    coverage: f.coverage,
+    gates: f.gates.map((g) => g.kind),
+  };
+}
+
+/** Rows with their calibrated S and band beside the raw ones: for the rows shown or exported. */
+export function withCalibrated<T extends { loopId: number }>(rows: T[]) {
+  const figures = loopFigures(rows.map((r) => r.loopId));
+  return rows.map((r) => ({
+    ...r,
+    calibratedScore: figures.get(r.loopId)?.calibratedScore ?? null,
+    calibratedBand: figures.get(r.loopId)?.calibratedBand ?? null,
+  }));
 }

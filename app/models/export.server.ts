@@ -6,7 +6,7 @@ import { db } from "#app/utils/db.server";
 import type { Role } from "#db/schema";
 import { getRubricDetail } from "./rubric.server";
 import { canSeePanel, panelVisibleWhere } from "./panel-visibility.server";
-import { getComparison } from "./compare.server";
+import { getComparison, withCalibrated } from "./compare.server";
 import { roundHalfUp, shownScore } from "./numbers";
 
 export const SCORECARD_COLUMNS = [
@@ -60,30 +60,28 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
     sql`select id, title from positions ${filter.positionId ? sql`where id = ${filter.positionId}` : sql``} order by id`,
   );
   return positions.flatMap((p) =>
-    getComparison(p.id)
-      .filter((c) => canSeePanel(viewer, c.loopId))
-      .map((c) => {
-        const rubric = getRubricDetail(c.rubricVersionId)!;
-        return {
-          candidate_id: c.candidateId,
-          candidate_name: c.candidateName,
-          position: p.title,
-          loop_id: c.loopId,
-          loop_status: c.loopStatus,
-          rubric_version: c.rubricVersion,
-          // Figures as the pages show them (numbers.ts), so an export never disagrees with a screen.
-          score: shownScore(c.score),
-          band: c.band?.label ?? null,
-          calibrated_score: shownScore(c.calibratedScore),
-          calibrated_band: c.calibratedBand?.label ?? null,
-          coverage: roundHalfUp(c.coverage, 2),
-          gates: c.gates.join(";"),
-          interviews: c.scheduled,
-          submitted: c.submitted,
-          decision: c.decision,
-          ...Object.fromEntries(rubric.dimensions.map((d) => [`score_${d.key}`, shownScore(c.dimensionScores[d.key] ?? null)])),
-        };
-      }),
+    withCalibrated(getComparison(p.id).filter((c) => canSeePanel(viewer, c.loopId))).map((c) => {
+      const rubric = getRubricDetail(c.rubricVersionId)!;
+      return {
+        candidate_id: c.candidateId,
+        candidate_name: c.candidateName,
+        position: p.title,
+        loop_id: c.loopId,
+        loop_status: c.loopStatus,
+        rubric_version: c.rubricVersion,
+        // Figures as the pages show them (numbers.ts), so an export never disagrees with a screen.
+        score: shownScore(c.score),
+        band: c.band?.label ?? null,
+        calibrated_score: shownScore(c.calibratedScore),
+        calibrated_band: c.calibratedBand?.label ?? null,
+        coverage: roundHalfUp(c.coverage, 2),
+        gates: c.gates.join(";"),
+        interviews: c.scheduled,
+        submitted: c.submitted,
+        decision: c.decision,
+        ...Object.fromEntries(rubric.dimensions.map((d) => [`score_${d.key}`, shownScore(c.dimensionScores[d.key] ?? null)])),
+      };
+    }),
   );
 }
 

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "#app/utils/db.server";
 import type { StageKey } from "#db/schema";
-import { loopRecommendations } from "./compare.server";
+import { loopFigures } from "./compare.server";
 import { interviewState, type InterviewState } from "./interview-status";
 
 import type { PipelineState } from "./pipeline-state";
@@ -23,8 +23,23 @@ type PipelineRow = {
   submittedAt: number | null;
 };
 
-/** Every open loop with each stage's state; filtered by position and by what the loop needs. */
-export function listPipeline({ positionId, state, now }: { positionId?: number; state: PipelineState; now: Date }) {
+/**
+ * One page of open loops with each stage's state and the loop's figures, filtered by position and
+ * by what the loop needs; with the counts over every open loop for the header.
+ */
+export function listPipeline({
+  positionId,
+  state,
+  now,
+  page = 1,
+  pageSize = 50,
+}: {
+  positionId?: number;
+  state: PipelineState;
+  now: Date;
+  page?: number;
+  pageSize?: number;
+}) {
   const positionFilter = positionId ? sql`and c.position_id = ${positionId}` : sql``;
   const rows = db().all<PipelineRow>(sql`
     select l.id as loopId, c.id as candidateId, c.name as candidateName, p.id as positionId, p.title as positionTitle,
@@ -38,8 +53,6 @@ export function listPipeline({ positionId, state, now }: { positionId?: number; 
     left join scorecards s on s.interview_id = i.id
     where l.status = 'open' ${positionFilter}
     order by c.name, l.id, i.scheduled_at`);
-  const figures = loopRecommendations(sql`(select l.id from loops l join candidates c on c.id = l.candidate_id
-    where l.status = 'open' and c.erased_at is null ${positionFilter})`);
   const loops = new Map<
     number,
     {
@@ -70,7 +83,6 @@ export function listPipeline({ positionId, state, now }: { positionId?: number; 
   }
   const all = [...loops.values()].map((l) => ({
     ...l,
-    figures: pick(figures.get(l.loopId)),
     owed: l.stages.filter((s) => s.state.kind === "scorecard_owed").length,
     ready: l.stages.length > 0 && l.stages.every((s) => s.state.kind === "submitted"),
   }));
@@ -83,11 +95,12 @@ export function listPipeline({ positionId, state, now }: { positionId?: number; 
           ? l.stages.some((s) => s.state.kind === "upcoming")
           : true,
   );
-  return { loops: filtered, counts: { all: all.length, owed: all.filter((l) => l.owed).length, ready: all.filter((l) => l.ready).length } };
-}
-
-function pick(f: ReturnType<typeof loopRecommendations> extends Map<number, infer V> ? V | undefined : never) {
-  if (!f) return null;
-  const { score, band, calibratedScore, calibratedBand, gates, coverage } = f;
-  return { score, band, calibratedScore, calibratedBand, gates, coverage };
+  const shown = filtered.slice((page - 1) * pageSize, page * pageSize);
+  // Figures only for the loops on this page: the rest would be computed to be thrown away.
+  const figures = loopFigures(shown.map((l) => l.loopId));
+  return {
+    loops: shown.map((l) => ({ ...l, figures: figures.get(l.loopId) ?? null })),
+    total: filtered.length,
+    counts: { all: all.length, owed: all.filter((l) => l.owed).length, ready: all.filter((l) => l.ready).length },
+  };
 }

@@ -29,7 +29,8 @@ describe("sign-in", () => {
   });
 });
 
-describe("throttling: nobody can lock someone else out", () => {
+// Each attempt checks a password with scrypt, as sign-in does: dozens of them take seconds.
+describe("throttling: nobody can lock someone else out", { timeout: 30_000 }, () => {
   it("refuses one client after five failures for an account, even the right password, with a retry time", async () => {
     await makeUser("interviewer", { email: "sam@loopwise.test" });
     const from = client();

@@ -116,10 +116,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                       Median time to submit
                     </th>
                     <th scope="col" className="num">
-                      Leniency (adjusted)
-                    </th>
-                    <th scope="col" className="num">
-                      Raw leniency
+                      Leniency
                     </th>
                     <th scope="col" className="num">
                       Based on
@@ -140,14 +137,20 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                       <td className="num">{p.scorecards}</td>
                       <td className="num">{p.medianHoursToSubmit === null ? "—" : `${formatFixed(p.medianHoursToSubmit, 1)} h`}</td>
                       <td className="num">
-                        {p.candidates ? formatSigned(p.leniency) : "—"}
-                        {p.interval ? (
-                          <div className="small muted nowrap">
-                            95%: {formatSigned(p.interval.low)} to {formatSigned(p.interval.high)}
-                          </div>
-                        ) : null}
+                        {p.candidates ? (
+                          <>
+                            <strong>{formatSigned(p.leniency)}</strong> <span className="small muted">adjusted</span>
+                            {p.interval ? (
+                              <div className="small muted nowrap">
+                                95%: {formatSigned(p.interval.low)} to {formatSigned(p.interval.high)}
+                              </div>
+                            ) : null}
+                            <div className="small muted nowrap">raw, before adjusting: {formatSigned(p.rawLeniency)}</div>
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </td>
-                      <td className="num">{p.candidates ? formatSigned(p.rawLeniency) : "—"}</td>
                       <td className="num">
                         {p.candidates} candidate{p.candidates === 1 ? "" : "s"}
                         <div className="small muted nowrap">{p.pairs} paired ratings</div>

@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.compare";
 import { listPositions } from "#app/models/candidate.server";
-import { getComparison } from "#app/models/compare.server";
+import { getComparison, withCalibrated } from "#app/models/compare.server";
 import { formatScore } from "#app/models/numbers";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { requirePermission } from "#app/utils/session.server";
@@ -50,7 +50,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     total: rows.length,
     page,
     notices,
-    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+    rows: withCalibrated(rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)).map((r) => ({
       candidateId: r.candidateId,
       candidateName: r.candidateName,
       score: r.score,

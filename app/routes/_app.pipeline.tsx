@@ -41,14 +41,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (state !== stateParam) problems.push(`Unknown state "${stateParam}"; showing all open loops.`);
   const now = requestTime(context);
   const validPosition = positions.some((p) => p.id === positionId) ? positionId : undefined;
-  const { loops, counts } = listPipeline({ positionId: validPosition, state, now });
   const page = pageFrom(url);
-  const shown = loops.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const owedIds = shown.flatMap((l) => l.stages.filter((s) => s.state.kind === "scorecard_owed").map((s) => s.interviewId));
+  const { loops, total, counts } = listPipeline({ positionId: validPosition, state, now, page, pageSize: PAGE_SIZE });
+  const owedIds = loops.flatMap((l) => l.stages.filter((s) => s.state.kind === "scorecard_owed").map((s) => s.interviewId));
   return {
-    loops: shown,
+    loops,
     reminded: Object.fromEntries(lastRemindedAt(owedIds)),
-    total: loops.length,
+    total,
     page,
     counts,
     positionId: validPosition ?? null,

@@ -57,7 +57,9 @@ describe("deciding", () => {
       await decide("hm@loopwise.test", "Elena Petrova", { decision: "no_hire", rationale: "Team needs a different profile right now." })
     ).data as unknown as Reply;
     expect(against.data.errors.acknowledge?.[0]).toMatch(/against the band \(Strong hire\)/);
-    expect(db().select().from(decisions).all()).toHaveLength(1); // only the seeded one
+    // Nothing was recorded for Elena: her loop has no decision yet.
+    const elenaLoop = db().select().from(loops).where(eq(loops.candidateId, candidateId("Elena Petrova"))).get()!;
+    expect(db().select().from(decisions).where(eq(decisions.loopId, elenaLoop.id)).all()).toHaveLength(0);
 
     const ok = await decide("hm@loopwise.test", "Elena Petrova", {
       decision: "hire",

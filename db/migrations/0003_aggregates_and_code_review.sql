@@ -42,6 +42,16 @@ CREATE TABLE `leniency_by_candidate` (
 );
 --> statement-breakpoint
 CREATE INDEX `leniency_by_candidate_candidate_idx` ON `leniency_by_candidate` (`candidate_id`);--> statement-breakpoint
+CREATE TABLE `loop_figures` (
+	`loop_id` integer PRIMARY KEY NOT NULL,
+	`score` real,
+	`band_key` text,
+	`coverage` real NOT NULL,
+	`gates` text NOT NULL,
+	`dimension_scores` text NOT NULL,
+	FOREIGN KEY (`loop_id`) REFERENCES `loops`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `loop_tallies` (
 	`loop_id` integer PRIMARY KEY NOT NULL,
 	`scheduled` integer NOT NULL,

@@ -51,12 +51,6 @@ test("a candidate starts only once the editor is ready, reviews in Monaco, and t
     const url = r.url();
     if (!url.startsWith(baseURL!) && !url.startsWith("data:") && !url.startsWith("blob:")) external.push(url);
   });
-  // What the editor weighs on the wire (the server compresses), logged for the record.
-  const editorBytes = new Map<string, number>();
-  page.on("requestfinished", async (r) => {
-    if (/(monaco|diff-view|editor-warmup)\.client-|editor\.worker|\/(python|markdown)-/.test(r.url()))
-      editorBytes.set(r.url(), (await r.sizes()).responseBodySize);
-  });
   // Hold the editor's code back until we have looked: Start must wait for it.
   let releaseEditor!: () => void;
   const editorHeld = new Promise<void>((resolve) => (releaseEditor = resolve));
@@ -76,15 +70,11 @@ test("a candidate starts only once the editor is ready, reviews in Monaco, and t
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/start-page.png` });
 
-  const editorKb = [...editorBytes.values()].reduce((a, n) => a + n, 0) / 1000;
-  console.log(`editor JavaScript on the wire: ${editorKb.toFixed(0)} kB in ${editorBytes.size} files`);
-  const startedAt = Date.now();
+  // Speed is the benchmark's job (npm run bench), not a timed assertion here: the editor appears
+  // after Start and the clock has just begun.
   await start.click();
   const editor = page.getByTestId("diff-editor");
   await expect(editor.locator(".editor.modified .view-line").first()).toBeVisible();
-  const timeToEditor = Date.now() - startedAt;
-  console.log(`time from Start to a visible editor: ${timeToEditor} ms`);
-  expect(timeToEditor).toBeLessThan(3_000);
   await expect(page.getByRole("timer", { name: "Time left" })).toContainText(/39:|40:00/);
 
   const composer = page.getByRole("form", { name: "New comment" });

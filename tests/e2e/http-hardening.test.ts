@@ -181,11 +181,12 @@ test("the candidate's own form posts are not mistaken for foreign ones", async (
 });
 
 test.describe("request size", () => {
-  test("a 300 MB sign-in is refused with 413 in well under a second", async ({ baseURL }) => {
+  test("a 300 MB sign-in is refused with 413 before its body is read", async ({ baseURL }) => {
     const reply = await upload(`${baseURL}/login`, 300 * MB, { contentLength: 300 * MB });
     expect(reply.status).toBe(413);
     expect(reply.body).toContain("too large");
-    expect(reply.ms).toBeLessThan(1000);
+    // The answer came while the client had sent a sliver of the body: the server didn't wait for it.
+    expect(reply.sentBeforeAnswer).toBeLessThan(10 * MB);
   });
 
   test("a chunked body that grows past the limit is cut off with 413", async ({ baseURL }) => {
@@ -205,8 +206,10 @@ test.describe("request size", () => {
     }
     const replies = await Promise.all(uploads);
     expect(replies.map((r) => r.status)).toEqual(Array(8).fill(413));
-    // Before the limit, eight 50 MB bodies stalled /healthz for 4 s; a busy CI machine adds a little.
-    expect(Math.max(...healthTimes), `health checks took ${healthTimes.map(Math.round).join(", ")} ms`).toBeLessThan(1000);
+    // Not a speed target (the benchmark measures speed): before the limit, eight 50 MB bodies held
+    // /healthz up for 4 s on an idle machine; now it must not wait for them at all.
+    expect(Math.max(...healthTimes), `health checks took ${healthTimes.map(Math.round).join(", ")} ms`).toBeLessThan(2500);
+    expect(Math.max(...replies.map((r) => r.sentBeforeAnswer))).toBeLessThan(50 * MB);
   });
 });
 
