@@ -291,7 +291,6 @@ function DimensionFieldset({
 }) {
   const [chosen, setChosen] = useState((r.initialValue as string | undefined) ?? "");
   const chosenLevel = d.levels.find((l) => String(l.level) === chosen);
-  const guideId = `${r.id}-chosen`;
   return (
     <fieldset
       className={`dimension${isFocus ? " dimension-focus" : ""}`}
@@ -334,7 +333,7 @@ function DimensionFieldset({
         </label>
       </div>
       {/* Phone only (CSS): the anchors the compact choices leave out. */}
-      <p id={guideId} className="level-chosen small" aria-live="polite">
+      <p className="level-chosen small" aria-live="polite">
         {chosenLevel ? (
           <>
             <strong>
