@@ -45,6 +45,10 @@ export default defineConfig({
       DATABASE_PATH: E2E_DATABASE,
       SESSION_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
       COOKIE_SECURE: "false",
+      // The reminder job would remind about the seeded owed scorecards at start-up, racing the
+      // journeys that send reminders by hand; it is tested with an explicit clock instead.
+      REMINDER_AFTER_HOURS: "0",
+      SMTP_URL: "",
     },
   },
 });

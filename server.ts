@@ -13,6 +13,7 @@ import { env } from "#app/utils/env.server";
 import { bodyLimitOf, declaresMoreThan, limitRequestBodies } from "./server/body-limit";
 import { setClientAddress } from "./server/client-address";
 import { refuse } from "./server/refuse";
+import { createReminderJob } from "./server/reminder-job";
 import { securityHeaders } from "./server/response-headers";
 import { refuseForeignWrites } from "./server/same-origin";
 
@@ -64,5 +65,15 @@ server.on("checkContinue", (req, res) => {
   app(req, res);
 });
 
-server.listen(config.PORT, () => console.log(`Loopwise (${config.NODE_ENV}) on http://localhost:${config.PORT}`));
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => server.close(() => process.exit(0)));
+// Owed-scorecard reminders and email delivery run inside this process, in production only (a
+// development server restarts too often to keep an hourly rhythm; unit tests drive the job by hand).
+const reminders = createReminderJob({ afterHours: config.REMINDER_AFTER_HOURS, appUrl: config.publicUrl });
+server.listen(config.PORT, () => {
+  console.log(`Loopwise (${config.NODE_ENV}) on http://localhost:${config.PORT}`);
+  if (config.NODE_ENV === "production") reminders.start();
+});
+for (const signal of ["SIGTERM", "SIGINT"] as const)
+  process.once(signal, () => {
+    reminders.stop();
+    server.close(() => process.exit(0));
+  });

@@ -26,6 +26,10 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     timeZone: text("time_zone").notNull().default("UTC"),
+    // ISO 3166-1 alpha-2 code whose public holidays scheduling warns about; "" for none.
+    country: text("country").notNull().default(""),
+    // The jti of the only calendar-feed link that works for this person; null when none is issued.
+    calendarFeedTokenId: text("calendar_feed_token_id"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -260,6 +264,9 @@ export const interviews = sqliteTable(
     scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }).notNull(),
     durationMinutes: integer("duration_minutes").notNull(),
     status: text("status", { enum: INTERVIEW_STATUSES }).notNull().default("scheduled"),
+    // The iCalendar SEQUENCE: bumped whenever the time, length, interviewer or status changes, so
+    // calendars replace the event they hold rather than keep a stale one.
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -522,6 +529,54 @@ export const takeHomeGrades = sqliteTable("take_home_grades", {
   notes: text("notes").notNull().default(""),
   savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+
+// Email and reminders. Every email is written to the outbox first; with SMTP configured it is
+// delivered from there (and retried), without it the outbox is where the admin reads it.
+
+export const EMAIL_STATUSES = ["pending", "sent", "failed", "outbox_only"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    toAddress: text("to_address").notNull(),
+    toName: text("to_name").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    // When a pending email is next tried; null once it is sent, failed for good, or outbox-only.
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_created_idx").on(t.createdAt)],
+);
+
+export const REMINDER_KINDS = ["manual", "automatic"] as const;
+
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: id(),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    // Who sent a manual reminder; null for the automatic ones.
+    sentById: integer("sent_by_id").references(() => users.id),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+    emailId: integer("email_id").references(() => outbox.id),
+  },
+  (t) => [index("reminders_interview_idx").on(t.interviewId, t.sentAt)],
+);
 
 // ---------------------------------------------------------------------------------------------
 // Decisions and the audit log.

@@ -17,6 +17,7 @@ export const users: SeedUser[] = [
     role: "admin",
     title: "Talent Operations Lead",
     timeZone: "Europe/London",
+    country: "GB",
   },
   {
     name: "Daniel Reyes",
@@ -24,6 +25,7 @@ export const users: SeedUser[] = [
     role: "hiring_manager",
     title: "Director of ML Engineering",
     timeZone: "Europe/London",
+    country: "GB",
   },
   {
     name: "Aisha Bello",
@@ -31,6 +33,7 @@ export const users: SeedUser[] = [
     role: "interviewer",
     title: "Staff ML Engineer, Fraud",
     timeZone: "Europe/London",
+    country: "GB",
   },
   {
     name: "Tomasz Nowak",
@@ -38,6 +41,7 @@ export const users: SeedUser[] = [
     role: "interviewer",
     title: "Senior ML Engineer, Ranking",
     timeZone: "Europe/Berlin",
+    country: "DE",
   },
   {
     name: "Mei Lin Chen",
@@ -45,6 +49,7 @@ export const users: SeedUser[] = [
     role: "interviewer",
     title: "Staff ML Engineer, Search & Ranking",
     timeZone: "Europe/London",
+    country: "GB",
   },
   {
     name: "Rafael Moreira",
@@ -52,6 +57,7 @@ export const users: SeedUser[] = [
     role: "interviewer",
     title: "SRE Lead, ML Platform",
     timeZone: "America/New_York",
+    country: "US",
   },
   {
     name: "Siobhán Gallagher",
@@ -59,6 +65,7 @@ export const users: SeedUser[] = [
     role: "interviewer",
     title: "Data Engineering Lead",
     timeZone: "Europe/London",
+    country: "IE",
   },
   {
     name: "Kwame Asante",
@@ -66,6 +73,7 @@ export const users: SeedUser[] = [
     role: "interviewer",
     title: "Engineering Manager, Risk ML",
     timeZone: "Europe/London",
+    country: "GB",
   },
 ];
 
@@ -1065,6 +1073,46 @@ export const candidates: SeedCandidate[] = [
           hour: 14,
           durationMinutes: 90,
           status: "scheduled",
+        },
+      ],
+    },
+  },
+
+  // ── 7b. Three scorecards owed at once: the interviewers' week (reminders, a phone scorecard) ─
+  {
+    name: "Inês Duarte",
+    email: "ines.duarte@example.com",
+    positionKey: "lml-fraud",
+    source: "inbound",
+    notes:
+      "Lead ML Engineer at a Porto payments start-up; built their chargeback model and its feature store. Applied after a conference talk on delayed labels.",
+    addedDaysAgo: 12,
+    loop: {
+      status: "open",
+      interviews: [
+        {
+          stage: "system_design",
+          interviewerEmail: "mei@loopwise.test",
+          dayOffset: -3,
+          hour: 9,
+          durationMinutes: 90,
+          status: "completed",
+        },
+        {
+          stage: "debugging",
+          interviewerEmail: "tomasz@loopwise.test",
+          dayOffset: -2,
+          hour: 13,
+          durationMinutes: 60,
+          status: "completed",
+        },
+        {
+          stage: "leadership",
+          interviewerEmail: "siobhan@loopwise.test",
+          dayOffset: -1,
+          hour: 15,
+          durationMinutes: 45,
+          status: "completed",
         },
       ],
     },

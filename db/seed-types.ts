@@ -15,6 +15,8 @@ export interface SeedUser {
   /** Job title shown next to the name, e.g. "Staff ML Engineer, Ranking". */
   title: string;
   timeZone: string;
+  /** ISO 3166-1 alpha-2: whose public holidays scheduling warns about. */
+  country: string;
 }
 
 export interface SeedPosition {

@@ -2,7 +2,7 @@
 // (tests/setup/unit-env.ts), so these insert freely.
 import { loadExercises } from "#app/models/exercise.server";
 import { loadRubrics } from "#app/models/rubric.server";
-import { positions, users, type Role } from "#db/schema";
+import { candidates, interviews, loops, positions, users, type InterviewStatus, type Role, type StageKey } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { setRequestTime, systemNow } from "#app/utils/clock.server";
@@ -44,6 +44,51 @@ export function makeOrganisation() {
     .returning()
     .get();
   return { rubricVersionId: rubric!.id, position };
+}
+
+/**
+ * A candidate with an open loop scheduled by `scheduledById`: one interview per plan, `hoursFromNow`
+ * negative for one in the past. Recruiter notes are set, so tests can check they never leak.
+ */
+export function makeLoop({
+  positionId,
+  rubricVersionId,
+  scheduledById,
+  plans,
+}: {
+  positionId: number;
+  rubricVersionId: number;
+  scheduledById: number;
+  plans: { stage: StageKey; interviewerId: number; hoursFromNow: number; durationMinutes?: number; status?: InterviewStatus }[];
+}) {
+  counter += 1;
+  const candidate = db()
+    .insert(candidates)
+    .values({
+      name: `Candidate ${counter}`,
+      email: `candidate.${counter}@example.com`,
+      positionId,
+      source: "referral",
+      notes: "Recruiter note: expects 20% more than the band.",
+    })
+    .returning()
+    .get();
+  const loop = db().insert(loops).values({ candidateId: candidate.id, rubricVersionId, createdById: scheduledById }).returning().get();
+  const rows = plans.map((p) =>
+    db()
+      .insert(interviews)
+      .values({
+        loopId: loop.id,
+        stage: p.stage,
+        interviewerId: p.interviewerId,
+        scheduledAt: new Date(systemNow().getTime() + p.hoursFromNow * 3600_000),
+        durationMinutes: p.durationMinutes ?? 60,
+        status: p.status ?? "scheduled",
+      })
+      .returning()
+      .get(),
+  );
+  return { candidate, loop, interviews: rows };
 }
 
 /** A request as the browser would send it, signed in as `userId` when given. */

@@ -6,6 +6,7 @@ import { interviewSchema } from "#app/models/loop-schema";
 import { FormError, SelectField, TextField } from "./ui/field";
 import { STAGE_LABELS } from "#app/models/labels";
 import { SubmitButton } from "./ui/submit-button";
+import { AcceptWarnings, warningHint, warningsOf } from "./scheduling-warnings";
 
 export type InterviewFormDefaults = {
   stage: StageKey;
@@ -52,6 +53,7 @@ export function InterviewForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const warnings = warningsOf(lastResult);
   const stage = (fields.stage.value as StageKey | undefined) ?? defaults.stage;
   // The stage comes back as it was posted ("__proto__", "constructor"): only our own keys count.
   const kits = (Object.hasOwn(exercisesByStage, stage) && exercisesByStage[stage]) || [];
@@ -76,7 +78,12 @@ export function InterviewForm({
         />
       </div>
       <div className="form-grid">
-        <TextField meta={fields.scheduledAt} label="Date and time" type="datetime-local" hint={`In ${timeZone}`} />
+        <TextField
+          meta={fields.scheduledAt}
+          label="Date and time"
+          type="datetime-local"
+          hint={warningHint(warnings?.byField.scheduledAt, `In ${timeZone}`)}
+        />
         <TextField meta={fields.durationMinutes} label="Length in minutes" type="number" min={15} max={600} step={5} />
       </div>
       <div className="form-grid">
@@ -98,6 +105,7 @@ export function InterviewForm({
           />
         ) : null}
       </div>
+      {warnings ? <AcceptWarnings warningsKey={warnings.key} /> : null}
       <div className="form-actions">
         <SubmitButton name="intent" value="save">
           {mode === "add" ? "Add interview" : "Save changes"}

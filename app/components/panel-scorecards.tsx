@@ -89,17 +89,15 @@ export function ScorecardCard({
           {c.amendmentCount ? <span className="badge badge-info">Amended</span> : null}
         </span>
       </div>
-      <table className="table">
+      <table className="table scorecard-ratings">
         <tbody>
           {ratings.map((r) => {
             const d = dimensionName.get(r.dimensionKey);
             const label = r.level ? d?.levels.find((l) => l.level === r.level)?.label : "Not assessed";
             return (
               <tr key={r.dimensionKey}>
-                <th scope="row" style={{ width: "28%", textTransform: "none", letterSpacing: 0, fontSize: "0.9rem" }}>
-                  {d?.name ?? r.dimensionKey}
-                </th>
-                <td style={{ width: "22%" }}>{r.level ? `${r.level} · ${label}` : label}</td>
+                <th scope="row">{d?.name ?? r.dimensionKey}</th>
+                <td className="rating-level">{r.level ? `${r.level} · ${label}` : label}</td>
                 <td className="notes">{r.evidence}</td>
               </tr>
             );

@@ -16,6 +16,7 @@ export function RecommendationPanel({
   now,
   redFlagsAddressed = false,
   showCalibration = true,
+  remind,
 }: {
   rec: LoopRecommendation;
   owed: Owed[];
@@ -24,6 +25,8 @@ export function RecommendationPanel({
   redFlagsAddressed?: boolean;
   /** Colleagues' leniency is calibration data for the hiring team, not for the panel. */
   showCalibration?: boolean;
+  /** What to offer beside each owed scorecard (the hiring team's "Remind"). */
+  remind?: (owed: Owed) => React.ReactNode;
 }) {
   const workings = describeWorkings(rec.workings);
   const bands = rec.rubric.bands.map((b, i) =>
@@ -207,6 +210,7 @@ export function RecommendationPanel({
               <li key={o.interviewId}>
                 {o.interviewerName}, {STAGE_LABELS[o.stage]}: {o.draft ? "draft in progress" : "not started"}, owed for{" "}
                 {formatDuration(now - o.owedSince.getTime())}
+                {remind?.(o)}
               </li>
             ))}
           </ul>

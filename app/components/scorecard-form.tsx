@@ -88,63 +88,16 @@ export function ScorecardForm({
   );
   const checked = new Set((fields.signals.initialValue as string[] | undefined) ?? []);
 
-  const renderDimension = (d: Dimension, isFocus: boolean) => {
-    const r = rating[d.key]!;
-    const e = evidence[d.key]!;
-    return (
-      <fieldset key={d.key} className={`dimension${isFocus ? " dimension-focus" : ""}`} aria-describedby={r.errors ? r.errorId : undefined}>
-        <legend>
-          {d.name} {isFocus ? <span className="badge badge-info">Focus</span> : null}{" "}
-          <span className="small muted">weight {d.weight}%</span>
-        </legend>
-        <p className="small muted">Excellent looks like: {d.excellent}</p>
-        {suggestions[d.key]?.level ? (
-          <p className="flash small">
-            Suggested from the graded code review: {suggestions[d.key]!.level} ·{" "}
-            {d.levels.find((l) => l.level === suggestions[d.key]!.level)?.label} ({Math.round(suggestions[d.key]!.recall * 100)}% of planted
-            defects found). It is pre-selected; the rating is yours to decide.
-          </p>
-        ) : suggestions[d.key] ? (
-          <p className="flash small">
-            From the graded code review: the candidate found none of the planted defects in this area (0%). Nothing is pre-selected: choose
-            the rating from what you saw.
-          </p>
-        ) : null}
-        <div className="level-grid">
-          {d.levels.map((l) => (
-            <label key={l.level} className="level-option">
-              <input type="radio" name={r.name} value={String(l.level)} defaultChecked={r.initialValue === String(l.level)} />
-              <span className="level-title">
-                {l.level} · {l.label}
-              </span>
-              <span className="level-anchor">{l.anchor}</span>
-            </label>
-          ))}
-          <label className="level-option level-na">
-            <input type="radio" name={r.name} value="na" defaultChecked={r.initialValue === "na"} />
-            <span className="level-title">Not assessed</span>
-            <span className="level-anchor">This interview gave no evidence either way.</span>
-          </label>
-        </div>
-        <ErrorList id={r.errorId} errors={r.errors} />
-        <div className="field">
-          <label htmlFor={e.id}>Evidence for {d.name}</label>
-          <textarea
-            id={e.id}
-            name={e.name}
-            className="textarea"
-            rows={3}
-            maxLength={EVIDENCE_MAX}
-            defaultValue={(e.initialValue as string | undefined) ?? ""}
-            placeholder="What the candidate said or did: quotes, decisions, numbers."
-            aria-invalid={e.errors ? true : undefined}
-            aria-describedby={e.errors ? e.errorId : undefined}
-          />
-          <ErrorList id={e.errorId} errors={e.errors} />
-        </div>
-      </fieldset>
-    );
-  };
+  const renderDimension = (d: Dimension, isFocus: boolean) => (
+    <DimensionFieldset
+      key={d.key}
+      dimension={d}
+      isFocus={isFocus}
+      rating={rating[d.key]!}
+      evidence={evidence[d.key]!}
+      suggestion={suggestions[d.key]}
+    />
+  );
 
   return (
     <Form method="post" className="form" {...getFormProps(form)} onChange={(e) => autosave.schedule(e.currentTarget)}>
@@ -224,8 +177,9 @@ export function ScorecardForm({
             <textarea
               id={fields.takeaways.id}
               name={fields.takeaways.name}
-              className="textarea"
+              className="textarea textarea-grow"
               rows={4}
+              onInput={growToFit}
               maxLength={TAKEAWAYS_MAX}
               defaultValue={(fields.takeaways.initialValue as string | undefined) ?? ""}
               aria-invalid={fields.takeaways.errors ? true : undefined}
@@ -235,19 +189,29 @@ export function ScorecardForm({
         </section>
       </div>
 
+      {submitBlockedReason ? (
+        <p id="submit-blocked" className="small muted">
+          {submitBlockedReason}
+        </p>
+      ) : null}
       <div className="form-actions sticky-actions">
         {submitted ? null : (
           <SubmitButton name="intent" value="save" className="btn" pendingText="Saving…">
             Save draft
           </SubmitButton>
         )}
-        <SubmitButton name="intent" value="submit" pendingText="Submitting…" disabled={Boolean(submitBlockedReason)}>
+        <SubmitButton
+          name="intent"
+          value="submit"
+          pendingText="Submitting…"
+          disabled={Boolean(submitBlockedReason)}
+          aria-describedby={submitBlockedReason ? "submit-blocked" : undefined}
+        >
           {submitted ? "Submit amendment" : "Submit scorecard"}
         </SubmitButton>
-        <span className="small muted" role="status" aria-live="polite">
+        <span className="small muted save-status" role="status" aria-live="polite">
           {autosave.status ?? lastSavedLabel}
         </span>
-        {submitBlockedReason ? <span className="small">{submitBlockedReason}</span> : null}
         <FormError errors={form.errors} />
       </div>
     </Form>
@@ -304,4 +268,119 @@ function useRevealFirstError(formId: string, errors: Record<string, string[]>) {
     fieldset.scrollIntoView({ block: "center" });
     fieldset.querySelector<HTMLElement>("input, textarea")?.focus({ preventScroll: true });
   }, [formId, signature]);
+}
+
+type FieldMeta = { id: string; name: string; errorId: string; errors?: string[]; initialValue?: unknown };
+
+/**
+ * One dimension: its anchored levels, "Not assessed", and the evidence. On a phone the levels are
+ * compact choices; the chosen level's anchor is shown under them and every anchor is one tap away.
+ */
+function DimensionFieldset({
+  dimension: d,
+  isFocus,
+  rating: r,
+  evidence: e,
+  suggestion,
+}: {
+  dimension: Dimension;
+  isFocus: boolean;
+  rating: FieldMeta;
+  evidence: FieldMeta;
+  suggestion?: { level: number | null; recall: number };
+}) {
+  const [chosen, setChosen] = useState((r.initialValue as string | undefined) ?? "");
+  const chosenLevel = d.levels.find((l) => String(l.level) === chosen);
+  return (
+    <fieldset
+      className={`dimension${isFocus ? " dimension-focus" : ""}`}
+      aria-describedby={r.errors ? r.errorId : undefined}
+      onChange={(event) => {
+        const target: EventTarget = event.target;
+        if (target instanceof HTMLInputElement && target.name === r.name) setChosen(target.value);
+      }}
+    >
+      <legend>
+        {d.name} {isFocus ? <span className="badge badge-info">Focus</span> : null}{" "}
+        <span className="small muted nowrap">weight {d.weight}%</span>
+      </legend>
+      <p className="small muted">Excellent looks like: {d.excellent}</p>
+      {suggestion?.level ? (
+        <p className="flash small">
+          Suggested from the graded code review: {suggestion.level} · {d.levels.find((l) => l.level === suggestion.level)?.label} (
+          {Math.round(suggestion.recall * 100)}% of planted defects found). It is pre-selected; the rating is yours to decide.
+        </p>
+      ) : suggestion ? (
+        <p className="flash small">
+          From the graded code review: the candidate found none of the planted defects in this area (0%). Nothing is pre-selected: choose
+          the rating from what you saw.
+        </p>
+      ) : null}
+      <div className="level-grid">
+        {d.levels.map((l) => (
+          <label key={l.level} className="level-option">
+            <input type="radio" name={r.name} value={String(l.level)} defaultChecked={r.initialValue === String(l.level)} />
+            <span className="level-title">
+              {l.level} · {l.label}
+            </span>
+            <span className="level-anchor">{l.anchor}</span>
+          </label>
+        ))}
+        <label className="level-option level-na">
+          <input type="radio" name={r.name} value="na" defaultChecked={r.initialValue === "na"} />
+          <span className="level-title">Not assessed</span>
+          <span className="level-anchor">This interview gave no evidence either way.</span>
+        </label>
+      </div>
+      {/* Phone only (CSS): the anchors the compact choices leave out. */}
+      <p className="level-chosen small" aria-live="polite">
+        {chosenLevel ? (
+          <>
+            <strong>
+              {chosenLevel.level} · {chosenLevel.label}:
+            </strong>{" "}
+            {chosenLevel.anchor}
+          </>
+        ) : null}
+      </p>
+      <details className="level-guide small">
+        <summary>What each level looks like</summary>
+        <dl>
+          {d.levels.map((l) => (
+            <div key={l.level}>
+              <dt>
+                {l.level} · {l.label}
+              </dt>
+              <dd>{l.anchor}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      <ErrorList id={r.errorId} errors={r.errors} />
+      <div className="field">
+        <label htmlFor={e.id}>Evidence for {d.name}</label>
+        <textarea
+          id={e.id}
+          name={e.name}
+          className="textarea textarea-grow"
+          rows={3}
+          maxLength={EVIDENCE_MAX}
+          defaultValue={(e.initialValue as string | undefined) ?? ""}
+          placeholder="What the candidate said or did: quotes, decisions, numbers."
+          onInput={growToFit}
+          aria-invalid={e.errors ? true : undefined}
+          aria-describedby={e.errors ? e.errorId : undefined}
+        />
+        <ErrorList id={e.errorId} errors={e.errors} />
+      </div>
+    </fieldset>
+  );
+}
+
+/** Evidence boxes grow as they are typed in: CSS does it where field-sizing is supported, this elsewhere. */
+function growToFit(event: React.FormEvent<HTMLTextAreaElement>) {
+  const box = event.currentTarget;
+  if (typeof CSS !== "undefined" && CSS.supports("field-sizing", "content")) return;
+  box.style.height = "auto";
+  box.style.height = `${box.scrollHeight + 2}px`;
 }

@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
-import { EditUserSchema, NewUserSchema, TIME_ZONES } from "#app/models/user-schema";
+import { COUNTRIES, EditUserSchema, NewUserSchema, TIME_ZONES } from "#app/models/user-schema";
 import { ROLE_LABELS } from "#app/models/labels";
 import { ErrorList, FormError, SelectField, TextField } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 
-type Defaults = { name: string; email: string; title: string; role: string; timeZone: string; active: boolean };
+type Defaults = { name: string; email: string; title: string; role: string; timeZone: string; country: string; active: boolean };
 
 export function UserForm({
   lastResult,
@@ -23,7 +23,7 @@ export function UserForm({
     lastResult,
     defaultValue: defaultValue
       ? { ...defaultValue, active: defaultValue.active ? "on" : undefined }
-      : { timeZone: "Europe/London", role: "interviewer" },
+      : { timeZone: "Europe/London", country: "GB", role: "interviewer" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -47,6 +47,15 @@ export function UserForm({
       </div>
       <div className="form-grid">
         <SelectField meta={fields.timeZone} label="Time zone" options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
+        <SelectField
+          meta={fields.country}
+          label="Country (public holidays)"
+          placeholder="None"
+          options={Object.entries(COUNTRIES).map(([value, label]) => ({ value, label }))}
+          hint="Scheduling warns when an interview falls on one of this country's public holidays."
+        />
+      </div>
+      <div className="form-grid">
         <TextField
           meta={fields.password}
           label={mode === "new" ? "Initial password" : "New password (optional)"}

@@ -66,10 +66,9 @@ async function fixture() {
       })),
     });
     interviews.push(
-      ...db()
-        .all<{ id: number; interviewerId: number }>(
-          sql`select id, interviewer_id as interviewerId from interviews where loop_id = ${loop.id} order by id`,
-        ),
+      ...db().all<{ id: number; interviewerId: number }>(
+        sql`select id, interviewer_id as interviewerId from interviews where loop_id = ${loop.id} order by id`,
+      ),
     );
   }
   return { hm, interviews };

@@ -258,10 +258,7 @@ export function agreementByDimension(
 }
 
 /** One measure over candidates' units (a single dimension, or units pooled as one). */
-export function agreementOverCandidates(
-  byCandidate: number[][][],
-  options: { replicates?: number; seed?: number } = {},
-): AgreementMeasure {
+export function agreementOverCandidates(byCandidate: number[][][], options: { replicates?: number; seed?: number } = {}): AgreementMeasure {
   return agreementByDimension(
     byCandidate.map((units) => units.map((values) => ({ dimension: "all", values }))),
     options,

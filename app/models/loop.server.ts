@@ -149,6 +149,9 @@ function auditView(row: typeof interviews.$inferSelect) {
   };
 }
 
+/** Changes that make a calendar event out of date: when, how long, whose, and whether it happens. */
+const CALENDAR_FIELDS = ["scheduledAt", "durationMinutes", "interviewerId", "status"] as const;
+
 export function updateInterview(
   actor: AuditActor,
   id: number,
@@ -160,9 +163,11 @@ export function updateInterview(
     if (!before) return null;
     const diff = changedFields(auditView(before), auditView({ ...before, ...input }));
     if (!diff.changed) return before;
+    // A calendar replaces its copy of the event only when SEQUENCE goes up (RFC 5545 3.8.7.4).
+    const moved = CALENDAR_FIELDS.some((field) => field in diff.after);
     const row = tx
       .update(interviews)
-      .set({ ...input, updatedAt: now })
+      .set({ ...input, calendarSequence: before.calendarSequence + (moved ? 1 : 0), updatedAt: now })
       .where(eq(interviews.id, id))
       .returning()
       .get();
@@ -203,7 +208,7 @@ const interviewer = aliasedTable(users, "interviewer");
  * For a code-review or take-home interview whose work is waiting to be graded: the assignment id,
  * so the grader can be shown "Candidate R-0007" instead of a name until the grade is saved.
  */
-const blindReviewId = sql<number | null>`(
+export const blindReviewId = sql<number | null>`(
   select a.id from ${assignments} a
   where a.interview_id = ${interviews.id} and a.status != 'revoked'
     and ((${interviews.stage} = 'code_review'

@@ -7,7 +7,7 @@ describe("one permission table", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews"]);
     expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Audit log"]);
-    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Users", "Audit log"]);
+    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Users", "Outbox", "Audit log"]);
   });
 
   it("pages are matched by their path, most specific rule first", () => {
@@ -15,6 +15,7 @@ describe("one permission table", () => {
     expect(pagePermission("/candidates/12/edit")).toBe("loops:manage");
     expect(pagePermission("/candidates/12/debrief")).toBe("interviews:own");
     expect(pagePermission("/admin/users/3")).toBe("users:manage");
+    expect(pagePermission("/admin/outbox")).toBe("outbox:read");
     // A prefix of a word is not the page: /auditions is not /audit.
     expect(pagePermission("/auditions")).toBeNull();
     expect(pagePermission("/interviews/4/scorecard")).toBe("interviews:own");

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,
   "users:manage": ["admin"],
+  /** Every email the app has sent or kept: who it went to, and whether it arrived. */
+  "outbox:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -35,6 +37,7 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
   { path: "/admin/users", label: "Users", permission: "users:manage" },
+  { path: "/admin/outbox", label: "Outbox", permission: "outbox:read" },
   { path: "/audit", label: "Audit log", permission: "audit:read" },
 ];
 

@@ -15,6 +15,11 @@ const base = {
     .string({ error: "Choose a time zone" })
     .max(64)
     .refine(isValidTimeZone, "Choose a time zone from the list, like Europe/London"),
+  country: z
+    .string()
+    .max(2)
+    .default("")
+    .refine((c) => c === "" || Object.hasOwn(COUNTRIES, c), "Choose a country from the list, or none"),
 };
 
 const password = z
@@ -42,3 +47,24 @@ export const TIME_ZONES = [
   "Asia/Tokyo",
   "Australia/Sydney",
 ];
+
+/**
+ * Countries whose public holidays scheduling warns about (app/models/scheduling-warnings.server.ts
+ * reads them from date-holidays; a test checks each is known there). "" is none.
+ */
+export const COUNTRIES: Record<string, string> = {
+  AU: "Australia",
+  BR: "Brazil",
+  DE: "Germany",
+  ES: "Spain",
+  FR: "France",
+  GB: "United Kingdom",
+  IE: "Ireland",
+  IN: "India",
+  JP: "Japan",
+  NL: "Netherlands",
+  PL: "Poland",
+  PT: "Portugal",
+  SG: "Singapore",
+  US: "United States",
+};

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import { users, type Role } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
@@ -26,6 +26,7 @@ const listColumns = {
   title: users.title,
   role: users.role,
   timeZone: users.timeZone,
+  country: users.country,
   active: users.active,
 };
 
@@ -47,6 +48,17 @@ export function listPanelists() {
     .all();
 }
 
+/** Name, time zone and country of these people: what scheduling warnings need. */
+export function getSchedulingPeople(ids: number[]) {
+  if (!ids.length) return new Map<number, { name: string; timeZone: string; country: string }>();
+  const rows = db()
+    .select({ id: users.id, name: users.name, timeZone: users.timeZone, country: users.country })
+    .from(users)
+    .where(inArray(users.id, ids))
+    .all();
+  return new Map(rows.map(({ id, ...person }) => [id, person]));
+}
+
 export function isEmailTaken(email: string, exceptUserId?: number) {
   const row = db()
     .select({ id: users.id })
@@ -58,7 +70,7 @@ export function isEmailTaken(email: string, exceptUserId?: number) {
 
 export async function createUser(
   actor: AuditActor,
-  input: { name: string; email: string; title: string; role: Role; timeZone: string; password: string },
+  input: { name: string; email: string; title: string; role: Role; timeZone: string; country: string; password: string },
   now: Date,
 ) {
   const passwordHash = await hashPassword(input.password);
@@ -83,7 +95,7 @@ export async function createUser(
 }
 
 type UserRow = NonNullable<ReturnType<typeof getUser>>;
-type UserChange = { name: string; email: string; title: string; role: Role; timeZone: string; active: boolean };
+type UserChange = { name: string; email: string; title: string; role: Role; timeZone: string; country: string; active: boolean };
 
 /**
  * What would lock the organisation out of its own admin pages, by form field. An admin never

@@ -6,6 +6,7 @@ import { formatFixed, formatSigned } from "#app/models/numbers";
 import { getCalibration } from "#app/models/calibration.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { requirePermission } from "#app/utils/session.server";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 
 export const meta: Route.MetaFunction = () => [{ title: "Interviewer calibration · Loopwise" }];
 
@@ -103,7 +104,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
               <h2 id="people-heading">Interviewers</h2>
               <LevelLegend />
             </div>
-            <div className="table-wrap">
+            <ScrollRegion label="Interviewers">
               <table className="table">
                 <thead>
                   <tr>
@@ -181,7 +182,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
           <section className="card" aria-labelledby="alpha-heading">
             <h2 id="alpha-heading">Panel agreement (Krippendorff's alpha)</h2>
@@ -191,7 +192,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
               stable). Alpha is not shown with fewer than {MIN_CANDIDATES} candidates or {MIN_PAIRABLE} pairable values: the interval would
               span poor to good agreement.
             </p>
-            <div className="table-wrap">
+            <ScrollRegion label="Panel agreement by dimension">
               <table className="table">
                 <thead>
                   <tr>
@@ -218,7 +219,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         </div>
       )}

@@ -8,6 +8,9 @@ import { getLatestLoop } from "#app/models/loop.server";
 import { getDecision } from "#app/models/decision.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
+import { ReminderButton } from "#app/components/reminder-button";
+import { lastRemindedAt } from "#app/models/reminder.server";
+import { remindFromForm } from "./_app.reminders.server";
 import { CodeReviewCard } from "#app/components/code-review-card";
 import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
@@ -23,13 +26,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const loop = getLatestLoop(candidate.id);
   const now = requestTime(context);
   const interviews = loop ? withStates(loop.interviews, now) : [];
+  const owed = owedScorecards(interviews);
   return {
     candidate,
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
     recommendation: loop ? getLoopRecommendation(loop, now) : null,
     decision: loop ? getDecision(loop.id) : null,
     codeReviews: await codeReviewsOf(loop, new URL(request.url).origin, now),
-    owed: owedScorecards(interviews),
+    owed,
+    // Reminders only make sense while the loop is open (a closed loop's scorecards can't change).
+    reminded: loop?.status === "open" ? Object.fromEntries(lastRemindedAt(owed.map((o) => o.interviewId))) : null,
     timeZone: user.timeZone,
     now: now.getTime(),
   };
@@ -38,12 +44,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requirePermission(request, "loops:manage");
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
-  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), await readFormData(request), requestTime(context));
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "remind") {
+    const reply = remindFromForm(user, formData, { now: requestTime(context), origin: new URL(request.url).origin });
+    return data({ error: undefined, ...reply }, { status: reply.reminder.ok ? 200 : 400 });
+  }
+  const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), formData, requestTime(context));
   return result.ok ? { error: undefined } : data({ error: result.error }, { status: 400 });
 }
 
 export default function CandidatePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, loop, recommendation, decision, owed, codeReviews, timeZone, now } = loaderData;
+  const { candidate, loop, recommendation, decision, owed, reminded, codeReviews, timeZone, now } = loaderData;
   const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
   const submitted = active.filter((i) => i.state.kind === "submitted").length;
   return (
@@ -88,7 +99,24 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
         </section>
       ) : null}
       {recommendation ? (
-        <RecommendationPanel rec={recommendation} owed={owed} now={now} redFlagsAddressed={Boolean(decision?.acknowledgedRedFlags)} />
+        <RecommendationPanel
+          rec={recommendation}
+          owed={owed}
+          now={now}
+          redFlagsAddressed={Boolean(decision?.acknowledgedRedFlags)}
+          remind={
+            reminded
+              ? (o) => (
+                  <ReminderButton
+                    interviewId={o.interviewId}
+                    interviewerName={o.interviewerName}
+                    lastRemindedAt={reminded[o.interviewId] ?? null}
+                    now={now}
+                  />
+                )
+              : undefined
+          }
+        />
       ) : null}
       <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
       <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start", marginTop: "1rem" }}>

@@ -7,7 +7,7 @@ import { addInterview, getOpenLoop } from "#app/models/loop.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/utils/session.server";
 import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
-import { checkInterview } from "./_app.interviews.shared.server";
+import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "./_app.interviews.shared.server";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add interview · Loopwise" }];
@@ -27,9 +27,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const options = schedulingOptions(candidateId);
   const loop = getOpenLoop(candidateId);
   const now = requestTime(context).getTime();
-  const submission = parseWithZod(await readFormData(request), {
-    schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: false }),
-  });
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: interviewSchema({ timeZone: user.timeZone, now, allowPast: false }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!loop)
     return data(submission.reply({ formErrors: ["This candidate's loop was closed; schedule a new loop instead."] }), { status: 409 });
@@ -41,6 +40,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     now,
   });
   if ("fieldErrors" in checked) return data(submission.reply({ fieldErrors: checked.fieldErrors }), { status: 400 });
+  const warnings = checkWarnings([{ field: "scheduledAt", plan: checked.plan }], formData.get("acceptWarnings"));
+  if (warnings) return data({ ...submission.reply({ formErrors: [WARNINGS_MESSAGE] }), warnings }, { status: 400 });
   addInterview(user, loop.id, checked.plan, requestTime(context));
   throw redirect(`/candidates/${candidateId}`);
 }

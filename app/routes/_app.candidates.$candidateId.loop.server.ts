@@ -59,14 +59,15 @@ export function pickStageFields(formData: FormData, rowCount: number): FormData 
 
 /**
  * Each included row goes through the same checks as a single interview (checkInterview); on top,
- * rows may not overlap each other. Field errors are keyed the way the form names its fields.
+ * rows may not overlap each other. Field errors, and each plan's date field, are keyed the way
+ * the form names its fields.
  */
 export function toInterviewPlans(
   value: LoopScheduleValue,
   ctx: { timeZone: string; now: number; stageKeys: StageKey[]; candidateId: number },
-): { plans: InterviewPlan[] } | { fieldErrors: Record<string, string[]> } {
+): { plans: { field: string; plan: InterviewPlan }[] } | { fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
-  const plans: InterviewPlan[] = [];
+  const plans: { field: string; plan: InterviewPlan }[] = [];
   value.stages.forEach((row, i) => {
     // The schema has already required these for every included row.
     if (!row.include || !row.interviewerId || !row.scheduledAt || !row.durationMinutes) return;
@@ -85,9 +86,9 @@ export function toInterviewPlans(
       return;
     }
     const plan = checked.plan;
-    if (plans.some((p) => p.scheduledAt.getTime() < end(plan) && plan.scheduledAt.getTime() < end(p)))
+    if (plans.some(({ plan: p }) => p.scheduledAt.getTime() < end(plan) && plan.scheduledAt.getTime() < end(p)))
       fieldErrors[`stages[${i}].scheduledAt`] = ["Overlaps another stage of this loop; the candidate can't be in two interviews at once"];
-    plans.push(plan);
+    plans.push({ field: `stages[${i}].scheduledAt`, plan });
   });
   return Object.keys(fieldErrors).length ? { fieldErrors } : { plans };
 }

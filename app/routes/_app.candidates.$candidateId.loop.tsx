@@ -10,6 +10,8 @@ import { idParam, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
 import { pickStageFields, schedulingOptions, toInterviewPlans } from "./_app.candidates.$candidateId.loop.server";
+import { checkWarnings, WARNINGS_MESSAGE } from "./_app.interviews.shared.server";
+import { AcceptWarnings, warningHint, warningsOf } from "#app/components/scheduling-warnings";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Schedule loop: ${data?.candidate.name ?? ""} · Loopwise` }];
@@ -41,7 +43,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (getOpenLoop(candidateId)) throw redirect(`/candidates/${candidateId}`);
   const now = requestTime(context).getTime();
   const schema = loopScheduleSchema({ timeZone: user.timeZone, now });
-  const submission = parseWithZod(pickStageFields(await readFormData(request), options.stages.length), { schema });
+  const formData = await readFormData(request);
+  const submission = parseWithZod(pickStageFields(formData, options.stages.length), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = toInterviewPlans(submission.value, {
     timeZone: user.timeZone,
@@ -50,12 +53,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     candidateId,
   });
   if ("fieldErrors" in result) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  scheduleLoop(user, { candidateId, rubricVersionId: options.rubricVersionId, interviews: result.plans, now: new Date(now) });
+  const warnings = checkWarnings(result.plans, formData.get("acceptWarnings"));
+  if (warnings) return data({ ...submission.reply({ formErrors: [WARNINGS_MESSAGE] }), warnings }, { status: 400 });
+  scheduleLoop(user, {
+    candidateId,
+    rubricVersionId: options.rubricVersionId,
+    interviews: result.plans.map((p) => p.plan),
+    now: new Date(now),
+  });
   throw redirect(`/candidates/${candidateId}`);
 }
 
 export default function ScheduleLoop({ loaderData, actionData }: Route.ComponentProps) {
   const { candidate, stages, panelists, exercisesByStage, defaultExercise, suggestions, timeZone, now } = loaderData;
+  const warnings = warningsOf(actionData);
   const [form, fields] = useForm({
     id: "schedule-loop",
     lastResult: actionData,
@@ -117,7 +128,12 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
                 <ErrorList id={f.stage.errorId} errors={f.stage.errors} />
               </div>
               <SelectField meta={f.interviewerId} label="Interviewer" placeholder="Choose an interviewer" options={people} />
-              <TextField meta={f.scheduledAt} label="Date and time" type="datetime-local" />
+              <TextField
+                meta={f.scheduledAt}
+                label="Date and time"
+                type="datetime-local"
+                hint={warningHint(warnings?.byField[f.scheduledAt.name])}
+              />
               <TextField meta={f.durationMinutes} label="Minutes" type="number" min={15} max={600} step={5} />
               <SelectField
                 meta={f.exerciseId}
@@ -128,6 +144,7 @@ export default function ScheduleLoop({ loaderData, actionData }: Route.Component
             </fieldset>
           );
         })}
+        {warnings ? <AcceptWarnings warningsKey={warnings.key} /> : null}
         <div className="form-actions">
           <SubmitButton pendingText="Scheduling…">Schedule loop</SubmitButton>
           <Link to={`/candidates/${candidate.id}`} className="btn">

@@ -21,7 +21,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // An unknown position filter is ignored rather than an error: it is only a view.
   const positionId = positions.some((p) => p.id === positionParam) ? positionParam : undefined;
   const page = pageFrom(url);
-  const { rows, total } = listCandidates({ now: requestTime(context), query: query || undefined, positionId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = listCandidates({
+    now: requestTime(context),
+    query: query || undefined,
+    positionId,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   return {
     candidates: rows,
     total,

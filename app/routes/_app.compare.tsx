@@ -90,8 +90,8 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
         <div>
           <h1>Compare candidates</h1>
           <p>
-            {d.position.title}: {d.total.toLocaleString("en-GB")} candidates, their latest loop each. S is the raw weighted score, with
-            the leniency-calibrated S under it; the band is read from S as shown, and gates sit beside it.
+            {d.position.title}: {d.total.toLocaleString("en-GB")} candidates, their latest loop each. S is the raw weighted score, with the
+            leniency-calibrated S under it; the band is read from S as shown, and gates sit beside it.
           </p>
         </div>
         <ExportLinks positionId={d.position.id} />

@@ -121,6 +121,11 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
             <dt>Exercise</dt>
             <dd>{interview.exerciseTitle ?? "None chosen"}</dd>
           </dl>
+          <p style={{ marginTop: "0.75rem" }}>
+            <a href={`/interviews/${interview.id}/invite.ics`} download className="btn btn-small">
+              {isOwn ? "Add to my calendar (.ics)" : "Calendar invitation (.ics)"}
+            </a>
+          </p>
           {interview.exerciseSummary ? (
             <p className="muted small" style={{ marginTop: "0.75rem" }}>
               {interview.exerciseSummary}

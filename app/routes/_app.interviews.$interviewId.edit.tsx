@@ -11,7 +11,7 @@ import { listPanelists } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/utils/session.server";
 import { toLocalInputValue } from "#app/utils/time";
-import { checkInterview } from "./_app.interviews.shared.server";
+import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "./_app.interviews.shared.server";
 import { requestTime } from "#app/utils/clock.server";
 
 function withCurrent<T extends { id: number; name: string; title: string }>(people: T[], current: { id: number; name: string }) {
@@ -95,6 +95,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if ("plan" in checked && value.status === "completed" && checked.plan.scheduledAt.getTime() > now)
     fieldErrors.status = ["An interview can't be completed before it has started."];
   if (Object.keys(fieldErrors).length || !("plan" in checked)) return data(submission.reply({ fieldErrors }), { status: 400 });
+  // Only a new time or a new interviewer can raise a warning; the booking as it stands was accepted.
+  const rebooked =
+    checked.plan.scheduledAt.getTime() !== interview.scheduledAt.getTime() || value.interviewerId !== interview.interviewerId;
+  const warnings =
+    rebooked && value.status === "scheduled"
+      ? checkWarnings([{ field: "scheduledAt", plan: checked.plan }], formData.get("acceptWarnings"))
+      : null;
+  if (warnings) return data({ ...submission.reply({ formErrors: [WARNINGS_MESSAGE] }), warnings }, { status: 400 });
   updateInterview(user, interview.id, { ...checked.plan, status: value.status }, requestTime(context));
   throw redirect(back);
 }

@@ -1,6 +1,10 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.interviews._index";
+import { CalendarFeedCard } from "#app/components/calendar-feed-card";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
+import { getFeedTokenId, setFeedLink } from "#app/models/calendar.server";
+import { signFeedToken } from "#app/utils/calendar-token.server";
+import { readFormData } from "#app/utils/http.server";
 import { STAGE_LABELS } from "#app/models/labels";
 import { withStates } from "#app/models/interview-status";
 import { candidateNameFor, listInterviewsFor } from "#app/models/loop.server";
@@ -18,7 +22,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const upcoming = interviews.filter((i) => i.state.kind === "upcoming");
   // Most recent first for the history; soonest first for what's coming.
   const past = interviews.filter((i) => i.state.kind === "submitted").reverse();
-  return { needsAction, upcoming, past, timeZone: user.timeZone, now: now.getTime(), name: user.name };
+  const feedTokenId = getFeedTokenId(user.id);
+  const feedUrl = feedTokenId
+    ? `${new URL(request.url).origin}/calendar/${await signFeedToken({ userId: user.id, tokenId: feedTokenId })}/interviews.ics`
+    : null;
+  return { needsAction, upcoming, past, feedUrl, timeZone: user.timeZone, now: now.getTime(), name: user.name };
+}
+
+/** The calendar feed link: create or replace it (the old one stops working), or turn it off. */
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const intent = (await readFormData(request)).get("intent");
+  if (intent !== "issue-feed" && intent !== "revoke-feed") return { feedError: "Choose one of the buttons on the calendar card." };
+  setFeedLink(user, intent === "issue-feed" ? "issue" : "revoke", requestTime(context));
+  return { feedError: null };
 }
 
 type Row = Route.ComponentProps["loaderData"]["upcoming"][number];
@@ -53,7 +70,12 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
             <tr key={i.id}>
               <td className="nowrap">
                 <Link to={`/interviews/${i.id}`}>{formatDateTime(i.scheduledAt, timeZone)}</Link>
-                <div className="small muted">{i.durationMinutes} min</div>
+                <div className="small muted">
+                  {i.durationMinutes} min ·{" "}
+                  <a href={`/interviews/${i.id}/invite.ics`} download aria-label={`Add to calendar: the interview with ${i.candidateName}`}>
+                    Add to calendar
+                  </a>
+                </div>
               </td>
               <td className="name-cell">
                 {i.candidateName}
@@ -92,8 +114,8 @@ function InterviewTable({ rows, timeZone, now, caption }: { rows: Row[]; timeZon
   );
 }
 
-export default function MyInterviews({ loaderData }: Route.ComponentProps) {
-  const { needsAction, upcoming, past, timeZone, now } = loaderData;
+export default function MyInterviews({ loaderData, actionData }: Route.ComponentProps) {
+  const { needsAction, upcoming, past, feedUrl, timeZone, now } = loaderData;
   const nothing = needsAction.length + upcoming.length + past.length === 0;
   return (
     <>
@@ -143,6 +165,7 @@ export default function MyInterviews({ loaderData }: Route.ComponentProps) {
           </section>
         </div>
       )}
+      <CalendarFeedCard feedUrl={feedUrl} error={actionData?.feedError ?? null} />
     </>
   );
 }

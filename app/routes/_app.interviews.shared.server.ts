@@ -3,8 +3,10 @@ import type { StageKey } from "#db/schema";
 import { getExerciseStage } from "#app/models/exercise.server";
 import { checkScheduledAt } from "#app/models/loop-schema";
 import { findActiveStage, findClash, isOnPanel, type InterviewPlan } from "#app/models/loop.server";
-import { listPanelists } from "#app/models/user.server";
+import { schedulingWarnings, warningsKey } from "#app/models/scheduling-warnings.server";
+import { getSchedulingPeople, listPanelists } from "#app/models/user.server";
 import { formatDateTime } from "#app/utils/time";
+import type { SchedulingWarnings } from "#app/components/scheduling-warnings";
 
 /**
  * The checks for one interview that need the database: a real, active interviewer (or the one
@@ -69,3 +71,25 @@ export function checkInterview(
     },
   };
 }
+
+/**
+ * Weekend and public-holiday warnings for planned interviews, by form field, or null when there
+ * are none. The form shows them and books only once they are accepted (`acceptedKey` matches).
+ */
+export function checkWarnings(
+  planned: { field: string; plan: InterviewPlan }[],
+  acceptedKey: FormDataEntryValue | null,
+): SchedulingWarnings | null {
+  const people = getSchedulingPeople([...new Set(planned.map((p) => p.plan.interviewerId))]);
+  const byField: Record<string, string[]> = {};
+  for (const { field, plan } of planned) {
+    const person = people.get(plan.interviewerId);
+    const warnings = person ? schedulingWarnings(plan.scheduledAt, person) : [];
+    if (warnings.length) byField[field] = warnings;
+  }
+  if (!Object.keys(byField).length) return null;
+  const key = warningsKey(byField);
+  return key === acceptedKey ? null : { byField, key };
+}
+
+export const WARNINGS_MESSAGE = "Not booked yet: check the warnings below, then confirm or change the time.";

@@ -1,4 +1,4 @@
-import { Form, Link, useSearchParams } from "react-router";
+import { data, Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.pipeline";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/models/labels";
@@ -11,6 +11,10 @@ import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";
 import { GateBadges, ScoreCell } from "#app/components/score-figures";
 import { requestTime } from "#app/utils/clock.server";
+import { ReminderButton } from "#app/components/reminder-button";
+import { lastRemindedAt } from "#app/models/reminder.server";
+import { readFormData } from "#app/utils/http.server";
+import { remindFromForm } from "./_app.reminders.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
 
@@ -39,8 +43,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const validPosition = positions.some((p) => p.id === positionId) ? positionId : undefined;
   const page = pageFrom(url);
   const { loops, total, counts } = listPipeline({ positionId: validPosition, state, now, page, pageSize: PAGE_SIZE });
+  const owedIds = loops.flatMap((l) => l.stages.filter((s) => s.state.kind === "scorecard_owed").map((s) => s.interviewId));
   return {
     loops,
+    reminded: Object.fromEntries(lastRemindedAt(owedIds)),
     total,
     page,
     counts,
@@ -50,6 +56,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     problems,
     now: now.getTime(),
   };
+}
+
+/** "Remind" beside an owed scorecard. */
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "loops:manage");
+  const reply = remindFromForm(user, await readFormData(request), { now: requestTime(context), origin: new URL(request.url).origin });
+  return data(reply, { status: reply.reminder.ok ? 200 : 400 });
 }
 
 export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
@@ -133,6 +146,14 @@ export default function Pipeline({ loaderData: d }: Route.ComponentProps) {
                               {STAGE_LABELS[s.stage]} · {s.interviewerName}
                             </span>{" "}
                             <InterviewStateBadge state={s.state} now={d.now} />
+                            {s.state.kind === "scorecard_owed" ? (
+                              <ReminderButton
+                                interviewId={s.interviewId}
+                                interviewerName={s.interviewerName}
+                                lastRemindedAt={d.reminded[s.interviewId] ?? null}
+                                now={d.now}
+                              />
+                            ) : null}
                           </li>
                         ))}
                         {l.stages.length === 0 ? <li className="muted small">No interviews</li> : null}

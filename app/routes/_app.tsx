@@ -4,12 +4,14 @@ import type { Route } from "./+types/_app";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ROLE_LABELS } from "#app/models/labels";
 import { can, NAVIGATION } from "#app/models/permissions";
+import { countOwedScorecards } from "#app/models/reminder.server";
+import { requestTime } from "#app/utils/clock.server";
 import { requireUser } from "#app/utils/session.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   // Only decides what the shell shows; every child route checks access for itself.
   const user = await requireUser(request);
-  return { user: { name: user.name, role: user.role } };
+  return { user: { name: user.name, role: user.role, owed: countOwedScorecards(user.id, requestTime(context)) } };
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
@@ -21,7 +23,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 }
 
 /** Header and navigation; also wraps error pages, so a 403 still lets people find their way. */
-function Shell({ user, children }: { user: { name: string; role: Role } | null; children: React.ReactNode }) {
+function Shell({ user, children }: { user: { name: string; role: Role; owed: number } | null; children: React.ReactNode }) {
   const navigation = useNavigation();
   return (
     <>
@@ -38,6 +40,16 @@ function Shell({ user, children }: { user: { name: string; role: Role } | null; 
             {NAVIGATION.filter((n) => user && can(user, n.permission)).map((n) => (
               <NavLink key={n.path} to={n.path}>
                 {n.label}
+                {n.path === "/interviews" && user?.owed ? (
+                  <>
+                    <span className="nav-count" aria-hidden="true">
+                      {user.owed}
+                    </span>
+                    <span className="visually-hidden">
+                      ({user.owed} scorecard{user.owed === 1 ? "" : "s"} owed)
+                    </span>
+                  </>
+                ) : null}
               </NavLink>
             ))}
           </nav>

@@ -38,9 +38,21 @@ async function addCandidate(hmId: number, positionId: number, over: Record<strin
   return Number(response!.headers.get("Location")!.split("/").pop());
 }
 
+/**
+ * The `days`-th working day from today (YYYY-MM-DD): a weekend booking asks to be confirmed
+ * (scheduling-warnings.test.ts), which these tests are not about, whatever day they run on.
+ */
+function workday(days: number) {
+  const d = new Date(Date.now());
+  for (let left = days; left > 0;) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left -= 1;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
 function dayAhead(days: number, hour = 10) {
-  const d = new Date(Date.now() + days * 86400_000);
-  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
+  return `${workday(days)}T${String(hour).padStart(2, "0")}:00`;
 }
 
 describe("adding a candidate", () => {
@@ -270,10 +282,7 @@ describe("scheduling guards (review findings)", () => {
     const otherLoop = db().insert(loops).values({ candidateId: other, rubricVersionId }).returning().get();
     return { hm, ana, ben, candidateId, loop, otherLoop };
   }
-  const at = (days: number, hour: number) => {
-    const d = new Date(Date.now() + days * 86400_000);
-    return zonedLocalToUtc(`${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`, "Europe/London")!;
-  };
+  const at = (days: number, hour: number) => zonedLocalToUtc(dayAhead(days, hour), "Europe/London")!;
   const addForm = (o: Record<string, string>) => ({ stage: "debugging", durationMinutes: "50", scheduledAt: dayAhead(5, 14), ...o });
 
   it("refuses a second active interview of the same stage, and double-booking interviewer or candidate", async () => {

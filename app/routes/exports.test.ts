@@ -28,7 +28,13 @@ async function exported(userId: number, file: (typeof FILES)[number]) {
 async function namesIn(userId: number, file: (typeof FILES)[number]) {
   const text = await exported(userId, file);
   if (file.endsWith(".json")) return new Set((JSON.parse(text).rows as { candidate_name: string }[]).map((r) => r.candidate_name));
-  return new Set(text.split("\n").slice(1).filter(Boolean).map((line) => line.split(",")[1]!.replace(/^"|"$/g, "")));
+  return new Set(
+    text
+      .split("\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(",")[1]!.replace(/^"|"$/g, "")),
+  );
 }
 
 /**
@@ -83,9 +89,7 @@ describe("one panel-visibility rule", () => {
     expect(csv.some((line) => line.includes(`,${colleague.loopId},${colleague.interviewId},`))).toBe(true);
     // The debrief is a meeting for the whole panel: it waits until every scorecard is in.
     const meeting = await run(async () =>
-      debrief.loader(
-        routeArgs(await request("/x", { userId: submitted.interviewerId }), { candidateId: String(submitted.candidateId) }),
-      ),
+      debrief.loader(routeArgs(await request("/x", { userId: submitted.interviewerId }), { candidateId: String(submitted.candidateId) })),
     );
     expect(meeting.response?.status).toBe(403);
   });

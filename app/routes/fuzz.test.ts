@@ -75,9 +75,15 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
   "_app.candidates.$candidateId.edit": candidateFields,
   "_app.candidates.$candidateId._index": (fx) => ({
     names: ["intent", "interviewId", "timeLimitMinutes"],
-    values: ["create-link", ...ids(fx.interviews), "10", "40", "181"],
+    values: ["create-link", "remind", ...ids(fx.interviews), "10", "40", "181"],
     // Creating a link for a review that has one changes nothing; re-issuing one always does.
     forbid: (name, value) => name === "intent" && value === "reissue-link",
+    allowed: remindersByTheHiringTeam,
+  }),
+  "_app.pipeline": (fx) => ({
+    names: ["intent", "interviewId"],
+    values: ["remind", "create-link", ...ids(fx.interviews), "0", "-1"],
+    allowed: remindersByTheHiringTeam,
   }),
   "_app.candidates.$candidateId.debrief": () => ({
     names: ["decision", "rationale", "acknowledge"],
@@ -105,6 +111,14 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
       field: "durationMinutes",
       valid: (v) => Number.isInteger(conformNumber(v)) && conformNumber(v) >= 15 && conformNumber(v) <= 600,
     },
+  }),
+  "_app.interviews._index": () => ({
+    names: ["intent"],
+    values: ["issue-feed", "revoke-feed", "issue", "revoke"],
+    // Creating, replacing or turning off one's own calendar feed link is the form's job: the
+    // caller's own user row and its audit entry may change, nothing else.
+    allowed: (c): Allowed =>
+      c.actorId ? { users: `id = ${c.actorId}`, audit_log: `entity_type = 'user' AND actor_id = ${c.actorId}` } : {},
   }),
   "_app.interviews.$interviewId.review": (fx) => ({
     names: [
@@ -171,6 +185,11 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
 
 // A route no one has described yet is still fuzzed: generic names, every visitor, no exceptions.
 const targetFor = (route: string, fx: Organisation): Target => SPECS[route]?.(fx) ?? { names: [], values: [] };
+
+// "Remind" about an owed scorecard is a well-formed request a random body can hit: the hiring
+// team's reminder, its email and its audit entry, nothing else (and nothing for anyone else).
+const remindersByTheHiringTeam = (c: Case): Allowed =>
+  c.actor === "hiring manager" || c.actor === "admin" ? { reminders: "1", outbox: "1", audit_log: "action = 'remind'" } : {};
 
 const ownCard = (interviewId: string): Allowed => {
   const card = `SELECT id FROM scorecards WHERE interview_id = ${Number(interviewId)}`;

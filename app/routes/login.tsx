@@ -29,7 +29,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Sign in · Loopwise" }]
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request);
   if (user)
-    throw redirect(destinationAfterSignIn(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)), user.role));
+    throw redirect(
+      destinationAfterSignIn(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)), user.role),
+    );
   return null;
 }
 

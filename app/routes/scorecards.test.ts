@@ -248,7 +248,9 @@ describe("filling in a scorecard", () => {
     const { ana, anaInterview } = await panelOfTwo();
     await post(ana.id, anaInterview.id, systemDesignCard());
     const before = await load(ana.id, anaInterview.id);
-    const reply = (await post(ana.id, anaInterview.id, form, query)).data as unknown as Reply & { data: { autosave?: { message: string } } };
+    const reply = (await post(ana.id, anaInterview.id, form, query)).data as unknown as Reply & {
+      data: { autosave?: { message: string } };
+    };
     expect(reply.init.status).toBeGreaterThanOrEqual(400);
     expect(reply.data.error?.[""]?.join(" ") ?? "").toMatch(/submitted|fix the marked fields/i);
     const card = db().select().from(scorecards).get()!;

@@ -8,6 +8,9 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 const PLACEHOLDER_SECRET = "replace-me-with-at-least-32-random-characters";
 
+// "SMTP_URL=" in .env means unset, not an invalid address.
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_PATH: z.string().min(1).default("data/loopwise.db"),
@@ -39,9 +42,35 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9-]+$/, "TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For")
     .transform((name) => name.toLowerCase())
     .optional(),
+  // Where email goes, e.g. smtps://user:password@mail.example.com:465. Unset: emails stay in the
+  // outbox, which admins read in the app.
+  SMTP_URL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3).max(200).default("Loopwise <loopwise@localhost>"),
+  // How long after an interview ends before its owed scorecard gets an automatic reminder; 0 turns
+  // automatic reminders off (the hiring team can still send them).
+  REMINDER_AFTER_HOURS: z.coerce
+    .number()
+    .min(0, "REMINDER_AFTER_HOURS must be 0 (off) or more")
+    .max(24 * 30, "REMINDER_AFTER_HOURS must be at most 720 (30 days)")
+    .default(24),
+  // The address people use to reach the app, for links in emails (pages use the request's own).
+  PUBLIC_URL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .url("PUBLIC_URL must be a full address such as https://loopwise.example.com")
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; cookieSecure: boolean };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; cookieSecure: boolean; publicUrl: string };
 
 let cached: Env | undefined;
 
@@ -68,6 +97,7 @@ export function env(): Env {
     ...e,
     SESSION_SECRET: secret,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production",
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
   return cached;
 }

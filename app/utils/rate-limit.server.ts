@@ -68,4 +68,3 @@ export async function recordFailedSignIn(email: string, client: string): Promise
 export async function clearFailedSignIns(email: string, client: string): Promise<void> {
   await perAccountClient.delete(`${email}|${client}`);
 }
-

@@ -86,7 +86,9 @@ describe("sessions", () => {
 
   it("answers 403 when the role lacks the permission", async () => {
     const user = await makeUser("interviewer");
-    const thrown = (await requirePermission(await request("/", { userId: user.id }), "pipeline:read").catch((r: Response) => r)) as Response;
+    const thrown = (await requirePermission(await request("/", { userId: user.id }), "pipeline:read").catch(
+      (r: Response) => r,
+    )) as Response;
     expect(thrown.status).toBe(403);
     const hm = await makeUser("hiring_manager");
     expect((await requirePermission(await request("/", { userId: hm.id }), "pipeline:read")).id).toBe(hm.id);

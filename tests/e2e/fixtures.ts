@@ -1,4 +1,6 @@
 import { expect, test as base, type Page } from "@playwright/test";
+import Holidays from "date-holidays";
+import { expectAccessible } from "./axe";
 
 export const DEMO_PASSWORD = "loopwise-demo";
 export const HM = "hm@loopwise.test";
@@ -31,5 +33,37 @@ export function farSlot(days: number, hour = 9) {
   return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
 }
 
-export const test = base;
+/**
+ * `checkA11y("what the page shows")`: the axe gate (tests/e2e/axe.ts) on the test's page as it
+ * stands, so any journey can check the states it reaches.
+ */
+// The demo team's countries (db/seed-data.ts): a working day is one that is one for all of them.
+const TEAM_HOLIDAYS = ["GB", "IE", "DE", "US"].map((country) => new Holidays(country, { types: ["public", "bank"] }));
+
+/**
+ * Like farSlot, on the `n`-th working day (0 the first) from `days` ahead: Monday to Friday and no
+ * public holiday of the demo team, so booking it raises no scheduling warning, whatever today is.
+ */
+export function farWorkday(days: number, n: number, hour = 9) {
+  for (let offset = 0, found = -1; ; offset++) {
+    const slot = farSlot(days + offset, hour);
+    const day = new Date(`${slot.slice(0, 10)}T12:00:00Z`);
+    const working = day.getUTCDay() !== 0 && day.getUTCDay() !== 6 && TEAM_HOLIDAYS.every((h) => !h.isHoliday(day));
+    if (working && ++found === n) return slot;
+  }
+}
+
+/** Like farSlot, on the first Saturday from `days` ahead. */
+export function farSaturday(days: number, hour = 10) {
+  for (let offset = 0; ; offset++) {
+    const slot = farSlot(days + offset, hour);
+    if (new Date(`${slot.slice(0, 10)}T12:00:00Z`).getUTCDay() === 6) return slot;
+  }
+}
+
+export const test = base.extend<{ checkA11y: (what: string) => Promise<void> }>({
+  checkA11y: async ({ page }, provide) => {
+    await provide((what) => expectAccessible(page, what));
+  },
+});
 export { expect };

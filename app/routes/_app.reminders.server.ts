@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { ReminderReply } from "#app/components/reminder-button";
+import { sendReminder } from "#app/models/reminder.server";
+import { env } from "#app/utils/env.server";
+import { deliverOutbox, smtpConfigured } from "#app/utils/mailer.server";
+import type { SessionUser } from "#app/utils/session.server";
+
+const RemindSchema = z.object({
+  intent: z.literal("remind"),
+  interviewId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
+/**
+ * "Remind" on the pipeline and candidate pages. The reminder is written at once and the page
+ * answers at once; email delivery (and its retries) happens in the background.
+ */
+export function remindFromForm(user: SessionUser, formData: FormData, { now, origin }: { now: Date; origin: string }): ReminderReply {
+  const parsed = RemindSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success)
+    return { reminder: { ok: false, message: "Choose an owed scorecard to remind its interviewer about.", interviewId: null } };
+  const { interviewId } = parsed.data;
+  const smtp = smtpConfigured();
+  const result = sendReminder(user, { interviewId, now, smtp, appUrl: env().PUBLIC_URL ?? origin, timeZone: user.timeZone });
+  if (result.ok && smtp) void deliverOutbox(now);
+  return { reminder: { ...result, interviewId } };
+}

@@ -1,0 +1,21 @@
+import type { Route } from "./+types/interviews.$interviewId.invite[.]ics";
+import { interviewInvitation } from "#app/models/calendar";
+import { getCalendarInterview } from "#app/models/calendar.server";
+import { can } from "#app/models/permissions";
+import { requestTime } from "#app/utils/clock.server";
+import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { requireUser } from "#app/utils/session.server";
+
+/** One interview's calendar invitation (.ics), for its interviewer or the hiring team. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const found = getCalendarInterview(idParam(params.interviewId)) ?? notFound("No such interview");
+  if (found.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
+  const body = interviewInvitation(found.event, { now: requestTime(context), appUrl: new URL(request.url).origin });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="interview-${found.event.id}.ics"`,
+    },
+  });
+}

@@ -1,0 +1,286 @@
+// The accessibility gate over every page a person can reach: each role, in the page's empty,
+// filled and error states, with axe-core (tests/e2e/axe.ts). Pages are listed below by their route
+// file; a route file that renders a page and is listed nowhere fails the first test, so a new page
+// can't arrive without an axe check. Nothing here changes data: error states come from refused
+// submissions.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "@playwright/test";
+import { query } from "./db";
+import { expect, HM, signIn, test } from "./fixtures";
+import { expectAccessible } from "./axe";
+
+type State = "empty" | "filled" | "error";
+type Visit = {
+  /** The route file under app/routes, without its extension. */
+  route: string;
+  state: State;
+  path: () => string;
+  /** Brings the loaded page to its state (a refused submit for the error state). */
+  act?: (page: Page) => Promise<void>;
+  /** On screen once the page is in that state. */
+  ready: (page: Page) => Locator;
+};
+
+// States this file can't reach without changing data are checked by the journeys that reach them:
+// code-review.test.ts (the candidate's start page and Monaco workspace, grading a submitted review),
+// scorecard-phone.test.ts (a scorecard filled and submitted at 390×844), calendar.test.ts (My
+// interviews with a feed address) and reminders.test.ts (reminders sent and refused, the outbox).
+
+const one = <T>(sql: string, ...params: unknown[]) => {
+  const [row] = query<T>(sql, ...params);
+  if (!row) throw new Error(`No seeded row for: ${sql}`);
+  return row;
+};
+const candidate = (name: string) => one<{ id: number }>("select id from candidates where name = ?", name).id;
+const interview = (candidateName: string, email: string) =>
+  one<{ id: number }>(
+    `select i.id from interviews i join loops l on l.id = i.loop_id join candidates c on c.id = l.candidate_id
+     join users u on u.id = i.interviewer_id where c.name = ? and u.email = ? and i.status != 'cancelled'`,
+    candidateName,
+    email,
+  ).id;
+const user = (email: string) => one<{ id: number }>("select id from users where email = ?", email).id;
+
+const h1 = (name: string | RegExp) => (page: Page) => page.getByRole("heading", { level: 1, name });
+const click = (name: string) => (page: Page) => page.getByRole("button", { name, exact: true }).click();
+const fieldErrors = (page: Page) => page.locator(".field-error").first();
+
+// The interviewer the gate signs in as: Siobhán has a draft, an owed, an upcoming and a submitted scorecard.
+const INTERVIEWER = "siobhan@loopwise.test";
+
+const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", Visit[]> = {
+  anonymous: [
+    { route: "login", state: "empty", path: () => "/login", ready: h1("Sign in") },
+    {
+      route: "login",
+      state: "error",
+      path: () => "/login",
+      act: async (page) => {
+        await page.getByLabel("Email").fill("nobody@loopwise.test");
+        await page.getByLabel("Password").fill("not the password");
+        await click("Sign in")(page);
+      },
+      ready: (page) => page.getByRole("alert"),
+    },
+    { route: "review.$token", state: "error", path: () => "/review/not-a-link", ready: h1("This link doesn't work") },
+  ],
+  interviewer: [
+    { route: "_app.interviews._index", state: "filled", path: () => "/interviews", ready: h1("My interviews") },
+    {
+      route: "_app.interviews.$interviewId._index",
+      state: "filled",
+      path: () => `/interviews/${interview("Inês Duarte", INTERVIEWER)}`,
+      ready: h1(/Leadership/),
+    },
+    {
+      route: "_app.interviews.$interviewId.scorecard",
+      state: "empty",
+      path: () => `/interviews/${interview("Lucas Ferreira", INTERVIEWER)}/scorecard`,
+      ready: h1(/Scorecard/),
+    },
+    {
+      route: "_app.interviews.$interviewId.scorecard",
+      state: "filled",
+      path: () => `/interviews/${interview("Maximilian Alexander von Hohenberg-Castellanos", INTERVIEWER)}/scorecard`,
+      ready: h1(/Scorecard/),
+    },
+    {
+      // Nothing entered yet, so the refused submit saves nothing.
+      route: "_app.interviews.$interviewId.scorecard",
+      state: "error",
+      path: () => `/interviews/${interview("Inês Duarte", INTERVIEWER)}/scorecard`,
+      act: click("Submit scorecard"),
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.interviews.$interviewId.scorecard",
+      state: "filled",
+      path: () => `/interviews/${interview("Hyun-woo Park", INTERVIEWER)}/scorecard`,
+      ready: (page) => page.getByRole("heading", { name: "The rest of the panel" }),
+    },
+    {
+      route: "_app.candidates.$candidateId.debrief",
+      state: "filled",
+      path: () => `/candidates/${candidate("Marcus Adeyemi")}/debrief`,
+      ready: h1(/Debrief/),
+    },
+    {
+      route: "_app.interviews.$interviewId.review",
+      state: "empty",
+      path: () => `/interviews/${interview("Nadia Rahman", INTERVIEWER)}/review`,
+      ready: h1(/Code review/),
+    },
+    { route: "_app.candidates._index", state: "error", path: () => "/candidates", ready: h1("You don't have access to this") },
+  ],
+  "hiring manager": [
+    { route: "_app.candidates._index", state: "filled", path: () => "/candidates", ready: h1("Candidates") },
+    { route: "_app.candidates._index", state: "empty", path: () => "/candidates?q=no-such-person-anywhere", ready: h1("Candidates") },
+    { route: "_app.candidates.new", state: "empty", path: () => "/candidates/new", ready: h1(/Add/) },
+    { route: "_app.candidates.new", state: "error", path: () => "/candidates/new", act: click("Add candidate"), ready: fieldErrors },
+    {
+      route: "_app.candidates.$candidateId._index",
+      state: "filled",
+      path: () => `/candidates/${candidate("Elena Petrova")}`,
+      ready: h1("Elena Petrova"),
+    },
+    {
+      route: "_app.candidates.$candidateId._index",
+      state: "filled",
+      path: () => `/candidates/${candidate("Inês Duarte")}`,
+      ready: (page) => page.getByRole("heading", { name: "Still owed" }),
+    },
+    {
+      route: "_app.candidates.$candidateId._index",
+      state: "empty",
+      path: () => `/candidates/${candidate("Amara Nwosu")}`,
+      ready: h1("Amara Nwosu"),
+    },
+    {
+      route: "_app.candidates.$candidateId.edit",
+      state: "error",
+      path: () => `/candidates/${candidate("Amara Nwosu")}/edit`,
+      act: async (page) => {
+        await page.getByLabel("Full name").fill("");
+        await click("Save changes")(page);
+      },
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.candidates.$candidateId.loop",
+      state: "filled",
+      path: () => `/candidates/${candidate("Amara Nwosu")}/loop`,
+      ready: h1("Schedule the interview loop"),
+    },
+    {
+      route: "_app.candidates.$candidateId.loop",
+      state: "error",
+      path: () => `/candidates/${candidate("Amara Nwosu")}/loop`,
+      act: click("Schedule loop"),
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.candidates.$candidateId.interviews.new",
+      state: "error",
+      path: () => `/candidates/${candidate("Lucas Ferreira")}/interviews/new`,
+      act: click("Add interview"),
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.candidates.$candidateId.debrief",
+      state: "error",
+      path: () => `/candidates/${candidate("Julien Marchand")}/debrief`,
+      act: click("Record decision"),
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.candidates.$candidateId.debrief",
+      state: "filled",
+      path: () => `/candidates/${candidate("Gregory Hall")}/debrief`,
+      ready: (page) => page.getByRole("heading", { name: /Decision:/ }),
+    },
+    {
+      route: "_app.interviews.$interviewId._index",
+      state: "filled",
+      path: () => `/interviews/${interview("Lucas Ferreira", "aisha@loopwise.test")}`,
+      ready: h1(/System design/),
+    },
+    {
+      route: "_app.interviews.$interviewId.edit",
+      state: "filled",
+      path: () => `/interviews/${interview("Lucas Ferreira", "aisha@loopwise.test")}/edit`,
+      ready: h1(/Edit/),
+    },
+    {
+      route: "_app.interviews.$interviewId.edit",
+      state: "error",
+      path: () => `/interviews/${interview("Lucas Ferreira", "aisha@loopwise.test")}/edit`,
+      act: async (page) => {
+        await page.getByLabel("Length in minutes").fill("5");
+        await click("Save changes")(page);
+      },
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.interviews.$interviewId.scorecard",
+      state: "filled",
+      path: () => `/interviews/${interview("Elena Petrova", "mei@loopwise.test")}/scorecard`,
+      ready: h1(/Scorecard/),
+    },
+    { route: "_app.pipeline", state: "filled", path: () => "/pipeline", ready: h1("Pipeline") },
+    { route: "_app.pipeline", state: "error", path: () => "/pipeline?state=bogus", ready: (page) => page.getByText(/Unknown state/) },
+    { route: "_app.compare", state: "filled", path: () => "/compare", ready: h1(/Compare/) },
+    { route: "_app.calibration", state: "filled", path: () => "/calibration", ready: h1(/calibration/i) },
+    { route: "_app.interviews._index", state: "empty", path: () => "/interviews", ready: h1("My interviews") },
+  ],
+  admin: [
+    { route: "_app.admin.users._index", state: "filled", path: () => "/admin/users", ready: h1("Users") },
+    { route: "_app.admin.users.new", state: "empty", path: () => "/admin/users/new", ready: h1("Add a user") },
+    { route: "_app.admin.users.new", state: "error", path: () => "/admin/users/new", act: click("Add user"), ready: fieldErrors },
+    {
+      route: "_app.admin.users.$userId",
+      state: "error",
+      path: () => `/admin/users/${user(INTERVIEWER)}`,
+      act: async (page) => {
+        await page.getByLabel("Full name").fill("");
+        await click("Save changes")(page);
+      },
+      ready: fieldErrors,
+    },
+    { route: "_app.audit", state: "filled", path: () => "/audit", ready: h1("Audit log") },
+    // Empty unless reminders.test.ts has run first; that journey checks it with an email in it.
+    { route: "_app.admin.outbox", state: "empty", path: () => "/admin/outbox", ready: h1("Outbox") },
+    { route: "_app.interviews.$interviewId._index", state: "error", path: () => "/interviews/99999999", ready: h1("Not found") },
+  ],
+};
+
+const SIGN_IN: Record<keyof typeof VISITS, string | null> = {
+  anonymous: null,
+  interviewer: INTERVIEWER,
+  "hiring manager": HM,
+  admin: "admin@loopwise.test",
+};
+
+/** Route files that render a page: a default export, and not the layout every signed-in page sits in. */
+function pageRoutes(): string[] {
+  const dir = path.resolve("app/routes");
+  return readdirSync(dir)
+    .filter((f) => /\.tsx$/.test(f) && !/\.(server|test|shared)\./.test(f) && f !== "_app.tsx")
+    .filter((f) => /^export default /m.test(readFileSync(path.join(dir, f), "utf8")))
+    .map((f) => f.replace(/\.tsx$/, ""));
+}
+
+test("every page a person can reach has an axe check", () => {
+  const listed = new Set(
+    Object.values(VISITS)
+      .flat()
+      .map((v) => v.route),
+  );
+  const pages = pageRoutes();
+  expect(pages.length).toBeGreaterThan(15);
+  expect(pages.filter((route) => !listed.has(route))).toEqual([]);
+  // And nothing listed has gone away (a renamed route would silently lose its check).
+  expect([...listed].filter((route) => !pages.includes(route))).toEqual([]);
+});
+
+// A few pages per test, so the two workers share the gate evenly and a slow page can't starve the rest.
+const PAGES_PER_TEST = 6;
+
+for (const [who, visits] of Object.entries(VISITS) as [keyof typeof VISITS, Visit[]][]) {
+  for (let from = 0; from < visits.length; from += PAGES_PER_TEST) {
+    const batch = visits.slice(from, from + PAGES_PER_TEST);
+    test(`no serious or critical axe violation on the pages the ${who} reaches (${from + 1}–${from + batch.length})`, async ({ page }) => {
+      test.setTimeout(30_000 + batch.length * 20_000);
+      const email = SIGN_IN[who];
+      if (email) await signIn(page, email);
+      for (const visit of batch) {
+        await test.step(`${visit.route} (${visit.state})`, async () => {
+          await page.goto(visit.path());
+          await visit.act?.(page);
+          await expect(visit.ready(page).first()).toBeVisible();
+          await expectAccessible(page, `${visit.route}, ${visit.state}, as ${who}`);
+        });
+      }
+    });
+  }
+}
