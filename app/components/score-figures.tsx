@@ -18,7 +18,7 @@ export function GateBadges({ gates }: { gates: (keyof typeof GATE_LABELS)[] }) {
   return (
     <>
       {gates.map((g) => (
-        <span key={g} className={`badge ${g === "red_flag" ? "badge-danger" : "badge-warn"}`}>
+        <span key={g} className={`badge ${g === "red_flag" || g === "floor" ? "badge-danger" : "badge-warn"}`}>
           {GATE_LABELS[g]}
         </span>
       ))}

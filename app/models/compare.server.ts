@@ -7,7 +7,7 @@ import { db } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
 import { getLeniencyTable } from "./calibration.server";
 import { recommendationFromPanel, type OverallRecommendation, type RatingGroup, type RedFlag } from "./recommendation";
-import { getRubricDetail } from "./rubric.server";
+import { getRubricDetail, type RubricDetail } from "./rubric.server";
 
 type LoopRow = {
   loopId: number;
@@ -23,8 +23,11 @@ type LoopRow = {
   decision: string | null;
 };
 
-/** The figures of every loop whose id `loopIds` (a SQL subquery) selects, by loop id. */
-export function loopRecommendations(loopIds: SQL) {
+/**
+ * The figures of every loop whose id `loopIds` (a SQL subquery) selects, by loop id: under each
+ * loop's own rubric version, or under `rubric` for all of them (a draft's impact preview).
+ */
+export function loopRecommendations(loopIds: SQL, options: { rubric?: RubricDetail } = {}) {
   // Tallies and rating groups are maintained as scorecards are submitted (aggregates.server.ts).
   const loops = db().all<LoopRow>(sql`
     select l.id as loopId, l.rubric_version_id as rubricVersionId, c.id as candidateId, c.name as candidateName, l.status as loopStatus,
@@ -57,7 +60,7 @@ export function loopRecommendations(loopIds: SQL) {
   const leniency = Object.fromEntries([...table].map(([id, l]) => [id, l.leniency]));
   const result = new Map<number, LoopRow & ReturnType<typeof figures>>();
   for (const l of loops) {
-    const rubric = getRubricDetail(l.rubricVersionId)!;
+    const rubric = options.rubric ?? getRubricDetail(l.rubricVersionId)!;
     const rec = recommendationFromPanel({
       rubric,
       groups: groupsByLoop.get(l.loopId) ?? [],

@@ -15,7 +15,11 @@ export const PERMISSIONS = {
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
+  /** View the rubric's versions; draft, preview and publish a new one. */
+  "rubrics:manage": HIRING_TEAM,
   "users:manage": ["admin"],
+  /** A candidate's data on request: subject-access export, erasure, legal hold, retention. */
+  "candidate-data:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,7 +35,9 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
   { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
+  { path: "/rubrics", label: "Rubric", permission: "rubrics:manage" },
   { path: "/admin/users", label: "Users", permission: "users:manage" },
+  { path: "/admin/retention", label: "Retention", permission: "candidate-data:manage" },
   { path: "/audit", label: "Audit log", permission: "audit:read" },
 ];
 
@@ -39,6 +45,7 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
 // may open it, so it is listed before the /candidates prefix.
 const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   { pattern: /^\/candidates\/\d+\/debrief\/?$/, permission: "interviews:own" },
+  { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|\.|$)/, permission: "candidate-data:manage" },
   ...NAVIGATION.map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
 ];
 
