@@ -13,14 +13,51 @@ const GRADES = `select id from review_grades where assignment_id in (${ASSIGNMEN
  * Free text written about the candidate, by them or about them: what an erasure blanks. A table
  * added later that holds such text belongs here (the erasure test searches every text column).
  */
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many.replace("#", String(n)));
+
 export const FREE_TEXT = [
-  { label: "evidence written in ratings", table: "ratings", column: "evidence", where: `scorecard_id in (${SCORECARDS})` },
-  { label: "scorecard takeaways", table: "scorecards", column: "takeaways", where: `id in (${SCORECARDS})` },
-  { label: "notes on checked signals", table: "scorecard_signals", column: "note", where: `scorecard_id in (${SCORECARDS})` },
-  { label: "code-review summaries", table: "assignments", column: "summary", where: "candidate_id = @candidate" },
-  { label: "code-review comments", table: "review_comments", column: "body", where: `assignment_id in (${ASSIGNMENTS})` },
-  { label: "grader notes on the code review", table: "review_grade_items", column: "note", where: `grade_id in (${GRADES})` },
-  { label: "decision rationales", table: "decisions", column: "rationale", where: `loop_id in (${LOOPS})` },
+  {
+    table: "ratings",
+    column: "evidence",
+    where: `scorecard_id in (${SCORECARDS})`,
+    says: (n: number) => plural(n, "Evidence written in 1 rating", "Evidence written in # ratings"),
+  },
+  {
+    table: "scorecards",
+    column: "takeaways",
+    where: `id in (${SCORECARDS})`,
+    says: (n: number) => plural(n, "Take-aways of 1 scorecard", "Take-aways of # scorecards"),
+  },
+  {
+    table: "scorecard_signals",
+    column: "note",
+    where: `scorecard_id in (${SCORECARDS})`,
+    says: (n: number) => plural(n, "The note on 1 checked signal", "Notes on # checked signals"),
+  },
+  {
+    table: "assignments",
+    column: "summary",
+    where: "candidate_id = @candidate",
+    says: (n: number) => plural(n, "Their code-review summary", "# code-review summaries"),
+  },
+  {
+    table: "review_comments",
+    column: "body",
+    where: `assignment_id in (${ASSIGNMENTS})`,
+    says: (n: number) => plural(n, "1 code-review comment", "# code-review comments"),
+  },
+  {
+    table: "review_grade_items",
+    column: "note",
+    where: `grade_id in (${GRADES})`,
+    says: (n: number) => plural(n, "The grader's note on 1 code-review item", "Grader's notes on # code-review items"),
+  },
+  {
+    table: "decisions",
+    column: "rationale",
+    where: `loop_id in (${LOOPS})`,
+    says: (n: number) => plural(n, "The decision's rationale", "The rationales of # decisions"),
+  },
 ] as const;
 
 /** The audit log's entries about the candidate's own records, by entity type. */

@@ -10,13 +10,11 @@ import { db, prepared } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { refreshLoopAggregates, touchAggregates } from "./aggregates.server";
 import { auditEntriesNaming, FREE_TEXT, SCOPES } from "./candidate-data.server";
+import { ERASURE_REASONS, type ErasureReason } from "./erasure-schema";
 
 export const ERASED_NAME = "Erased candidate";
 /** What an erasure writes in place of the name in an audit summary (the audit trigger looks for it). */
 export const ERASED_MARK = "[erased]";
-
-export const ERASURE_REASONS = { request: "At the candidate's request", retention: "Past the retention period" } as const;
-export type ErasureReason = keyof typeof ERASURE_REASONS;
 
 function candidateRecord(id: number) {
   return (
@@ -45,17 +43,15 @@ export function erasurePlan(candidateId: number, now: Date) {
   const candidate = candidateRecord(candidateId);
   if (!candidate) return null;
   const n = (text: string) => count(text, candidateId);
+  const audit = auditEntriesNaming(candidateId, needles(candidate)).length;
   const erase = [
-    { label: "name, email address and recruiter notes", count: 1 },
-    ...FREE_TEXT.map((f) => ({
-      label: f.label,
-      count: n(`select count(*) as n from ${f.table} where ${f.column} != '' and ${f.where}`),
-    })),
-    {
-      label: "audit entries' before and after, and the name in their summaries",
-      count: auditEntriesNaming(candidateId, needles(candidate)).length,
-    },
-  ].filter((e) => e.count > 0);
+    "Their name, email address and recruiter notes",
+    ...FREE_TEXT.flatMap((f) => {
+      const found = n(`select count(*) as n from ${f.table} where ${f.column} != '' and ${f.where}`);
+      return found ? [f.says(found)] : [];
+    }),
+    ...(audit ? [`Their name and what changed in ${audit} audit entr${audit === 1 ? "y" : "ies"} (who did what, and when, stay)`] : []),
+  ];
   const keep = {
     ratings: n(`select count(*) as n from ratings where level is not null and scorecard_id in (${SCOPES.SCORECARDS})`),
     scorecards: n(`select count(*) as n from scorecards where id in (${SCOPES.SCORECARDS})`),

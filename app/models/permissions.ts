@@ -37,7 +37,6 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/rubrics", label: "Rubric", permission: "rubrics:manage" },
   { path: "/admin/users", label: "Users", permission: "users:manage" },
-  { path: "/admin/retention", label: "Retention", permission: "candidate-data:manage" },
   { path: "/audit", label: "Audit log", permission: "audit:read" },
 ];
 
@@ -45,7 +44,9 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
 // may open it, so it is listed before the /candidates prefix.
 const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   { pattern: /^\/candidates\/\d+\/debrief\/?$/, permission: "interviews:own" },
-  { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|\.|$)/, permission: "candidate-data:manage" },
+  // A candidate's data on request, and retention (linked from the candidates list), are the admin's.
+  { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|$)/, permission: "candidate-data:manage" },
+  { pattern: /^\/admin\/retention(\/|$)/, permission: "candidate-data:manage" },
   ...NAVIGATION.map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
 ];
 

@@ -12,7 +12,8 @@ export function listRetentionSettings() {
       title: positions.title,
       open: positions.open,
       retentionMonths: positions.retentionMonths,
-      candidates: sql<number>`(select count(*) from ${candidates} c where c.position_id = ${positions.id} and c.erased_at is null)`,
+      // Written out: in a one-table select drizzle leaves columns unqualified, and "id" would be c.id.
+      candidates: sql<number>`(select count(*) from candidates c where c.position_id = positions.id and c.erased_at is null)`,
     })
     .from(positions)
     .orderBy(asc(positions.title))

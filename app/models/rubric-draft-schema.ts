@@ -44,7 +44,9 @@ export function draftFormValues(draft: RubricFile) {
   return {
     dimensions: draft.dimensions.map((d) => ({
       weight: String(d.weight),
-      floor: { atOrBelow: d.floor ? String(d.floor.atOrBelow) : "", blocks: d.floor?.blocks ?? "" },
+      // Without a floor, the band a new one would rule out starts at the second-best (Hire): the
+      // rule an expert reviewer recommends for a Lead role's heaviest dimensions.
+      floor: { atOrBelow: d.floor ? String(d.floor.atOrBelow) : "", blocks: d.floor?.blocks ?? draft.bands[1]?.key ?? "" },
       levels: d.levels.map((l) => ({ anchor: l.anchor })),
     })),
     signals: draft.signals.map((s) => ({ key: s.key, kind: s.kind, text: s.text, dimension: s.dimension })),

@@ -5,7 +5,7 @@
 // theirs. Every step is audited.
 import path from "node:path";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { loops, positions, rubricVersions, scorecards, users } from "#db/schema";
+import { positions, rubricVersions, users } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { describeIssues, RubricFileSchema, type RubricFile } from "./rubric";
@@ -37,8 +37,8 @@ export function listRubricVersions() {
       createdAt: rubricVersions.createdAt,
       publishedAt: rubricVersions.publishedAt,
       createdByName: users.name,
-      loops: sql<number>`(select count(*) from ${loops} l where l.rubric_version_id = ${rubricVersions.id})`,
-      scorecards: sql<number>`(select count(*) from ${scorecards} s where s.rubric_version_id = ${rubricVersions.id})`,
+      loops: sql<number>`(select count(*) from loops l where l.rubric_version_id = rubric_versions.id)`,
+      scorecards: sql<number>`(select count(*) from scorecards s where s.rubric_version_id = rubric_versions.id)`,
     })
     .from(rubricVersions)
     .leftJoin(users, eq(users.id, rubricVersions.createdById))

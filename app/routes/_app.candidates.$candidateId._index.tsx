@@ -11,6 +11,7 @@ import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { CodeReviewCard } from "#app/components/code-review-card";
 import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
+import { can } from "#app/models/permissions";
 import { requirePermission } from "#app/utils/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
 import { requestTime } from "#app/utils/clock.server";
@@ -30,6 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     decision: loop ? getDecision(loop.id) : null,
     codeReviews: await codeReviewsOf(loop, new URL(request.url).origin, now),
     owed: owedScorecards(interviews),
+    canManageData: can(user, "candidate-data:manage"),
     timeZone: user.timeZone,
     now: now.getTime(),
   };
@@ -43,7 +45,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CandidatePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, loop, recommendation, decision, owed, codeReviews, timeZone, now } = loaderData;
+  const { candidate, loop, recommendation, decision, owed, codeReviews, canManageData, timeZone, now } = loaderData;
   const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
   const submitted = active.filter((i) => i.state.kind === "submitted").length;
   return (
@@ -65,6 +67,11 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           <Link to="edit" className="btn">
             Edit details
           </Link>
+          {canManageData ? (
+            <Link to="data" className="btn">
+              Data held
+            </Link>
+          ) : null}
           {!loop || loop.status === "closed" ? (
             <Link to="loop" className="btn btn-primary">
               Schedule loop
