@@ -12,7 +12,7 @@ import { makeOrganisation, makeUser } from "#tests/factories";
 import { formatScore } from "./numbers";
 import { getLoopRecommendation } from "./recommendation.server";
 import { previewDraft } from "./rubric-preview.server";
-import { contentHash, getActiveRubricVersion, readRubricFile, RUBRICS_DIR, rubricDocument, rubricFiles } from "./rubric.server";
+import { contentHash, getLatestRubricVersion, readRubricFile, RUBRICS_DIR, rubricDocument, rubricFiles } from "./rubric.server";
 import { createDraft, discardDraft, loadDraftFromFile, publishDraft, saveDraft } from "./rubric-version.server";
 
 const KEY = "lead-ml-engineer";
@@ -113,14 +113,14 @@ describe("publishing", () => {
     makeOrganisation();
     await seedDemoData(db(), now());
     const admin = await makeUser("admin");
-    const v1 = getActiveRubricVersion(KEY)!.id;
+    const v1 = getLatestRubricVersion(KEY)!.id;
     const before = db().select({ id: loops.id, rubricVersionId: loops.rubricVersionId }).from(loops).all();
     const draft = createDraft(admin, KEY, now());
     if (!draft.ok) throw new Error(draft.message);
     saveDraft(admin, draft.id, edited(draft.id), now());
 
     expect(publishDraft(admin, draft.id, now())).toEqual({ ok: true, id: draft.id });
-    expect(getActiveRubricVersion(KEY)?.id).toBe(draft.id);
+    expect(getLatestRubricVersion(KEY)?.id).toBe(draft.id);
     expect(db().select().from(rubricVersions).where(eq(rubricVersions.id, v1)).get()?.status).toBe("retired");
     expect(
       new Set(

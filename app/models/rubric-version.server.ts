@@ -12,7 +12,7 @@ import { describeIssues, RubricFileSchema, type RubricFile } from "./rubric";
 import {
   contentHash,
   deleteDraftVersion,
-  getActiveRubricVersion,
+  getLatestRubricVersion,
   insertDraftVersion,
   readRubricFile,
   replaceDraftContent,
@@ -71,7 +71,7 @@ function nextVersion(tx: Tx, rubricKey: string) {
 
 /** A new draft copied from the published version. If a draft exists already, that one is the answer. */
 export function createDraft(actor: AuditActor & { id: number }, rubricKey: string, now: Date): VersionResult {
-  const active = getActiveRubricVersion(rubricKey);
+  const active = getLatestRubricVersion(rubricKey);
   if (!active) return { ok: false, message: `No published version of ${rubricKey} to start from.` };
   const base = rubricDocument(active.id)!;
   return db().transaction((tx): VersionResult => {
@@ -117,7 +117,7 @@ export function loadDraftFromFile(actor: AuditActor & { id: number }, fileName: 
         ok: false,
         message: `${fileName}: version ${rubric.version} is taken (versions never change once made). Number the file's version ${next} or higher.`,
       };
-    const active = getActiveRubricVersion(rubric.key);
+    const active = getLatestRubricVersion(rubric.key);
     const id = insertDraftVersion(tx, rubric, {
       sourceFile: path.relative(process.cwd(), file),
       basedOnId: active?.id,

@@ -217,8 +217,8 @@ export function unloadedRubricFiles(dir = RUBRICS_DIR): RubricFileOffer[] {
   });
 }
 
-/** The published version of a rubric: the one new loops use. */
-export function getActiveRubricVersion(rubricKey: string) {
+/** The latest published version of a rubric: the one new loops use (a draft never is). */
+export function getLatestRubricVersion(rubricKey: string) {
   return (
     db()
       .select()

@@ -4,14 +4,14 @@ import { MIN_CANDIDATES, MIN_PAIRABLE, type AgreementMeasure } from "#app/models
 import { SHRINKAGE_CANDIDATES } from "#app/models/leniency";
 import { formatFixed, formatSigned } from "#app/models/numbers";
 import { getCalibration } from "#app/models/calibration.server";
-import { getActiveRubricVersion, getRubricDetail } from "#app/models/rubric.server";
+import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { requirePermission } from "#app/utils/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Interviewer calibration · Loopwise" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "calibration:read");
-  const rubric = getActiveRubricVersion("lead-ml-engineer");
+  const rubric = getLatestRubricVersion("lead-ml-engineer");
   const dimensions = (rubric ? (getRubricDetail(rubric.id)?.dimensions ?? []) : []).map((d) => ({ key: d.key, name: d.name }));
   return { ...getCalibration(), dimensions };
 }

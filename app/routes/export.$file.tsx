@@ -1,7 +1,7 @@
 import type { Route } from "./+types/export.$file";
 import { listPositions } from "#app/models/candidate.server";
 import { exportResults, exportScorecards, SCORECARD_COLUMNS, toCsv } from "#app/models/export.server";
-import { getActiveRubricVersion, getRubricDetail } from "#app/models/rubric.server";
+import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { plainError } from "#app/utils/http.server";
 import { requireUser } from "#app/utils/session.server";
 import { requestTime } from "#app/utils/clock.server";
@@ -49,7 +49,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     return new Response(JSON.stringify({ dataset, generatedAt: now.toISOString(), rows }, null, 2), {
       headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
     });
-  const rubric = getActiveRubricVersion("lead-ml-engineer");
+  const rubric = getLatestRubricVersion("lead-ml-engineer");
   const dimensionColumns = rubric ? (getRubricDetail(rubric.id)?.dimensions ?? []).map((d) => `score_${d.key}`) : [];
   const columns = dataset === "scorecards" ? SCORECARD_COLUMNS : [...RESULT_COLUMNS, ...dimensionColumns];
   return new Response(toCsv(rows, columns), {
