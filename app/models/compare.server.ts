@@ -23,11 +23,13 @@ type LoopRow = {
   decision: string | null;
 };
 
-/**
- * The figures of every loop whose id `loopIds` (a SQL subquery) selects, by loop id: under each
- * loop's own rubric version, or under `rubric` for all of them (a draft's impact preview).
- */
-export function loopRecommendations(loopIds: SQL, options: { rubric?: RubricDetail } = {}) {
+/** The figures of every loop whose id `loopIds` (a SQL subquery) selects, by loop id. */
+export function loopRecommendations(loopIds: SQL) {
+  return figuresOf(loopPanels(loopIds), (l) => getRubricDetail(l.rubricVersionId)!);
+}
+
+/** What the figures of those loops are computed from, read once (a preview computes them twice). */
+export function loopPanels(loopIds: SQL) {
   // Tallies and rating groups are maintained as scorecards are submitted (aggregates.server.ts).
   const loops = db().all<LoopRow>(sql`
     select l.id as loopId, l.rubric_version_id as rubricVersionId, c.id as candidateId, c.name as candidateName, l.status as loopStatus,
@@ -54,13 +56,23 @@ export function loopRecommendations(loopIds: SQL, options: { rubric?: RubricDeta
       sql`, `,
     )}) and i.status != 'cancelled'`)
     : [];
-  const groupsByLoop = bucket(groups);
-  const flagsByLoop = bucket(flags);
   const table = getLeniencyTable();
-  const leniency = Object.fromEntries([...table].map(([id, l]) => [id, l.leniency]));
+  return {
+    loops,
+    groupsByLoop: bucket(groups),
+    flagsByLoop: bucket(flags),
+    leniency: Object.fromEntries([...table].map(([id, l]) => [id, l.leniency])),
+  };
+}
+
+/** The loops' figures, each computed under the rubric `rubricOf` gives it. */
+export function figuresOf(
+  { loops, groupsByLoop, flagsByLoop, leniency }: ReturnType<typeof loopPanels>,
+  rubricOf: (loop: LoopRow) => RubricDetail,
+) {
   const result = new Map<number, LoopRow & ReturnType<typeof figures>>();
   for (const l of loops) {
-    const rubric = options.rubric ?? getRubricDetail(l.rubricVersionId)!;
+    const rubric = rubricOf(l);
     const rec = recommendationFromPanel({
       rubric,
       groups: groupsByLoop.get(l.loopId) ?? [],

@@ -2,8 +2,9 @@
 // shown today and under the draft, computed by the same recommendationFromPanel from the same
 // maintained rating groups (compare.server.ts), so the preview can't disagree with the pages.
 import { sql } from "drizzle-orm";
-import { loopRecommendations } from "./compare.server";
-import { getRubricDetail } from "./rubric.server";
+import { cachedByAggregates } from "./aggregates.server";
+import { figuresOf, loopPanels } from "./compare.server";
+import { getRubricDetail, type RubricDetail } from "./rubric.server";
 
 type Figures = { version: number; score: number | null; band: { key: string; label: string } | null; floor: boolean };
 
@@ -22,12 +23,20 @@ const SCORED_LOOPS = sql`(select max(l.id) from loops l
   join loop_tallies t on t.loop_id = l.id and t.submitted > 0
   group by l.candidate_id)`;
 
-/** Changed bands first, then a floor that starts or stops biting, then by how far S moves. */
+/**
+ * Changed bands first, then a floor that starts or stops biting, then by how far S moves. Kept
+ * until the aggregates change (saving a draft counts), so paging through thousands is cheap.
+ */
 export function previewDraft(draftId: number) {
   const draft = getRubricDetail(draftId);
   if (!draft) return null;
-  const current = loopRecommendations(SCORED_LOOPS);
-  const proposed = loopRecommendations(SCORED_LOOPS, { rubric: draft });
+  return cachedByAggregates(`rubric-preview:${draftId}`, () => computePreview(draft));
+}
+
+function computePreview(draft: RubricDetail) {
+  const panels = loopPanels(SCORED_LOOPS);
+  const current = figuresOf(panels, (l) => getRubricDetail(l.rubricVersionId)!);
+  const proposed = figuresOf(panels, () => draft);
   const figures = (r: { rubricVersion: number; score: number | null; band: Figures["band"]; gates: string[] }): Figures => ({
     version: r.rubricVersion,
     score: r.score,

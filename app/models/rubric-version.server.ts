@@ -7,6 +7,7 @@ import path from "node:path";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { positions, rubricVersions, users } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
+import { touchAggregates } from "./aggregates.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { describeIssues, RubricFileSchema, type RubricFile } from "./rubric";
 import {
@@ -151,6 +152,8 @@ export function saveDraft(actor: AuditActor, id: number, edited: RubricFile, now
     const diff = documentDiff(before, next);
     if (!Object.keys(diff.after).length) return { ok: true, id };
     replaceDraftContent(tx, id, next);
+    // The draft's impact preview is cached under the aggregates' counter.
+    touchAggregates();
     recordAudit(tx, {
       actor,
       at: now,

@@ -78,7 +78,7 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
                     {p.title}
                     {p.open ? null : <span className="small muted"> (closed)</span>}
                   </th>
-                  <td className="num">{p.candidates}</td>
+                  <td className="num">{p.candidates.toLocaleString("en-GB")}</td>
                   <td>
                     <RetentionForm position={p} lastResult={actionData?.positionId === p.id ? actionData.reply : undefined} />
                   </td>
@@ -91,7 +91,7 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
 
       <section className="card card-flush" aria-labelledby="due-heading" style={{ marginTop: "1rem" }}>
         <div className="card-header">
-          <h2 id="due-heading">Past retention ({dueTotal})</h2>
+          <h2 id="due-heading">Past retention ({dueTotal.toLocaleString("en-GB")})</h2>
           <span className="small muted">Review each and erase; the erasure page says what goes and what stays.</span>
         </div>
         {dueTotal === 0 ? (

@@ -14,13 +14,14 @@ import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Data held: ${data?.candidate.name ?? "candidate"} · Loopwise` }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requirePermission(request, "candidate-data:manage");
   const candidate = getCandidate(idParam(params.candidateId, "No such candidate")) ?? notFound("No such candidate");
   return {
     candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle },
     retention: candidateRetention(candidate.id)!,
     timeZone: user.timeZone,
+    now: requestTime(context).getTime(),
   };
 }
 
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CandidateData({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, retention, timeZone } = loaderData;
+  const { candidate, retention, timeZone, now } = loaderData;
   const [form, fields] = useForm({
     lastResult: actionData && "liftError" in actionData ? undefined : actionData,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: legalHoldSchema }),
@@ -84,7 +85,7 @@ export default function CandidateData({ loaderData, actionData }: Route.Componen
         <p>
           {retention.openLoop
             ? "Kept while their interview loop is open."
-            : `Kept until ${formatDate(retention.keptUntil!, timeZone)}: ${retention.retentionMonths} months after ${
+            : `${retention.keptUntil! <= new Date(now) ? "Past retention since" : "Kept until"} ${formatDate(retention.keptUntil!, timeZone)}: ${retention.retentionMonths} months after ${
                 retention.lastClosedAt ? `their last loop closed (${formatDate(retention.lastClosedAt, timeZone)})` : `they were added`
               }${retention.lastDecidedAt ? `, and at least ${DECISION_FLOOR_MONTHS} months from the decision (${formatDate(retention.lastDecidedAt, timeZone)})` : ""}.`}
         </p>

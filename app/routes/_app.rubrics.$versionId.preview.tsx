@@ -69,13 +69,13 @@ export default function PreviewDraft({ loaderData, actionData }: Route.Component
         <h2 id="publish-heading">
           {total === 0
             ? "No candidate has a submitted scorecard yet"
-            : `${bandChanges} of ${total} candidate${total === 1 ? "" : "s"} would change band`}
-          {floorChanges ? `; a floor would start or stop ruling out a band for ${floorChanges}` : ""}
+            : `${bandChanges.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} candidate${total === 1 ? "" : "s"} would change band`}
+          {floorChanges ? `; a floor would start or stop ruling out a band for ${floorChanges.toLocaleString("en-GB")}` : ""}
         </h2>
         <p>
           Publishing makes v{draft.version} the version new loops use.
           {published
-            ? ` The ${published.loops} loop${published.loops === 1 ? "" : "s"} on v${published.version}, and any on older versions, keep theirs: the figures in the "Now" column are what they keep showing.`
+            ? ` The ${published.loops.toLocaleString("en-GB")} loop${published.loops === 1 ? "" : "s"} on v${published.version}, and any on older versions, keep theirs: the figures in the "Now" column are what they keep showing.`
             : ""}{" "}
           A published version can't be changed.
         </p>

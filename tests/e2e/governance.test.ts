@@ -44,8 +44,11 @@ async function candidateWithLoop(page: Page, name: string, firstDay: number) {
 test("an admin drafts a rubric version with new weights and a floor, previews its impact, publishes it; a new loop uses it, an old one keeps v1", async ({
   page,
 }) => {
+  // Long journeys with an accessibility check on each new page, on a shared two-core machine.
+  test.setTimeout(120_000);
   await signIn(page, ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rubric" }).click();
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Create a new version from v1" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Draft v2 of Lead Machine Learning Engineer" })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
@@ -91,6 +94,7 @@ test("an admin drafts a rubric version with new weights and a floor, previews it
 });
 
 test("an admin exports a candidate's data, erases them, and they are gone from the pipeline, compare and the exports", async ({ page }) => {
+  test.setTimeout(120_000);
   const name = unique("Oluwaseun Featherstonehaugh-Delacroix");
   await signIn(page, ADMIN);
   const id = await candidateWithLoop(page, name, 280);
@@ -140,6 +144,16 @@ test("an admin exports a candidate's data, erases them, and they are gone from t
   await expect(page.getByText(name)).toHaveCount(0);
   const gone = await page.goto(`/candidates/${id}`);
   expect(gone?.status()).toBe(404);
+
+  // Retention, from the candidates list: the per-position setting refuses a bad value by its field.
+  await page.goto("/candidates");
+  await page.getByRole("link", { name: "Retention" }).click();
+  const fraud = page.getByRole("row", { name: /Fraud Platform/ });
+  await fraud.getByLabel(/Months to keep data/).fill("0");
+  await fraud.getByRole("button", { name: "Save" }).click();
+  await expect(fraud.getByText("Keep data at least 1 month")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/retention.png`, fullPage: true });
 });
 
 async function download(page: Page, start: () => Promise<void>) {
