@@ -29,7 +29,9 @@ export function RubricDraftForm({ draft, lastResult }: { draft: RubricFile; last
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const dimensions = fields.dimensions.getFieldList();
+  // The draft fixes how many dimensions and bands there are, whatever a crafted post claims.
+  const dimensions = fields.dimensions.getFieldList().slice(0, draft.dimensions.length);
+  const bands = fields.bands.getFieldList().slice(0, draft.bands.length);
   const total = dimensions.reduce((sum, d) => sum + (Number(d.getFieldset().weight.value) || 0), 0);
   const blockable = draft.bands.slice(0, -1);
   return (
@@ -64,7 +66,7 @@ export function RubricDraftForm({ draft, lastResult }: { draft: RubricFile; last
                 const floor = f.floor.getFieldset();
                 const name = draft.dimensions[i]!.name;
                 return (
-                  <tr key={d.key}>
+                  <tr key={`${i}:${d.key}`}>
                     <th scope="row">{name}</th>
                     <td>
                       <Labelled meta={f.weight} label={`Weight of ${name}`}>
@@ -117,8 +119,8 @@ export function RubricDraftForm({ draft, lastResult }: { draft: RubricFile; last
         <div className="table-wrap">
           <table className="table">
             <tbody>
-              {fields.bands.getFieldList().map((b, i) => (
-                <tr key={b.key}>
+              {bands.map((b, i) => (
+                <tr key={`${i}:${b.key}`}>
                   <th scope="row">{draft.bands[i]!.label}</th>
                   <td>
                     <Labelled meta={b.getFieldset().minScore} label={`${draft.bands[i]!.label} from S ≥`}>
@@ -138,14 +140,14 @@ export function RubricDraftForm({ draft, lastResult }: { draft: RubricFile; last
         {dimensions.map((d, i) => {
           const levels = d.getFieldset().levels;
           return (
-            <fieldset key={d.key} className="anchor-fieldset">
+            <fieldset key={`${i}:${d.key}`} className="anchor-fieldset">
               <legend>{draft.dimensions[i]!.name}</legend>
               <ErrorList id={levels.errorId} errors={levels.errors} />
               {levels.getFieldList().map((l, j) => {
                 const anchor = l.getFieldset().anchor;
                 const { key, ...props } = getTextareaProps(anchor, { ariaAttributes: true });
                 return (
-                  <div key={l.key} className="field">
+                  <div key={`${j}:${l.key}`} className="field">
                     <label htmlFor={anchor.id}>
                       {j + 1} · {draft.scale[j]?.label ?? "Extra level"}
                     </label>
@@ -195,7 +197,7 @@ export function RubricDraftForm({ draft, lastResult }: { draft: RubricFile; last
                 const f = s.getFieldset();
                 const n = `signal ${i + 1}`;
                 return (
-                  <tr key={s.key}>
+                  <tr key={`${i}:${s.key}`}>
                     <td>
                       <Labelled meta={f.kind} label={`Kind of ${n}`}>
                         {(props) => (

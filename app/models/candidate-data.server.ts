@@ -9,12 +9,12 @@ const SCORECARDS = `select id from scorecards where interview_id in (${INTERVIEW
 const ASSIGNMENTS = "select id from assignments where candidate_id = @candidate";
 const GRADES = `select id from review_grades where assignment_id in (${ASSIGNMENTS})`;
 
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many.replace("#", String(n)));
+
 /**
  * Free text written about the candidate, by them or about them: what an erasure blanks. A table
  * added later that holds such text belongs here (the erasure test searches every text column).
  */
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many.replace("#", String(n)));
-
 export const FREE_TEXT = [
   {
     table: "ratings",
@@ -125,4 +125,4 @@ export function auditEntriesNaming(candidateId: number, needles: string[]): Audi
   }) as AuditRow[];
 }
 
-export const SCOPES = { LOOPS, INTERVIEWS, SCORECARDS, ASSIGNMENTS };
+export const SCOPES = { LOOPS, INTERVIEWS, SCORECARDS };

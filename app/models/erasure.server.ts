@@ -36,13 +36,14 @@ function candidateRecord(id: number) {
   );
 }
 
-const count = (text: string, candidateId: number) => (prepared(text).get({ candidate: candidateId }) as { n: number }).n;
+const count = (text: string, params: Record<string, number>) => (prepared(text).get(params) as { n: number }).n;
 
 /** What erasing this candidate would remove and keep, for the confirmation page. */
 export function erasurePlan(candidateId: number, now: Date) {
   const candidate = candidateRecord(candidateId);
   if (!candidate) return null;
-  const n = (text: string) => count(text, candidateId);
+  if (candidate.erasedAt) return { candidate, erased: true as const };
+  const n = (text: string) => count(text, { candidate: candidateId, now: now.getTime() });
   const audit = auditEntriesNaming(candidateId, needles(candidate)).length;
   const erase = [
     "Their name, email address and recruiter notes",
@@ -59,8 +60,8 @@ export function erasurePlan(candidateId: number, now: Date) {
     decisions: n(`select count(*) as n from decisions where loop_id in (${SCOPES.LOOPS})`),
   };
   const upcoming = n(`select count(*) as n from interviews where id in (${SCOPES.INTERVIEWS}) and status = 'scheduled'
-    and scheduled_at > ${now.getTime()} and loop_id in (select id from loops where status = 'open')`);
-  return { candidate, erase, keep, upcoming };
+    and scheduled_at > @now and loop_id in (select id from loops where status = 'open')`);
+  return { candidate, erased: false as const, erase, keep, upcoming };
 }
 
 export type ErasurePlan = NonNullable<ReturnType<typeof erasurePlan>>;

@@ -63,7 +63,7 @@ function computePreview(draft: RubricDetail) {
       a.candidateName.localeCompare(b.candidateName),
   );
   return {
-    draft: { id: draft.id, version: draft.version, title: draft.title, status: draft.status },
+    draft: { id: draft.id, version: draft.version, title: draft.title },
     rows,
     bandChanges: rows.filter((r) => r.bandChanged).length,
     floorChanges: rows.filter((r) => r.floorChanged).length,

@@ -106,7 +106,14 @@ export function subjectAccessData(candidateId: number, now: Date) {
     before: parseJson(e.before === null ? null : redact(e.before)),
     after: parseJson(e.after === null ? null : redact(e.after)),
   }));
-  return { candidateId, generatedAt: now.toISOString(), policy: COLLEAGUE_POLICY, tables: data, auditLog };
+  return {
+    candidateId,
+    generatedAt: now.toISOString(),
+    policy: COLLEAGUE_POLICY,
+    times: "Columns ending in _at hold milliseconds since 1970-01-01 UTC.",
+    tables: data,
+    auditLog,
+  };
 }
 
 export type SubjectAccessData = NonNullable<ReturnType<typeof subjectAccessData>>;

@@ -38,7 +38,7 @@ export default function EraseCandidate({ loaderData, actionData }: Route.Compone
     onValidate: ({ formData }) => parseWithZod(formData, { schema: erasureSchema }),
     shouldValidate: "onSubmit",
   });
-  if (candidate.erasedAt)
+  if (plan.erased)
     return (
       <div className="page-narrow" style={{ margin: 0 }}>
         <div className="page-header">
@@ -46,7 +46,7 @@ export default function EraseCandidate({ loaderData, actionData }: Route.Compone
         </div>
         <section className="card">
           <p>
-            Their personal data was erased on {formatDateTime(candidate.erasedAt, timeZone)}. Their ratings remain, linked to no one; the
+            Their personal data was erased on {formatDateTime(candidate.erasedAt!, timeZone)}. Their ratings remain, linked to no one; the
             audit log records the erasure.
           </p>
           <p>

@@ -150,6 +150,23 @@ describe("drafting a new version", () => {
     },
   );
 
+  it("renders a crafted post with extra dimensions, bands and anchors as a refusal, not a crash", async () => {
+    const { hm, id } = await draftAsHm();
+    const form = formOf(id, (f) => {
+      f["dimensions[9].weight"] = "10";
+      f["bands[7].minScore"] = "2";
+      f["dimensions[0].levels[6].anchor"] = "Seventh";
+    });
+    const reply = (await save(hm.id, id, form)).data as unknown as Reply;
+    expect(reply.init.status).toBe(400);
+    const loaderData = (
+      await run(async () => edit.loader(routeArgs(await request(`/rubrics/${id}/edit`, { userId: hm.id }), { versionId: String(id) })))
+    ).data;
+    const html = renderPage(edit.default as never, { loaderData, actionData: reply.data });
+    expect(html).toContain("needs exactly four levels");
+    expect(html.match(/name="dimensions\[\d+\]\.weight"/g)).toHaveLength(7);
+  });
+
   it("saves a valid edit, with a floor, and says so in the audit log", async () => {
     const { hm, id } = await draftAsHm();
     const ok = await save(
