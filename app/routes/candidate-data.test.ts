@@ -12,6 +12,7 @@ import * as dataPage from "./_app.candidates.$candidateId.data";
 import * as erase from "./_app.candidates.$candidateId.erase";
 import * as retention from "./_app.admin.retention";
 import * as candidatePage from "./_app.candidates.$candidateId._index";
+import * as myInterviews from "./_app.interviews._index";
 import * as candidateList from "./_app.candidates._index";
 import * as compare from "./_app.compare";
 import * as exporter from "./export.$file";
@@ -129,12 +130,19 @@ describe("erasing through the page", () => {
   });
 
   it("leaves the candidate on no page and in no export", async () => {
-    const { admin, hm, id, params, position } = await setup();
+    const { admin, hm, designer, id, params, position } = await setup();
+    const interviewsOf = async () =>
+      (await run(async () => myInterviews.loader(routeArgs(await request("/interviews", { userId: designer.id }))))).data!.past.map(
+        (i) => i.id,
+      );
+    expect(await interviewsOf()).toHaveLength(1);
     await post(erase.action, `/candidates/${id}/erase`, admin.id, { reason: "request", confirm: "on" }, params);
     expect(
       (await run(async () => candidatePage.loader(routeArgs(await request(`/candidates/${id}`, { userId: hm.id }), params)))).response
         ?.status,
     ).toBe(404);
+    // Gone from the interviewer's own list too, though their ratings still count in calibration.
+    expect(await interviewsOf()).toEqual([]);
     const list = (await run(async () => candidateList.loader(routeArgs(await request("/candidates", { userId: hm.id }))))).data!;
     expect(list.candidates.map((c) => c.id)).not.toContain(id);
     const compared = (
