@@ -52,7 +52,12 @@ export const sessions = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Rubrics: loaded from rubrics/*.json. A version is immutable once a scorecard uses it.
+// Rubrics: loaded from rubrics/*.json or made in the app from the published version. A draft may
+// change until it is published; from then on triggers (db/migrations) refuse any change to its
+// content, so every loop and scorecard that uses it keeps exactly the rules it was scored with.
+
+export const RUBRIC_STATUSES = ["draft", "published", "retired"] as const;
+export type RubricStatus = (typeof RUBRIC_STATUSES)[number];
 
 export const rubricVersions = sqliteTable(
   "rubric_versions",
@@ -62,12 +67,26 @@ export const rubricVersions = sqliteTable(
     version: integer("version").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
+    // The file it was loaded from, or "" for a version made in the app.
     sourceFile: text("source_file").notNull(),
     // sha256 of the file's canonical JSON: loading an edited file under the same version is refused.
     contentHash: text("content_hash").notNull(),
+    // One published version per rubric: the one new loops use. Older ones are retired.
+    status: text("status", { enum: RUBRIC_STATUSES }).notNull().default("draft"),
+    basedOnId: integer("based_on_id").references((): AnySQLiteColumn => rubricVersions.id),
+    createdById: integer("created_by_id").references(() => users.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("rubric_versions_key_version").on(t.rubricKey, t.version)],
+  (t) => [
+    uniqueIndex("rubric_versions_key_version").on(t.rubricKey, t.version),
+    uniqueIndex("rubric_versions_one_published")
+      .on(t.rubricKey)
+      .where(sql`status = 'published'`),
+    uniqueIndex("rubric_versions_one_draft")
+      .on(t.rubricKey)
+      .where(sql`status = 'draft'`),
+  ],
 );
 
 export const rubricDimensions = sqliteTable(
@@ -80,6 +99,10 @@ export const rubricDimensions = sqliteTable(
     key: text("key").notNull(),
     name: text("name").notNull(),
     weight: integer("weight").notNull(),
+    // Optional floor: while this dimension's score is at or below floorAtOrBelow, the
+    // recommendation shows a gate against the band floorBlocks and every band above it.
+    floorAtOrBelow: integer("floor_at_or_below"),
+    floorBlocks: text("floor_blocks"),
     excellent: text("excellent").notNull(),
     assesses: text("assesses", { mode: "json" }).$type<string[]>().notNull(),
     sortOrder: integer("sort_order").notNull(),
@@ -193,6 +216,8 @@ export const positions = sqliteTable(
       .notNull()
       .references(() => rubricVersions.id),
     open: integer("open", { mode: "boolean" }).notNull().default(true),
+    // How long candidates' data is kept after their last loop closes (retention.ts adds the floor).
+    retentionMonths: integer("retention_months").notNull().default(24),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("positions_key_unique").on(t.key)],
@@ -214,6 +239,9 @@ export const candidates = sqliteTable(
     createdById: integer("created_by_id").references(() => users.id),
     // Set when a candidate is erased on request; personal fields are blanked at the same time.
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+    // A legal hold stops erasure and keeps the candidate off the past-retention list.
+    legalHoldAt: integer("legal_hold_at", { mode: "timestamp_ms" }),
+    legalHoldReason: text("legal_hold_reason").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -304,10 +332,7 @@ export const scorecards = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("scorecards_interview_unique").on(t.interviewId),
-    index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
-  ],
+  (t) => [uniqueIndex("scorecards_interview_unique").on(t.interviewId), index("scorecards_interviewer_idx").on(t.interviewerId, t.status)],
 );
 
 export const ratings = sqliteTable(

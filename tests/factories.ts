@@ -1,8 +1,36 @@
 // Builders for unit and integration tests. Each test runs on its own fresh in-memory database
 // (tests/setup/unit-env.ts), so these insert freely.
+import { eq } from "drizzle-orm";
+import {
+  addComment,
+  createAssignment,
+  getAssignment,
+  listComments,
+  saveCommentDraft,
+  saveSummary,
+  startAssignment,
+} from "#app/models/assignment.server";
+import { createCandidate, updateCandidate } from "#app/models/candidate.server";
+import { NO_DECISIONS } from "#app/models/code-review-scoring";
+import { recordDecision } from "#app/models/decision.server";
 import { loadExercises } from "#app/models/exercise.server";
+import { scheduleLoop } from "#app/models/loop.server";
+import { getLoopRecommendation } from "#app/models/recommendation.server";
+import { moveComment, saveGrade } from "#app/models/review-grade.server";
 import { loadRubrics } from "#app/models/rubric.server";
-import { candidates, interviews, loops, positions, users, type InterviewStatus, type Role, type StageKey } from "#db/schema";
+import { saveScorecard } from "#app/models/scorecard.server";
+import {
+  candidates,
+  exercises,
+  interviews,
+  loops,
+  positions,
+  reviewGradeItems,
+  users,
+  type InterviewStatus,
+  type Role,
+  type StageKey,
+} from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { setRequestTime, systemNow } from "#app/utils/clock.server";
@@ -126,4 +154,126 @@ export function routeContext(now: Date = systemNow()) {
 /** The arguments a loader or action is called with, as the router would pass them. */
 export function routeArgs(request: Request, params: Record<string, string> = {}, now?: Date) {
   return { request, params, context: routeContext(now) } as never;
+}
+
+/**
+ * A candidate with something in every place a candidate's data lives, made through the models so
+ * the audit log holds its usual entries: an edit of their notes, a loop of two past interviews with
+ * submitted scorecards (evidence, a red flag's note, take-aways), a code review (a comment the
+ * grader moved, a draft comment, a summary, a grade with a note) and a decision. Every piece of free text mentions their name or email.
+ */
+export async function makeCandidateWithHistory({ name, email }: { name: string; email: string }, now: Date = systemNow()) {
+  const { position, rubricVersionId } = makeOrganisation();
+  const hm = await makeUser("hiring_manager");
+  const designer = await makeUser("interviewer");
+  const reviewer = await makeUser("interviewer");
+  const candidate = createCandidate(
+    hm,
+    { name, email, positionId: position.id, source: "referral", notes: `${name} prefers calls; write to ${email}.` },
+    now,
+  );
+  updateCandidate(
+    hm,
+    candidate.id,
+    { name, email, positionId: position.id, source: "referral", notes: `${name} prefers email: ${email}.` },
+    now,
+  );
+  const exercise = db().select().from(exercises).where(eq(exercises.slug, "fraud-scoring-endpoint")).get()!;
+  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
+  const loop = scheduleLoop(hm, {
+    candidateId: candidate.id,
+    rubricVersionId,
+    interviews: [
+      { stage: "system_design", interviewerId: designer.id, scheduledAt: hoursAgo(30), durationMinutes: 60, exerciseId: null },
+      { stage: "code_review", interviewerId: reviewer.id, scheduledAt: hoursAgo(26), durationMinutes: 45, exerciseId: exercise.id },
+    ],
+    now,
+  });
+  const [design, review] = db().select().from(interviews).where(eq(interviews.loopId, loop.id)).orderBy(interviews.scheduledAt).all();
+  const mention = `${name} (${email})`;
+  saveScorecard(designer, {
+    interviewId: design!.id,
+    interviewerId: designer.id,
+    rubricVersionId,
+    value: {
+      rating: { ml_system_design: "2", data_quality: "3", mlops_operations: "3", evaluation: "3" },
+      evidence: Object.fromEntries(
+        ["ml_system_design", "data_quality", "mlops_operations", "evaluation"].map((k) => [k, `${mention} on ${k}.`]),
+      ),
+      signals: ["dismisses_monitoring"],
+      note: { dismisses_monitoring: `${mention} said monitoring can wait.` },
+      recommendation: "no",
+      takeaways: `${mention}: not yet.`,
+    } as never,
+    submit: true,
+    amend: false,
+    now,
+  });
+  const assignmentId = createAssignment(hm, { interviewId: review!.id, timeLimitMinutes: 40, extraTimePercent: 100 }, now).id;
+  startAssignment(assignmentId, hoursAgo(26));
+  addComment(
+    assignmentId,
+    { filePath: "fraud_service/api.py", line: 12, body: `${mention} thinks the model loads per request.` },
+    hoursAgo(25.9),
+  );
+  saveCommentDraft(assignmentId, { filePath: "fraud_service/api.py", line: 20, body: `${mention} was typing this.` }, hoursAgo(25.8));
+  saveSummary(assignmentId, { summary: `Summary by ${mention}.`, verdict: "request_changes", revision: 0, submit: true }, hoursAgo(25.7));
+  const grade = saveGrade(reviewer, getAssignment(assignmentId)!, NO_DECISIONS, now);
+  moveComment(reviewer, getAssignment(assignmentId)!, { commentId: listComments(assignmentId)[0]!.id, to: null }, now);
+  db()
+    .insert(reviewGradeItems)
+    .values({ gradeId: grade.id, decision: "credited", note: `Credited to ${mention}.` })
+    .run();
+  saveScorecard(reviewer, {
+    interviewId: review!.id,
+    interviewerId: reviewer.id,
+    rubricVersionId,
+    value: {
+      rating: { software_engineering: "3", mlops_operations: "2", data_quality: "3" },
+      evidence: Object.fromEntries(["software_engineering", "mlops_operations", "data_quality"].map((k) => [k, `${mention} on ${k}.`])),
+      signals: [],
+      note: {},
+      recommendation: "no",
+      takeaways: `${mention}: solid reviewer.`,
+    } as never,
+    submit: true,
+    amend: false,
+    now,
+  });
+  const recommendation = getLoopRecommendation(loop, now)!;
+  const decided = recordDecision(hm, {
+    loopId: loop.id,
+    decision: "no_hire",
+    rationale: `${mention} is not ready.`,
+    acknowledged: true,
+    recommendation,
+    now,
+  });
+  if (!decided.ok) throw new Error(decided.message);
+  // Rows of the other exercises' tables and of reminder emails, written directly against the same
+  // assignment and interview (only the tables' shape matters here): every one mentions the candidate.
+  const client = db().$client;
+  client
+    .prepare("insert into incident_runs (assignment_id, mode, root_cause, mitigation, prevention) values (?, 'candidate_link', ?, ?, ?)")
+    .run(assignmentId, `Root cause per ${mention}.`, `${mention} would roll back.`, `${mention} would add contracts.`);
+  client
+    .prepare("insert into incident_steps (assignment_id, at, kind, text) values (?, ?, 'hypothesis', ?)")
+    .run(assignmentId, now.getTime(), `${mention} suspects the join.`);
+  client
+    .prepare("insert into take_home_submissions (assignment_id, repository_url, notes, submitted_at) values (?, ?, ?, ?)")
+    .run(assignmentId, `https://git.example/${email}`, `Notes from ${mention}.`, now.getTime());
+  client
+    .prepare("insert into take_home_grades (assignment_id, grader_id, checked, notes, saved_at) values (?, ?, '[]', ?, ?)")
+    .run(assignmentId, reviewer.id, `Graded ${mention}.`, now.getTime());
+  const email_ = client
+    .prepare(
+      "insert into outbox (to_address, to_name, subject, body, status, created_at) values (?, ?, ?, ?, 'outbox_only', ?) returning id",
+    )
+    .get(reviewer.email, reviewer.name, `Scorecard owed: ${name}`, `Your scorecard for ${mention} is owed.`, now.getTime()) as {
+    id: number;
+  };
+  client
+    .prepare("insert into reminders (interview_id, interviewer_id, kind, sent_by_id, sent_at, email_id) values (?, ?, 'manual', ?, ?, ?)")
+    .run(review!.id, reviewer.id, hm.id, now.getTime(), email_.id);
+  return { candidate, loop, position, rubricVersionId, hm, designer, reviewer, assignmentId };
 }

@@ -53,6 +53,10 @@ export function RecommendationPanel({
                 <>
                   <strong>Split panel.</strong> {g.reasons.join(" ")}
                 </>
+              ) : g.kind === "floor" ? (
+                <>
+                  <strong>Below a floor.</strong> {g.reasons.join(" ")}
+                </>
               ) : (
                 <>
                   <strong>

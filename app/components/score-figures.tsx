@@ -18,7 +18,7 @@ export function GateBadges({ gates }: { gates: (keyof typeof GATE_LABELS)[] }) {
   return (
     <>
       {gates.map((g) => (
-        <span key={g} className={`badge ${g === "red_flag" ? "badge-danger" : "badge-warn"}`}>
+        <span key={g} className={`badge ${g === "red_flag" || g === "floor" ? "badge-danger" : "badge-warn"}`}>
           {GATE_LABELS[g]}
         </span>
       ))}
@@ -26,17 +26,19 @@ export function GateBadges({ gates }: { gates: (keyof typeof GATE_LABELS)[] }) {
   );
 }
 
-/** "3.47 Hire" with the calibrated pair under it, for tables of candidates. */
+/** "3.47 Hire" with the calibrated pair and the rubric version that computed them under it, for tables of candidates. */
 export function ScoreCell({
   score,
   band,
   calibratedScore,
   calibratedBand,
+  rubricVersion,
 }: {
   score: number | null;
   band: { key: string; label: string } | null;
   calibratedScore: number | null;
   calibratedBand: { key: string; label: string } | null;
+  rubricVersion?: number;
 }) {
   return (
     <div className="score-cell">
@@ -46,6 +48,7 @@ export function ScoreCell({
       {score !== null ? (
         <span className="small muted nowrap">
           calibrated {formatScore(calibratedScore)} {calibratedBand && calibratedBand.key !== band?.key ? `· ${calibratedBand.label}` : ""}
+          {rubricVersion ? ` · rubric v${rubricVersion}` : ""}
         </span>
       ) : null}
     </div>

@@ -75,6 +75,19 @@ function statements(scope: "one" | "all") {
   };
 }
 
+/** The tables this module maintains: derived from the others, so they hold nothing of their own. */
+export const DERIVED_TABLES = [
+  "panel_rating_groups",
+  "loop_figures",
+  "loop_tallies",
+  "rating_voices",
+  "leniency_by_candidate",
+  "interviewer_leniency",
+  "agreement_units",
+  "interviewer_level_counts",
+  "aggregate_state",
+];
+
 const ONE = statements("one");
 const ALL = statements("all");
 

@@ -41,12 +41,13 @@ export function countMissingScorecards(loopId: number) {
     .filter((r) => r.status !== "submitted").length;
 }
 
-/** What a decision goes against: the band's direction, and red flags the debrief must address. */
+/** What a decision goes against: the band's direction, a floor, and red flags the debrief must address. */
 export function decisionWarnings(decision: DecisionKind, rec: Pick<LoopRecommendation, "band" | "gates">) {
   const positiveBand = rec.band?.key === "strong_hire" || rec.band?.key === "hire";
   const againstBand = rec.band !== null && ((decision === "hire" && !positiveBand) || (decision === "no_hire" && positiveBand));
+  const againstFloor = decision === "hire" && rec.gates.some((g) => g.kind === "floor");
   const redFlags = rec.gates.some((g) => g.kind === "red_flag");
-  return { againstBand, redFlags };
+  return { againstBand, againstFloor, redFlags };
 }
 
 export type DecisionResult =
@@ -69,13 +70,14 @@ export function recordDecision(
   },
 ): DecisionResult {
   const warnings = decisionWarnings(input.decision, input.recommendation);
-  if ((warnings.againstBand || warnings.redFlags) && !input.acknowledged)
+  if ((warnings.againstBand || warnings.againstFloor || warnings.redFlags) && !input.acknowledged)
     return {
       ok: false,
       field: "acknowledge",
       status: 400,
       message: [
         warnings.againstBand ? `This decision goes against the band (${input.recommendation.band?.label}).` : "",
+        warnings.againstFloor ? "A floor in the rubric rules out hiring on this score." : "",
         warnings.redFlags ? "A red flag is open." : "",
         "Tick the box to confirm the rationale addresses it.",
       ]
@@ -96,7 +98,7 @@ export function recordDecision(
         rationale: input.rationale,
         scoreAtDecision: input.recommendation.score,
         bandAtDecision: input.recommendation.band?.label ?? null,
-        acknowledgedAgainstBand: warnings.againstBand && input.acknowledged,
+        acknowledgedAgainstBand: (warnings.againstBand || warnings.againstFloor) && input.acknowledged,
         acknowledgedRedFlags: warnings.redFlags && input.acknowledged,
         decidedById: actor.id,
         decidedAt: now,

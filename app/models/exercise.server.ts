@@ -126,6 +126,7 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
       const row = tx
         .insert(exercises)
         .values({
+          createdAt: now,
           slug: meta.slug,
           kind: meta.kind,
           stage: meta.stage,

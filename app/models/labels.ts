@@ -25,8 +25,9 @@ export const SOURCE_LABELS: Record<(typeof CANDIDATE_SOURCES)[number], string> =
   internal: "Internal move",
 };
 
-export const GATE_LABELS: Record<"incomplete" | "red_flag" | "split_panel", string> = {
+export const GATE_LABELS: Record<"incomplete" | "red_flag" | "split_panel" | "floor", string> = {
   incomplete: "Incomplete",
   red_flag: "Red flag",
   split_panel: "Split panel",
+  floor: "Below a floor",
 };

@@ -1,5 +1,5 @@
 import { STAGE_LABELS } from "#app/models/labels";
-import { aliasedTable, and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import {
   assignments,
   candidates,
@@ -250,7 +250,8 @@ export function getInterview(id: number) {
       .innerJoin(interviewer, eq(interviewer.id, interviews.interviewerId))
       .leftJoin(exercises, eq(exercises.id, interviews.exerciseId))
       .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
-      .where(eq(interviews.id, id))
+      // An erased candidate's interviews are gone from every page, though their ratings count on.
+      .where(and(eq(interviews.id, id), isNull(candidates.erasedAt)))
       .get() ?? null
   );
 }
@@ -278,7 +279,7 @@ export function listInterviewsFor(interviewerId: number) {
     .innerJoin(positions, eq(positions.id, candidates.positionId))
     .leftJoin(exercises, eq(exercises.id, interviews.exerciseId))
     .leftJoin(scorecards, eq(scorecards.interviewId, interviews.id))
-    .where(and(eq(interviews.interviewerId, interviewerId), ne(interviews.status, "cancelled")))
+    .where(and(eq(interviews.interviewerId, interviewerId), ne(interviews.status, "cancelled"), isNull(candidates.erasedAt)))
     .orderBy(asc(interviews.scheduledAt))
     .all();
 }

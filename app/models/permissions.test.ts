@@ -6,14 +6,19 @@ describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews"]);
-    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Audit log"]);
-    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Users", "Outbox", "Audit log"]);
+    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Rubric", "Audit log"]);
+    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Rubric", "Users", "Outbox", "Audit log"]);
   });
 
   it("pages are matched by their path, most specific rule first", () => {
     expect(pagePermission("/pipeline")).toBe("pipeline:read");
     expect(pagePermission("/candidates/12/edit")).toBe("loops:manage");
     expect(pagePermission("/candidates/12/debrief")).toBe("interviews:own");
+    // A candidate's data on request is the admin's, though the hiring team opens the candidate.
+    expect(pagePermission("/candidates/12/erase")).toBe("candidate-data:manage");
+    expect(pagePermission("/candidates/12/subject-access")).toBe("candidate-data:manage");
+    expect(pagePermission("/admin/retention")).toBe("candidate-data:manage");
+    expect(pagePermission("/rubrics/3/preview")).toBe("rubrics:manage");
     expect(pagePermission("/admin/users/3")).toBe("users:manage");
     expect(pagePermission("/admin/outbox")).toBe("outbox:read");
     // A prefix of a word is not the page: /auditions is not /audit.
@@ -34,6 +39,8 @@ describe("one permission table", () => {
     ["/exercises", "interviewer", "/interviews"],
     ["/candidates/3", "hiring_manager", "/candidates/3"],
     ["/admin/users/2", "admin", "/admin/users/2"],
+    ["/candidates/3/erase", "hiring_manager", "/candidates"],
+    ["/rubrics", "interviewer", "/interviews"],
   ] as [string, Role, string][])("after sign-in, %s for a %s leads to %s", (target, role, expected) => {
     expect(destinationAfterSignIn(target, role)).toBe(expected);
   });

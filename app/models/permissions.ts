@@ -17,7 +17,11 @@ export const PERMISSIONS = {
   "audit:read": HIRING_TEAM,
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,
+  /** View the rubric's versions; draft, preview and publish a new one. */
+  "rubrics:manage": HIRING_TEAM,
   "users:manage": ["admin"],
+  /** A candidate's data on request: subject-access export, erasure, legal hold, retention. */
+  "candidate-data:manage": ["admin"],
   /** Every email the app has sent or kept: who it went to, and whether it arrived. */
   "outbox:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -36,6 +40,7 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
+  { path: "/rubrics", label: "Rubric", permission: "rubrics:manage" },
   { path: "/admin/users", label: "Users", permission: "users:manage" },
   { path: "/admin/outbox", label: "Outbox", permission: "outbox:read" },
   { path: "/audit", label: "Audit log", permission: "audit:read" },
@@ -45,6 +50,9 @@ export const NAVIGATION: { path: string; label: string; permission: Permission }
 // may open it, so it is listed before the /candidates prefix.
 const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   { pattern: /^\/candidates\/\d+\/debrief\/?$/, permission: "interviews:own" },
+  // A candidate's data on request, and retention (linked from the candidates list), are the admin's.
+  { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|$)/, permission: "candidate-data:manage" },
+  { pattern: /^\/admin\/retention(\/|$)/, permission: "candidate-data:manage" },
   ...NAVIGATION.map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
 ];
 

@@ -200,6 +200,72 @@ describe("worked examples (computed by hand)", () => {
   });
 });
 
+describe("floors", () => {
+  // "No Hire band or better while ML system design's score is ≤ 2", as an expert reviewer asks of a 20% dimension.
+  const floored: RubricForScoring = {
+    ...rubric,
+    dimensions: rubric.dimensions.map((d) => (d.key === "ml_system_design" ? { ...d, floor: { atOrBelow: 2, blocks: "hire" } } : d)),
+  };
+  const strongElsewhere = {
+    software_engineering: 4,
+    mlops_operations: 4,
+    data_quality: 4,
+    evaluation: 4,
+    leadership: 4,
+    communication: 4,
+  } as const;
+  const gate = (scorecards: SubmittedScorecard[]) =>
+    computeRecommendation({ rubric: floored, scorecards, scheduledInterviews: scorecards.length, submittedInterviews: scorecards.length });
+
+  it("a Strong hire with system design at 2 gets the floor gate, with its reason, above an unchanged band", () => {
+    const r = gate([card(1, { ml_system_design: 2, ...strongElsewhere })]);
+    // S = (40 + 320) / 100 = 3.60
+    expect(formatScore(r.score)).toBe("3.60");
+    expect(r.band?.label).toBe("Strong hire");
+    expect(r.gates).toEqual([{ kind: "floor", reasons: ["No Hire band or better while ML system design's score is ≤ 2: it is 2.00."] }]);
+  });
+
+  it("stays quiet when the dimension is above its floor, unrated, or the band is already below Hire", () => {
+    expect(gate([card(1, { ml_system_design: 3, ...strongElsewhere })]).gates).toEqual([]);
+    expect(gate([card(1, { ...strongElsewhere })]).gates.map((g) => g.kind)).not.toContain("floor");
+    const weak = gate([card(1, { ml_system_design: 1, software_engineering: 3, mlops_operations: 3, data_quality: 3, evaluation: 3 })]);
+    expect(weak.band?.label).toBe("Lean no hire");
+    expect(weak.gates.map((g) => g.kind)).not.toContain("floor");
+  });
+
+  it("compares the dimension's mean, as shown, with the floor: 2, 2 is 2.00 and bites; 2, 2, 3 is 2.33 and does not", () => {
+    const two = gate([card(1, { ml_system_design: 2, ...strongElsewhere }), card(2, { ml_system_design: 2 })]);
+    expect(two.gates.map((g) => g.kind)).toContain("floor");
+    const above = gate([
+      card(1, { ml_system_design: 2, ...strongElsewhere }),
+      card(2, { ml_system_design: 2 }),
+      card(3, { ml_system_design: 3 }),
+    ]);
+    expect(formatScore(above.dimensions[0]!.score)).toBe("2.33");
+    expect(above.band?.label).toBe("Strong hire");
+    expect(above.gates.map((g) => g.kind)).not.toContain("floor");
+  });
+
+  it("a floor on Strong hire lets Hire stand", () => {
+    const onlyStrong: RubricForScoring = {
+      ...rubric,
+      dimensions: rubric.dimensions.map((d) =>
+        d.key === "ml_system_design" ? { ...d, floor: { atOrBelow: 2, blocks: "strong_hire" } } : d,
+      ),
+    };
+    const hire = computeRecommendation({
+      rubric: onlyStrong,
+      scorecards: [
+        card(1, { ml_system_design: 2, software_engineering: 3, mlops_operations: 3, data_quality: 4, evaluation: 4, leadership: 3 }),
+      ],
+      scheduledInterviews: 1,
+      submittedInterviews: 1,
+    });
+    expect(hire.band?.label).toBe("Hire");
+    expect(hire.gates).toEqual([]);
+  });
+});
+
 const level = fc.constantFrom<Level | null>(1, 2, 3, 4, null);
 const scorecardArb = fc.record({
   interviewerId: fc.integer({ min: 1, max: 12 }),

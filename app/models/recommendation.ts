@@ -1,12 +1,13 @@
 // From a panel's submitted scorecards to a weighted, explainable recommendation (product.md,
 // "Aggregation"). Pure and deterministic: pages call it with plain data, tests call it directly.
-import { formatPercent, shownScore } from "./numbers";
+import { formatPercent, formatScore, shownScore } from "./numbers";
 
 export type Level = 1 | 2 | 3 | 4;
 export type OverallRecommendation = "strong_no" | "no" | "yes" | "strong_yes";
 
 export interface RubricForScoring {
-  dimensions: { key: string; name: string; weight: number }[];
+  /** A floor: no `blocks` band or better while the dimension's score (as shown) is ≤ `atOrBelow`. */
+  dimensions: { key: string; name: string; weight: number; floor?: { atOrBelow: number; blocks: string } | null }[];
   /** Highest threshold first; the last one starts at 1 so every score has a band. */
   bands: { key: string; label: string; minScore: number }[];
 }
@@ -77,7 +78,10 @@ export interface DimensionResult {
 }
 
 export type Gate =
-  { kind: "incomplete"; reasons: string[] } | { kind: "red_flag"; flags: RedFlag[] } | { kind: "split_panel"; reasons: string[] };
+  | { kind: "incomplete"; reasons: string[] }
+  | { kind: "red_flag"; flags: RedFlag[] }
+  | { kind: "split_panel"; reasons: string[] }
+  | { kind: "floor"; reasons: string[] };
 
 export interface Recommendation {
   dimensions: DimensionResult[];
@@ -138,6 +142,21 @@ export function bandFor(score: number | null, bands: RubricForScoring["bands"]) 
   if (shown === null) return null;
   const band = bands.find((b) => shown >= b.minScore) ?? bands.at(-1);
   return band ? { key: band.key, label: band.label } : null;
+}
+
+/**
+ * The floors that bite: a dimension scored (as shown) at or below its floor while the band is the
+ * one the floor blocks or better. The band itself stays what S says; the gate sits above it.
+ */
+function floorReasons(rubric: RubricForScoring, dimensions: DimensionResult[], band: { key: string } | null): string[] {
+  const rank = (key: string | undefined) => rubric.bands.findIndex((b) => b.key === key);
+  if (!band) return [];
+  return rubric.dimensions.flatMap((d, i) => {
+    const shown = shownScore(dimensions[i]!.score);
+    if (!d.floor || shown === null || shown > d.floor.atOrBelow || rank(band.key) > rank(d.floor.blocks)) return [];
+    const blocked = rubric.bands[rank(d.floor.blocks)]!.label;
+    return [`No ${blocked} band or better while ${d.name}'s score is ≤ ${d.floor.atOrBelow}: it is ${formatScore(shown)}.`];
+  });
 }
 
 const clampToScale = (x: number | null) => (x === null ? null : Math.min(4, Math.max(1, x)));
@@ -202,6 +221,10 @@ export function recommendationFromPanel(input: PanelInput): Recommendation {
   if (yes > 0 && no > 0) split.push(`Overall recommendations disagree: ${yes} yes, ${no} no.`);
   if (split.length) gates.push({ kind: "split_panel", reasons: split });
 
+  const band = bandFor(score, rubric.bands);
+  const floors = floorReasons(rubric, dimensions, band);
+  if (floors.length) gates.push({ kind: "floor", reasons: floors });
+
   const interviewers = [...new Set(groups.map((g) => g.interviewerId))].sort((a, b) => a - b);
   let leaveOneOut: Recommendation["leaveOneOut"] = null;
   if (interviewers.length >= 2 && !input.skipSpread) {
@@ -225,7 +248,7 @@ export function recommendationFromPanel(input: PanelInput): Recommendation {
     coverage,
     score,
     calibratedScore,
-    band: bandFor(score, rubric.bands),
+    band,
     calibratedBand: bandFor(calibratedScore, rubric.bands),
     gates,
     leaveOneOut,

@@ -75,6 +75,53 @@ describe("a bad rubric file fails loudly, naming the file and field", () => {
     r.dimensions[3].levels[1].anchor = "  ";
     expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions\.3\.levels\.1\.anchor: must not be empty/);
   });
+  it("a missing field", () => {
+    const r = shipped();
+    delete r.description;
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/bad\.v1\.json: invalid rubric\ndescription: /);
+  });
+  it("weights summing to 99, a negative weight, a fractional one", () => {
+    const r = shipped();
+    r.dimensions[6].weight = 4;
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions: weights sum to 99, not 100/);
+    r.dimensions[6].weight = -5;
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions\.6\.weight: must be at least 1/);
+    r.dimensions[6].weight = 4.5;
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions\.6\.weight: must be a whole number/);
+  });
+  it("five anchors", () => {
+    const r = shipped();
+    r.dimensions[1].levels.push({ level: 4, anchor: "Once more" });
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions\.1\.levels: needs exactly four levels/);
+  });
+  it("duplicate keys", () => {
+    const r = shipped();
+    r.dimensions[1].key = r.dimensions[0].key;
+    r.signals[1].key = r.signals[0].key;
+    const error = (() => {
+      try {
+        readRubricFile(writeRubric(r).file);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(error).toMatch(/dimensions\.1\.key: duplicate dimension "ml_system_design"/);
+    expect(error).toMatch(/signals\.1\.key: duplicate signal/);
+  });
+  it("thresholds out of order", () => {
+    const r = shipped();
+    r.bands[2].minScore = 3.2;
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(
+      /bands\.2\.minScore: must be below Hire's 3: thresholds run from highest to lowest/,
+    );
+  });
+  it("a floor naming a band that isn't there, or the lowest band", () => {
+    const r = shipped();
+    r.dimensions[0].floor = { atOrBelow: 2, blocks: "superb" };
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions\.0\.floor\.blocks: unknown band "superb"/);
+    r.dimensions[0].floor = { atOrBelow: 2, blocks: "no_hire" };
+    expect(() => readRubricFile(writeRubric(r).file)).toThrow(/dimensions\.0\.floor\.blocks: a floor can't rule out the lowest band/);
+  });
   it("broken JSON", () => {
     expect(() => readRubricFile(writeRubric("{ nope").file)).toThrow(/bad\.v1\.json: not valid JSON/);
   });

@@ -9,7 +9,14 @@ const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const DimensionSchema = z.object({
   key,
   name: text(80),
-  weight: z.number().int().min(1).max(100),
+  weight: z.number({ error: "enter a whole number from 1 to 100" }).int("must be a whole number").min(1, "must be at least 1").max(100),
+  // Optional: no `blocks` band or better while this dimension's score is at or below `atOrBelow`.
+  floor: z
+    .object({
+      atOrBelow: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "choose level 1, 2 or 3" }),
+      blocks: key,
+    })
+    .optional(),
   excellent: text(400),
   assesses: z.array(text(400)).min(1),
   levels: z
@@ -30,7 +37,20 @@ export const RubricFileSchema = z
       .refine((ls) => ls.every((l, i) => l.level === i + 1), "scale must be levels 1, 2, 3, 4 in order"),
     dimensions: z.array(DimensionSchema).min(1),
     signals: z.array(z.object({ key, kind: z.enum(SIGNAL_KINDS), text: text(300), dimension: key })),
-    bands: z.array(z.object({ key, label: text(40), minScore: z.number().min(1).max(4) })).min(2),
+    bands: z
+      .array(
+        z.object({
+          key,
+          label: text(40),
+          minScore: z
+            .number({ error: "enter a score from 1 to 4" })
+            .min(1, "must be at least 1")
+            .max(4, "must be at most 4")
+            // S is shown to two decimals and its band read from what is shown.
+            .refine((m) => Math.abs(m * 100 - Math.round(m * 100)) < 1e-9, "use at most two decimals"),
+        }),
+      )
+      .min(2),
     stages: z.array(
       z.object({
         key: z.enum(STAGE_KEYS),
@@ -64,10 +84,37 @@ export const RubricFileSchema = z
       }),
     );
     const mins = rubric.bands.map((b) => b.minScore);
-    if (mins.some((m, i) => i > 0 && m >= mins[i - 1]!))
-      ctx.addIssue({ code: "custom", path: ["bands"], message: "bands must be ordered from highest minScore to lowest" });
+    mins.forEach((m, i) => {
+      if (i > 0 && m >= mins[i - 1]!)
+        ctx.addIssue({
+          code: "custom",
+          path: ["bands", i, "minScore"],
+          message: `must be below ${rubric.bands[i - 1]!.label}'s ${mins[i - 1]}: thresholds run from highest to lowest`,
+        });
+    });
     if (mins.at(-1) !== 1)
-      ctx.addIssue({ code: "custom", path: ["bands"], message: "the lowest band must start at 1 so every score has a band" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", rubric.bands.length - 1, "minScore"],
+        message: "the lowest band must start at 1 so every score has a band",
+      });
+    const bandKeys = new Set<string>();
+    rubric.bands.forEach((b, i) => {
+      if (bandKeys.has(b.key)) ctx.addIssue({ code: "custom", path: ["bands", i, "key"], message: `duplicate band "${b.key}"` });
+      bandKeys.add(b.key);
+    });
+    rubric.dimensions.forEach((d, i) => {
+      if (!d.floor) return;
+      const blocked = rubric.bands.findIndex((b) => b.key === d.floor!.blocks);
+      if (blocked === -1)
+        ctx.addIssue({ code: "custom", path: ["dimensions", i, "floor", "blocks"], message: `unknown band "${d.floor.blocks}"` });
+      else if (blocked === rubric.bands.length - 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["dimensions", i, "floor", "blocks"],
+          message: "a floor can't rule out the lowest band: every score needs a band",
+        });
+    });
   });
 
 export type RubricFile = z.infer<typeof RubricFileSchema>;

@@ -6,7 +6,7 @@ import { formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log · Loopwise" }];
 
-const ENTITY_TYPES = ["candidate", "loop", "interview", "user", "scorecard", "decision", "sign_in", "rubric_version", "exercise"] as const;
+const ENTITY_TYPES = ["candidate", "loop", "interview", "user", "scorecard", "decision", "sign_in", "rubric_version", "position", "exercise"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "audit:read");

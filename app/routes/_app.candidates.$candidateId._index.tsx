@@ -14,6 +14,7 @@ import { remindFromForm } from "./_app.reminders.server";
 import { CodeReviewCard } from "#app/components/code-review-card";
 import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
+import { can } from "#app/models/permissions";
 import { requirePermission } from "#app/utils/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
 import { requestTime } from "#app/utils/clock.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     owed,
     // Reminders only make sense while the loop is open (a closed loop's scorecards can't change).
     reminded: loop?.status === "open" ? Object.fromEntries(lastRemindedAt(owed.map((o) => o.interviewId))) : null,
+    canManageData: can(user, "candidate-data:manage"),
     timeZone: user.timeZone,
     now: now.getTime(),
   };
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CandidatePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, loop, recommendation, decision, owed, reminded, codeReviews, timeZone, now } = loaderData;
+  const { candidate, loop, recommendation, decision, owed, reminded, codeReviews, canManageData, timeZone, now } = loaderData;
   const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
   const submitted = active.filter((i) => i.state.kind === "submitted").length;
   return (
@@ -76,6 +78,11 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           <Link to="edit" className="btn">
             Edit details
           </Link>
+          {canManageData ? (
+            <Link to="data" className="btn">
+              Data held
+            </Link>
+          ) : null}
           {!loop || loop.status === "closed" ? (
             <Link to="loop" className="btn btn-primary">
               Schedule loop

@@ -336,6 +336,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
                   <span>
                     {DECISION_LABELS[k]}
                     {d.warnings[k].againstBand ? <span className="small muted"> (against the band)</span> : null}
+                    {d.warnings[k].againstFloor ? <span className="small muted"> (against a floor)</span> : null}
                   </span>
                 </label>
               ))}
@@ -366,7 +367,10 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
                 </p>
               ) : null}
             </div>
-            {d.recommendation.gates.some((g) => g.kind === "red_flag") || d.warnings.hire.againstBand || d.warnings.no_hire.againstBand ? (
+            {d.recommendation.gates.some((g) => g.kind === "red_flag") ||
+            d.warnings.hire.againstBand ||
+            d.warnings.hire.againstFloor ||
+            d.warnings.no_hire.againstBand ? (
               <div className="field">
                 <label className="checkbox">
                   <input
@@ -379,7 +383,9 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
                     I have addressed{" "}
                     {d.recommendation.gates.some((g) => g.kind === "red_flag")
                       ? "the open red flag"
-                      : "why this decision goes against the band"}{" "}
+                      : d.warnings.hire.againstFloor
+                        ? "why a hire goes against the floor"
+                        : "why this decision goes against the band"}{" "}
                     in the rationale.
                   </span>
                 </label>

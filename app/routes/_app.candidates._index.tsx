@@ -3,6 +3,7 @@ import type { Route } from "./+types/_app.candidates._index";
 import { DECISION_LABELS, SOURCE_LABELS } from "#app/models/labels";
 import { listCandidates, listPositions } from "#app/models/candidate.server";
 import { requestTime } from "#app/utils/clock.server";
+import { can } from "#app/models/permissions";
 import { requirePermission } from "#app/utils/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { pageFrom } from "#app/utils/pagination";
@@ -35,6 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     positions,
     timeZone: user.timeZone,
     filtered: Boolean(query || positionId),
+    canManageData: can(user, "candidate-data:manage"),
   };
 }
 
@@ -58,7 +60,7 @@ function LoopProgress({ c }: { c: Route.ComponentProps["loaderData"]["candidates
 }
 
 export default function Candidates({ loaderData }: Route.ComponentProps) {
-  const { candidates, total, page, positions, timeZone, filtered } = loaderData;
+  const { candidates, total, page, positions, timeZone, filtered, canManageData } = loaderData;
   const [params] = useSearchParams();
   return (
     <>
@@ -70,9 +72,16 @@ export default function Candidates({ loaderData }: Route.ComponentProps) {
             {filtered ? " match" : ""}
           </p>
         </div>
-        <Link to="/candidates/new" className="btn btn-primary">
-          Add candidate
-        </Link>
+        <div className="row">
+          {canManageData ? (
+            <Link to="/admin/retention" className="btn">
+              Retention
+            </Link>
+          ) : null}
+          <Link to="/candidates/new" className="btn btn-primary">
+            Add candidate
+          </Link>
+        </div>
       </div>
       <div className="card card-flush">
         <Form method="get" className="card-header" role="search">

@@ -63,6 +63,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       coverage: r.coverage,
       decision: r.decision,
       dimensionScores: r.dimensionScores,
+      rubricVersion: r.rubricVersion,
     })),
     sort,
     dir,
@@ -152,7 +153,13 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                       {r.decision ? <div className="small muted">Decided: {r.decision.replace("_", " ")}</div> : null}
                     </td>
                     <td className="num">
-                      <ScoreCell score={r.score} band={r.band} calibratedScore={r.calibratedScore} calibratedBand={r.calibratedBand} />
+                      <ScoreCell
+                        score={r.score}
+                        band={r.band}
+                        calibratedScore={r.calibratedScore}
+                        calibratedBand={r.calibratedBand}
+                        rubricVersion={r.rubricVersion}
+                      />
                       {/* So "3.6 from three" doesn't read like "3.6 from five". */}
                       <div className="small muted nowrap">
                         {r.submitted} of {r.scheduled} scorecards

@@ -163,6 +163,52 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     // The link is the credential; a session makes no difference, which the hiring manager shows.
     actors: ["anonymous", "hiring manager"],
   }),
+  "_app.rubrics._index": () => ({
+    names: ["intent", "key", "file"],
+    // Creating a draft while one exists opens that one; v1's file is loaded already.
+    values: ["create-draft", "load-file", "lead-ml-engineer", "lead-ml-engineer.v1.json", "nope.json", "../package.json"],
+    templates: [{ intent: "load-file", file: "lead-ml-engineer.v1.json" }, { intent: "create-draft", key: "no-such-rubric" }],
+  }),
+  "_app.rubrics.$versionId.edit": (fx) => ({
+    names: [
+      ...fx.rubric.dimensions.flatMap((_, i) => [`dimensions[${i}].weight`, `dimensions[${i}].floor.atOrBelow`, `dimensions[${i}].floor.blocks`]),
+      ...[0, 1, 4].map((j) => `dimensions[0].levels[${j}].anchor`),
+      ...["key", "kind", "text", "dimension"].flatMap((f) => [`signals[0].${f}`, `signals[20].${f}`]),
+      ...[0, 3].map((b) => `bands[${b}].minScore`),
+      "intent",
+    ],
+    values: ["save", "preview", "20", "25", "2", "hire", "no_hire", "3.5", "3.255", "strong", "red_flag", "ml_system_design", "dup_key"],
+    // Discarding the draft always changes data; a valid weight of 1–100 on the first dimension could save it.
+    forbid: (name, value) => name === "intent" && value === "discard",
+    poison: {
+      field: "dimensions[0].weight",
+      valid: (v) => Number.isInteger(conformNumber(v)) && conformNumber(v) >= 1 && conformNumber(v) <= 100,
+    },
+  }),
+  "_app.rubrics.$versionId.preview": () => ({
+    names: ["intent"],
+    values: ["save", "discard"],
+    forbid: (name, value) => name === "intent" && value === "publish",
+  }),
+  "_app.candidates.$candidateId.erase": () => ({
+    names: ["reason", "confirm"],
+    values: ["request", "retention", "on"],
+    poison: { field: "reason", valid: oneOf(["request", "retention"]) },
+  }),
+  "_app.candidates.$candidateId.data": () => ({
+    names: ["intent", "reason"],
+    // Nobody is under a hold, so lifting one changes nothing.
+    values: ["hold", "lift", "A claim"],
+    poison: { field: "reason", valid: (v) => v.trim().length >= 3 && v.trim().length <= 300 },
+  }),
+  "_app.admin.retention": (fx) => ({
+    names: ["positionId", "retentionMonths", "intent"],
+    values: [String(fx.position.id), "24", "0", "121", "1.5", `retention-${fx.position.id}`],
+    poison: {
+      field: "retentionMonths",
+      valid: (v) => Number.isInteger(conformNumber(v)) && conformNumber(v) >= 1 && conformNumber(v) <= 120,
+    },
+  }),
   login: (fx) => ({
     names: ["email", "password", "redirectTo"],
     values: [fx.people.ana.email, fx.people.admin.email.toUpperCase(), "nobody@example.com", "//evil.test", "/admin/users"],

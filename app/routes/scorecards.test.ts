@@ -330,23 +330,21 @@ describe("leniency from the database", () => {
 });
 
 describe("rubric versions", () => {
-  it("a scorecard keeps the version it was filled against when a new version is loaded", async () => {
-    const { readFileSync, mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const path = await import("node:path");
-    const { loadRubrics, RUBRICS_DIR } = await import("#app/models/rubric.server");
+  it("a scorecard keeps the version it was filled against when a new version is published", async () => {
+    const { createDraft, publishDraft, saveDraft } = await import("#app/models/rubric-version.server");
+    const { rubricDocument } = await import("#app/models/rubric.server");
     const { getLoopRecommendation } = await import("#app/models/recommendation.server");
     const { ana, loop, anaInterview, rubricVersionId } = await panelOfTwo();
     await post(ana.id, anaInterview.id, systemDesignCard());
 
-    const v2 = JSON.parse(readFileSync(path.join(RUBRICS_DIR, "lead-ml-engineer.v1.json"), "utf8"));
-    v2.version = 2;
-    v2.dimensions[0].weight = 15;
-    v2.dimensions[3].weight = 20;
-    const dir = mkdtempSync(path.join(tmpdir(), "rubric-v2-"));
-    writeFileSync(path.join(dir, "lead-ml-engineer.v2.json"), JSON.stringify(v2));
-    const [loaded] = loadRubrics({ now: new Date(), dir });
-    expect(loaded?.version).toBe(2);
+    const admin = await makeUser("admin");
+    const draft = createDraft(admin, "lead-ml-engineer", new Date());
+    if (!draft.ok) throw new Error(draft.message);
+    const v2 = rubricDocument(draft.id)!;
+    v2.dimensions[0]!.weight = 15;
+    v2.dimensions[3]!.weight = 20;
+    expect(saveDraft(admin, draft.id, v2, new Date()).ok).toBe(true);
+    expect(publishDraft(admin, draft.id, new Date()).ok).toBe(true);
 
     expect(db().select().from(scorecards).get()?.rubricVersionId).toBe(rubricVersionId);
     const rec = getLoopRecommendation({ id: loop.id, rubricVersionId: loop.rubricVersionId }, new Date())!;

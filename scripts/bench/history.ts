@@ -54,11 +54,10 @@ export async function generateHistory(db: Db, { candidates, now, seed = 42 }: { 
   const r = seededRandom(seed);
   const t = now.getTime();
   const plan = planFor(candidates);
-  const rubricId = loadRubrics({ now, database: db })[0]!.id;
-  loadExercises({ now, database: db });
   // The rubric and the kits existed before the first candidate.
-  db.$client.prepare("update rubric_versions set created_at = ?").run(t - 800 * DAY);
-  db.$client.prepare("update exercises set created_at = ?").run(t - 800 * DAY);
+  const founding = new Date(t - 800 * DAY);
+  const rubricId = loadRubrics({ now: founding, database: db })[0]!.id;
+  loadExercises({ now: founding, database: db });
   const shape = rubricShape(db, rubricId);
   const kits = db.$client.prepare("select id, slug, kind, stage from exercises where active = 1").all() as {
     id: number;

@@ -53,6 +53,10 @@ function subjectsFor(param: string, fx: Organisation): Subject[] {
         ["an interviewer", fx.people.ana, "ana"],
         ["a deactivated user", fx.people.gone, "gone"],
       ]),
+    versionId: () => [
+      { label: "the published rubric", value: String(fx.rubricVersions.published), owner: "hm" },
+      { label: "a draft rubric", value: String(fx.rubricVersions.draft), owner: "hm" },
+    ],
     token: () => [
       { label: "link to a review in progress", value: fx.tokens.inProgress, owner: "ana" },
       { label: "link to a submitted review", value: fx.tokens.submitted, owner: "ana" },

@@ -1,11 +1,13 @@
 // A small organisation with one of everything an action can touch, so fuzzed requests reach the
 // code behind the guards: loops open, closed and not yet scheduled; interviews upcoming, owed,
-// in draft, submitted and cancelled; a candidate's code review in progress and one to grade.
+// in draft, submitted and cancelled; a candidate's code review in progress and one to grade; the
+// published rubric and a draft of its next version.
 import { eq } from "drizzle-orm";
 import { candidates, decisions, exercises, interviews, loops, reviewComments, type StageKey } from "#db/schema";
 import { addComment, createAssignment, getAssignment, saveSummary, startAssignment } from "#app/models/assignment.server";
 import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { getRubricDetail } from "#app/models/rubric.server";
+import { createDraft } from "#app/models/rubric-version.server";
 import type { ScorecardValue } from "#app/models/scorecard-schema";
 import { saveScorecard } from "#app/models/scorecard.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
@@ -105,6 +107,10 @@ export async function seedOrganisation() {
     return signAssignmentToken({ assignmentId: id, tokenId: a.tokenId, expiresAt: new Date(a.linkExpiresAt.getTime() + 60 * 60_000) });
   };
 
+  // A draft of the next rubric version, for the editor and the impact preview.
+  const rubricDraft = createDraft(people.hm, rubric.key, now);
+  if (!rubricDraft.ok) throw new Error(rubricDraft.message);
+
   const cookies = Object.fromEntries(
     await Promise.all(Object.entries(people).map(async ([k, u]) => [k, (await startSession(u.id)).split(";")[0]!] as const)),
   ) as Record<keyof typeof people, string>;
@@ -125,6 +131,7 @@ export async function seedOrganisation() {
       .map((c) => c.id),
     summaryRevision: getAssignment(inProgress)!.revision,
     defectIds: kit.defects.map((d) => d.id),
+    rubricVersions: { published: rubricVersionId, draft: rubricDraft.id },
   };
 }
 

@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { ADMIN, expect, farSlot, signIn, test, unique } from "./fixtures";
+
+const SHOTS = "tests/.artifacts/screenshots";
+
+/** Serious and critical accessibility problems axe finds on the page. */
+async function axeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** A new candidate with a loop of the four required stages, on days no other test books. */
+async function candidateWithLoop(page: Page, name: string, firstDay: number) {
+  await page.goto("/candidates/new");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(`${name.split(" ").pop()}@example.com`);
+  await page.getByLabel("Position").selectOption({ label: "Lead ML Engineer, Fraud Platform" });
+  await page.getByLabel("Source").selectOption("inbound");
+  await page.getByLabel("Recruiter notes").fill(`${name} applied through the careers page.`);
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByRole("link", { name: "Schedule loop" }).first().click();
+  const stages = [
+    ["System design", "Aisha Bello"],
+    ["Debugging", "Rafael Moreira"],
+    ["Code review", "Siobhán Gallagher"],
+    ["Leadership & collaboration", "Kwame Asante"],
+  ] as const;
+  for (const [i, [stage, person]] of stages.entries()) {
+    const row = page.getByRole("group", { name: stage });
+    const option = row.getByLabel("Interviewer").locator("option", { hasText: person });
+    await row.getByLabel("Interviewer").selectOption((await option.getAttribute("value"))!);
+    await row.getByLabel("Date and time").fill(farSlot(firstDay + i, 14));
+  }
+  await page.getByRole("button", { name: "Schedule loop" }).click();
+  await expect(page.getByText("0 of 4 scorecards submitted")).toBeVisible();
+  return Number(new URL(page.url()).pathname.split("/").pop());
+}
+
+test("an admin drafts a rubric version with new weights and a floor, previews its impact, publishes it; a new loop uses it, an old one keeps v1", async ({
+  page,
+}) => {
+  // Long journeys with an accessibility check on each new page, on a shared two-core machine.
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rubric" }).click();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Create a new version from v1" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Draft v2 of Lead Machine Learning Engineer" })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A mistake first: weights that don't sum to 100 are refused, and what was typed stays.
+  await page.getByLabel("Weight of ML system design").fill("25");
+  await expect(page.getByText("Total 105 of 100")).toBeVisible();
+  await page.getByRole("button", { name: "Save and preview the impact" }).click();
+  await expect(page.getByText("Not saved yet. Weights sum to 105, not 100.")).toBeVisible();
+  await expect(page.getByLabel("Weight of ML system design")).toHaveValue("25");
+  await page.screenshot({ path: `${SHOTS}/rubric-draft-error.png` });
+
+  // System design 25, data quality 10, and a floor: no Hire or better while system design is ≤ 2.
+  await page.getByLabel("Weight of Data quality & pipelines").fill("10");
+  await page.getByLabel("Floor for ML system design", { exact: true }).selectOption("2");
+  await page.getByLabel("Band the floor for ML system design rules out").selectOption("hire");
+  await page.getByRole("button", { name: "Save and preview the impact" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Impact of draft v2" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /of \d+ candidates would change band/ })).toBeVisible();
+  const impact = page.getByRole("table", { name: /S and band now and under draft v2/ });
+  await expect(impact.getByRole("row")).not.toHaveCount(1);
+  // Changed bands come first: once a row is unchanged, none below it has changed.
+  const changed = await impact.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.classList.contains("preview-changed")));
+  expect(changed.slice(changed.indexOf(false)).every((c) => !c)).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/rubric-preview.png`, fullPage: true });
+
+  await page.getByRole("button", { name: "Publish v2" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Lead Machine Learning Engineer v2/ })).toContainText("Published");
+  await expect(page.getByRole("row", { name: /ML system design/ })).toContainText("No Hire or better while ≤ 2");
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A loop scheduled now is scored with v2; a loop scheduled before keeps v1.
+  const fresh = await candidateWithLoop(page, unique("Ingrid Solberg-Achterberg"), 260);
+  await expect(page.getByRole("region", { name: "Recommendation" })).toContainText("Lead Machine Learning Engineer v2");
+  expect(fresh).toBeGreaterThan(0);
+  await page.goto("/candidates");
+  await page.getByRole("searchbox", { name: "Search candidates" }).fill("Marcus Adeyemi");
+  await page.getByRole("searchbox", { name: "Search candidates" }).press("Enter");
+  await page.getByRole("link", { name: "Marcus Adeyemi" }).click();
+  await expect(page.getByRole("region", { name: "Recommendation" })).toContainText("Lead Machine Learning Engineer v1");
+});
+
+test("an admin exports a candidate's data, erases them, and they are gone from the pipeline, compare and the exports", async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = unique("Oluwaseun Featherstonehaugh-Delacroix");
+  await signIn(page, ADMIN);
+  const id = await candidateWithLoop(page, name, 280);
+
+  // Before: on the pipeline, in compare, in the results export.
+  await page.goto("/pipeline");
+  await expect(page.getByText(name)).toBeVisible();
+  await page.goto("/compare");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  const before = await download(page, () => page.getByRole("link", { name: "CSV" }).first().click());
+  expect(before).toContain(name);
+
+  // The subject-access file holds their data, with the interviewers by role and number.
+  await page.goto(`/candidates/${id}`);
+  await page.getByRole("link", { name: "Data held" }).click();
+  expect(await axeViolations(page)).toEqual([]);
+  const file = await download(page, () => page.getByRole("link", { name: "Download (HTML with JSON)" }).click());
+  expect(file).toContain(name);
+  expect(file).toContain("Interviewer 1");
+  expect(file).not.toContain("Aisha Bello");
+
+  await page.getByRole("link", { name: `Erase ${name}…` }).click();
+  await expect(page.getByRole("region", { name: "Erased" })).toContainText("Their name, email address and recruiter notes");
+  await expect(page.getByRole("region", { name: "Erased" })).toContainText("4 upcoming interviews are cancelled");
+  await expect(page.getByRole("region", { name: "Kept, linked to no one" })).toContainText("4 interviews");
+  expect(await axeViolations(page)).toEqual([]);
+  // Not confirmed: nothing happens, and the page says what is missing.
+  await page.getByRole("button", { name: `Erase ${name}` }).click();
+  await expect(page.getByText("Choose why this candidate's data is being erased")).toBeVisible();
+  await expect(page.getByText("Tick the box to confirm: an erasure can't be undone")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/erase-errors.png`, fullPage: true });
+  await page.getByLabel("At the candidate's request").check();
+  await page.getByLabel(/I understand that .* personal data will be erased everywhere/).check();
+  await page.getByRole("button", { name: `Erase ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidate #${id} was erased` })).toBeVisible();
+
+  // After: nowhere.
+  await page.goto("/pipeline");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  await page.goto("/compare");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  const after = await download(page, () => page.getByRole("link", { name: "CSV" }).first().click());
+  expect(after).not.toContain(name);
+  await page.goto(`/candidates?q=${encodeURIComponent(name)}`);
+  await expect(page.getByText(name)).toHaveCount(0);
+  const gone = await page.goto(`/candidates/${id}`);
+  expect(gone?.status()).toBe(404);
+
+  // Retention, from the candidates list: the per-position setting refuses a bad value by its field.
+  await page.goto("/candidates");
+  await page.getByRole("link", { name: "Retention" }).click();
+  const fraud = page.getByRole("row", { name: /Fraud Platform/ });
+  await fraud.getByLabel(/Months to keep data/).fill("0");
+  await fraud.getByRole("button", { name: "Save" }).click();
+  await expect(fraud.getByText("Keep data at least 1 month")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/retention.png`, fullPage: true });
+});
+
+async function download(page: Page, start: () => Promise<void>) {
+  const event = page.waitForEvent("download");
+  await start();
+  return readFileSync((await (await event).path())!, "utf8");
+}
