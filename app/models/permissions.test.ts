@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "#db/schema";
-import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission } from "./permissions";
+import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission, settingsFor } from "./permissions";
 
 describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews"]);
-    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Rubric", "Audit log"]);
-    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Rubric", "Users", "Outbox", "Audit log"]);
+    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"]);
+    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"]);
+  });
+
+  it("the settings page lists each role exactly the settings pages it may open, and only roles with one may open it", () => {
+    const settings = (role: Role) => settingsFor({ role }).map((s) => s.label);
+    expect(settings("interviewer")).toEqual([]);
+    expect(settings("hiring_manager")).toEqual(["Rubric", "Audit log"]);
+    expect(settings("admin")).toEqual(["Rubric", "Users", "Retention", "Outbox", "Audit log"]);
+    for (const role of ["interviewer", "hiring_manager", "admin"] as const) {
+      expect(can({ role }, "settings:read")).toBe(settings(role).length > 0);
+    }
+    expect(pagePermission("/settings")).toBe("settings:read");
   });
 
   it("pages are matched by their path, most specific rule first", () => {

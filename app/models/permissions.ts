@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "candidate-data:manage": ["admin"],
   /** Every email the app has sent or kept: who it went to, and whether it arrived. */
   "outbox:read": ["admin"],
+  /** The settings page; it lists only the settings pages the role may open (see SETTINGS). */
+  "settings:read": HIRING_TEAM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -32,28 +34,43 @@ export function can(user: { role: Role }, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }
 
-/** The main navigation, in order. */
-export const NAVIGATION: { path: string; label: string; permission: Permission }[] = [
+type Page = { path: string; label: string; permission: Permission };
+
+/** The main navigation, in order: the pages a hiring team works in every day. */
+export const NAVIGATION: Page[] = [
   { path: "/interviews", label: "My interviews", permission: "interviews:own" },
   { path: "/candidates", label: "Candidates", permission: "loops:manage" },
   { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
-  { path: "/rubrics", label: "Rubric", permission: "rubrics:manage" },
-  { path: "/admin/users", label: "Users", permission: "users:manage" },
-  { path: "/admin/outbox", label: "Outbox", permission: "outbox:read" },
-  { path: "/audit", label: "Audit log", permission: "audit:read" },
 ];
+
+/**
+ * Pages opened now and then, gathered behind one "Settings" entry so the main navigation stays
+ * one line on a laptop whatever the role.
+ */
+export const SETTINGS: (Page & { description: string })[] = [
+  { path: "/rubrics", label: "Rubric", permission: "rubrics:manage", description: "The rubric's versions: draft, preview against past loops, publish." },
+  { path: "/admin/users", label: "Users", permission: "users:manage", description: "Who can sign in, and with which role." },
+  { path: "/admin/retention", label: "Retention", permission: "candidate-data:manage", description: "How long each position keeps a candidate's data, and what was erased." },
+  { path: "/admin/outbox", label: "Outbox", permission: "outbox:read", description: "Every email the app sent or kept, and whether it arrived." },
+  { path: "/audit", label: "Audit log", permission: "audit:read", description: "Every change to scorecards, decisions, rubrics and users, by whom and when." },
+];
+
+/** The settings pages this user may open; the Settings entry shows only when there is one. */
+export function settingsFor(user: { role: Role }): (typeof SETTINGS)[number][] {
+  return SETTINGS.filter((s) => can(user, s.permission));
+}
 
 // What opening a page needs, most specific first. A debrief sits under /candidates but its panel
 // may open it, so it is listed before the /candidates prefix.
 const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   { pattern: /^\/candidates\/\d+\/debrief\/?$/, permission: "interviews:own" },
-  // A candidate's data on request, and retention (linked from the candidates list), are the admin's.
+  // A candidate's data on request is the admin's, though the hiring team opens the candidate.
   { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|$)/, permission: "candidate-data:manage" },
-  { pattern: /^\/admin\/retention(\/|$)/, permission: "candidate-data:manage" },
-  ...NAVIGATION.map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
+  { pattern: /^\/settings\/?$/, permission: "settings:read" },
+  ...[...NAVIGATION, ...SETTINGS].map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
 ];
 
 /** The permission a page needs, or null when any signed-in user may try it (object checks decide). */

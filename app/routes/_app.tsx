@@ -1,9 +1,9 @@
-import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
+import { Form, NavLink, Outlet, useLocation, useNavigation, useRouteLoaderData } from "react-router";
 import type { Role } from "#db/schema";
 import type { Route } from "./+types/_app";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ROLE_LABELS } from "#app/models/labels";
-import { can, NAVIGATION } from "#app/models/permissions";
+import { can, NAVIGATION, SETTINGS, settingsFor } from "#app/models/permissions";
 import { countOwedScorecards } from "#app/models/reminder.server";
 import { requestTime } from "#app/utils/clock.server";
 import { requireUser } from "#app/utils/session.server";
@@ -25,6 +25,9 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 /** Header and navigation; also wraps error pages, so a 403 still lets people find their way. */
 function Shell({ user, children }: { user: { name: string; role: Role; owed: number } | null; children: React.ReactNode }) {
   const navigation = useNavigation();
+  const { pathname } = useLocation();
+  // Settings stays marked while on any page it gathers, as NavLink would for a page below it.
+  const inSettings = SETTINGS.some((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -52,6 +55,14 @@ function Shell({ user, children }: { user: { name: string; role: Role; owed: num
                 ) : null}
               </NavLink>
             ))}
+            {user && settingsFor(user).length ? (
+              <NavLink
+                to="/settings"
+                className={({ isActive }) => (isActive || inSettings ? "active" : undefined)}
+              >
+                Settings
+              </NavLink>
+            ) : null}
           </nav>
           {user ? (
             <div className="whoami">

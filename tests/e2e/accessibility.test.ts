@@ -240,6 +240,7 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", V
     { route: "_app.compare", state: "filled", path: () => "/compare", ready: h1(/Compare/) },
     { route: "_app.calibration", state: "filled", path: () => "/calibration", ready: h1(/calibration/i) },
     { route: "_app.interviews._index", state: "empty", path: () => "/interviews", ready: h1("My interviews") },
+    { route: "_app.settings", state: "filled", path: () => "/settings", ready: h1("Settings") },
   ],
   admin: [
     { route: "_app.admin.users._index", state: "filled", path: () => "/admin/users", ready: h1("Users") },
@@ -259,6 +260,29 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", V
     // Empty unless reminders.test.ts has run first; that journey checks it with an email in it.
     { route: "_app.admin.outbox", state: "empty", path: () => "/admin/outbox", ready: h1("Outbox") },
     { route: "_app.interviews.$interviewId._index", state: "error", path: () => "/interviews/99999999", ready: h1("Not found") },
+    { route: "_app.settings", state: "filled", path: () => "/settings", ready: h1("Settings") },
+    { route: "_app.rubrics._index", state: "filled", path: () => "/rubrics", ready: h1("Rubric") },
+    {
+      route: "_app.rubrics.$versionId._index",
+      state: "filled",
+      path: () => `/rubrics/${one<{ id: number }>("select id from rubric_versions order by id limit 1").id}`,
+      ready: h1(/ v1/),
+    },
+    { route: "_app.admin.retention", state: "filled", path: () => "/admin/retention", ready: h1("Retention") },
+    {
+      route: "_app.candidates.$candidateId.data",
+      state: "filled",
+      path: () => `/candidates/${candidate("Lucas Ferreira")}/data`,
+      ready: h1("Data held about Lucas Ferreira"),
+    },
+    // Refused for want of a reason and the confirmation: nothing is erased.
+    {
+      route: "_app.candidates.$candidateId.erase",
+      state: "error",
+      path: () => `/candidates/${candidate("Lucas Ferreira")}/erase`,
+      act: click("Erase Lucas Ferreira"),
+      ready: fieldErrors,
+    },
   ],
 };
 
@@ -281,6 +305,8 @@ function pageRoutes(): string[] {
 // Pages that exist only after data is changed, checked by axe in the journey that reaches them.
 const CHECKED_IN_JOURNEYS = {
   "_app.interviews.$interviewId.take-home": "take-home.test.ts (grading a submitted take-home, blind)",
+  "_app.rubrics.$versionId.edit": "governance.test.ts (a draft version, refused and then saved)",
+  "_app.rubrics.$versionId.preview": "governance.test.ts (a draft's impact on past loops)",
 };
 
 test("every page a person can reach has an axe check", () => {

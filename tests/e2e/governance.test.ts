@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { ADMIN, expect, farSlot, signIn, test, unique } from "./fixtures";
+import { ADMIN, expect, farWorkday, signIn, test, unique } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
 
@@ -13,7 +13,7 @@ async function axeViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** A new candidate with a loop of the four required stages, on days no other test books. */
+/** A new candidate with a loop of the four required stages, on working days no other test books. */
 async function candidateWithLoop(page: Page, name: string, firstDay: number) {
   await page.goto("/candidates/new");
   await page.getByLabel("Full name").fill(name);
@@ -34,7 +34,7 @@ async function candidateWithLoop(page: Page, name: string, firstDay: number) {
     const row = page.getByRole("group", { name: stage });
     const option = row.getByLabel("Interviewer").locator("option", { hasText: person });
     await row.getByLabel("Interviewer").selectOption((await option.getAttribute("value"))!);
-    await row.getByLabel("Date and time").fill(farSlot(firstDay + i, 14));
+    await row.getByLabel("Date and time").fill(farWorkday(firstDay, i, 14));
   }
   await page.getByRole("button", { name: "Schedule loop" }).click();
   await expect(page.getByText("0 of 4 scorecards submitted")).toBeVisible();
@@ -47,7 +47,8 @@ test("an admin drafts a rubric version with new weights and a floor, previews it
   // Long journeys with an accessibility check on each new page, on a shared two-core machine.
   test.setTimeout(120_000);
   await signIn(page, ADMIN);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rubric" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Rubric", exact: true }).click();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Create a new version from v1" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Draft v2 of Lead Machine Learning Engineer" })).toBeVisible();

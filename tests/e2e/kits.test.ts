@@ -69,7 +69,7 @@ test("hiring managers see every kit and which loops use which version; interview
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, ADMIN);
-  // Eight pages for an admin, still one line of navigation at 1280 pixels.
+  // Every page an admin reaches, still one line of navigation at 1280 pixels.
   expect((await admin.locator(".topbar").boundingBox())!.height).toBeLessThan(64);
   await adminContext.close();
   await signIn(page, HM);

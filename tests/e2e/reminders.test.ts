@@ -35,6 +35,7 @@ test("a hiring manager reminds an interviewer who owes a scorecard: once a day, 
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
   await signIn(adminPage, ADMIN);
+  await adminPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await adminPage.getByRole("link", { name: "Outbox" }).click();
   const email = adminPage.getByRole("article", { name: "Scorecard owed: Debugging with Inês Duarte" });
   await expect(email.getByText("In the outbox only")).toBeVisible();
