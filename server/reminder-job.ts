@@ -4,7 +4,7 @@
 // (systemNow by default), so tests drive `tick(now)` by hand; server.ts starts it, tests never do.
 import { sendDueReminders } from "#app/models/reminder.server";
 import { systemNow } from "#app/utils/clock.server";
-import { deliverOutbox, smtpConfigured } from "#app/utils/mailer.server";
+import { deliverOutbox, smtpConfigured } from "#app/models/mailer.server";
 
 const HOUR = 3600_000;
 const DELIVERY_EVERY_MS = 5 * 60_000;

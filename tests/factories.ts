@@ -34,7 +34,7 @@ import {
 import { db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { setRequestTime, systemNow } from "#app/utils/clock.server";
-import { startSession } from "#app/utils/session.server";
+import { startSession } from "#app/auth/session.server";
 import { RouterContextProvider } from "react-router";
 
 let counter = 0;

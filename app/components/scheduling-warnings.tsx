@@ -1,5 +1,4 @@
-/** Weekend and public-holiday warnings by form field, and the key that accepts exactly these. */
-export type SchedulingWarnings = { byField: Record<string, string[]>; key: string };
+import type { SchedulingWarnings } from "#app/models/interview-checks.server";
 
 /** The warnings an action replied with, if it did. */
 export function warningsOf(actionData: unknown): SchedulingWarnings | null {

@@ -9,7 +9,8 @@ import { makeOrganisation, makeUser } from "#tests/factories";
 import { aggregatesVersion, rebuildAggregates } from "./aggregates.server";
 import { getLeniencyTable } from "./calibration.server";
 import { computeLeniency } from "./leniency";
-import { scheduleLoop, updateInterview } from "./loop.server";
+import { scheduleLoop } from "./loop.server";
+import { updateInterview } from "./interview.server";
 import { saveScorecard } from "./scorecard.server";
 import type { ScorecardValue } from "./scorecard-schema";
 

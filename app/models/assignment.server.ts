@@ -180,8 +180,7 @@ export function whileInProgress(
 ): WriteResult {
   return db().transaction((tx) => {
     const row = prepared("select status, deadline_at as deadlineAt from assignments where id = ?").get(assignmentId) as
-      | { status: Assignment["status"]; deadlineAt: number | null }
-      | undefined;
+      { status: Assignment["status"]; deadlineAt: number | null } | undefined;
     if (!row) return { ok: false, status: 404, message: "This exercise no longer exists." };
     const phase = assignmentPhase({ status: row.status, deadlineAt: row.deadlineAt === null ? null : new Date(row.deadlineAt) }, now);
     if (phase !== "in_progress") return { ok: false, status: 409, message: refusals[phase] };
@@ -194,9 +193,14 @@ export function addComment(assignmentId: number, input: { filePath: string; line
   return whileInProgress(assignmentId, now, () => {
     const { n } = prepared("select count(*) as n from review_comments where assignment_id = ?").get(assignmentId) as { n: number };
     if (n >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
-    prepared(
-      "insert into review_comments (assignment_id, file_path, line, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
-    ).run(assignmentId, input.filePath, input.line, input.body, now.getTime(), now.getTime());
+    prepared("insert into review_comments (assignment_id, file_path, line, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)").run(
+      assignmentId,
+      input.filePath,
+      input.line,
+      input.body,
+      now.getTime(),
+      now.getTime(),
+    );
     prepared("update assignments set comment_draft = null where id = ?").run(assignmentId);
     return { ok: true };
   });

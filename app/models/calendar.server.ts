@@ -6,7 +6,7 @@ import { candidates, exercises, interviews, loops, positions, users } from "#db/
 import { db } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { CalendarInterview } from "./calendar";
-import { blindReviewId, candidateNameFor } from "./loop.server";
+import { blindReviewId, candidateNameFor } from "./interview.server";
 
 const interviewer = aliasedTable(users, "interviewer");
 // Who scheduled the loop (subqueries: drizzle can't type a second join of users here).

@@ -99,9 +99,14 @@ export function computeCalibration() {
  */
 function panelAgreement() {
   // Tens of thousands of rows at a real company's size: read as arrays, not objects.
-  const rows = prepared("select candidate_id, dimension_key, n1, n2, n3, n4 from agreement_units order by candidate_id")
-    .raw()
-    .all() as [number, string, number, number, number, number][];
+  const rows = prepared("select candidate_id, dimension_key, n1, n2, n3, n4 from agreement_units order by candidate_id").raw().all() as [
+    number,
+    string,
+    number,
+    number,
+    number,
+    number,
+  ][];
   const byCandidate = new Map<number, CandidateUnits>();
   for (const [candidateId, dimension, ...counts] of rows) {
     const values: number[] = [];

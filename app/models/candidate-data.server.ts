@@ -71,10 +71,12 @@ export const FREE_TEXT = [
     where: `assignment_id in (${ASSIGNMENTS})`,
     says: (n: number) => plural(n, "1 hypothesis or ask in their incident", "# hypotheses and asks in their incident"),
   },
-  ...([
-    ["repository_url", "The repository address of their take-home"],
-    ["file_name", "The file name of their take-home archive"],
-  ] as const).map(([column, what]) => ({
+  ...(
+    [
+      ["repository_url", "The repository address of their take-home"],
+      ["file_name", "The file name of their take-home archive"],
+    ] as const
+  ).map(([column, what]) => ({
     table: "take_home_submissions",
     column,
     where: `assignment_id in (${ASSIGNMENTS})`,

@@ -95,7 +95,9 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
       };
     const counts: Record<string, number> = {};
     for (const f of FREE_TEXT)
-      counts[f.table] = prepared(`update ${f.table} set ${f.column} = ${f.blank ?? "''"} where coalesce(${f.column}, '') != '' and ${f.where}`).run({
+      counts[f.table] = prepared(
+        `update ${f.table} set ${f.column} = ${f.blank ?? "''"} where coalesce(${f.column}, '') != '' and ${f.where}`,
+      ).run({
         candidate: candidateId,
       }).changes;
     const redacted = redactAuditEntries(candidateId, needles(c));

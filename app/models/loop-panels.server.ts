@@ -105,4 +105,3 @@ function bucket<T extends { loopId: number }>(rows: T[]) {
   }
   return out;
 }
-

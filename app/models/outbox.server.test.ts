@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { outbox } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { smtpSender } from "#app/utils/mailer.server";
+import { smtpSender } from "#app/models/mailer.server";
 import { closedPort, startSmtpServer } from "#tests/smtp-server";
 import { deliverDueEmails, MAX_ATTEMPTS, queueEmail } from "./outbox.server";
 

@@ -51,11 +51,31 @@ export const NAVIGATION: Page[] = [
  * one line on a laptop whatever the role.
  */
 export const SETTINGS: (Page & { description: string })[] = [
-  { path: "/rubrics", label: "Rubric", permission: "rubrics:manage", description: "The rubric's versions: draft, preview against past loops, publish." },
+  {
+    path: "/rubrics",
+    label: "Rubric",
+    permission: "rubrics:manage",
+    description: "The rubric's versions: draft, preview against past loops, publish.",
+  },
   { path: "/admin/users", label: "Users", permission: "users:manage", description: "Who can sign in, and with which role." },
-  { path: "/admin/retention", label: "Retention", permission: "candidate-data:manage", description: "How long each position keeps a candidate's data, and what was erased." },
-  { path: "/admin/outbox", label: "Outbox", permission: "outbox:read", description: "Every email the app sent or kept, and whether it arrived." },
-  { path: "/audit", label: "Audit log", permission: "audit:read", description: "Every change to scorecards, decisions, rubrics and users, by whom and when." },
+  {
+    path: "/admin/retention",
+    label: "Retention",
+    permission: "candidate-data:manage",
+    description: "How long each position keeps a candidate's data, and what was erased.",
+  },
+  {
+    path: "/admin/outbox",
+    label: "Outbox",
+    permission: "outbox:read",
+    description: "Every email the app sent or kept, and whether it arrived.",
+  },
+  {
+    path: "/audit",
+    label: "Audit log",
+    permission: "audit:read",
+    description: "Every change to scorecards, decisions, rubrics and users, by whom and when.",
+  },
 ];
 
 /** The settings pages this user may open; the Settings entry shows only when there is one. */

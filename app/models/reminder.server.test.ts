@@ -5,7 +5,7 @@ import { auditLog, loops, outbox, reminders } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { makeLoop, makeOrganisation, makeUser } from "#tests/factories";
 import { saveScorecard } from "./scorecard.server";
-import { updateInterview } from "./loop.server";
+import { updateInterview } from "./interview.server";
 import { countOwedScorecards, listOwedScorecards, sendDueReminders, sendReminder } from "./reminder.server";
 
 const HOUR = 3600_000;

@@ -7,7 +7,7 @@ import { formatDateTime, formatDuration } from "#app/utils/time";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { withStates } from "./interview-status";
 import { STAGE_LABELS } from "./labels";
-import { blindReviewId, candidateNameFor } from "./loop.server";
+import { blindReviewId, candidateNameFor } from "./interview.server";
 import { queueEmail } from "./outbox.server";
 
 /** At most one reminder per scorecard in this long, whoever sends it. */

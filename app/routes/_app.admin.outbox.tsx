@@ -1,9 +1,9 @@
 import type { Route } from "./+types/_app.admin.outbox";
 import { Pager } from "#app/components/ui/pager";
 import { listOutbox, MAX_ATTEMPTS, OUTBOX_PAGE_SIZE } from "#app/models/outbox.server";
-import { smtpConfigured } from "#app/utils/mailer.server";
+import { smtpConfigured } from "#app/models/mailer.server";
 import { pageFrom } from "#app/utils/pagination";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import type { EmailStatus } from "#db/schema";
 

@@ -10,7 +10,7 @@ import { listPastRetention, listRetentionSettings, setRetention } from "#app/mod
 import { requestTime } from "#app/utils/clock.server";
 import { notFound, readFormData } from "#app/utils/http.server";
 import { pageFrom } from "#app/utils/pagination";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Retention · Loopwise" }];

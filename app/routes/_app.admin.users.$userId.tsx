@@ -3,12 +3,12 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.admin.users.$userId";
 import { STAGE_LABELS } from "#app/models/labels";
 import { UserForm } from "#app/components/user-form";
-import { listInterviewsFor } from "#app/models/loop.server";
+import { listInterviewsFor } from "#app/models/interview.server";
 import { formatDateTime } from "#app/utils/time";
 import { EditUserSchema } from "#app/models/user-schema";
 import { getUser, setPassword, updateUser } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "User"} · Loopwise` }];

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_app.admin.users._index";
 import { ROLE_LABELS } from "#app/models/labels";
 import { listUsers } from "#app/models/user.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Users · Loopwise" }];
 

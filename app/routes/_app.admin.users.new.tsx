@@ -4,7 +4,7 @@ import type { Route } from "./+types/_app.admin.users.new";
 import { UserForm } from "#app/components/user-form";
 import { NewUserSchema } from "#app/models/user-schema";
 import { createUser, isEmailTaken } from "#app/models/user.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
 

@@ -1,12 +1,23 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_app.audit";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "#app/models/audit.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log · Loopwise" }];
 
-const ENTITY_TYPES = ["candidate", "loop", "interview", "user", "scorecard", "decision", "sign_in", "rubric_version", "position", "exercise"] as const;
+const ENTITY_TYPES = [
+  "candidate",
+  "loop",
+  "interview",
+  "user",
+  "scorecard",
+  "decision",
+  "sign_in",
+  "rubric_version",
+  "position",
+  "exercise",
+] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "audit:read");

@@ -5,7 +5,7 @@ import { SHRINKAGE_CANDIDATES } from "#app/models/leniency";
 import { formatFixed, formatSigned } from "#app/models/numbers";
 import { getCalibration } from "#app/models/calibration.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
 
 export const meta: Route.MetaFunction = () => [{ title: "Interviewer calibration · Loopwise" }];

@@ -15,7 +15,7 @@ import { CodeReviewCard } from "#app/components/code-review-card";
 import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { can } from "#app/models/permissions";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
 import { requestTime } from "#app/utils/clock.server";
 

@@ -4,7 +4,7 @@ import { createAssignment, getAssignmentForInterview, reissueLink } from "#app/m
 import type { getLatestLoop } from "#app/models/loop.server";
 import { getReviewResult } from "#app/models/review-grade.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
-import type { SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/auth/session.server";
 
 type Loop = NonNullable<ReturnType<typeof getLatestLoop>>;
 

@@ -9,7 +9,7 @@ import { DECISION_FLOOR_MONTHS, legalHoldSchema } from "#app/models/retention";
 import { candidateRetention, liftLegalHold, setLegalHold } from "#app/models/retention.server";
 import { requestTime } from "#app/utils/clock.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Data held: ${data?.candidate.name ?? "candidate"} · Loopwise` }];

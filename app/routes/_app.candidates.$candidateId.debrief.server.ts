@@ -4,7 +4,7 @@ import { countMissingScorecards } from "#app/models/decision.server";
 import { getLatestLoop } from "#app/models/loop.server";
 import { canSeePanel } from "#app/models/panel-visibility.server";
 import { forbidden, notFound } from "#app/utils/http.server";
-import type { SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/auth/session.server";
 import { can } from "#app/models/permissions";
 
 /**

@@ -11,7 +11,7 @@ import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
 import { listSubmittedScorecards } from "#app/models/scorecard.server";
 import { owedScorecards, withStates } from "#app/models/interview-status";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { requirePermission, requireUser } from "#app/utils/session.server";
+import { requirePermission, requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { codeReviewsOf } from "./_app.candidates.$candidateId.code-review.server";
 import { DecisionSchema, loadDebriefContext } from "./_app.candidates.$candidateId.debrief.server";

@@ -3,10 +3,9 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId.edit";
 import { CandidateForm } from "#app/components/candidate-form";
 import { CandidateSchema } from "#app/models/candidate-schema";
-import { getCandidate, listPositions, updateCandidate } from "#app/models/candidate.server";
+import { candidateConflicts, getCandidate, listPositions, updateCandidate } from "#app/models/candidate.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
-import { candidateConflicts } from "./_app.candidates.shared.server";
+import { requirePermission } from "#app/auth/session.server";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Edit ${data?.candidate.name ?? "candidate"} · Loopwise` }];

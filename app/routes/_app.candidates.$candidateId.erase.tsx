@@ -8,7 +8,7 @@ import { ERASURE_REASONS, erasureSchema } from "#app/models/erasure-schema";
 import { eraseCandidate, erasurePlan } from "#app/models/erasure.server";
 import { requestTime } from "#app/utils/clock.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate, formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Erase a candidate · Loopwise" }];

@@ -3,11 +3,12 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId.interviews.new";
 import { InterviewForm } from "#app/components/interview-form";
 import { interviewSchema } from "#app/models/loop-schema";
-import { addInterview, getOpenLoop } from "#app/models/loop.server";
+import { getOpenLoop } from "#app/models/loop.server";
+import { addInterview } from "#app/models/interview.server";
 import { idParam, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
-import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "./_app.interviews.shared.server";
+import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "#app/models/interview-checks.server";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add interview · Loopwise" }];

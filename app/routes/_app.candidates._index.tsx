@@ -4,7 +4,7 @@ import { DECISION_LABELS, SOURCE_LABELS } from "#app/models/labels";
 import { listCandidates, listPositions } from "#app/models/candidate.server";
 import { requestTime } from "#app/utils/clock.server";
 import { can } from "#app/models/permissions";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { pageFrom } from "#app/utils/pagination";
 import { formatDate, formatDateTime } from "#app/utils/time";

@@ -3,10 +3,9 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.candidates.new";
 import { CandidateForm } from "#app/components/candidate-form";
 import { CandidateSchema } from "#app/models/candidate-schema";
-import { createCandidate, listPositions } from "#app/models/candidate.server";
-import { requirePermission } from "#app/utils/session.server";
+import { candidateConflicts, createCandidate, listPositions } from "#app/models/candidate.server";
+import { requirePermission } from "#app/auth/session.server";
 import { readFormData } from "#app/utils/http.server";
-import { candidateConflicts } from "./_app.candidates.shared.server";
 import { requestTime } from "#app/utils/clock.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add candidate · Loopwise" }];

@@ -4,7 +4,7 @@ import { listPositions } from "#app/models/candidate.server";
 import { getComparison, withCalibrated } from "#app/models/compare.server";
 import { formatScore } from "#app/models/numbers";
 import { getRubricDetail } from "#app/models/rubric.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";

@@ -5,8 +5,8 @@ import { STAGE_LABELS } from "#app/models/labels";
 import { getKit } from "#app/models/kit.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { idParam, notFound } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
-import { kitPageData } from "./kit-page.server";
+import { requirePermission } from "#app/auth/session.server";
+import { kitPageData } from "#app/models/kit-page.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.page.kit.title} · Exercises · Loopwise` : "Exercise · Loopwise" },

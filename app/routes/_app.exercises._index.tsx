@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_app.exercises._index";
 import { STAGE_LABELS } from "#app/models/labels";
 import { listExercisesWithUsage, plannedStageMinutes } from "#app/models/kit.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercises · Loopwise" }];

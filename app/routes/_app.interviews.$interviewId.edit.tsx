@@ -5,13 +5,13 @@ import { InterviewForm } from "#app/components/interview-form";
 import { STAGE_LABELS } from "#app/models/labels";
 import { listExercisesByStage } from "#app/models/exercise.server";
 import { interviewSchema } from "#app/models/loop-schema";
-import { deleteInterview, getInterview, updateInterview } from "#app/models/loop.server";
+import { deleteInterview, getInterview, updateInterview } from "#app/models/interview.server";
 import { getStages } from "#app/models/rubric.server";
 import { listPanelists } from "#app/models/user.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { toLocalInputValue } from "#app/utils/time";
-import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "./_app.interviews.shared.server";
+import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "#app/models/interview-checks.server";
 import { requestTime } from "#app/utils/clock.server";
 
 function withCurrent<T extends { id: number; name: string; title: string }>(people: T[], current: { id: number; name: string }) {

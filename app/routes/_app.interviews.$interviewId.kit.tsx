@@ -4,16 +4,16 @@ import { IncidentPanel } from "#app/components/incident/incident-panel";
 import { KitLayout, PrintButton } from "#app/components/kit/kit-layout";
 import { TakeHomePanel } from "#app/components/kit/take-home-panel";
 import { STAGE_LABELS } from "#app/models/labels";
-import { candidateNameFor, getInterview } from "#app/models/loop.server";
+import { candidateNameFor, getInterview } from "#app/models/interview.server";
 import { getKit } from "#app/models/kit.server";
 import { can } from "#app/models/permissions";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { requestTime } from "#app/utils/clock.server";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { handleKitAction, incidentPanel } from "./kit-incident.server";
-import { kitPageData } from "./kit-page.server";
+import { kitPageData } from "#app/models/kit-page.server";
 import { handleTakeHomeKitAction, takeHomePanel } from "./take-home.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [

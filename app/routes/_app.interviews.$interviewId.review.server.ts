@@ -2,11 +2,11 @@ import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
 import type { GraderDecisions } from "#app/models/code-review-scoring";
-import { getInterview } from "#app/models/loop.server";
+import { getInterview } from "#app/models/interview.server";
 import { getReviewResult } from "#app/models/review-grade.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { forbidden, notFound } from "#app/utils/http.server";
-import type { SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/auth/session.server";
 import { can } from "#app/models/permissions";
 
 /** The code-review interview, its assignment and who is asking; 403/404 for anything else. */

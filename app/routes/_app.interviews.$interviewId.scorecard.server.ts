@@ -1,6 +1,6 @@
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
-import { getInterview } from "#app/models/loop.server";
+import { getInterview } from "#app/models/interview.server";
 import { getReviewResult } from "#app/models/review-grade.server";
 import { getRubricDetail, type RubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -8,7 +8,7 @@ import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-sche
 import { canSeePanel } from "#app/models/panel-visibility.server";
 import { getScorecard, listSubmittedScorecards } from "#app/models/scorecard.server";
 import { forbidden, notFound } from "#app/utils/http.server";
-import type { SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/auth/session.server";
 import { can } from "#app/models/permissions";
 
 /** The interview, its rubric and who is asking: shared by the loader and the action. */

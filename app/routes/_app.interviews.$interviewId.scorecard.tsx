@@ -4,13 +4,13 @@ import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/models/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
-import { candidateNameFor } from "#app/models/loop.server";
+import { candidateNameFor } from "#app/models/interview.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 import { formatDateTime, formatTime } from "#app/utils/time";
 import {
   codeReviewSuggestions,

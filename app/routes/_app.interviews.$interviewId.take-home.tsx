@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { Route } from "./+types/_app.interviews.$interviewId.take-home";
 import { checklistSuggestions } from "#app/models/kit";
 import { getKit } from "#app/models/kit.server";
-import { candidateNameFor, getInterview } from "#app/models/loop.server";
+import { candidateNameFor, getInterview } from "#app/models/interview.server";
 import { can } from "#app/models/permissions";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { getTakeHome, saveTakeHomeGrade } from "#app/models/take-home.server";
 import { requestTime } from "#app/utils/clock.server";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -132,8 +132,7 @@ export default function TakeHomeGrading({ loaderData: d, actionData }: Route.Com
                       Download the {d.submission.archive.type} archive
                     </a>{" "}
                     <span className="small muted">
-                      ({size(d.submission.archive.bytes ?? 0)} · sha256{" "}
-                      {d.submission.archive.sha256?.slice(0, 12)}…)
+                      ({size(d.submission.archive.bytes ?? 0)} · sha256 {d.submission.archive.sha256?.slice(0, 12)}…)
                     </span>
                     <div className="small muted">
                       Open it on your own machine or a container: it is the candidate's code, never run here.

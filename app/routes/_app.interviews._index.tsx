@@ -7,8 +7,8 @@ import { signFeedToken } from "#app/utils/calendar-token.server";
 import { readFormData } from "#app/utils/http.server";
 import { STAGE_LABELS } from "#app/models/labels";
 import { withStates } from "#app/models/interview-status";
-import { candidateNameFor, listInterviewsFor } from "#app/models/loop.server";
-import { requireUser } from "#app/utils/session.server";
+import { candidateNameFor, listInterviewsFor } from "#app/models/interview.server";
+import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { requestTime } from "#app/utils/clock.server";
 

@@ -5,7 +5,7 @@ import { STAGE_LABELS } from "#app/models/labels";
 import { listPositions } from "#app/models/candidate.server";
 import { PIPELINE_STATES, type PipelineState } from "#app/models/pipeline-state";
 import { listPipeline } from "#app/models/pipeline.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { Pager } from "#app/components/ui/pager";
 import { ExportLinks, FilterNotices } from "#app/components/export-links";
 import { pageFrom } from "#app/utils/pagination";

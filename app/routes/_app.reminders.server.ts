@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { ReminderReply } from "#app/components/reminder-button";
 import { sendReminder } from "#app/models/reminder.server";
 import { env } from "#app/utils/env.server";
-import { deliverOutbox, smtpConfigured } from "#app/utils/mailer.server";
-import type { SessionUser } from "#app/utils/session.server";
+import { deliverOutbox, smtpConfigured } from "#app/models/mailer.server";
+import type { SessionUser } from "#app/auth/session.server";
 
 const RemindSchema = z.object({
   intent: z.literal("remind"),

@@ -5,7 +5,7 @@ import { formatScore } from "#app/models/numbers";
 import { getRubricVersion } from "#app/models/rubric-version.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { idParam, notFound } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = ({ data }) => [

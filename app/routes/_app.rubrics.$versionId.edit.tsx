@@ -8,7 +8,7 @@ import { discardDraft, getRubricVersion, saveDraft } from "#app/models/rubric-ve
 import { rubricDocument } from "#app/models/rubric.server";
 import { requestTime } from "#app/utils/clock.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Draft v${data?.version.version ?? ""} · Rubric · Loopwise` }];

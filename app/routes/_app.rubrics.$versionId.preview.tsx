@@ -10,7 +10,7 @@ import { getRubricVersion, listRubricVersions, publishDraft } from "#app/models/
 import { requestTime } from "#app/utils/clock.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { pageFrom } from "#app/utils/pagination";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Impact of draft v${data?.draft.version ?? ""} · Rubric · Loopwise` }];
 

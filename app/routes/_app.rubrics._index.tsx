@@ -7,7 +7,7 @@ import { createDraft, listRubricVersions, loadDraftFromFile } from "#app/models/
 import { unloadedRubricFiles } from "#app/models/rubric.server";
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
 
 export const meta: Route.MetaFunction = () => [{ title: "Rubric · Loopwise" }];

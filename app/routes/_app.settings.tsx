@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.settings";
 import { settingsFor } from "#app/models/permissions";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings · Loopwise" }];
 

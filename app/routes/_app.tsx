@@ -6,7 +6,7 @@ import { ROLE_LABELS } from "#app/models/labels";
 import { can, NAVIGATION, SETTINGS, settingsFor } from "#app/models/permissions";
 import { countOwedScorecards } from "#app/models/reminder.server";
 import { requestTime } from "#app/utils/clock.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   // Only decides what the shell shows; every child route checks access for itself.
@@ -56,10 +56,7 @@ function Shell({ user, children }: { user: { name: string; role: Role; owed: num
               </NavLink>
             ))}
             {user && settingsFor(user).length ? (
-              <NavLink
-                to="/settings"
-                className={({ isActive }) => (isActive || inSettings ? "active" : undefined)}
-              >
+              <NavLink to="/settings" className={({ isActive }) => (isActive || inSettings ? "active" : undefined)}>
                 Settings
               </NavLink>
             ) : null}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, sessions, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { verifyPassword } from "#app/utils/password.server";
-import { startSession } from "#app/utils/session.server";
+import { startSession } from "#app/auth/session.server";
 import { makeUser, request, run, routeArgs } from "#tests/factories";
 import * as userList from "./_app.admin.users._index";
 import * as newUser from "./_app.admin.users.new";

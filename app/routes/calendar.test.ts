@@ -5,7 +5,7 @@ import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { auditLog, exercises, users } from "#db/schema";
 import { eventUid } from "#app/models/calendar";
-import { updateInterview } from "#app/models/loop.server";
+import { updateInterview } from "#app/models/interview.server";
 import { db } from "#app/utils/db.server";
 import { makeLoop, makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import * as feedRoute from "./calendar.$token.interviews[.]ics";

@@ -58,7 +58,11 @@ describe("deciding", () => {
     ).data as unknown as Reply;
     expect(against.data.errors.acknowledge?.[0]).toMatch(/against the band \(Strong hire\)/);
     // Nothing was recorded for Elena: her loop has no decision yet.
-    const elenaLoop = db().select().from(loops).where(eq(loops.candidateId, candidateId("Elena Petrova"))).get()!;
+    const elenaLoop = db()
+      .select()
+      .from(loops)
+      .where(eq(loops.candidateId, candidateId("Elena Petrova")))
+      .get()!;
     expect(db().select().from(decisions).where(eq(decisions.loopId, elenaLoop.id)).all()).toHaveLength(0);
 
     const ok = await decide("hm@loopwise.test", "Elena Petrova", {

@@ -7,7 +7,7 @@ import { SubjectAccessDocument } from "#app/components/subject-access-document";
 import { recordSubjectAccessExport, subjectAccessData, subjectAccessLabels } from "#app/models/subject-access.server";
 import { requestTime } from "#app/utils/clock.server";
 import { idParam, notFound, plainError } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requirePermission(request, "candidate-data:manage");

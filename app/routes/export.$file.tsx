@@ -3,7 +3,7 @@ import { listPositions } from "#app/models/candidate.server";
 import { exportResults, exportScorecards, exportStream, SCORECARD_COLUMNS } from "#app/models/export.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { plainError } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 import { requestTime } from "#app/utils/clock.server";
 
 const RESULT_COLUMNS = [

@@ -167,11 +167,18 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     names: ["intent", "key", "file"],
     // Creating a draft while one exists opens that one; v1's file is loaded already.
     values: ["create-draft", "load-file", "lead-ml-engineer", "lead-ml-engineer.v1.json", "nope.json", "../package.json"],
-    templates: [{ intent: "load-file", file: "lead-ml-engineer.v1.json" }, { intent: "create-draft", key: "no-such-rubric" }],
+    templates: [
+      { intent: "load-file", file: "lead-ml-engineer.v1.json" },
+      { intent: "create-draft", key: "no-such-rubric" },
+    ],
   }),
   "_app.rubrics.$versionId.edit": (fx) => ({
     names: [
-      ...fx.rubric.dimensions.flatMap((_, i) => [`dimensions[${i}].weight`, `dimensions[${i}].floor.atOrBelow`, `dimensions[${i}].floor.blocks`]),
+      ...fx.rubric.dimensions.flatMap((_, i) => [
+        `dimensions[${i}].weight`,
+        `dimensions[${i}].floor.atOrBelow`,
+        `dimensions[${i}].floor.blocks`,
+      ]),
       ...[0, 1, 4].map((j) => `dimensions[0].levels[${j}].anchor`),
       ...["key", "kind", "text", "dimension"].flatMap((f) => [`signals[0].${f}`, `signals[20].${f}`]),
       ...[0, 3].map((b) => `bands[${b}].minScore`),

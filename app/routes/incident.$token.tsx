@@ -3,7 +3,8 @@ import type { Route } from "./+types/incident.$token";
 import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/components/incident/incident-workspace";
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
-import { handleIncidentAction, incidentFromLink, scenarioOf, workspaceData } from "./incident-workspace.server";
+import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/incident-workspace.server";
+import { incidentFromLink } from "./incident-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" },

@@ -5,11 +5,11 @@ import type { Route } from "./+types/interviews.$interviewId.incident";
 import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/components/incident/incident-workspace";
 import { getIncidentRun } from "#app/models/incident.server";
 import { getKit } from "#app/models/kit.server";
-import { getInterview } from "#app/models/loop.server";
+import { getInterview } from "#app/models/interview.server";
 import { requestTime } from "#app/utils/clock.server";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
-import { handleIncidentAction, scenarioOf, workspaceData } from "./incident-workspace.server";
+import { requireUser } from "#app/auth/session.server";
+import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/incident-workspace.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" }];
 

@@ -4,7 +4,7 @@ import { getCalendarInterview } from "#app/models/calendar.server";
 import { can } from "#app/models/permissions";
 import { requestTime } from "#app/utils/clock.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 
 /** One interview's calendar invitation (.ics), for its interviewer or the hiring team. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 // The prompt alone, for the screen an interviewer shares with the candidate: no navigation, no
 // guide, no levels, no fact sheet. Outside the signed-in layout on purpose.
 import type { Route } from "./+types/interviews.$interviewId.prompt";
-import { getInterview } from "#app/models/loop.server";
+import { getInterview } from "#app/models/interview.server";
 import { getKit } from "#app/models/kit.server";
 import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
-import { renderPromptOnly, SCREEN_SHARE_STAGES } from "#app/utils/kit-document.server";
-import { requireUser } from "#app/utils/session.server";
+import { renderPromptOnly, SCREEN_SHARE_STAGES } from "#app/models/kit-document.server";
+import { requireUser } from "#app/auth/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Loopwise` : "Prompt · Loopwise" }];
 

@@ -3,11 +3,11 @@
 import { createReadStream, existsSync } from "node:fs";
 import { Readable } from "node:stream";
 import type { Route } from "./+types/interviews.$interviewId.take-home.archive";
-import { getInterview } from "#app/models/loop.server";
+import { getInterview } from "#app/models/interview.server";
 import { can } from "#app/models/permissions";
 import { getTakeHome } from "#app/models/take-home.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
-import { requireUser } from "#app/utils/session.server";
+import { requireUser } from "#app/auth/session.server";
 import { storedArchivePath } from "#app/utils/uploads.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {

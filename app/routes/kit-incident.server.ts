@@ -6,9 +6,9 @@ import { reissueLink } from "#app/models/assignment.server";
 import { investigationPath } from "#app/models/incident-path";
 import { createIncidentRun, getIncidentRun, listSteps } from "#app/models/incident.server";
 import type { Kit } from "#app/models/kit.server";
-import type { getInterview } from "#app/models/loop.server";
-import type { SessionUser } from "#app/utils/session.server";
-import { incidentLink } from "./incident-workspace.server";
+import type { getInterview } from "#app/models/interview.server";
+import type { SessionUser } from "#app/auth/session.server";
+import { incidentLink } from "./incident-link.server";
 
 type Interview = NonNullable<ReturnType<typeof getInterview>>;
 

@@ -7,10 +7,10 @@ import type { Route } from "./+types/login";
 import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { destinationAfterSignIn, homeFor } from "#app/models/permissions";
-import { signIn } from "#app/models/sign-in.server";
+import { signIn } from "#app/auth/sign-in.server";
 import { clientAddress } from "#app/utils/client-address.server";
 import { requestTime } from "#app/utils/clock.server";
-import { getUser } from "#app/utils/session.server";
+import { getUser } from "#app/auth/session.server";
 import { readFormData } from "#app/utils/http.server";
 import { safeRedirect } from "#app/utils/misc";
 

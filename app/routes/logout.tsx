@@ -1,8 +1,8 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
-import { recordSignOut } from "#app/models/sign-in.server";
+import { recordSignOut } from "#app/auth/sign-in.server";
 import { requestTime } from "#app/utils/clock.server";
-import { endSession, getUser } from "#app/utils/session.server";
+import { endSession, getUser } from "#app/auth/session.server";
 
 export async function loader() {
   // Signing out changes state, so it only happens on POST; a stray GET just goes home.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { outbox } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { deliverOutbox } from "#app/utils/mailer.server";
+import { deliverOutbox } from "#app/models/mailer.server";
 import { makeLoop, makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import { closedPort, startSmtpServer } from "#tests/smtp-server";
 import * as pipeline from "./_app.pipeline";

@@ -3,7 +3,7 @@
 import type { Route } from "./+types/rubrics.$versionId.file";
 import { rubricDocument } from "#app/models/rubric.server";
 import { idParam, notFound } from "#app/utils/http.server";
-import { requirePermission } from "#app/utils/session.server";
+import { requirePermission } from "#app/auth/session.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "rubrics:manage");

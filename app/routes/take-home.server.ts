@@ -5,11 +5,11 @@ import { assignmentPhase } from "#app/models/assignment-phase";
 import { reissueLink } from "#app/models/assignment.server";
 import { checklistSuggestions } from "#app/models/kit";
 import { getKit, type Kit } from "#app/models/kit.server";
-import type { getInterview } from "#app/models/loop.server";
+import type { getInterview } from "#app/models/interview.server";
 import { getTakeHome, getTakeHomeByAssignment, sendTakeHome, type TakeHome } from "#app/models/take-home.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
-import type { SessionUser } from "#app/utils/session.server";
+import type { SessionUser } from "#app/auth/session.server";
 
 type Interview = NonNullable<ReturnType<typeof getInterview>>;
 const DAY = 24 * 3600_000;

@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { signAssignmentToken, verifyAssignmentToken } from "./assignment-token.server";
-import { startSession } from "./session.server";
+import { startSession } from "#app/auth/session.server";
 import { makeUser } from "#tests/factories";
 
 const future = () => new Date(Date.now() + 3600_000);

@@ -4,7 +4,7 @@
 // fetcher's `.data` URL for saves (React Router's single fetch), an Origin header on every POST.
 import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
-import { SESSION_COOKIE } from "#app/utils/session.server";
+import { SESSION_COOKIE } from "#app/auth/session.server";
 import { BENCH_PASSWORD, type Draft, type RubricShape, type RunningReview } from "./history";
 import { typedSoFar } from "./history-text";
 import { BenchError, send, type Request } from "./load";

@@ -12,7 +12,7 @@ import type { ScorecardValue } from "#app/models/scorecard-schema";
 import { saveScorecard } from "#app/models/scorecard.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
 import { db } from "#app/utils/db.server";
-import { startSession } from "#app/utils/session.server";
+import { startSession } from "#app/auth/session.server";
 import { makeOrganisation, makeUser } from "#tests/factories";
 import { rebuildAggregates } from "#app/models/aggregates.server";
 

@@ -1,4 +1,4 @@
-import type { ShownArtefact, ShownEvidence } from "#app/utils/evidence-view.server";
+import type { ShownArtefact, ShownEvidence } from "#app/models/evidence-view.server";
 
 const cell = (v: string | number | null) => (v === null ? "—" : typeof v === "number" ? v.toLocaleString("en-GB") : v);
 

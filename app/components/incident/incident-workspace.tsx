@@ -1,7 +1,7 @@
 import { Form, useActionData, useNavigation } from "react-router";
 import { Countdown } from "#app/components/code-review/countdown";
 import { formatOffset } from "#app/models/incident-path";
-import type { IncidentReply, WorkspaceData } from "#app/routes/incident-workspace.server";
+import type { IncidentReply, WorkspaceData } from "#app/models/incident-workspace.server";
 import { EvidenceCard } from "./evidence-card";
 
 const errorsFor = (reply: IncidentReply | undefined, intent: string, field: string) =>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { KitPageData } from "#app/routes/kit-page.server";
+import type { KitPageData } from "#app/models/kit-page.server";
 import { ChecklistReference, EvidenceReference } from "./kit-reference";
 import { KitContents, KitDocuments } from "./kit-sections";
 import { TimePlanTimer } from "./time-plan-timer";

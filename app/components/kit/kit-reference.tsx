@@ -1,4 +1,4 @@
-import type { KitPageData } from "#app/routes/kit-page.server";
+import type { KitPageData } from "#app/models/kit-page.server";
 
 /** The scenario's evidence with what each item means, for the interviewer's preparation. */
 export function EvidenceReference({ evidence }: { evidence: NonNullable<KitPageData["evidence"]> }) {

@@ -1,4 +1,4 @@
-import type { KitSection } from "#app/utils/kit-document.server";
+import type { KitSection } from "#app/models/kit-document.server";
 
 /** The table of contents of every document of the kit, for the side of the page. */
 export function KitContents({ sections, extra = [] }: { sections: KitSection[]; extra?: { id: string; title: string }[] }) {

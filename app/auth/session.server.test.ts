@@ -4,7 +4,7 @@ import { createCookie } from "react-router";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema";
 import { makeUser, request } from "#tests/factories";
-import { db } from "./db.server";
+import { db } from "#app/utils/db.server";
 import { getUser, requirePermission, requireUser, SESSION_COOKIE, startSession } from "./session.server";
 
 // The cookie's own encoding (the framework's), around a token the test signs itself.

@@ -1,7 +1,7 @@
 // A kit version as the kit page shows it: its Markdown documents rendered safely with their tables
 // of contents, and the parts a page needs as plain data.
-import type { Kit } from "#app/models/kit.server";
-import { renderDocument, type TocEntry } from "./markdown.server";
+import type { Kit } from "./kit.server";
+import { renderDocument, type TocEntry } from "#app/utils/markdown.server";
 
 export type KitSection = { id: string; title: string; html: string; toc: TocEntry[] };
 

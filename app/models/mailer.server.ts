@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
-import { deliverDueEmails, type SendEmail } from "#app/models/outbox.server";
-import { env } from "./env.server";
+import { deliverDueEmails, type SendEmail } from "./outbox.server";
+import { env } from "#app/utils/env.server";
 
 /** Sends through the SMTP server at `url`, giving up on an unresponsive one within seconds. */
 export function smtpSender(url: string, from: string): SendEmail {

@@ -1,6 +1,6 @@
 // Evidence charts drawn on the server as SVG, from a scenario's data: a line chart for a time
 // series, grouped bars for a distribution. Plain strings, every text escaped, no script.
-import type { Artefact } from "#app/models/incident-scenario";
+import type { Artefact } from "./incident-scenario";
 
 type Series = { name: string; values: (number | null)[] };
 

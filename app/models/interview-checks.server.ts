@@ -1,12 +1,14 @@
-import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
-import { getExerciseStage } from "#app/models/exercise.server";
-import { checkScheduledAt } from "#app/models/loop-schema";
-import { findActiveStage, findClash, isOnPanel, type InterviewPlan } from "#app/models/loop.server";
-import { schedulingWarnings, warningsKey } from "#app/models/scheduling-warnings.server";
-import { getSchedulingPeople, listPanelists } from "#app/models/user.server";
 import { formatDateTime } from "#app/utils/time";
-import type { SchedulingWarnings } from "#app/components/scheduling-warnings";
+import { getExerciseStage } from "./exercise.server";
+import { STAGE_LABELS } from "./labels";
+import { checkScheduledAt } from "./loop-schema";
+import { findActiveStage, findClash, isOnPanel, type InterviewPlan } from "./interview.server";
+import { schedulingWarnings, warningsKey } from "./scheduling-warnings.server";
+import { getSchedulingPeople, listPanelists } from "./user.server";
+
+/** Warnings by form field, and the key that accepting exactly these warnings sends back. */
+export type SchedulingWarnings = { byField: Record<string, string[]>; key: string };
 
 /**
  * The checks for one interview that need the database: a real, active interviewer (or the one

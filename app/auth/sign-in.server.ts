@@ -4,7 +4,7 @@ import { getUserForSignIn, normalizeEmail } from "#app/models/user.server";
 import { db } from "#app/utils/db.server";
 import { DUMMY_HASH, verifyPassword } from "#app/utils/password.server";
 import { clearFailedSignIns, recordFailedSignIn, signInGate } from "#app/utils/rate-limit.server";
-import { startSession } from "#app/utils/session.server";
+import { startSession } from "./session.server";
 
 export type SignInResult =
   { ok: true; cookie: string; role: Role } | { ok: false; message: string; refused: boolean; retryAfterSeconds?: number };

@@ -1,9 +1,9 @@
 // What the kit pages (from an interview, or from Exercises) send to the browser for one kit
 // version. Interviewer-only material: it never reaches a candidate's page.
-import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
-import { newerVersionOf, type Kit } from "#app/models/kit.server";
+import { getCodeReviewExercise } from "./code-review-exercise.server";
+import { newerVersionOf, type Kit } from "./kit.server";
 import { renderDocument } from "#app/utils/markdown.server";
-import { renderKitSections, SCREEN_SHARE_STAGES } from "#app/utils/kit-document.server";
+import { renderKitSections, SCREEN_SHARE_STAGES } from "./kit-document.server";
 
 export function kitPageData(kit: Kit, focusNames: string[]) {
   const content = kit.content;

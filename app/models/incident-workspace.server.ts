@@ -1,23 +1,13 @@
 // The incident workspace, shared by the candidate's link and the interviewer-driven screen: what
 // the page shows at each phase, and the one action handler both use.
 import { z } from "zod";
-import { allowedMs, assignmentPhase } from "#app/models/assignment-phase";
-import { startAssignment } from "#app/models/assignment.server";
-import {
-  addHypothesis,
-  askForEvidence,
-  getIncidentRunByAssignment,
-  listSteps,
-  revealEvidence,
-  saveConclusion,
-  type IncidentRun,
-} from "#app/models/incident.server";
-import { getKit, type Kit } from "#app/models/kit.server";
-import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
-import { plainError } from "#app/utils/http.server";
-import type { Scenario } from "#app/models/incident-scenario";
-import { showEvidence } from "#app/utils/evidence-view.server";
 import { renderDocument } from "#app/utils/markdown.server";
+import { assignmentPhase } from "./assignment-phase";
+import { startAssignment } from "./assignment.server";
+import { showEvidence } from "./evidence-view.server";
+import { addHypothesis, askForEvidence, listSteps, revealEvidence, saveConclusion, type IncidentRun } from "./incident.server";
+import type { Scenario } from "./incident-scenario";
+import type { Kit } from "./kit.server";
 
 export const ANSWER_MAX = 5000;
 export const HYPOTHESIS_MAX = 2000;
@@ -169,30 +159,4 @@ export function handleIncidentAction(
       };
     }
   }
-}
-
-const INVALID_LINK =
-  "This link isn't valid. It may have been mistyped, replaced by a newer link, or expired. Ask your recruiter for a new one.";
-
-/**
- * The run a candidate's incident link opens. Signature, purpose, expiry and that it is the current
- * link of a candidate-link run are all checked; anything else is a 404 a candidate can act on.
- */
-export async function incidentFromLink(token: string | undefined) {
-  const claims = token ? await verifyAssignmentToken(token, "incident") : null;
-  const run = claims ? getIncidentRunByAssignment(claims.assignmentId) : null;
-  const kit = run ? getKit(run.exerciseId) : null;
-  if (!claims || !run || !kit?.content?.scenario || run.tokenId !== claims.tokenId || run.mode !== "candidate_link")
-    throw plainError(INVALID_LINK, 404);
-  return { run, kit };
-}
-
-/** The candidate's link for a run: valid for its days plus the time allowed, so a late start can finish. */
-export function incidentLink(run: IncidentRun, origin: string) {
-  return signAssignmentToken({
-    assignmentId: run.assignmentId,
-    tokenId: run.tokenId,
-    expiresAt: new Date(run.linkExpiresAt.getTime() + allowedMs(run)),
-    purpose: "incident",
-  }).then((token) => `${origin}/incident/${token}`);
 }

@@ -1,8 +1,8 @@
 // Evidence as the candidate sees it: charts as server-drawn SVG with their data beside them as a
 // table, tables, logs, code and notes. Never the interviewer's note on what it means.
-import type { Artefact, EvidenceItem } from "#app/models/incident-scenario";
+import type { Artefact, EvidenceItem } from "./incident-scenario";
 import { histogramSvg, timeSeriesSvg } from "./evidence-chart.server";
-import { renderMarkdown } from "./markdown.server";
+import { renderMarkdown } from "#app/utils/markdown.server";
 
 type Cell = string | number | null;
 

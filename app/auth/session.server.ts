@@ -2,9 +2,9 @@ import { jwtVerify, SignJWT } from "jose";
 import { createCookie, redirect } from "react-router";
 import { createSession, deleteSession, getSessionUser } from "#app/models/session.server";
 import { can, type Permission } from "#app/models/permissions";
-import { systemNow } from "./clock.server";
-import { env } from "./env.server";
-import { forbidden } from "./http.server";
+import { systemNow } from "#app/utils/clock.server";
+import { env } from "#app/utils/env.server";
+import { forbidden } from "#app/utils/http.server";
 
 export const SESSION_COOKIE = "lw_session";
 const AUDIENCE = "loopwise:session";
