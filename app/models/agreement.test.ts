@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { agreementOverCandidates, krippendorffAlpha, MIN_CANDIDATES } from "./agreement";
+import {
+  agreementByDimension,
+  agreementFromCounts,
+  agreementOverCandidates,
+  krippendorffAlpha,
+  MIN_CANDIDATES,
+  type UnitCounts,
+} from "./agreement";
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the example with four
 // observers, twelve units and missing values (columns are units, rows observers A–D).
@@ -136,5 +144,52 @@ describe("the bootstrap interval over candidates", () => {
   it("gives no number and no interval with too few candidates", () => {
     const few = agreementOverCandidates(candidates.slice(0, MIN_CANDIDATES - 1));
     expect(few).toMatchObject({ enough: false, intervalCi: null, ordinalCi: null, candidates: MIN_CANDIDATES - 1 });
+  });
+});
+
+describe("agreement from stored level counts (what calibration reads)", () => {
+  // Each candidate: a few dimensions, each with 1–4 voices on a 1–4 scale, often using only some levels.
+  const panels = fc.array(
+    fc.uniqueArray(
+      fc.record({
+        dimension: fc.constantFrom("design", "debugging", "leadership"),
+        values: fc.array(fc.integer({ min: 2, max: 4 }), { minLength: 1, maxLength: 4 }),
+      }),
+      {
+        selector: (u) => u.dimension,
+        minLength: 1,
+      },
+    ),
+    { minLength: 12, maxLength: 40 },
+  );
+
+  it("gives the same alpha and interval as the ratings themselves, though levels nobody chose are passed", () => {
+    fc.assert(
+      fc.property(panels, (byCandidate) => {
+        const rows: UnitCounts[] = byCandidate.flatMap((units, c) =>
+          units.map((u) => [c, u.dimension, ...[1, 2, 3, 4].map((level) => u.values.filter((v) => v === level).length)] as UnitCounts),
+        );
+        const fromValues = agreementByDimension(byCandidate, { replicates: 50 });
+        const fromCounts = agreementFromCounts([1, 2, 3, 4], rows, { replicates: 50 });
+        for (const [a, b] of [
+          [fromValues.overall, fromCounts.overall],
+          ...Object.keys(fromValues.byDimension).map((d) => [fromValues.byDimension[d]!, fromCounts.byDimension[d]!]),
+        ]) {
+          expect(b).toMatchObject({ pairable: a!.pairable, units: a!.units, candidates: a!.candidates, enough: a!.enough });
+          for (const key of ["interval", "ordinal"] as const) {
+            if (a![key] === null) expect(b![key]).toBeNull();
+            else expect(b![key]).toBeCloseTo(a![key]!, 9);
+          }
+          for (const ci of ["intervalCi", "ordinalCi"] as const) {
+            expect(b![ci] === null).toBe(a![ci] === null);
+            if (a![ci]) {
+              expect(b![ci]!.low).toBeCloseTo(a![ci]!.low, 9);
+              expect(b![ci]!.high).toBeCloseTo(a![ci]!.high, 9);
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

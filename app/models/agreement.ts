@@ -128,59 +128,112 @@ export function replicatesFor(units: number): number {
 export type CandidateUnits = { dimension: string; values: number[] }[];
 
 /**
+ * One unit as counts: `[candidate, dimension, n₁, n₂, …]`, where nᵢ is how many voices chose the
+ * i-th of the levels passed beside it. Rows of one candidate are adjacent. The maintained
+ * agreement units are stored this way, so calibration hands them over as read.
+ */
+export type UnitCounts = [candidate: number, dimension: string, ...counts: number[]];
+
+/**
  * Alpha (interval and ordinal) per dimension and over all dimensions, each with a 95% bootstrap
- * interval. One resample of candidates per replicate serves every measure, and each unit's
- * coincidences are computed once, so a replicate is a weighted sum of small matrices.
+ * interval, from each candidate's units as lists of values.
  */
 export function agreementByDimension(
   byCandidate: CandidateUnits[],
+  options: { replicates?: number; seed?: number } = {},
+): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+  const levels = [...new Set(byCandidate.flatMap((units) => units.flatMap((u) => u.values)))].sort((a, b) => a - b);
+  const index = new Map(levels.map((v, i) => [v, i]));
+  const rows: UnitCounts[] = byCandidate.flatMap((units, c) =>
+    units.map((u) => {
+      const counts = new Array<number>(levels.length).fill(0);
+      for (const v of u.values) counts[index.get(v)!]! += 1;
+      return [c, u.dimension, ...counts] as UnitCounts;
+    }),
+  );
+  return agreementFromCounts(levels, rows, options);
+}
+
+/**
+ * The same, from units as counts over `levels`. A level nobody chose adds nothing to either
+ * metric, so the rubric's four levels can be passed whatever was used. One resample of candidates
+ * per replicate serves every measure, and each unit's coincidences are computed once, so a
+ * replicate is a weighted sum of small matrices.
+ */
+export function agreementFromCounts(
+  levels: number[],
+  rows: UnitCounts[],
   { replicates, seed = BOOTSTRAP_SEED }: { replicates?: number; seed?: number } = {},
 ): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
-  const pairable = byCandidate.map((units) => units.filter((u) => u.values.length >= 2)).filter((units) => units.length > 0);
-  const values = [...new Set(pairable.flatMap((units) => units.flatMap((u) => u.values)))].sort((a, b) => a - b);
-  const index = new Map(values.map((v, i) => [v, i]));
-  const dimensions = [...new Set(pairable.flatMap((units) => units.map((u) => u.dimension)))].sort();
-  const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
+  const values = levels;
   const k = values.length;
   const cells = k * k;
+  const voices = (row: UnitCounts) => {
+    let m = 0;
+    for (let i = 2; i < row.length; i++) m += row[i] as number;
+    return m;
+  };
+  const pairableRows = rows.filter((row) => voices(row) >= 2);
+  const dimensions = [...new Set(pairableRows.map((row) => row[1]))].sort();
+  const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
   const D = dimensions.length;
 
-  // Units with the same dimension and the same mix of values have the same coincidences, and
+  // Units with the same dimension and the same mix of levels have the same coincidences, and
   // there are few such mixes (a handful of voices over four levels). So each unit is a type, and
   // a replicate adds one weight per unit to its type, then one matrix per type: cheap enough to
   // resample thousands of candidates hundreds of times.
-  const unitCount = pairable.reduce((a, units) => a + units.length, 0);
+  const unitCount = pairableRows.length;
   const unitCandidate = new Int32Array(unitCount);
   const unitType = new Int32Array(unitCount);
-  const typeIndex = new Map<string, number>();
+  const typeIndex = new Map<number | string, number>();
   const typeMatrices: Float64Array[] = [];
+  // A number for the usual case (four levels, under 256 voices each), built without allocating.
+  const typeKey = (d: number, row: UnitCounts): number | string => {
+    if (k > 5) return `${d}:${row.slice(2).join(",")}`;
+    let key = d;
+    for (let i = 2; i < row.length; i++) {
+      const n = row[i] as number;
+      if (n > 255) return `${d}:${row.slice(2).join(",")}`;
+      key = key * 256 + n;
+    }
+    return key;
+  };
   const typeDimension: number[] = [];
   const candidatesWith = new Array<number>(D).fill(0);
   const unitsWith = new Array<number>(D).fill(0);
-  let e = 0;
-  pairable.forEach((units, c) => {
-    const seen = new Set<number>();
-    for (const u of units) {
-      const d = dimensionIndex.get(u.dimension)!;
-      const key = `${d}:${[...u.values].sort((a, b) => a - b).join(",")}`;
-      let t = typeIndex.get(key);
-      if (t === undefined) {
-        const m = new Float64Array(cells);
-        const weight = 1 / (u.values.length - 1);
-        for (let i = 0; i < u.values.length; i++)
-          for (let j = 0; j < u.values.length; j++) if (i !== j) m[index.get(u.values[i]!)! * k + index.get(u.values[j]!)!]! += weight;
-        typeIndex.set(key, (t = typeMatrices.length));
-        typeMatrices.push(m);
-        typeDimension.push(d);
-      }
-      unitCandidate[e] = c;
-      unitType[e] = t;
-      unitsWith[d]! += 1;
-      seen.add(d);
-      e++;
+  // Candidates are numbered in the order they first appear: the bootstrap draws these numbers.
+  const pairable: number[] = [];
+  let seen = new Set<number>();
+  pairableRows.forEach((row, e) => {
+    const [candidate, dimension] = row;
+    if (pairable[pairable.length - 1] !== candidate) {
+      for (const d of seen) candidatesWith[d]! += 1;
+      seen = new Set();
+      pairable.push(candidate);
     }
-    for (const d of seen) candidatesWith[d]! += 1;
+    const d = dimensionIndex.get(dimension)!;
+    const key = typeKey(d, row);
+    let t = typeIndex.get(key);
+    if (t === undefined) {
+      const m = new Float64Array(cells);
+      const weight = 1 / (voices(row) - 1);
+      // Ordered pairs of voices from different coders: n_a·n_b across levels, n_a·(n_a − 1) within.
+      for (let a = 0; a < k; a++)
+        for (let b = 0; b < k; b++) {
+          const na = row[a + 2] as number;
+          const nb = row[b + 2] as number;
+          m[a * k + b] = (a === b ? na * (na - 1) : na * nb) * weight;
+        }
+      typeIndex.set(key, (t = typeMatrices.length));
+      typeMatrices.push(m);
+      typeDimension.push(d);
+    }
+    unitCandidate[e] = pairable.length - 1;
+    unitType[e] = t;
+    unitsWith[d]! += 1;
+    seen.add(d);
   });
+  for (const d of seen) candidatesWith[d]! += 1;
   const typeWeights = new Float64Array(typeMatrices.length);
 
   /** Σ over units of (their candidate's weight) × matrix, per dimension (flattened D × cells). */

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { db, prepared } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
-import { agreementByDimension, type CandidateUnits } from "./agreement";
+import { agreementFromCounts, type UnitCounts } from "./agreement";
 import { leniencyFromSums, type Leniency, type LeniencySums, type Voice } from "./leniency";
 
 export function getCalibration(): Calibration {
@@ -39,16 +39,19 @@ function median(xs: number[]): number | null {
 }
 
 export function computeCalibration() {
-  const submissions = db().all<{ interviewerId: number; hours: number }>(sql`
-    select s.interviewer_id as interviewerId,
-           (s.submitted_at - (i.scheduled_at + i.duration_minutes * 60000)) / 3600000.0 as hours
-    from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
-    where s.status = 'submitted' and s.submitted_at is not null`);
+  // One row per submitted scorecard (tens of thousands): read as arrays.
+  const submissions = prepared(
+    `select s.interviewer_id, (s.submitted_at - (i.scheduled_at + i.duration_minutes * 60000)) / 3600000.0
+     from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
+     where s.status = 'submitted' and s.submitted_at is not null`,
+  )
+    .raw()
+    .all() as [interviewerId: number, hours: number][];
   const byInterviewer = new Map<number, number[]>();
-  for (const s of submissions) {
-    const hours = byInterviewer.get(s.interviewerId);
-    if (hours) hours.push(s.hours);
-    else byInterviewer.set(s.interviewerId, [s.hours]);
+  for (const [interviewerId, hours] of submissions) {
+    const list = byInterviewer.get(interviewerId);
+    if (list) list.push(hours);
+    else byInterviewer.set(interviewerId, [hours]);
   }
 
   // Everyone with a submitted scorecard (users are few; their scorecards were just read).
@@ -97,25 +100,13 @@ export function computeCalibration() {
  * Krippendorff's alpha per dimension and overall, from the maintained units: one per candidate's
  * dimension, each the number of voices at each level (aggregates.server.ts).
  */
+// The columns n1…n4 of agreement_units: voices at each level of the rating scale.
+const RATING_LEVELS = [1, 2, 3, 4];
+
 function panelAgreement() {
-  // Tens of thousands of rows at a real company's size: read as arrays, not objects.
-  const rows = prepared("select candidate_id, dimension_key, n1, n2, n3, n4 from agreement_units order by candidate_id").raw().all() as [
-    number,
-    string,
-    number,
-    number,
-    number,
-    number,
-  ][];
-  const byCandidate = new Map<number, CandidateUnits>();
-  for (const [candidateId, dimension, ...counts] of rows) {
-    const values: number[] = [];
-    counts.forEach((n, level) => {
-      for (let i = 0; i < n; i++) values.push(level + 1);
-    });
-    const list = byCandidate.get(candidateId);
-    if (list) list.push({ dimension, values });
-    else byCandidate.set(candidateId, [{ dimension, values }]);
-  }
-  return agreementByDimension([...byCandidate.values()]);
+  // Tens of thousands of rows at a real company's size: read as arrays and handed over as they are.
+  const rows = prepared("select candidate_id, dimension_key, n1, n2, n3, n4 from agreement_units order by candidate_id")
+    .raw()
+    .all() as UnitCounts[];
+  return agreementFromCounts(RATING_LEVELS, rows);
 }
