@@ -48,6 +48,11 @@ describe("owed scorecards", () => {
     expect(listOwedScorecards({ now: new Date(), interviewerId: ana.id }).map((o) => o.id)).toEqual([old.id, recent.id]);
     expect(countOwedScorecards(ana.id, new Date())).toBe(2);
     expect(countOwedScorecards(ben.id, new Date())).toBe(0);
+    // The count in the navigation is the list's length at any moment: before, during and after each interview.
+    for (const hours of [-60, -30, -3.5, -0.25, 0, 0.75, 2, 21, 30]) {
+      const at = new Date(Date.now() + hours * 3600_000);
+      expect(countOwedScorecards(ana.id, at)).toBe(listOwedScorecards({ now: at, interviewerId: ana.id }).length);
+    }
     // A closed loop's scorecards can no longer be submitted, so nobody owes them.
     db().update(loops).set({ status: "closed" }).where(eq(loops.id, loop.id)).run();
     expect(countOwedScorecards(ana.id, new Date())).toBe(0);

@@ -1,11 +1,11 @@
 // Reminders for owed scorecards: who owes one (the rule is interview-status.ts's), and sending a
 // reminder, by the hiring team or automatically, at most once a day per scorecard.
 import { aliasedTable, and, asc, eq, inArray, isNull, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
-import { candidates, interviews, loops, positions, reminders, scorecards, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { candidates, interviews, loops, positions, reminders, scorecards, users, type InterviewStatus } from "#db/schema";
+import { db, prepared } from "#app/utils/db.server";
 import { formatDateTime, formatDuration } from "#app/utils/time";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { withStates } from "./interview-status";
+import { interviewState, withStates } from "./interview-status";
 import { STAGE_LABELS } from "./labels";
 import { blindReviewId, candidateNameFor } from "./interview.server";
 import { queueEmail } from "./outbox.server";
@@ -69,7 +69,25 @@ type Owed = ReturnType<typeof listOwedScorecards>[number];
 
 /** How many scorecards this person owes: the count beside "My interviews" on every page. */
 export function countOwedScorecards(interviewerId: number, now: Date) {
-  return listOwedScorecards({ now, interviewerId }).length;
+  // On every page view, so a lean prepared read of the same rows listOwedScorecards filters,
+  // judged by the same rule (interviewState).
+  const rows = prepared(
+    `select i.status, i.scheduled_at, i.duration_minutes, s.status, s.submitted_at
+     from interviews i join loops l on l.id = i.loop_id join candidates c on c.id = l.candidate_id
+     left join scorecards s on s.interview_id = i.id
+     where i.interviewer_id = ? and i.status != 'cancelled' and l.status = 'open' and c.erased_at is null
+       and (s.status is null or s.status != 'submitted') and (i.status = 'completed' or i.scheduled_at <= ?)`,
+  )
+    .raw()
+    .all(interviewerId, now.getTime()) as [InterviewStatus, number, number, "draft" | "submitted" | null, number | null][];
+  return rows.filter(
+    ([status, scheduledAt, durationMinutes, scorecardStatus, submittedAt]) =>
+      interviewState(
+        { status, scheduledAt: new Date(scheduledAt), durationMinutes },
+        scorecardStatus ? { status: scorecardStatus, submittedAt: submittedAt === null ? null : new Date(submittedAt) } : null,
+        now,
+      ).kind === "scorecard_owed",
+  ).length;
 }
 
 /** When each of these interviews was last reminded about. */

@@ -1,9 +1,12 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { interviews, ratings, scorecards, scorecardSignals, users, type StageKey } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { scorecards, type ratings, type StageKey } from "#db/schema";
 import { db, prepared } from "#app/utils/db.server";
 import { refreshLoopAggregates } from "./aggregates.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { RatingChoice, ScorecardValue } from "./scorecard-schema";
+
+type Scorecard = typeof scorecards.$inferSelect;
+type Rating = typeof ratings.$inferSelect;
 
 export type ScorecardSnapshot = {
   status: "draft" | "submitted";
@@ -171,39 +174,45 @@ export function saveScorecard(
   });
 }
 
+type SubmittedRow = {
+  id: number;
+  interviewId: number;
+  interviewerId: number;
+  interviewerName: string;
+  stage: StageKey;
+  recommendation: Scorecard["recommendation"];
+  takeaways: string;
+  submittedAt: number | null;
+  amendmentCount: number;
+};
+
+// The loop's submitted scorecards, and their ratings and signals, each one prepared read by loop:
+// the candidate page and the debrief ask for them on every view.
+const SUBMITTED = `from scorecards s join interviews i on i.id = s.interview_id
+  where i.loop_id = ? and s.status = 'submitted' and i.status != 'cancelled'`;
+
 /** Submitted scorecards of a loop, with ratings and checked signals. Callers check visibility. */
 export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId: number; exceptInterviewId?: number }) {
-  const cards = db()
-    .select({
-      id: scorecards.id,
-      interviewId: scorecards.interviewId,
-      interviewerId: scorecards.interviewerId,
-      interviewerName: users.name,
-      stage: interviews.stage,
-      recommendation: scorecards.recommendation,
-      takeaways: scorecards.takeaways,
-      submittedAt: scorecards.submittedAt,
-      amendmentCount: scorecards.amendmentCount,
-    })
-    .from(scorecards)
-    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .innerJoin(users, eq(users.id, scorecards.interviewerId))
-    .where(
-      and(
-        eq(interviews.loopId, loopId),
-        eq(scorecards.status, "submitted"),
-        ne(interviews.status, "cancelled"),
-        exceptInterviewId ? ne(scorecards.interviewId, exceptInterviewId) : undefined,
-      ),
-    )
-    .orderBy(asc(interviews.scheduledAt))
-    .all();
+  const cards = (
+    prepared(
+      `select s.id, s.interview_id as interviewId, s.interviewer_id as interviewerId, u.name as interviewerName, i.stage,
+         s.recommendation, s.takeaways, s.submitted_at as submittedAt, s.amendment_count as amendmentCount
+       from scorecards s join interviews i on i.id = s.interview_id join users u on u.id = s.interviewer_id
+       where i.loop_id = ? and s.status = 'submitted' and i.status != 'cancelled' order by i.scheduled_at, i.id`,
+    ).all(loopId) as SubmittedRow[]
+  ).filter((c) => c.interviewId !== exceptInterviewId);
   if (!cards.length) return [];
-  const ids = cards.map((c) => c.id);
-  const allRatings = db().select().from(ratings).where(inArray(ratings.scorecardId, ids)).all();
-  const allSignals = db().select().from(scorecardSignals).where(inArray(scorecardSignals.scorecardId, ids)).all();
+  const allRatings = prepared(
+    `select r.scorecard_id as scorecardId, r.dimension_key as dimensionKey, r.level, r.evidence from ratings r
+     where r.scorecard_id in (select s.id ${SUBMITTED}) order by r.scorecard_id, r.dimension_key`,
+  ).all(loopId) as { scorecardId: number; dimensionKey: string; level: Rating["level"]; evidence: string }[];
+  const allSignals = prepared(
+    `select g.scorecard_id as scorecardId, g.signal_key as signalKey, g.note from scorecard_signals g
+     where g.scorecard_id in (select s.id ${SUBMITTED}) order by g.scorecard_id, g.signal_key`,
+  ).all(loopId) as { scorecardId: number; signalKey: string; note: string }[];
   return cards.map((c) => ({
     ...c,
+    submittedAt: c.submittedAt === null ? null : new Date(c.submittedAt),
     ratings: allRatings
       .filter((r) => r.scorecardId === c.id)
       .map(({ dimensionKey, level, evidence }) => ({ dimensionKey, level, evidence })),
