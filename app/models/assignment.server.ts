@@ -44,6 +44,14 @@ export function getAssignment(id: number) {
   );
 }
 
+/** The interview an assignment belongs to: a candidate's link names the assignment, pages the interview. */
+export function interviewOfAssignment(assignmentId: number): number | null {
+  return (
+    db().select({ interviewId: assignments.interviewId }).from(assignments).where(eq(assignments.id, assignmentId)).get()?.interviewId ??
+    null
+  );
+}
+
 /** The live (not revoked) assignment of an interview, if one was made. */
 export function getAssignmentForInterview(interviewId: number) {
   return (
@@ -67,35 +75,13 @@ export function createAssignment(
   now: Date,
 ) {
   return db().transaction((tx) => {
-    const existing = tx
-      .select({ id: assignments.id })
-      .from(assignments)
-      .where(and(eq(assignments.interviewId, input.interviewId), ne(assignments.status, "revoked")))
-      .get();
-    if (existing) return { id: existing.id, created: false };
-    const interview = tx
-      .select({ candidateId: loops.candidateId, exerciseId: interviews.exerciseId })
-      .from(interviews)
-      .innerJoin(loops, eq(loops.id, interviews.loopId))
-      .where(eq(interviews.id, input.interviewId))
-      .get();
-    if (!interview?.exerciseId) throw new Error("createAssignment needs an interview with an exercise");
-    const row = tx
-      .insert(assignments)
-      .values({
-        candidateId: interview.candidateId,
-        interviewId: input.interviewId,
-        exerciseId: interview.exerciseId,
-        tokenId: randomUUID(),
-        linkExpiresAt: new Date(now.getTime() + LINK_VALID_DAYS * DAY),
-        timeLimitMinutes: input.timeLimitMinutes,
-        extraTimePercent: input.extraTimePercent,
-        createdById: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const made = insertAssignmentOnce(tx, actor, input.interviewId, now, {
+      linkExpiresAt: new Date(now.getTime() + LINK_VALID_DAYS * DAY),
+      timeLimitMinutes: input.timeLimitMinutes,
+      extraTimePercent: input.extraTimePercent,
+    });
+    if (!made.created) return made;
+    const { row } = made;
     recordAudit(tx, {
       actor,
       at: now,
@@ -112,6 +98,53 @@ export function createAssignment(
     });
     return { id: row.id, created: true };
   });
+}
+
+type AssignmentTerms = Pick<
+  typeof assignments.$inferInsert,
+  "linkExpiresAt" | "timeLimitMinutes" | "extraTimePercent" | "status" | "startedAt" | "deadlineAt"
+>;
+
+/**
+ * The interview's live assignment if it has one (a second click makes no second link), else a
+ * new one on the interview's exercise with these terms. Code review, incident and take-home links
+ * are all made here, inside the caller's transaction; the caller writes its own audit entry.
+ */
+export function insertAssignmentOnce(
+  tx: Tx,
+  actor: AuditActor,
+  interviewId: number,
+  now: Date,
+  terms: AssignmentTerms,
+): { id: number; created: false } | { id: number; created: true; row: typeof assignments.$inferSelect } {
+  const existing = tx
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.interviewId, interviewId), ne(assignments.status, "revoked")))
+    .get();
+  if (existing) return { id: existing.id, created: false };
+  const interview = tx
+    .select({ candidateId: loops.candidateId, exerciseId: interviews.exerciseId })
+    .from(interviews)
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .where(eq(interviews.id, interviewId))
+    .get();
+  if (!interview?.exerciseId) throw new Error(`Interview ${interviewId} has no exercise to make a link for`);
+  const row = tx
+    .insert(assignments)
+    .values({
+      ...terms,
+      candidateId: interview.candidateId,
+      interviewId,
+      exerciseId: interview.exerciseId,
+      tokenId: randomUUID(),
+      createdById: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  return { id: row.id, created: true, row };
 }
 
 /** A fresh link: the old one stops working at once. Not possible after submission. */

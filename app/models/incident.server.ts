@@ -1,12 +1,11 @@
 // Incident simulations: a debugging interview's run of its scenario, on the candidate's private
 // link or driven by the interviewer. The server's clock stamps every step and decides when the
 // run is over.
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { assignments, incidentRuns, incidentSteps, interviews, loops, type IncidentMode } from "#db/schema";
+import { assignments, incidentRuns, incidentSteps, type IncidentMode } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { assignmentPhase } from "./assignment-phase";
-import { whileInProgress, type WriteResult } from "./assignment.server";
+import { insertAssignmentOnce, interviewOfAssignment, whileInProgress, type WriteResult } from "./assignment.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { findEvidence, type Scenario } from "./incident-scenario";
 
@@ -54,8 +53,8 @@ export type IncidentRun = NonNullable<ReturnType<typeof getIncidentRun>>;
 
 /** The run a candidate's link opens, by its assignment id. */
 export function getIncidentRunByAssignment(assignmentId: number) {
-  const row = db().select({ interviewId: assignments.interviewId }).from(assignments).where(eq(assignments.id, assignmentId)).get();
-  return row?.interviewId ? getIncidentRun(row.interviewId) : null;
+  const interviewId = interviewOfAssignment(assignmentId);
+  return interviewId ? getIncidentRun(interviewId) : null;
 }
 
 /**
@@ -68,34 +67,12 @@ export function createIncidentRun(
   now: Date,
 ) {
   return db().transaction((tx) => {
-    const existing = tx
-      .select({ id: assignments.id })
-      .from(assignments)
-      .where(and(eq(assignments.interviewId, input.interviewId), ne(assignments.status, "revoked")))
-      .get();
-    if (existing) return { id: existing.id, created: false };
-    const interview = tx
-      .select({ candidateId: loops.candidateId, exerciseId: interviews.exerciseId })
-      .from(interviews)
-      .innerJoin(loops, eq(loops.id, interviews.loopId))
-      .where(eq(interviews.id, input.interviewId))
-      .get();
-    if (!interview?.exerciseId) throw new Error("createIncidentRun needs an interview with a kit");
-    const row = tx
-      .insert(assignments)
-      .values({
-        candidateId: interview.candidateId,
-        interviewId: input.interviewId,
-        exerciseId: interview.exerciseId,
-        tokenId: randomUUID(),
-        linkExpiresAt: new Date(now.getTime() + INCIDENT_LINK_VALID_DAYS * DAY),
-        timeLimitMinutes: input.timeLimitMinutes,
-        createdById: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: assignments.id })
-      .get();
+    const made = insertAssignmentOnce(tx, actor, input.interviewId, now, {
+      linkExpiresAt: new Date(now.getTime() + INCIDENT_LINK_VALID_DAYS * DAY),
+      timeLimitMinutes: input.timeLimitMinutes,
+    });
+    if (!made.created) return { id: made.id, created: false };
+    const { row } = made;
     tx.insert(incidentRuns).values({ assignmentId: row.id, mode: input.mode }).run();
     recordAudit(tx, {
       actor,
@@ -109,7 +86,7 @@ export function createIncidentRun(
           : `Started an interviewer-led incident (${input.timeLimitMinutes} min)`,
       after: {
         interviewId: input.interviewId,
-        exerciseId: interview.exerciseId,
+        exerciseId: row.exerciseId,
         mode: input.mode,
         timeLimitMinutes: input.timeLimitMinutes,
       },

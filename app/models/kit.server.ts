@@ -6,21 +6,23 @@ import { db } from "#app/utils/db.server";
 import type { KitContent } from "./exercise.server";
 import { getLatestRubricVersion, getStages } from "./rubric.server";
 
+// What a kit is listed and shown by; its content is read only where a kit is opened.
+const KIT_COLUMNS = {
+  id: exercises.id,
+  slug: exercises.slug,
+  kind: exercises.kind,
+  stage: exercises.stage,
+  title: exercises.title,
+  summary: exercises.summary,
+  durationMinutes: exercises.durationMinutes,
+  version: exercises.version,
+  active: exercises.active,
+};
+
 /** One exercise version with its kit content (null for code reviews and kits loaded before content was kept). */
 export function getKit(exerciseId: number) {
   const row = db()
-    .select({
-      id: exercises.id,
-      slug: exercises.slug,
-      kind: exercises.kind,
-      stage: exercises.stage,
-      title: exercises.title,
-      summary: exercises.summary,
-      durationMinutes: exercises.durationMinutes,
-      version: exercises.version,
-      active: exercises.active,
-      content: exercises.content,
-    })
+    .select({ ...KIT_COLUMNS, content: exercises.content })
     .from(exercises)
     .where(eq(exercises.id, exerciseId))
     .get();
@@ -47,17 +49,7 @@ export function newerVersionOf(kit: { slug: string; version: number }) {
  */
 export function listExercisesWithUsage() {
   const versions = db()
-    .select({
-      id: exercises.id,
-      slug: exercises.slug,
-      kind: exercises.kind,
-      stage: exercises.stage,
-      title: exercises.title,
-      summary: exercises.summary,
-      durationMinutes: exercises.durationMinutes,
-      version: exercises.version,
-      active: exercises.active,
-    })
+    .select(KIT_COLUMNS)
     .from(exercises)
     .orderBy(asc(exercises.stage), asc(exercises.slug), desc(exercises.version))
     .all();

@@ -1,10 +1,9 @@
 // The take-home: sent on a private link with a deadline in days, submitted as an archive or a
 // repository URL, graded blind against the kit's checklist.
-import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import { assignments, interviews, loops, takeHomeGrades, takeHomeSubmissions, users, type TAKE_HOME_ARCHIVE_TYPES } from "#db/schema";
+import { assignments, takeHomeGrades, takeHomeSubmissions, users, type TAKE_HOME_ARCHIVE_TYPES } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { whileInProgress, type WriteResult } from "./assignment.server";
+import { insertAssignmentOnce, interviewOfAssignment, whileInProgress, type WriteResult } from "./assignment.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
 const DAY = 24 * 3600_000;
@@ -48,8 +47,8 @@ export type TakeHome = NonNullable<ReturnType<typeof getTakeHome>>;
 
 /** The take-home a link opens, by its assignment id. */
 export function getTakeHomeByAssignment(assignmentId: number) {
-  const row = db().select({ interviewId: assignments.interviewId }).from(assignments).where(eq(assignments.id, assignmentId)).get();
-  return row?.interviewId ? getTakeHome(row.interviewId) : null;
+  const interviewId = interviewOfAssignment(assignmentId);
+  return interviewId ? getTakeHome(interviewId) : null;
 }
 
 /**
@@ -58,38 +57,16 @@ export function getTakeHomeByAssignment(assignmentId: number) {
  */
 export function sendTakeHome(actor: AuditActor, input: { interviewId: number; days: number }, now: Date) {
   return db().transaction((tx) => {
-    const existing = tx
-      .select({ id: assignments.id })
-      .from(assignments)
-      .where(and(eq(assignments.interviewId, input.interviewId), ne(assignments.status, "revoked")))
-      .get();
-    if (existing) return { id: existing.id, created: false };
-    const interview = tx
-      .select({ candidateId: loops.candidateId, exerciseId: interviews.exerciseId })
-      .from(interviews)
-      .innerJoin(loops, eq(loops.id, interviews.loopId))
-      .where(eq(interviews.id, input.interviewId))
-      .get();
-    if (!interview?.exerciseId) throw new Error("sendTakeHome needs an interview with a kit");
     const deadlineAt = new Date(now.getTime() + input.days * DAY);
-    const row = tx
-      .insert(assignments)
-      .values({
-        candidateId: interview.candidateId,
-        interviewId: input.interviewId,
-        exerciseId: interview.exerciseId,
-        status: "started",
-        tokenId: randomUUID(),
-        linkExpiresAt: deadlineAt,
-        timeLimitMinutes: input.days * 24 * 60,
-        startedAt: now,
-        deadlineAt,
-        createdById: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: assignments.id })
-      .get();
+    const made = insertAssignmentOnce(tx, actor, input.interviewId, now, {
+      status: "started",
+      linkExpiresAt: deadlineAt,
+      timeLimitMinutes: input.days * 24 * 60,
+      startedAt: now,
+      deadlineAt,
+    });
+    if (!made.created) return { id: made.id, created: false };
+    const { row } = made;
     recordAudit(tx, {
       actor,
       at: now,
@@ -97,7 +74,7 @@ export function sendTakeHome(actor: AuditActor, input: { interviewId: number; da
       entityType: "assignment",
       entityId: row.id,
       summary: `Sent the take-home (deadline in ${input.days} days)`,
-      after: { interviewId: input.interviewId, exerciseId: interview.exerciseId, deadlineAt: deadlineAt.toISOString() },
+      after: { interviewId: input.interviewId, exerciseId: row.exerciseId, deadlineAt: deadlineAt.toISOString() },
     });
     return { id: row.id, created: true };
   });
