@@ -165,8 +165,7 @@ export function agreementFromCounts(
   rows: UnitCounts[],
   { replicates, seed = BOOTSTRAP_SEED }: { replicates?: number; seed?: number } = {},
 ): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
-  const values = levels;
-  const k = values.length;
+  const k = levels.length;
   const cells = k * k;
   const voices = (row: UnitCounts) => {
     let m = 0;
@@ -261,7 +260,7 @@ export function agreementFromCounts(
     );
   const alphas = (flat: Float64Array, d: number | null) => {
     const m = asMatrix(flat, d);
-    return { interval: alphaFromCoincidences(m, values, "interval"), ordinal: alphaFromCoincidences(m, values, "ordinal") };
+    return { interval: alphaFromCoincidences(m, levels, "interval"), ordinal: alphaFromCoincidences(m, levels, "ordinal") };
   };
 
   const total = sums(null, new Float64Array(D * cells));

@@ -70,10 +70,12 @@ test.describe("an interviewer", () => {
     expect(denied?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to this" })).toBeVisible();
 
-    for (const path of ["/candidates", "/candidates/new", "/admin/users", "/audit"]) {
+    for (const path of ["/candidates", "/candidates/new", "/admin/users", "/audit", "/settings", "/rubrics"]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
     }
+    // Nor is Settings offered in their navigation.
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
     // The router's own data requests are guarded too, not just the HTML.
     const data = await page.request.get(`/interviews/${other!.id}.data`);
     expect(data.status()).toBe(403);
