@@ -775,6 +775,19 @@ export const interviewerLevelCounts = sqliteTable(
 );
 
 /**
+ * Per interviewer, the rest of what calibration shows beside leniency: submitted scorecards, the
+ * median hours from the end of the interview to the submit, and how many of their recommendations
+ * on hire/no-hire loops matched the decision. Only interviewers with a submitted scorecard.
+ */
+export const interviewerSubmissions = sqliteTable("interviewer_submissions", {
+  interviewerId: integer("interviewer_id").primaryKey(),
+  scorecards: integer("scorecards").notNull(),
+  medianHoursToSubmit: real("median_hours_to_submit"),
+  matched: integer("matched").notNull(),
+  decided: integer("decided").notNull(),
+});
+
+/**
  * One row: a counter bumped in the same transaction as any change to the aggregates. Caches of
  * computed views (compare, calibration) are keyed by it, so a draft autosave, which changes
  * nothing they read, never throws them away, and no clock is involved.

@@ -7,20 +7,23 @@ const LEVEL_COLORS = ["#d64545", "#f0a35e", "#7cc47f", "#2e8b57"];
 export function DistributionBar({ counts, label }: { counts: [number, number, number, number]; label: string }) {
   const total = counts.reduce((a, b) => a + b, 0);
   const width = 72;
+  // Hundredths of a pixel: finer changes nothing on screen, and calibration draws hundreds of these.
+  const px = (v: number) => Math.round(v * 100) / 100;
   let x = 0;
   const text = total ? counts.map((n, i) => `${i + 1}: ${n}`).join(", ") : "no ratings";
   return (
-    <svg width={width} height={12} role="img" aria-label={`${label}: ${text}`} className="dist-bar">
+    <svg width={width} height={12} role="img" className="dist-bar">
       <title>{`${label}: ${text}`}</title>
-      <rect width={width} height={12} fill="#eef0f3" rx={2} />
-      {total
-        ? counts.map((n, i) => {
-            const w = (n / total) * width;
-            const rect = <rect key={i} x={x} width={w} height={12} fill={LEVEL_COLORS[i]} />;
-            x += w;
-            return rect;
-          })
-        : null}
+      {total ? (
+        counts.map((n, i) => {
+          const w = (n / total) * width;
+          const rect = n ? <rect key={i} x={px(x)} width={px(w)} height={12} fill={LEVEL_COLORS[i]} /> : null;
+          x += w;
+          return rect;
+        })
+      ) : (
+        <rect width={width} height={12} fill="#eef0f3" rx={2} />
+      )}
     </svg>
   );
 }

@@ -3,11 +3,11 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { candidates } from "#db/schema";
+import { candidates, DECISIONS } from "#db/schema";
 import { db, openDatabase, replaceDatabase } from "#app/utils/db.server";
 import { makeOrganisation, makeUser } from "#tests/factories";
-import { aggregatesVersion, rebuildAggregates } from "./aggregates.server";
-import { getLeniencyTable } from "./calibration.server";
+import { aggregatesVersion, rebuildAggregates, refreshLoopAggregates } from "./aggregates.server";
+import { computeCalibration, getLeniencyTable } from "./calibration.server";
 import { computeLeniency } from "./leniency";
 import { scheduleLoop } from "./loop.server";
 import { updateInterview } from "./interview.server";
@@ -23,6 +23,7 @@ const TABLES = [
   "leniency_by_candidate",
   "interviewer_leniency",
   "interviewer_level_counts",
+  "interviewer_submissions",
 ];
 const HOUR = 3600_000;
 
@@ -84,6 +85,7 @@ const operation = fc.oneof(
     recommendation: fc.constantFrom("strong_no" as const, "no" as const, "yes" as const, "strong_yes" as const),
   }),
   fc.record({ kind: fc.constantFrom("cancel" as const, "restore" as const), interview: fc.nat({ max: 8 }) }),
+  fc.record({ kind: fc.constant("decide" as const), interview: fc.nat({ max: 8 }), decision: fc.constantFrom(...DECISIONS) }),
 );
 
 describe("maintained aggregates", () => {
@@ -91,9 +93,21 @@ describe("maintained aggregates", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {
         const { hm, interviews } = await fixture();
-        const now = new Date();
-        for (const op of ops) {
+        const start = Date.now();
+        for (const [step, op] of ops.entries()) {
           const interview = interviews[op.interview]!;
+          // Submits an hour apart, so interviewers' times to submit differ.
+          const now = new Date(start + step * HOUR);
+          if (op.kind === "decide") {
+            // What recordDecision writes (its preconditions are decision.server.test's business).
+            const loopId = db().all<{ loopId: number }>(sql`select loop_id as loopId from interviews where id = ${interview.id}`)[0]!.loopId;
+            db().transaction(() => {
+              db().run(sql`insert or ignore into decisions (loop_id, decision, rationale, decided_by_id, decided_at)
+                values (${loopId}, ${op.decision}, 'rationale', ${hm.id}, ${now.getTime()})`);
+              refreshLoopAggregates(loopId);
+            });
+            continue;
+          }
           if (!("ratings" in op)) {
             const row = db().all<{ scheduledAt: number; durationMinutes: number }>(
               sql`select scheduled_at as scheduledAt, duration_minutes as durationMinutes from interviews where id = ${interview.id}`,
@@ -140,6 +154,25 @@ describe("maintained aggregates", () => {
           from ratings r join scorecards s on s.id = r.scorecard_id and s.status = 'submitted'
           join interviews i on i.id = s.interview_id and i.status != 'cancelled' join loops l on l.id = i.loop_id
           where r.level is not null`);
+        // Calibration's other columns, from the source tables.
+        const cards = db().all<{ interviewerId: number; hours: number; decision: string | null; recommendation: string }>(sql`
+          select s.interviewer_id as interviewerId, d.decision as decision, s.recommendation as recommendation,
+            (s.submitted_at - (i.scheduled_at + i.duration_minutes * 60000)) / 3600000.0 as hours
+          from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
+          left join decisions d on d.loop_id = i.loop_id
+          where s.status = 'submitted'`);
+        const people = computeCalibration().people;
+        expect(people.map((p) => p.id).sort()).toEqual([...new Set(cards.map((c) => c.interviewerId))].sort());
+        for (const p of people) {
+          const mine = cards.filter((c) => c.interviewerId === p.id);
+          const hours = mine.map((c) => c.hours).sort((a, b) => a - b);
+          const middle = (hours[Math.floor((hours.length - 1) / 2)]! + hours[Math.floor(hours.length / 2)]!) / 2;
+          const decided = mine.filter((c) => c.decision === "hire" || c.decision === "no_hire");
+          const matched = decided.filter((c) => (c.decision === "hire") === ["yes", "strong_yes"].includes(c.recommendation));
+          expect(p).toMatchObject({ scorecards: mine.length, matched: matched.length, decided: decided.length });
+          expect(p.medianHoursToSubmit).toBeCloseTo(middle, 9);
+        }
+
         const pure = computeLeniency(ratings);
         for (const [id, l] of pure) {
           const kept = leniency.get(id) ?? { pairs: 0, candidates: 0, leniency: 0 };

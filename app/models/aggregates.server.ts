@@ -72,8 +72,30 @@ function statements(scope: "one" | "all") {
       join ratings r on r.scorecard_id = s.id and r.level is not null
       where ${where("s.interviewer_id")} and s.status = 'submitted'
       group by s.interviewer_id, r.dimension_key, r.level`,
+    deleteSubmissions: `delete from interviewer_submissions where ${where("interviewer_id")}`,
+    // The median is the mean of the middle one or two delays: rows (n + 1) / 2 and (n + 2) / 2.
+    insertSubmissions: `insert into interviewer_submissions (interviewer_id, scorecards, median_hours_to_submit, matched, decided)
+      select m.who, m.n, m.median, coalesce(x.matched, 0), coalesce(x.decided, 0)
+      from (
+        select who, n, avg(hours) as median from (
+          select who, hours, row_number() over (partition by who order by hours) as r, count(*) over (partition by who) as n
+          from (select s.interviewer_id as who, (s.submitted_at - (i.scheduled_at + i.duration_minutes * 60000)) / 3600000.0 as hours
+                from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
+                where ${where("s.interviewer_id")} and s.status = 'submitted' and s.submitted_at is not null))
+        where r in ((n + 1) / 2, (n + 2) / 2) group by who, n) m
+      left join (
+        select s.interviewer_id as who, count(*) as decided,
+          sum((d.decision = 'hire' and s.recommendation in ('yes', 'strong_yes'))
+              or (d.decision = 'no_hire' and s.recommendation in ('no', 'strong_no'))) as matched
+        from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
+        join decisions d on d.loop_id = i.loop_id and d.decision in ('hire', 'no_hire')
+        where ${where("s.interviewer_id")} and s.status = 'submitted' and s.recommendation is not null
+        group by s.interviewer_id) x on x.who = m.who`,
   };
 }
+
+/** Each statement's parameters: the one scope value, once per placeholder. */
+const bind = (text: string, value: number | null) => new Array<number | null>(text.split("?").length - 1).fill(value);
 
 /** The tables this module maintains: derived from the others, so they hold nothing of their own. */
 export const DERIVED_TABLES = [
@@ -85,18 +107,20 @@ export const DERIVED_TABLES = [
   "interviewer_leniency",
   "agreement_units",
   "interviewer_level_counts",
+  "interviewer_submissions",
   "aggregate_state",
 ];
 
 const ONE = statements("one");
 const ALL = statements("all");
+const PER_INTERVIEWER = [ONE.deleteTotals, ONE.insertTotals, ONE.deleteLevels, ONE.insertLevels, ONE.deleteSubmissions, ONE.insertSubmissions];
 
 /** The counter caches are keyed by; bumped with every change to what the views compute from. */
 export function aggregatesVersion(): number {
   return (prepared("select version from aggregate_state where id = 1").get() as { version: number } | undefined)?.version ?? 0;
 }
 
-/** For writes that change a view's content but no aggregate (a decision, a candidate's name). */
+/** For writes that change a view's content but no aggregate (a candidate's name, a rubric version). */
 export function touchAggregates() {
   prepared("update aggregate_state set version = version + 1 where id = 1").run();
 }
@@ -120,15 +144,15 @@ export function refreshLoopAggregates(loopId: number) {
   prepared(ONE.insertUnits).run(loop.candidateId);
   prepared(ONE.deleteLeniency).run(loop.candidateId);
   prepared(ONE.insertLeniency).run(loop.candidateId);
-  const panel = (prepared("select distinct interviewer_id as id from interviews where loop_id = ?").all(loopId) as { id: number }[]).map(
-    (r) => r.id,
-  );
-  for (const id of new Set([...before, ...interviewersOf(loop.candidateId), ...panel])) {
-    prepared(ONE.deleteTotals).run(id);
-    prepared(ONE.insertTotals).run(id);
-    prepared(ONE.deleteLevels).run(id);
-    prepared(ONE.insertLevels).run(id);
-  }
+  // Whoever sits on the loop now and whoever wrote one of its scorecards (an interview can change hands).
+  const panel = (
+    prepared(
+      `select interviewer_id as id from interviews where loop_id = ?
+       union select s.interviewer_id from scorecards s join interviews i on i.id = s.interview_id where i.loop_id = ?`,
+    ).all(loopId, loopId) as { id: number }[]
+  ).map((r) => r.id);
+  for (const id of new Set([...before, ...interviewersOf(loop.candidateId), ...panel]))
+    for (const text of PER_INTERVIEWER) prepared(text).run(...bind(text, id));
   touchAggregates();
 }
 
@@ -171,8 +195,10 @@ export function rebuildAggregates() {
       ALL.insertTotals,
       ALL.deleteLevels,
       ALL.insertLevels,
+      ALL.deleteSubmissions,
+      ALL.insertSubmissions,
     ])
-      client.prepare(text).run(null);
+      client.prepare(text).run(...bind(text, null));
     for (const { id } of client.prepare("select id from loops").all() as { id: number }[]) storeLoopFigures(id);
     client.prepare("update aggregate_state set version = version + 1 where id = 1").run();
   })();

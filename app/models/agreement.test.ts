@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   agreementByDimension,
   agreementFromCounts,
+  agreementFromPackedUnits,
+  PACKED_CANDIDATE,
   agreementOverCandidates,
   krippendorffAlpha,
   MIN_CANDIDATES,
@@ -188,6 +190,26 @@ describe("agreement from stored level counts (what calibration reads)", () => {
             }
           }
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives exactly the same figures from units packed one number each as from rows", () => {
+    fc.assert(
+      fc.property(panels, fc.integer({ min: 1, max: 4_000_000 }), (byCandidate, firstId) => {
+        const dimensions = ["debugging", "design", "leadership"];
+        const counts = (values: number[]) => [1, 2, 3, 4].map((level) => values.filter((v) => v === level).length);
+        const rows: UnitCounts[] = byCandidate.flatMap((units, c) =>
+          units.map((u) => [firstId + c, u.dimension, ...counts(u.values)] as UnitCounts),
+        );
+        const packed = rows.map(
+          ([candidate, dimension, n1, n2, n3, n4]) =>
+            candidate * PACKED_CANDIDATE + dimensions.indexOf(dimension) * 65536 + n1! + n2! * 16 + n3! * 256 + n4! * 4096,
+        );
+        expect(agreementFromPackedUnits(dimensions, packed, { replicates: 50 })).toEqual(
+          agreementFromCounts([1, 2, 3, 4], rows, { replicates: 50 }),
+        );
       }),
       { numRuns: 60 },
     );

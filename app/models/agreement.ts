@@ -156,17 +156,13 @@ export function agreementByDimension(
 
 /**
  * The same, from units as counts over `levels`. A level nobody chose adds nothing to either
- * metric, so the rubric's four levels can be passed whatever was used. One resample of candidates
- * per replicate serves every measure, and each unit's coincidences are computed once, so a
- * replicate is a weighted sum of small matrices.
+ * metric, so the rubric's four levels can be passed whatever was used.
  */
 export function agreementFromCounts(
   levels: number[],
   rows: UnitCounts[],
-  { replicates, seed = BOOTSTRAP_SEED }: { replicates?: number; seed?: number } = {},
+  options: { replicates?: number; seed?: number } = {},
 ): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
-  const k = levels.length;
-  const cells = k * k;
   const voices = (row: UnitCounts) => {
     let m = 0;
     for (let i = 2; i < row.length; i++) m += row[i] as number;
@@ -175,70 +171,149 @@ export function agreementFromCounts(
   const pairableRows = rows.filter((row) => voices(row) >= 2);
   const dimensions = [...new Set(pairableRows.map((row) => row[1]))].sort();
   const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
-  const D = dimensions.length;
+  const units = unitTable(levels.length, dimensions.length);
+  for (const row of pairableRows) units.add(row[0], dimensionIndex.get(row[1])!, row.slice(2) as number[]);
+  return agreementOfUnits(levels, dimensions, units, options);
+}
 
-  // Units with the same dimension and the same mix of levels have the same coincidences, and
-  // there are few such mixes (a handful of voices over four levels). So each unit is a type, and
-  // a replicate adds one weight per unit to its type, then one matrix per type: cheap enough to
-  // resample thousands of candidates hundreds of times.
-  const unitCount = pairableRows.length;
-  const unitCandidate = new Int32Array(unitCount);
-  const unitType = new Int32Array(unitCount);
+/**
+ * The same, from units packed one number each by the maintained aggregates' read (calibration):
+ * `candidate × 2²¹ + dimension × 2¹⁶ + n₁ + n₂·2⁴ + n₃·2⁸ + n₄·2¹²`, over four levels, with the
+ * dimension an index into `dimensions` (sorted) and each count under 16. Reading one number per
+ * unit instead of a row is most of what calibration saves at 20,000 candidates.
+ */
+export function agreementFromPackedUnits(
+  dimensions: string[],
+  packed: number[],
+  options: { replicates?: number; seed?: number } = {},
+): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+  const units = unitTable(4, dimensions.length);
+  const counts = [0, 0, 0, 0];
+  for (const code of packed) {
+    const candidate = Math.floor(code / PACKED_CANDIDATE);
+    const rest = code - candidate * PACKED_CANDIDATE;
+    for (let level = 0; level < 4; level++) counts[level] = (rest >>> (4 * level)) & 15;
+    if (counts[0]! + counts[1]! + counts[2]! + counts[3]! >= 2) units.add(candidate, rest >>> 16, counts);
+  }
+  return agreementOfUnits([1, 2, 3, 4], dimensions, units, options);
+}
+
+/** The place of the candidate in a packed unit (agreementFromPackedUnits). */
+export const PACKED_CANDIDATE = 2 ** 21;
+
+type UnitTable = ReturnType<typeof unitTable>;
+
+/**
+ * Pairable units, one at a time (a candidate's adjacent), sorted into types. Units with the same
+ * dimension and the same mix of levels have the same coincidences, and there are few such mixes
+ * (a handful of voices over four levels). So a bootstrap replicate adds one weight per unit to its
+ * type, then one matrix per type: cheap enough to resample thousands of candidates hundreds of times.
+ */
+function unitTable(k: number, D: number) {
+  const cells = k * k;
+  let unitType = new Int32Array(1024);
+  const unitDimension: number[] = [];
+  // Candidates are numbered in the order they first appear: the bootstrap draws these numbers,
+  // and candidate g's units are unitType[candidateStart[g] … candidateStart[g + 1]).
+  const candidateStart: number[] = [];
+  const candidatesWith = new Array<number>(D).fill(0);
+  const unitsWith = new Array<number>(D).fill(0);
   const typeIndex = new Map<number | string, number>();
   const typeMatrices: Float64Array[] = [];
-  // A number for the usual case (four levels, under 256 voices each), built without allocating.
-  const typeKey = (d: number, row: UnitCounts): number | string => {
-    if (k > 5) return `${d}:${row.slice(2).join(",")}`;
+  const typeDimension: number[] = [];
+  let lastCandidate: number | null = null;
+  let seen = new Set<number>();
+  let unitCount = 0;
+  // A number for the usual case (up to five levels, under 256 voices each), built without allocating.
+  const typeKey = (d: number, counts: ArrayLike<number>): number | string => {
     let key = d;
-    for (let i = 2; i < row.length; i++) {
-      const n = row[i] as number;
-      if (n > 255) return `${d}:${row.slice(2).join(",")}`;
-      key = key * 256 + n;
+    for (let i = 0; i < k; i++) {
+      if (k > 5 || counts[i]! > 255) return `${d}:${Array.from(counts).join(",")}`;
+      key = key * 256 + counts[i]!;
     }
     return key;
   };
-  const typeDimension: number[] = [];
-  const candidatesWith = new Array<number>(D).fill(0);
-  const unitsWith = new Array<number>(D).fill(0);
-  // Candidates are numbered in the order they first appear: the bootstrap draws these numbers.
-  const pairable: number[] = [];
-  let seen = new Set<number>();
-  pairableRows.forEach((row, e) => {
-    const [candidate, dimension] = row;
-    if (pairable[pairable.length - 1] !== candidate) {
-      for (const d of seen) candidatesWith[d]! += 1;
+  const closeCandidate = () => seen.forEach((d) => (candidatesWith[d]! += 1));
+  return {
+    cells,
+    unitsWith,
+    candidatesWith,
+    typeMatrices,
+    typeDimension,
+    get unitCount() {
+      return unitCount;
+    },
+    get unitType() {
+      return unitType;
+    },
+    candidateStart,
+    add(candidate: number, d: number, counts: ArrayLike<number>) {
+      if (candidate !== lastCandidate) {
+        closeCandidate();
+        seen = new Set();
+        candidateStart.push(unitCount);
+        lastCandidate = candidate;
+      }
+      const key = typeKey(d, counts);
+      let t = typeIndex.get(key);
+      if (t === undefined) {
+        let m = 0;
+        for (let i = 0; i < k; i++) m += counts[i]!;
+        const matrix = new Float64Array(cells);
+        const weight = 1 / (m - 1);
+        // Ordered pairs of voices from different coders: n_a·n_b across levels, n_a·(n_a − 1) within.
+        for (let a = 0; a < k; a++)
+          for (let b = 0; b < k; b++) matrix[a * k + b] = (a === b ? counts[a]! * (counts[a]! - 1) : counts[a]! * counts[b]!) * weight;
+        typeIndex.set(key, (t = typeMatrices.length));
+        typeMatrices.push(matrix);
+        typeDimension.push(d);
+      }
+      if (unitCount === unitType.length) {
+        const grown = new Int32Array(unitType.length * 2);
+        grown.set(unitType);
+        unitType = grown;
+      }
+      unitType[unitCount++] = t;
+      unitsWith[d]! += 1;
+      seen.add(d);
+    },
+    /** Call once, after the last unit: closes the last candidate. */
+    finish() {
+      closeCandidate();
       seen = new Set();
-      pairable.push(candidate);
-    }
-    const d = dimensionIndex.get(dimension)!;
-    const key = typeKey(d, row);
-    let t = typeIndex.get(key);
-    if (t === undefined) {
-      const m = new Float64Array(cells);
-      const weight = 1 / (voices(row) - 1);
-      // Ordered pairs of voices from different coders: n_a·n_b across levels, n_a·(n_a − 1) within.
-      for (let a = 0; a < k; a++)
-        for (let b = 0; b < k; b++) {
-          const na = row[a + 2] as number;
-          const nb = row[b + 2] as number;
-          m[a * k + b] = (a === b ? na * (na - 1) : na * nb) * weight;
-        }
-      typeIndex.set(key, (t = typeMatrices.length));
-      typeMatrices.push(m);
-      typeDimension.push(d);
-    }
-    unitCandidate[e] = pairable.length - 1;
-    unitType[e] = t;
-    unitsWith[d]! += 1;
-    seen.add(d);
-  });
-  for (const d of seen) candidatesWith[d]! += 1;
+      candidateStart.push(unitCount);
+    },
+  };
+}
+
+/**
+ * Alpha (interval and ordinal) per dimension with units and overall, each with a 95% bootstrap
+ * interval over candidates. One resample of candidates per replicate serves every measure.
+ */
+function agreementOfUnits(
+  levels: number[],
+  allDimensions: string[],
+  units: UnitTable,
+  { replicates, seed = BOOTSTRAP_SEED }: { replicates?: number; seed?: number },
+): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+  units.finish();
+  const k = levels.length;
+  const { cells, unitType, unitCount, candidateStart, typeMatrices, typeDimension, unitsWith, candidatesWith } = units;
+  const D = allDimensions.length;
+  const G = candidateStart.length - 1;
   const typeWeights = new Float64Array(typeMatrices.length);
 
   /** Σ over units of (their candidate's weight) × matrix, per dimension (flattened D × cells). */
   const sums = (candidateWeights: ArrayLike<number> | null, out: Float64Array) => {
     typeWeights.fill(0);
-    for (let u = 0; u < unitCount; u++) typeWeights[unitType[u]!]! += candidateWeights ? candidateWeights[unitCandidate[u]!]! : 1;
+    if (candidateWeights === null) for (let u = 0; u < unitCount; u++) typeWeights[unitType[u]!]! += 1;
+    else
+      for (let g = 0; g < G; g++) {
+        const w = candidateWeights[g]!;
+        // About a third of the candidates are not drawn in a replicate.
+        if (w === 0) continue;
+        for (let u = candidateStart[g]!, end = candidateStart[g + 1]!; u < end; u++) typeWeights[unitType[u]!]! += w;
+      }
     out.fill(0);
     for (let t = 0; t < typeMatrices.length; t++) {
       const w = typeWeights[t]!;
@@ -267,7 +342,7 @@ export function agreementFromCounts(
   const measure = (d: number | null): AgreementMeasure => {
     const a = alphas(total, d);
     const pairableValues = Math.round(a.interval.n);
-    const candidates = d === null ? pairable.length : candidatesWith[d]!;
+    const candidates = d === null ? G : candidatesWith[d]!;
     return {
       interval: a.interval.alpha,
       ordinal: a.ordinal.alpha,
@@ -279,12 +354,16 @@ export function agreementFromCounts(
       enough: pairableValues >= MIN_PAIRABLE && candidates >= MIN_CANDIDATES,
     };
   };
-  const measures: [number | null, AgreementMeasure][] = [null, ...dimensions.map((_, d) => d)].map((d) => [d, measure(d)]);
-
-  const wanted = measures.filter(([, m]) => m.enough);
+  // Only dimensions some pairable unit has.
+  const dimensions = allDimensions.flatMap((name, d) => (unitsWith[d]! > 0 ? [{ name, d }] : []));
+  const overall = measure(null);
+  const byDimension = dimensions.map(({ d }) => measure(d));
+  const wanted: [number | null, AgreementMeasure][] = [
+    [null, overall] as [number | null, AgreementMeasure],
+    ...dimensions.map(({ d }, i): [number | null, AgreementMeasure] => [d, byDimension[i]!]),
+  ].filter(([, m]) => m.enough);
   if (wanted.length) {
     const random = mulberry32(seed);
-    const G = pairable.length;
     const counts = new Uint32Array(G);
     const sample = new Float64Array(D * cells);
     const draws = wanted.map(() => ({ interval: [] as number[], ordinal: [] as number[] }));
@@ -303,10 +382,7 @@ export function agreementFromCounts(
       m.ordinalCi = percentileInterval(draws[i]!.ordinal);
     });
   }
-  return {
-    overall: measures[0]![1],
-    byDimension: Object.fromEntries(dimensions.map((d, i) => [d, measures[i + 1]![1]])),
-  };
+  return { overall, byDimension: Object.fromEntries(dimensions.map(({ name }, i) => [name, byDimension[i]!])) };
 }
 
 /** One measure over candidates' units (a single dimension, or units pooled as one). */

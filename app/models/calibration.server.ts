@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { db, prepared } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
-import { agreementFromCounts, type UnitCounts } from "./agreement";
+import { agreementFromCounts, agreementFromPackedUnits, PACKED_CANDIDATE, type UnitCounts } from "./agreement";
 import { leniencyFromSums, type Leniency, type LeniencySums, type Voice } from "./leniency";
 
 export function getCalibration(): Calibration {
@@ -31,65 +31,39 @@ export function submittedVoices(): Voice[] {
 
 export type Calibration = ReturnType<typeof computeCalibration>;
 
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 export function computeCalibration() {
-  // One row per submitted scorecard (tens of thousands): read as arrays.
-  const submissions = prepared(
-    `select s.interviewer_id, (s.submitted_at - (i.scheduled_at + i.duration_minutes * 60000)) / 3600000.0
-     from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
-     where s.status = 'submitted' and s.submitted_at is not null`,
-  )
+  const people = db().all<{
+    id: number;
+    name: string;
+    title: string;
+    scorecards: number;
+    medianHoursToSubmit: number | null;
+    matched: number;
+    decided: number;
+  }>(sql`
+    select u.id, u.name, u.title, x.scorecards, x.median_hours_to_submit as medianHoursToSubmit, x.matched, x.decided
+    from interviewer_submissions x join users u on u.id = x.interviewer_id
+    order by u.name`);
+  const distribution = new Map<number, Record<string, [number, number, number, number]>>();
+  for (const [interviewerId, dimensionKey, level, n] of prepared("select interviewer_id, dimension_key, level, n from interviewer_level_counts")
     .raw()
-    .all() as [interviewerId: number, hours: number][];
-  const byInterviewer = new Map<number, number[]>();
-  for (const [interviewerId, hours] of submissions) {
-    const list = byInterviewer.get(interviewerId);
-    if (list) list.push(hours);
-    else byInterviewer.set(interviewerId, [hours]);
+    .all() as [number, string, number, number][]) {
+    let dist = distribution.get(interviewerId);
+    if (!dist) distribution.set(interviewerId, (dist = {}));
+    (dist[dimensionKey] ??= [0, 0, 0, 0])[level - 1] = n;
   }
-
-  // Everyone with a submitted scorecard (users are few; their scorecards were just read).
-  const people = db()
-    .all<{ id: number; name: string; title: string }>(sql`select id, name, title from users order by name`)
-    .filter((u) => byInterviewer.has(u.id));
-
-  const distribution = db().all<{ interviewerId: number; dimensionKey: string; level: number; n: number }>(sql`
-    select interviewer_id as interviewerId, dimension_key as dimensionKey, level, n from interviewer_level_counts`);
-
-  const matches = db().all<{ interviewerId: number; matched: number; decided: number }>(sql`
-    select s.interviewer_id as interviewerId,
-      sum(case when (d.decision = 'hire' and s.recommendation in ('yes', 'strong_yes'))
-                 or (d.decision = 'no_hire' and s.recommendation in ('no', 'strong_no')) then 1 else 0 end) as matched,
-      count(*) as decided
-    from decisions d join interviews i on i.loop_id = d.loop_id and i.status != 'cancelled'
-    join scorecards s on s.interview_id = i.id
-    where d.decision in ('hire', 'no_hire') and s.status = 'submitted' and s.recommendation is not null group by 1`);
-
   const leniency = getLeniencyTable();
   return {
     people: people.map((p) => {
       const l = leniency.get(p.id);
-      const m = matches.find((x) => x.interviewerId === p.id);
-      const dist: Record<string, [number, number, number, number]> = {};
-      for (const d of distribution.filter((x) => x.interviewerId === p.id)) (dist[d.dimensionKey] ??= [0, 0, 0, 0])[d.level - 1] = d.n;
       return {
         ...p,
-        scorecards: byInterviewer.get(p.id)?.length ?? 0,
-        medianHoursToSubmit: median(byInterviewer.get(p.id) ?? []),
         leniency: l?.leniency ?? 0,
         rawLeniency: l?.raw ?? 0,
         pairs: l?.pairs ?? 0,
         candidates: l?.candidates ?? 0,
         interval: l?.interval ?? null,
-        matched: m?.matched ?? 0,
-        decided: m?.decided ?? 0,
-        distribution: dist,
+        distribution: distribution.get(p.id) ?? {},
       };
     }),
     agreement: panelAgreement(),
@@ -98,15 +72,25 @@ export function computeCalibration() {
 
 /**
  * Krippendorff's alpha per dimension and overall, from the maintained units: one per candidate's
- * dimension, each the number of voices at each level (aggregates.server.ts).
+ * dimension, each the number of voices at each level (aggregates.server.ts). Read one number per
+ * unit where every count fits the packing (agreementFromPackedUnits), as rows otherwise.
  */
-// The columns n1…n4 of agreement_units: voices at each level of the rating scale.
-const RATING_LEVELS = [1, 2, 3, 4];
-
 function panelAgreement() {
-  // Tens of thousands of rows at a real company's size: read as arrays and handed over as they are.
+  const dimensions = (prepared("select distinct dimension_key from agreement_units").pluck().all() as string[]).sort();
+  if (dimensions.length && dimensions.length <= 32) {
+    const dimension = `case dimension_key ${dimensions.map((_, i) => `when ? then ${i}`).join(" ")} end`;
+    const packed = prepared(
+      `select case when max(n1, n2, n3, n4) < 16 and candidate_id < 4294967296
+         then candidate_id * ${PACKED_CANDIDATE} + ${dimension} * 65536 + n1 + n2 * 16 + n3 * 256 + n4 * 4096 end
+       from agreement_units order by candidate_id`,
+    )
+      .pluck()
+      .all(...dimensions) as (number | null)[];
+    if (!packed.includes(null)) return agreementFromPackedUnits(dimensions, packed as number[]);
+  }
+  // The columns n1…n4 of agreement_units: voices at each level of the rating scale.
   const rows = prepared("select candidate_id, dimension_key, n1, n2, n3, n4 from agreement_units order by candidate_id")
     .raw()
     .all() as UnitCounts[];
-  return agreementFromCounts(RATING_LEVELS, rows);
+  return agreementFromCounts([1, 2, 3, 4], rows);
 }

@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from "./audit.server";
 import type { LoopRecommendation } from "./recommendation.server";
 import { DECISION_LABELS } from "#app/models/labels";
 import { formatScore } from "./numbers";
-import { touchAggregates } from "./aggregates.server";
+import { refreshLoopAggregates } from "./aggregates.server";
 
 export type DecisionKind = "hire" | "no_hire" | "hold";
 
@@ -106,7 +106,7 @@ export function recordDecision(
       .returning()
       .get();
     tx.update(loops).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(loops.id, input.loopId)).run();
-    touchAggregates();
+    refreshLoopAggregates(input.loopId);
     recordAudit(tx, {
       actor,
       at: now,

@@ -1,5 +1,5 @@
 // Integration: debrief access, decisions, exports and calibration, on the demo organisation.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, candidates, decisions, loops, users } from "#db/schema";
 import { computeLeniency } from "#app/models/leniency";
@@ -64,6 +64,8 @@ describe("deciding", () => {
       .where(eq(loops.candidateId, candidateId("Elena Petrova")))
       .get()!;
     expect(db().select().from(decisions).where(eq(decisions.loopId, elenaLoop.id)).all()).toHaveLength(0);
+    const decidedScorecards = () => computeCalibration().people.reduce((n, p) => n + p.decided, 0);
+    const before = decidedScorecards();
 
     const ok = await decide("hm@loopwise.test", "Elena Petrova", {
       decision: "hire",
@@ -76,6 +78,12 @@ describe("deciding", () => {
       .where(eq(loops.candidateId, candidateId("Elena Petrova")))
       .get()!;
     expect(loop.status).toBe("closed");
+    // Calibration's "recommendation matched the decision" now counts each of her panel's scorecards.
+    const panel = db().all<{ n: number }>(sql`
+      select count(*) as n from scorecards s join interviews i on i.id = s.interview_id and i.status != 'cancelled'
+      where i.loop_id = ${loop.id} and s.status = 'submitted'`)[0]!.n;
+    expect(panel).toBeGreaterThan(0);
+    expect(decidedScorecards()).toBe(before + panel);
     expect(
       db()
         .select()
