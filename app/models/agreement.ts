@@ -212,7 +212,6 @@ type UnitTable = ReturnType<typeof unitTable>;
 function unitTable(k: number, D: number) {
   const cells = k * k;
   let unitType = new Int32Array(1024);
-  const unitDimension: number[] = [];
   // Candidates are numbered in the order they first appear: the bootstrap draws these numbers,
   // and candidate g's units are unitType[candidateStart[g] … candidateStart[g + 1]).
   const candidateStart: number[] = [];
