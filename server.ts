@@ -31,7 +31,7 @@ app.use(securityHeaders({ cookieSecure: config.cookieSecure }));
 app.use(limitRequestBodies(config.MAX_BODY_BYTES));
 app.use(refuseForeignWrites);
 app.use(setClientAddress(proxyHeader));
-app.use(compression());
+app.use(compression({ level: 1 }));
 
 const server = createServer(app);
 let build: ServerBuild | (() => Promise<ServerBuild>);

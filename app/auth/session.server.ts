@@ -14,8 +14,15 @@ const KEY_ID = "session-v1";
 
 export type SessionUser = NonNullable<ReturnType<typeof getSessionUser>>;
 
-function secretKey() {
-  return new TextEncoder().encode(env().SESSION_SECRET);
+// Imported once: handing jose the raw secret makes it import a Web Crypto key on every request.
+let key: { secret: string; key: Promise<CryptoKey> } | undefined;
+function secretKey(): Promise<CryptoKey> {
+  const secret = env().SESSION_SECRET;
+  if (key?.secret !== secret) {
+    const raw = new TextEncoder().encode(secret);
+    key = { secret, key: crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]) };
+  }
+  return key.key;
 }
 
 // The framework's cookie parses and serializes (a malformed header reads as no cookie, never an
@@ -36,7 +43,7 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   const token: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || !token) return null;
   try {
-    const { payload } = await jwtVerify(token, secretKey(), {
+    const { payload } = await jwtVerify(token, await secretKey(), {
       algorithms: [ALGORITHM],
       audience: AUDIENCE,
       issuer: ISSUER,
@@ -71,7 +78,7 @@ export async function startSession(userId: number): Promise<string> {
     .setAudience(AUDIENCE)
     .setIssuedAt(now)
     .setExpirationTime(expiresAt)
-    .sign(secretKey());
+    .sign(await secretKey());
   return sessionCookie().serialize(token);
 }
 
