@@ -44,7 +44,9 @@ if (config.NODE_ENV === "development") {
 } else {
   // File names under /assets carry a content hash, so they never change.
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // The other files sit at the top level (the favicon): pages and `.data` requests skip the disk.
+  const topLevelFiles = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (/^\/[^/]+\.(?!data$)\w+$/.test(req.path) ? topLevelFiles(req, res, next) : next()));
   build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
 }
 app.all("*", createRequestHandler({ build }));

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { createCookie } from "react-router";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sessions, users } from "#db/schema";
 import { makeUser, request } from "#tests/factories";
 import { db } from "#app/utils/db.server";
@@ -60,6 +60,23 @@ describe("sessions", () => {
       .setExpirationTime("1h")
       .sign(secret);
     expect((await getUser(await withCookie(valid)))?.id).toBe(user.id);
+  });
+
+  it("refuses a token once it expires, though it was accepted (and remembered) before", async () => {
+    const user = await makeUser("interviewer");
+    await startSession(user.id);
+    const sid = db().select().from(sessions).get()!.id;
+    const shortLived = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("loopwise")
+      .setAudience("loopwise:session")
+      .setExpirationTime(new Date(Date.now() + 60_000))
+      .sign(new TextEncoder().encode(process.env.SESSION_SECRET));
+    expect((await getUser(await withCookie(shortLived)))?.id).toBe(user.id);
+    vi.setSystemTime(new Date(Date.now() + 59_000));
+    expect((await getUser(await withCookie(shortLived)))?.id).toBe(user.id);
+    vi.setSystemTime(new Date(Date.now() + 2_000));
+    expect(await getUser(await withCookie(shortLived))).toBeNull();
   });
 
   it("ends when the user is deactivated or the session row is gone", async () => {

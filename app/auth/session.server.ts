@@ -39,17 +39,29 @@ function sessionCookie() {
   return cookie;
 }
 
+// A token that verified once stays good until it expires, so each is checked once and then
+// remembered (by its whole signed text: nobody can reach an entry without the token itself). The
+// session row it names is still looked up on every request, so signing out takes effect at once.
+const verified = new Map<string, { sid: string; expiresAt: number }>();
+const VERIFIED_TOKENS = 10_000;
+
 async function sessionIdFrom(request: Request): Promise<string | null> {
   const token: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || !token) return null;
+  const now = systemNow();
+  const known = verified.get(token);
+  if (known && known.expiresAt > now.getTime()) return known.sid;
   try {
     const { payload } = await jwtVerify(token, await secretKey(), {
       algorithms: [ALGORITHM],
       audience: AUDIENCE,
       issuer: ISSUER,
-      currentDate: systemNow(),
+      currentDate: now,
     });
-    return typeof payload.sid === "string" ? payload.sid : null;
+    if (typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
+    if (verified.size >= VERIFIED_TOKENS) verified.clear();
+    verified.set(token, { sid: payload.sid, expiresAt: payload.exp * 1000 });
+    return payload.sid;
   } catch {
     // Tampered, expired or signed with another secret: treated as signed out.
     return null;
