@@ -1,7 +1,7 @@
 // Interviewer calibration and panel agreement over every submitted scorecard, read from the
-// aggregates maintained as scorecards are submitted (aggregates.server.ts): leniency totals per
-// interviewer, level counts, and voices per candidate and dimension for alpha. Kept in memory
-// until the aggregates change.
+// aggregates maintained as scorecards are submitted and loops decided (aggregates.server.ts):
+// leniency totals, level counts and submission figures per interviewer, and alpha's units. Kept
+// in memory until the aggregates change.
 import { sql } from "drizzle-orm";
 import { db, prepared } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
