@@ -10,7 +10,7 @@ import { loopFiguresFromTables } from "./loop-figures.server";
 // Scopes are written as SQL conditions on a bound parameter, so one statement serves a single
 // loop, candidate or interviewer, and the full rebuild passes a condition that is always true.
 function statements(scope: "one" | "all") {
-  const where = (column: string) => (scope === "one" ? `(${column} = ?)` : "(1 = 1 or ? is null)");
+  const where = (column: string) => (scope === "one" ? `(${column} = @scope)` : "(1 = 1 or @scope is null)");
   return {
     deleteGroups: `delete from panel_rating_groups where ${where("loop_id")}`,
     deleteFigures: `delete from loop_figures where ${where("loop_id")}`,
@@ -94,9 +94,6 @@ function statements(scope: "one" | "all") {
   };
 }
 
-/** Each statement's parameters: the one scope value, once per placeholder. */
-const bind = (text: string, value: number | null) => new Array<number | null>(text.split("?").length - 1).fill(value);
-
 /** The tables this module maintains: derived from the others, so they hold nothing of their own. */
 export const DERIVED_TABLES = [
   "panel_rating_groups",
@@ -134,16 +131,16 @@ export function refreshLoopAggregates(loopId: number) {
   const loop = prepared("select candidate_id as candidateId from loops where id = ?").get(loopId) as { candidateId: number } | undefined;
   if (!loop) return;
   const before = interviewersOf(loop.candidateId);
-  prepared(ONE.deleteGroups).run(loopId);
-  prepared(ONE.insertGroups).run(loopId);
-  prepared(ONE.upsertTallies).run(loopId);
+  prepared(ONE.deleteGroups).run({ scope: loopId });
+  prepared(ONE.insertGroups).run({ scope: loopId });
+  prepared(ONE.upsertTallies).run({ scope: loopId });
   storeLoopFigures(loopId);
-  prepared(ONE.deleteVoices).run(loop.candidateId);
-  prepared(ONE.insertVoices).run(loop.candidateId);
-  prepared(ONE.deleteUnits).run(loop.candidateId);
-  prepared(ONE.insertUnits).run(loop.candidateId);
-  prepared(ONE.deleteLeniency).run(loop.candidateId);
-  prepared(ONE.insertLeniency).run(loop.candidateId);
+  prepared(ONE.deleteVoices).run({ scope: loop.candidateId });
+  prepared(ONE.insertVoices).run({ scope: loop.candidateId });
+  prepared(ONE.deleteUnits).run({ scope: loop.candidateId });
+  prepared(ONE.insertUnits).run({ scope: loop.candidateId });
+  prepared(ONE.deleteLeniency).run({ scope: loop.candidateId });
+  prepared(ONE.insertLeniency).run({ scope: loop.candidateId });
   // Whoever sits on the loop now and whoever wrote one of its scorecards (an interview can change hands).
   const panel = (
     prepared(
@@ -152,7 +149,7 @@ export function refreshLoopAggregates(loopId: number) {
     ).all(loopId, loopId) as { id: number }[]
   ).map((r) => r.id);
   for (const id of new Set([...before, ...interviewersOf(loop.candidateId), ...panel]))
-    for (const text of PER_INTERVIEWER) prepared(text).run(...bind(text, id));
+    for (const text of PER_INTERVIEWER) prepared(text).run({ scope: id });
   touchAggregates();
 }
 
@@ -198,7 +195,7 @@ export function rebuildAggregates() {
       ALL.deleteSubmissions,
       ALL.insertSubmissions,
     ])
-      client.prepare(text).run(...bind(text, null));
+      client.prepare(text).run({ scope: null });
     for (const { id } of client.prepare("select id from loops").all() as { id: number }[]) storeLoopFigures(id);
     client.prepare("update aggregate_state set version = version + 1 where id = 1").run();
   })();
