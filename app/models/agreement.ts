@@ -125,6 +125,9 @@ export function replicatesFor(units: number): number {
   return Math.max(200, Math.min(1000, Math.floor(2_000_000 / Math.max(1, units))));
 }
 
+/** Alpha overall and per dimension. */
+export type Agreement = { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> };
+
 export type CandidateUnits = { dimension: string; values: number[] }[];
 
 /**
@@ -141,7 +144,7 @@ export type UnitCounts = [candidate: number, dimension: string, ...counts: numbe
 export function agreementByDimension(
   byCandidate: CandidateUnits[],
   options: { replicates?: number; seed?: number } = {},
-): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+): Agreement {
   const levels = [...new Set(byCandidate.flatMap((units) => units.flatMap((u) => u.values)))].sort((a, b) => a - b);
   const index = new Map(levels.map((v, i) => [v, i]));
   const rows: UnitCounts[] = byCandidate.flatMap((units, c) =>
@@ -162,7 +165,7 @@ export function agreementFromCounts(
   levels: number[],
   rows: UnitCounts[],
   options: { replicates?: number; seed?: number } = {},
-): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+): Agreement {
   const voices = (row: UnitCounts) => {
     let m = 0;
     for (let i = 2; i < row.length; i++) m += row[i] as number;
@@ -186,7 +189,7 @@ export function agreementFromPackedUnits(
   dimensions: string[],
   packed: number[],
   options: { replicates?: number; seed?: number } = {},
-): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+): Agreement {
   const units = unitTable(4, dimensions.length);
   const counts = [0, 0, 0, 0];
   for (const code of packed) {
@@ -294,7 +297,7 @@ function agreementOfUnits(
   allDimensions: string[],
   units: UnitTable,
   { replicates, seed = BOOTSTRAP_SEED }: { replicates?: number; seed?: number },
-): { overall: AgreementMeasure; byDimension: Record<string, AgreementMeasure> } {
+): Agreement {
   units.finish();
   const k = levels.length;
   const { cells, unitType, unitCount, candidateStart, typeMatrices, typeDimension, unitsWith, candidatesWith } = units;
