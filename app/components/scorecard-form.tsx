@@ -74,6 +74,7 @@ export function ScorecardForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  const formProps = getFormProps(form);
   const autosave = useAutosave(!submitted);
   // An amendment isn't autosaved, so leaving with unsent changes asks first.
   useConfirmLeave(submitted && autosave.touched);
@@ -100,7 +101,18 @@ export function ScorecardForm({
   );
 
   return (
-    <Form method="post" className="form" {...getFormProps(form)} onChange={(e) => autosave.schedule(e.currentTarget)}>
+    <Form
+      method="post"
+      className="form"
+      {...formProps}
+      onChange={(e) => autosave.schedule(e.currentTarget)}
+      onSubmit={(e) => {
+        formProps.onSubmit(e);
+        // A draft save still waiting would reach the server after the submit and be refused (the
+        // scorecard is submitted by then), and its refusal would leave the page showing the draft.
+        if (!e.defaultPrevented) autosave.cancel();
+      }}
+    >
       <div className="scorecard-body">
         <section aria-labelledby="focus-heading" className="stack">
           <h2 id="focus-heading">Focus dimensions of this stage</h2>
@@ -220,7 +232,7 @@ export function ScorecardForm({
 
 /** Draft autosave for the scorecard, and the status line it shows. */
 function useAutosave(enabled: boolean) {
-  const { fetcher, schedule, dirty } = useDebouncedSave<{ autosave?: { ok: boolean; message: string } }>({
+  const { fetcher, schedule, cancel, dirty } = useDebouncedSave<{ autosave?: { ok: boolean; message: string } }>({
     intent: "autosave",
     delayMs: AUTOSAVE_DELAY_MS,
     enabled,
@@ -234,6 +246,7 @@ function useAutosave(enabled: boolean) {
       setTouched(true);
       schedule(form);
     },
+    cancel,
     status,
     touched,
   };

@@ -60,8 +60,22 @@ test("an interviewer fills a scorecard across a reload, is told what is missing,
 
   await evaluation.getByRole("radio", { name: /2 · Below the bar/ }).check();
   await evaluation.getByLabel("Evidence for Evaluation & measurement").fill("Compared offline AUC only; no slice by traffic source.");
+  // On a slow connection the submit's reply arrives after the draft save the last keystrokes
+  // scheduled (800 ms after them) would have gone out. The submit drops that save: sent, it would
+  // be refused (the scorecard is submitted by then), and its refusal could leave the page showing
+  // the draft while the submit's own reply was still on its way.
+  const savesAfterSubmit: string[] = [];
+  await page.route(/\/scorecard\.data/, async (route) => {
+    const body = route.request().method() === "POST" ? (route.request().postData() ?? "") : "";
+    if (body.includes("intent=autosave")) savesAfterSubmit.push(body);
+    const response = await route.fetch();
+    if (body.includes("intent=submit")) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response });
+  });
   await page.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(page.locator(".badge-ok", { hasText: "Submitted" })).toBeVisible();
+  await page.unroute(/\/scorecard\.data/);
+  expect(savesAfterSubmit).toEqual([]);
   await expect(page.getByRole("heading", { name: "The rest of the panel" })).toBeVisible();
   await expect(page.getByRole("article", { name: /Mei Lin Chen's scorecard/ })).toBeVisible();
   expect(await (await page.request.get(dataUrl)).text()).toContain(JSON.stringify(snippet).slice(1, -1));
