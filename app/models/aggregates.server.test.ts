@@ -100,7 +100,8 @@ describe("maintained aggregates", () => {
           const now = new Date(start + step * HOUR);
           if (op.kind === "decide") {
             // What recordDecision writes (its preconditions are decision.server.test's business).
-            const loopId = db().all<{ loopId: number }>(sql`select loop_id as loopId from interviews where id = ${interview.id}`)[0]!.loopId;
+            const loopId = db().all<{ loopId: number }>(sql`select loop_id as loopId from interviews where id = ${interview.id}`)[0]!
+              .loopId;
             db().transaction(() => {
               db().run(sql`insert or ignore into decisions (loop_id, decision, rationale, decided_by_id, decided_at)
                 values (${loopId}, ${op.decision}, 'rationale', ${hm.id}, ${now.getTime()})`);

@@ -110,7 +110,14 @@ export const DERIVED_TABLES = [
 
 const ONE = statements("one");
 const ALL = statements("all");
-const PER_INTERVIEWER = [ONE.deleteTotals, ONE.insertTotals, ONE.deleteLevels, ONE.insertLevels, ONE.deleteSubmissions, ONE.insertSubmissions];
+const PER_INTERVIEWER = [
+  ONE.deleteTotals,
+  ONE.insertTotals,
+  ONE.deleteLevels,
+  ONE.insertLevels,
+  ONE.deleteSubmissions,
+  ONE.insertSubmissions,
+];
 
 /** The counter caches are keyed by; bumped with every change to what the views compute from. */
 export function aggregatesVersion(): number {

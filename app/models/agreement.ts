@@ -141,10 +141,7 @@ export type UnitCounts = [candidate: number, dimension: string, ...counts: numbe
  * Alpha (interval and ordinal) per dimension and over all dimensions, each with a 95% bootstrap
  * interval, from each candidate's units as lists of values.
  */
-export function agreementByDimension(
-  byCandidate: CandidateUnits[],
-  options: { replicates?: number; seed?: number } = {},
-): Agreement {
+export function agreementByDimension(byCandidate: CandidateUnits[], options: { replicates?: number; seed?: number } = {}): Agreement {
   const levels = [...new Set(byCandidate.flatMap((units) => units.flatMap((u) => u.values)))].sort((a, b) => a - b);
   const index = new Map(levels.map((v, i) => [v, i]));
   const rows: UnitCounts[] = byCandidate.flatMap((units, c) =>
@@ -161,11 +158,7 @@ export function agreementByDimension(
  * The same, from units as counts over `levels`. A level nobody chose adds nothing to either
  * metric, so the rubric's four levels can be passed whatever was used.
  */
-export function agreementFromCounts(
-  levels: number[],
-  rows: UnitCounts[],
-  options: { replicates?: number; seed?: number } = {},
-): Agreement {
+export function agreementFromCounts(levels: number[], rows: UnitCounts[], options: { replicates?: number; seed?: number } = {}): Agreement {
   const voices = (row: UnitCounts) => {
     let m = 0;
     for (let i = 2; i < row.length; i++) m += row[i] as number;

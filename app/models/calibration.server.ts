@@ -45,7 +45,9 @@ export function computeCalibration() {
     from interviewer_submissions x join users u on u.id = x.interviewer_id
     order by u.name`);
   const distribution = new Map<number, Record<string, [number, number, number, number]>>();
-  for (const [interviewerId, dimensionKey, level, n] of prepared("select interviewer_id, dimension_key, level, n from interviewer_level_counts")
+  for (const [interviewerId, dimensionKey, level, n] of prepared(
+    "select interviewer_id, dimension_key, level, n from interviewer_level_counts",
+  )
     .raw()
     .all() as [number, string, number, number][]) {
     let dist = distribution.get(interviewerId);

@@ -45,7 +45,10 @@ export function listPipeline({
     scorecardStatus: "draft" | "submitted" | null,
     submittedAt: number | null,
   ][];
-  const loops = new Map<number, { loopId: number; candidateName: string; stages: { interviewId: number; at: number; state: InterviewState }[] }>();
+  const loops = new Map<
+    number,
+    { loopId: number; candidateName: string; stages: { interviewId: number; at: number; state: InterviewState }[] }
+  >();
   for (const [loopId, candidateName, interviewId, status, scheduledAt, durationMinutes, scorecardStatus, submittedAt] of rows) {
     let loop = loops.get(loopId);
     if (!loop) loops.set(loopId, (loop = { loopId, candidateName, stages: [] }));
