@@ -26,6 +26,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   // chunk by chunk through Node and web streams (docs/decisions/005-pages-sent-whole.md).
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let shellRendered = false;
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
     const body = new Writable({
       write(chunk: Buffer, _encoding, callback) {
@@ -47,6 +48,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     );
     const { pipe, abort } = renderToPipeableStream(page, {
       nonce,
+      onShellReady() {
+        shellRendered = true;
+      },
       onAllReady() {
         pipe(body);
       },
@@ -56,7 +60,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        console.error(error);
+        // An error before the shell rejects the render, and the router logs it (handleError).
+        if (shellRendered) console.error(error);
       },
     });
   });

@@ -51,6 +51,7 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   const now = systemNow();
   const known = verified.get(token);
   if (known && known.expiresAt > now.getTime()) return known.sid;
+  if (known) verified.delete(token);
   try {
     const { payload } = await jwtVerify(token, await secretKey(), {
       algorithms: [ALGORITHM],

@@ -159,16 +159,10 @@ export function agreementByDimension(byCandidate: CandidateUnits[], options: { r
  * metric, so the rubric's four levels can be passed whatever was used.
  */
 export function agreementFromCounts(levels: number[], rows: UnitCounts[], options: { replicates?: number; seed?: number } = {}): Agreement {
-  const voices = (row: UnitCounts) => {
-    let m = 0;
-    for (let i = 2; i < row.length; i++) m += row[i] as number;
-    return m;
-  };
-  const pairableRows = rows.filter((row) => voices(row) >= 2);
-  const dimensions = [...new Set(pairableRows.map((row) => row[1]))].sort();
+  const dimensions = [...new Set(rows.map((row) => row[1]))].sort();
   const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
   const units = unitTable(levels.length, dimensions.length);
-  for (const row of pairableRows) units.add(row[0], dimensionIndex.get(row[1])!, row.slice(2) as number[]);
+  for (const row of rows) units.add(row[0], dimensionIndex.get(row[1])!, row.slice(2) as number[]);
   return agreementOfUnits(levels, dimensions, units, options);
 }
 
@@ -189,7 +183,7 @@ export function agreementFromPackedUnits(
     const candidate = Math.floor(code / PACKED_CANDIDATE);
     const rest = code - candidate * PACKED_CANDIDATE;
     for (let level = 0; level < 4; level++) counts[level] = (rest >>> (4 * level)) & 15;
-    if (counts[0]! + counts[1]! + counts[2]! + counts[3]! >= 2) units.add(candidate, rest >>> 16, counts);
+    units.add(candidate, rest >>> 16, counts);
   }
   return agreementOfUnits([1, 2, 3, 4], dimensions, units, options);
 }
@@ -200,7 +194,7 @@ export const PACKED_CANDIDATE = 2 ** 21;
 type UnitTable = ReturnType<typeof unitTable>;
 
 /**
- * Pairable units, one at a time (a candidate's adjacent), sorted into types. Units with the same
+ * Units, one at a time (a candidate's adjacent), the pairable ones sorted into types. Units with the same
  * dimension and the same mix of levels have the same coincidences, and there are few such mixes
  * (a handful of voices over four levels). So a bootstrap replicate adds one weight per unit to its
  * type, then one matrix per type: cheap enough to resample thousands of candidates hundreds of times.
@@ -242,7 +236,11 @@ function unitTable(k: number, D: number) {
       return unitType;
     },
     candidateStart,
+    /** Adds a unit; one with fewer than two voices can't be paired and is left out, as the method prescribes. */
     add(candidate: number, d: number, counts: ArrayLike<number>) {
+      let voices = 0;
+      for (let i = 0; i < k; i++) voices += counts[i]!;
+      if (voices < 2) return;
       if (candidate !== lastCandidate) {
         closeCandidate();
         seen = new Set();
@@ -252,10 +250,8 @@ function unitTable(k: number, D: number) {
       const key = typeKey(d, counts);
       let t = typeIndex.get(key);
       if (t === undefined) {
-        let m = 0;
-        for (let i = 0; i < k; i++) m += counts[i]!;
         const matrix = new Float64Array(cells);
-        const weight = 1 / (m - 1);
+        const weight = 1 / (voices - 1);
         // Ordered pairs of voices from different coders: n_a·n_b across levels, n_a·(n_a − 1) within.
         for (let a = 0; a < k; a++)
           for (let b = 0; b < k; b++) matrix[a * k + b] = (a === b ? counts[a]! * (counts[a]! - 1) : counts[a]! * counts[b]!) * weight;

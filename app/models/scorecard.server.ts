@@ -195,10 +195,10 @@ const SUBMITTED = `from scorecards s join interviews i on i.id = s.interview_id
 export function listSubmittedScorecards({ loopId, exceptInterviewId }: { loopId: number; exceptInterviewId?: number }) {
   const cards = (
     prepared(
-      `select s.id, s.interview_id as interviewId, s.interviewer_id as interviewerId, u.name as interviewerName, i.stage,
+      `select s.id, s.interview_id as interviewId, s.interviewer_id as interviewerId,
+         (select name from users where id = s.interviewer_id) as interviewerName, i.stage,
          s.recommendation, s.takeaways, s.submitted_at as submittedAt, s.amendment_count as amendmentCount
-       from scorecards s join interviews i on i.id = s.interview_id join users u on u.id = s.interviewer_id
-       where i.loop_id = ? and s.status = 'submitted' and i.status != 'cancelled' order by i.scheduled_at, i.id`,
+       ${SUBMITTED} order by i.scheduled_at, i.id`,
     ).all(loopId) as SubmittedRow[]
   ).filter((c) => c.interviewId !== exceptInterviewId);
   if (!cards.length) return [];
