@@ -31,6 +31,8 @@ app.use(securityHeaders({ cookieSecure: config.cookieSecure }));
 app.use(limitRequestBodies(config.MAX_BODY_BYTES));
 app.use(refuseForeignWrites);
 app.use(setClientAddress(proxyHeader));
+// For what is streamed (`.data` replies, exports, files); pages arrive compressed already
+// (app/utils/page-encoding.server.ts, docs/decisions/005-pages-sent-whole.md).
 app.use(compression({ level: 1 }));
 
 const server = createServer(app);

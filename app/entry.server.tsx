@@ -5,6 +5,7 @@ import { db } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { ensureAggregates } from "./models/aggregates.server";
 import { NonceProvider } from "./utils/nonce-provider";
+import { encodePage } from "./utils/page-encoding.server";
 import { createNonce, documentCsp } from "./utils/security-headers.server";
 
 // Fail at start, not at the first request: a production server without a real secret refuses
@@ -22,7 +23,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 
   // Loaders read SQLite synchronously and defer nothing, so the page is complete as soon as React
-  // has rendered it: it is sent in one piece (one write, one compression pass) rather than streamed
+  // has rendered it: it is sent in one piece (one write, one compression call) rather than streamed
   // chunk by chunk through Node and web streams (docs/decisions/005-pages-sent-whole.md).
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -37,7 +38,13 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         clearTimeout(timeoutId);
         timeoutId = undefined;
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        // Compressed here, once, rather than streamed through the server's `compression`, which
+        // leaves a response that already has its encoding alone.
+        const { body, encoding } = encodePage(Buffer.concat(chunks), request.headers.get("Accept-Encoding"));
+        responseHeaders.append("Vary", "Accept-Encoding");
+        if (encoding) responseHeaders.set("Content-Encoding", encoding);
+        responseHeaders.set("Content-Length", String(body.length));
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
         callback();
       },
     });
