@@ -106,9 +106,8 @@ export function listPipeline({
   return {
     loops: shown.map((l) => ({
       loopId: l.loopId,
-      candidateId: loopNames.get(l.loopId)!.candidateId,
       candidateName: l.candidateName,
-      positionTitle: loopNames.get(l.loopId)!.positionTitle,
+      ...loopNames.get(l.loopId)!,
       stages: l.stages
         .sort((a, b) => a.at - b.at || a.interviewId - b.interviewId)
         .map((s): Stage => ({ interviewId: s.interviewId, ...stageNames.get(s.interviewId)!, state: s.state })),

@@ -62,7 +62,9 @@ export default function Login() {
     id: "sign-in",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
-    shouldRevalidate: "onBlur",
+    // On input, like every other form: revalidating on blur cleared the "don't match" message as
+    // the pointer pressed Sign in, the button moved up under it, and the click was lost.
+    shouldRevalidate: "onInput",
   });
   // After a failed attempt the password field starts empty again; the email stays.
   useEffect(() => {

@@ -19,6 +19,11 @@ test.describe("signing in", () => {
     await expect(page.getByRole("alert")).toContainText("don't match an active account");
     await expect(page.getByLabel("Email")).toHaveValue(HM);
     await expect(page.getByLabel("Password")).toHaveValue("");
+    // Then the right password, and one click on the button signs in: the message must not vanish
+    // under the pointer (it used to on the field's blur, moving the button away mid-click).
+    await page.getByLabel("Password").fill("loopwise-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL("/candidates");
   });
 
   for (const path of ["/pipeline", "/compare", "/calibration"]) {
