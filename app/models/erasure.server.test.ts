@@ -273,6 +273,41 @@ describe("erasing a candidate who was renamed, re-addressed, or whose address wa
     expect(summaries.some((s) => /^Scheduled a loop of 1 interview for \[erased\]$/.test(s))).toBe(true);
   });
 
+  it("takes out a name too short to search for, as a whole word, from the entries about their records", async () => {
+    const { position, rubricVersionId } = makeOrganisation();
+    const hm = await makeUser("hiring_manager");
+    const admin = await makeUser("admin");
+    const interviewer = await makeUser("interviewer", { name: "Lisa Olinga" });
+    const candidate = createCandidate(
+      hm,
+      { name: "Li", email: "li.w@example.org", positionId: position.id, source: "referral", notes: "" },
+      now(),
+    );
+    scheduleLoop(hm, {
+      candidateId: candidate.id,
+      rubricVersionId,
+      interviews: [
+        {
+          stage: "leadership",
+          interviewerId: interviewer.id,
+          scheduledAt: new Date(Date.now() + 3600_000),
+          durationMinutes: 45,
+          exerciseId: null,
+        },
+      ],
+      now: now(),
+    });
+    expect(eraseCandidate(admin, candidate.id, "request", now())).toEqual({ ok: true });
+    const summaries = db()
+      .select({ summary: auditLog.summary })
+      .from(auditLog)
+      .all()
+      .map((e) => e.summary);
+    expect(summaries).toContain("Added candidate [erased]");
+    // "Li" inside another word is left alone.
+    expect(summaries.filter((s) => s.includes("Lisa Olinga for [erased]"))).toHaveLength(1);
+  });
+
   it("takes the take-home grader's notes out of the audit log, though they never name the candidate", async () => {
     const { candidate, reviewer, assignmentId } = await makeCandidateWithHistory(ZANELE);
     const admin = await makeUser("admin");

@@ -68,15 +68,18 @@ export function erasurePlan(candidateId: number, now: Date) {
 export type ErasurePlan = NonNullable<ReturnType<typeof erasurePlan>>;
 
 /**
- * What the candidate can be found by in the audit log: every name and address they have had, as
- * typed and as JSON writes it inside before/after, longest first (so "Ana Lima" is replaced
- * whole before "Ana Li" could take part of it). Shorter than 3 characters would match everywhere.
+ * What the candidate is known by: every name and address they have had, as typed and as JSON
+ * writes it inside before/after, longest first (so "Ana Lima" is replaced whole before "Ana Li"
+ * could take part of it).
  */
-function needles(c: { id: number; name: string; email: string }) {
+function identities(c: { id: number; name: string; email: string }) {
   const { names, emails } = identitiesOf(c);
   const forms = [...names, ...emails].flatMap((s) => [s.trim(), JSON.stringify(s.trim()).slice(1, -1)]);
-  return [...new Set(forms)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  return [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
 }
+
+/** What the audit log is searched for: a name shorter than 3 characters would match everywhere. */
+const needles = (c: { id: number; name: string; email: string }) => identities(c).filter((s) => s.length >= 3);
 
 export type ErasureResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
@@ -109,7 +112,7 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
       ).run({
         candidate: candidateId,
       }).changes;
-    const redacted = redactAuditEntries(candidateId, needles(c));
+    const redacted = redactAuditEntries(candidateId, identities(c));
     // Until the file is scrubbed (after commit), freed pages may still hold what was just blanked.
     markScrubPending();
 
@@ -191,9 +194,14 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
  * replaced too where the log's trigger lets them change, and otherwise kept and counted.
  */
 function redactAuditEntries(candidateId: number, names: string[]) {
-  const entries = auditEntriesNaming(candidateId, names);
+  const entries = auditEntriesNaming(
+    candidateId,
+    names.filter((n) => n.length >= 3),
+  );
   const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = names.length ? new RegExp(names.map(escape).join("|"), "gi") : null;
+  // A short name ("Li") is replaced only as a whole word, in the entries found by their records.
+  const word = (n: string) => (n.length >= 3 ? escape(n) : `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`);
+  const pattern = names.length ? new RegExp(names.map(word).join("|"), "giu") : null;
   const scrub = (text: string) => (pattern ? text.replace(pattern, ERASED_MARK) : text);
   let labelsKept = 0;
   for (const e of entries) {
