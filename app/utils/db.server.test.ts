@@ -138,6 +138,31 @@ describe("a file that owes a scrub is scrubbed when it is opened", () => {
     expect(db().$client.pragma("user_version", { simple: true })).toBe(1);
   }, 30_000);
 
+  it("one whose erasure could not rebuild the file (no room on the disk): the erasure still succeeds", async () => {
+    replaceDatabase(openDatabase(file));
+    const { candidate } = await makeCandidateWithHistory(PERSON, TEST_NOW);
+    const admin = await makeUser("admin");
+    const exec = Database.prototype.exec;
+    const full = vi.spyOn(Database.prototype, "exec").mockImplementation(function (this: Database.Database, sql: string) {
+      if (/vacuum/i.test(sql)) throw new Error("database or disk is full");
+      return exec.call(this, sql);
+    });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(eraseCandidate(admin, candidate.id, "request", TEST_NOW)).toEqual({ ok: true });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/postponed.*disk is full/));
+    } finally {
+      full.mockRestore();
+      warn.mockRestore();
+    }
+    expect(db().$client.pragma("user_version", { simple: true })).toBe(2);
+    replaceDatabase(openDatabase(":memory:"));
+
+    replaceDatabase(openDatabase(file));
+    expect(tokenInBytes()).toBe(0);
+    expect(db().$client.pragma("user_version", { simple: true })).toBe(1);
+  }, 30_000);
+
   it("a new file, or one whose erasures were all scrubbed, is not rebuilt on opening", async () => {
     const vacuums = vi.spyOn(Database.prototype, "exec");
     const rebuilt = () => vacuums.mock.calls.filter(([sql]) => /vacuum/i.test(sql)).length;

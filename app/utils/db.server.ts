@@ -69,7 +69,14 @@ export function scrubFreedPages(): boolean {
 }
 
 function scrubFile(sqlite: Database.Database): boolean {
-  sqlite.exec("VACUUM");
+  // The erasure itself has committed: a scrub that cannot run now (the disk has no room for the
+  // rebuilt copy, another process holds the write lock) must not turn it into an error page.
+  try {
+    sqlite.exec("VACUUM");
+  } catch (error) {
+    console.warn(`Erasure scrub postponed to the next time the database is opened: ${(error as Error).message}`);
+    return false;
+  }
   if (!checkpointed(sqlite)) {
     console.warn("Erasure scrub incomplete: another connection kept the WAL in use; it is finished when the database is next opened.");
     return false;
