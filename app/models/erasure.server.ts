@@ -45,7 +45,7 @@ export function erasurePlan(candidateId: number, now: Date) {
   if (!candidate) return null;
   if (candidate.erasedAt) return { candidate, erased: true as const };
   const n = (text: string) => count(text, { candidate: candidateId, now: now.getTime() });
-  const audit = auditEntriesNaming(candidateId, needles(candidate)).length;
+  const audit = auditEntriesNaming(candidateId, needlesOf(identities(candidate))).length;
   const erase = [
     "Their name, email address and recruiter notes",
     ...FREE_TEXT.flatMap((f) => {
@@ -79,7 +79,7 @@ function identities(c: { id: number; name: string; email: string }) {
 }
 
 /** What the audit log is searched for: a name shorter than 3 characters would match everywhere. */
-const needles = (c: { id: number; name: string; email: string }) => identities(c).filter((s) => s.length >= 3);
+const needlesOf = (identities: string[]) => identities.filter((s) => s.length >= 3);
 
 export type ErasureResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
@@ -194,10 +194,7 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
  * replaced too where the log's trigger lets them change, and otherwise kept and counted.
  */
 function redactAuditEntries(candidateId: number, names: string[]) {
-  const entries = auditEntriesNaming(
-    candidateId,
-    names.filter((n) => n.length >= 3),
-  );
+  const entries = auditEntriesNaming(candidateId, needlesOf(names));
   const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A short name ("Li") is replaced only as a whole word, in the entries found by their records.
   const word = (n: string) => (n.length >= 3 ? escape(n) : `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`);
@@ -206,8 +203,10 @@ function redactAuditEntries(candidateId: number, names: string[]) {
   let labelsKept = 0;
   for (const e of entries) {
     const allowed = { redacted: true, before: null, after: null, summary: scrub(e.summary) };
+    // Only a failed sign-in has an address as who or what: a colleague's label is their own
+    // name, and a record's id is a number.
     const label = e.actorId === null ? scrub(e.actorLabel) : e.actorLabel;
-    const about = scrub(e.entityId);
+    const about = e.entityType === "sign_in" ? scrub(e.entityId) : e.entityId;
     if (label === e.actorLabel && about === e.entityId) {
       db().update(auditLog).set(allowed).where(eq(auditLog.id, e.id)).run();
       continue;
