@@ -164,17 +164,15 @@ const words = (name: string) => name.split(/[\s,]+/).filter(Boolean);
 function redactor({ people, label }: ReturnType<typeof colleagueLabels>, candidateNames: string[]) {
   const own = new Set(candidateNames.flatMap(words));
   const ownFull = new Set(candidateNames.map((n) => n.trim()));
-  const parts = new Map<string, string>();
+  const names = new Map<string, string>();
+  const add = (name: string, to: string) => names.set(name, names.has(name) && names.get(name) !== to ? "A colleague" : to);
   for (const p of people) {
     const [given, ...rest] = words(p.name);
-    for (const part of new Set([given, rest.at(-1)]))
-      if (part && /^\p{L}{2}/u.test(part) && !own.has(part))
-        parts.set(part, parts.has(part) && parts.get(part) !== label(p.id) ? "A colleague" : label(p.id));
+    for (const part of new Set([given, rest.at(-1)])) if (part && /^\p{L}{2}/u.test(part) && !own.has(part)) add(part, label(p.id));
   }
-  const names = new Map<string, string>([
-    ...[...parts],
-    ...people.filter((p) => p.name.trim() && !ownFull.has(p.name.trim())).map((p) => [p.name.trim(), label(p.id)] as [string, string]),
-  ]);
+  for (const p of people) if (p.name.trim() && !ownFull.has(p.name.trim())) names.set(p.name.trim(), label(p.id));
+  // Two colleagues of the same full name: either could be meant.
+  for (const p of people) if (people.some((q) => q.id !== p.id && q.name.trim() === p.name.trim())) names.set(p.name.trim(), "A colleague");
   const addresses = new Map(people.map((p) => [p.email.toLowerCase(), label(p.id)]));
   // One pattern each, longest first, so a full name is replaced whole before its given name could be.
   const pattern = (keys: string[], flags: string, edge: string) =>
