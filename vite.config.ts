@@ -1,7 +1,7 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
-import { PAGE_REPLACEMENTS, WORKER_REPLACEMENTS } from "./app/components/code-review/slim-monaco/replacements";
-import { slimMonaco } from "./app/components/code-review/slim-monaco/vite-plugin";
+import { PAGE_REPLACEMENTS, WORKER_REPLACEMENTS } from "./app/components/code-review/slim-monaco/replacements.ts";
+import { slimMonaco } from "./app/components/code-review/slim-monaco/vite-plugin.ts";
 
 export default defineConfig({
   plugins: [slimMonaco(PAGE_REPLACEMENTS), reactRouter()],

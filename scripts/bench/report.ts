@@ -2,7 +2,7 @@
 // · app/bare", and with several runs, every run's figure beside their median.
 import { median } from "./stats";
 
-export type Unit = "ms" | "req/s" | "/s" | "MB" | "%" | "errors";
+export type Unit = "ms" | "req/s" | "/s" | "MB" | "kB" | "%" | "errors";
 /** A limit on the figure itself, or (`on: "ratio"`) on app ÷ bare. */
 export type Target = { op: "≤" | "≥"; limit: number; on?: "value" | "ratio" };
 export type Figure = { label: string; value: number | null; unit: Unit; target?: Target; bare?: number | null; note?: string };
@@ -31,6 +31,8 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
       return `${number(value, value < 10 ? 2 : value < 100 ? 1 : 0)} ${unit}`;
     case "MB":
       return `${number(value, 0)} MB`;
+    case "kB":
+      return `${number(value, 0)} kB`;
     case "%":
       return `${number(value, 1)} %`;
     case "errors":

@@ -18,9 +18,9 @@ import {
 } from "monaco-editor/editor/standalone/browser/standaloneLanguages";
 
 // The standalone editor's defaults, as editor.api sets them.
-EditorOptions.wrappingIndent.defaultValue = 0 /* WrappingIndent.None */;
+EditorOptions.wrappingIndent.defaultValue = 0; /* WrappingIndent.None */
 EditorOptions.glyphMargin.defaultValue = false;
-EditorOptions.autoIndent.defaultValue = 3 /* EditorAutoIndentStrategy.Advanced */;
+EditorOptions.autoIndent.defaultValue = 3; /* EditorAutoIndentStrategy.Advanced */
 EditorOptions.overviewRulerLanes.defaultValue = 2;
 
 /**

@@ -3,11 +3,11 @@
 // the review page never reaches for an inert stand-in that throws (see left-out.js) if anything
 // does reach for it. Monaco wires its parts together through static imports and services, so
 // choosing features and languages leaves most of these in the bundle; this is what brings the
-// editor from 797 to about 525 kB gzipped (`npm run bench` measures it).
+// editor from 797 to about 540 kB gzipped (`npm run bench` measures it).
 //
-// Written against exactly this Monaco: replacements.test.ts fails on another version, on a module
-// that has moved, and on a name Monaco imports from a module that its stand-in doesn't export.
-// The journeys in tests/e2e/code-review.test.ts check the editor still works.
+// Written against exactly this Monaco: replacements.test.ts fails on another version or on a
+// module that has moved, and the build fails on a name Monaco imports that a stand-in doesn't
+// export. The journeys in tests/e2e/code-review.test.ts check that the editor still works.
 
 export const MONACO_VERSION = "0.57.0";
 

@@ -17,7 +17,11 @@ export function slimMonaco(replacements: Replacement[]): Plugin {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       const at = resolved?.id.indexOf(MONACO_ESM) ?? -1;
       if (!resolved || at < 0) return null;
-      const module = resolved.id.slice(at + MONACO_ESM.length).split("?")[0]!.split(path.sep).join("/");
+      const module = resolved.id
+        .slice(at + MONACO_ESM.length)
+        .split("?")[0]!
+        .split(path.sep)
+        .join("/");
       return byModule.get(module) ?? null;
     },
   };
