@@ -8,16 +8,17 @@ export type Target = { op: "≤" | "≥"; limit: number; on?: "value" | "ratio" 
 export type Figure = { label: string; value: number | null; unit: Unit; target?: Target; bare?: number | null; note?: string };
 export type Phase = { title: string; figures: Figure[] };
 
-export const HOW_TO_READ = `How to read this: every figure is measured over HTTP against the built app, started the way
-\`npm start\` starts it, on a generated history (all of it in the past, drafts and exercises in
-progress). "bare" is a reference server in scripts/bench/bare-server.ts (node:http +
-better-sqlite3, no framework, no rendering, no session check) making the same model calls for
-the same page, run interleaved with the app at the same concurrency; "app/bare" is the app's
-figure divided by the bare one, so for times lower is better and for throughput higher is
-better. Latencies count from when a request was due, so a server that falls behind shows it. The
-machine is shared, so absolute numbers wander between runs; the ratios wander less. A target
-missed prints OVER and the bench carries on; only a measurement that cannot be taken (most
-requests failing, a server that won't start) stops it with a non-zero exit.`;
+export const HOW_TO_READ = `How to read this: every figure but the sizes in (e), which are read
+from the build, is measured over HTTP against the built app, started the way \`npm start\`
+starts it, on a generated history (all of it in the past, drafts and exercises in progress).
+"bare" is a reference server in scripts/bench/bare-server.ts (node:http + better-sqlite3, no
+framework, no rendering, no session check) making the same model calls for the same page, run
+interleaved with the app at the same concurrency; "app/bare" is the app's figure divided by the
+bare one, so for times lower is better and for throughput higher is better. Latencies count from
+when a request was due, so a server that falls behind shows it. The machine is shared, so
+absolute numbers wander between runs; the ratios wander less. A target missed prints OVER and
+the bench carries on; only a measurement that cannot be taken (most requests failing, a server
+that won't start) stops it with a non-zero exit.`;
 
 const number = (x: number, digits: number) => x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
