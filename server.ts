@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
+import expressStaticGzip from "express-static-gzip";
 import type { ServerBuild } from "react-router";
 import { env } from "#app/utils/env.server";
 import { bodyLimitOf, declaresMoreThan, limitRequestBodies } from "./server/body-limit";
@@ -44,8 +45,16 @@ if (config.NODE_ENV === "development") {
   app.use(vite.middlewares);
   build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
 } else {
-  // File names under /assets carry a content hash, so they never change.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  // File names under /assets carry a content hash, so they never change. Each was compressed once
+  // at build time (scripts/compress-assets.ts): the .br or .gz the browser accepts is sent as is.
+  app.use(
+    "/assets",
+    expressStaticGzip("build/client/assets", {
+      enableBrotli: true,
+      orderPreference: ["br", "gz"],
+      serveStatic: { immutable: true, maxAge: "1y" },
+    }),
+  );
   // The other files sit at the top level (the favicon): pages and `.data` requests skip the disk.
   const topLevelFiles = express.static("build/client", { maxAge: "1h" });
   app.use((req, res, next) => (/^\/[^/]+\.(?!data$)\w+$/.test(req.path) ? topLevelFiles(req, res, next) : next()));

@@ -77,7 +77,7 @@ test("a build without the review route, or without Vite's manifest entries, stop
   expect(() => reviewPageFiles(broken)).toThrow(/_gone\.js/);
 });
 
-test("the figure is the gzipped size of the files on disk, judged against 500 kB", () => {
+test("without build-time compression, the figure is the gzipped size of the files on disk, judged against 500 kB", () => {
   dir = mkdtempSync(path.join(tmpdir(), "editor-size-"));
   mkdirSync(path.join(dir, "assets"));
   mkdirSync(path.join(dir, ".vite"));
@@ -93,7 +93,7 @@ test("the figure is the gzipped size of the files on disk, judged against 500 kB
   }
   writeFileSync(path.join(dir, "assets/manifest-0a1b2c3d.js"), "window.__reactRouterManifest={}");
 
-  const [editor, page] = reviewPageSize(dir);
+  const [editor, gzipped, page] = reviewPageSize(dir);
   const editorBytes = [
     "diff-view.client-FFFFFFFF.js",
     "editor.worker-IIIIIIII.js",
@@ -108,6 +108,8 @@ test("the figure is the gzipped size of the files on disk, judged against 500 kB
   expect(verdict(editor!)).toBe("OVER");
   expect(editor!.note).toMatch(/^monaco\.client \d+ · /);
   expect(verdict({ ...editor!, value: 499 })).toBe("ok");
+  expect(gzipped!.value).toBeCloseTo(editorBytes / 1000, 6);
+  expect(gzipped!.target).toBeUndefined();
   // The page figure includes React Router's route manifest and has no target.
   expect(page!.target).toBeUndefined();
   expect(page!.value! * 1000).toBeGreaterThan(
@@ -117,11 +119,30 @@ test("the figure is the gzipped size of the files on disk, judged against 500 kB
 
 test("the breakdown names files without their content hashes, largest first, the rest summed", () => {
   const files = [
-    { file: "assets/monaco.client-5a1Sk1K4.js", gzipBytes: 459_400 },
-    { file: "assets/editor.worker-CjnwBniT.js", gzipBytes: 62_600 },
-    { file: "assets/monaco-DM9BQ-v4.css", gzipBytes: 6_200 },
-    { file: "assets/python-DX6Ptszc.js", gzipBytes: 1_400 },
-    { file: "assets/markdown-Cimd5fb3.js", gzipBytes: 1_300 },
+    { file: "assets/monaco.client-5a1Sk1K4.js", bytes: 459_400 },
+    { file: "assets/editor.worker-CjnwBniT.js", bytes: 62_600 },
+    { file: "assets/monaco-DM9BQ-v4.css", bytes: 6_200 },
+    { file: "assets/python-DX6Ptszc.js", bytes: 1_400 },
+    { file: "assets/markdown-Cimd5fb3.js", bytes: 1_300 },
   ];
   expect(breakdown(files)).toBe("monaco.client 459 · editor.worker 63 · monaco.css 6 · 2 more 3");
+});
+
+test("with build-time compression, the figure is what the server sends: the .br beside each file", () => {
+  dir = mkdtempSync(path.join(tmpdir(), "editor-size-"));
+  mkdirSync(path.join(dir, "assets"));
+  mkdirSync(path.join(dir, ".vite"));
+  writeFileSync(path.join(dir, ".vite/manifest.json"), JSON.stringify(MANIFEST));
+  let brBytes = 0;
+  for (const chunk of Object.values(MANIFEST))
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) {
+      writeFileSync(path.join(dir, file), Buffer.alloc(10_000, 1));
+      writeFileSync(path.join(dir, `${file}.br`), Buffer.alloc(100, 2));
+      writeFileSync(path.join(dir, `${file}.gz`), Buffer.alloc(150, 3));
+      if (/diff-view|editor\.worker|monaco|python/.test(file)) brBytes += 100;
+    }
+  writeFileSync(path.join(dir, "assets/manifest-0a1b2c3d.js"), "window.__reactRouterManifest={}");
+  const [editor, gzipped] = reviewPageSize(dir);
+  expect(editor!.value).toBeCloseTo(brBytes / 1000, 6);
+  expect(gzipped!.value).toBeCloseTo((brBytes * 1.5) / 1000, 6);
 });

@@ -1,5 +1,6 @@
 // What server.ts adds around the app: protective headers on every kind of response, a CSP that
 // pages (Monaco included) run under, request-size limits, and refusal of other sites' writes.
+import { statSync } from "node:fs";
 import type { APIResponse, Page } from "@playwright/test";
 import { upload } from "../upload";
 import { query } from "./db";
@@ -49,6 +50,22 @@ test.describe("headers", () => {
     expect(script.status()).toBe(200);
     expectProtected(script, { cached: true });
     expect(script.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // Compressed once at build time: the brotli a browser accepts, else gzip, else the file itself,
+    // each the same script once decoded (Playwright's request decodes what it receives).
+    const plain = await request.get(asset!, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers()["content-encoding"]).toBeUndefined();
+    for (const [accept, encoding] of [
+      ["br, gzip", "br"],
+      ["gzip", "gzip"],
+    ] as const) {
+      const compressed = await request.get(asset!, { headers: { "accept-encoding": accept } });
+      expect(compressed.headers()["content-encoding"], accept).toBe(encoding);
+      expect(compressed.headers().vary).toContain("Accept-Encoding");
+      // The file compressed at build time, not a weaker compression made per request.
+      const built = statSync(`build/client${asset}.${encoding === "br" ? "br" : "gz"}`).size;
+      expect(Number(compressed.headers()["content-length"]), accept).toBe(built);
+      expect(await compressed.text()).toBe(await plain.text());
+    }
 
     // Signed in: the router's data and the exports.
     const signedIn = await request.post("/login", { form: { email: HM, password: DEMO_PASSWORD }, maxRedirects: 0 });
