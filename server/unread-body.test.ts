@@ -86,8 +86,14 @@ function send(
 
 describe("an answer sent before the body was read", () => {
   const refusals = [
-    { what: "a used take-home link (409 from the app)", path: "/take-home/used", bytes: 4 * MB, status: 409, headers: {} },
-    { what: "a body over the limit (413)", path: "/read", bytes: 4 * MB, status: 413, headers: {} },
+    {
+      what: "a used take-home link (409 from the app)",
+      path: "/take-home/used",
+      bytes: 4 * MB,
+      status: 409,
+      headers: {} as Record<string, string>,
+    },
+    { what: "a body over the limit (413)", path: "/read", bytes: 4 * MB, status: 413, headers: {} as Record<string, string> },
     { what: "another site's form (403)", path: "/read", bytes: 512 * 1024, status: 403, headers: { Origin: "https://evil.example" } },
   ];
   for (const r of refusals)

@@ -44,7 +44,7 @@ export function closeAfterUnreadBody(req: IncomingMessage, res: ServerResponse) 
       this.setHeader("Content-Length", 0);
     }
     if (!this.headersSent) this.flushHeaders();
-    dropRestOfBody(req, res, () => end.call(this, callback));
+    dropRestOfBody(req, res, () => (end as (this: ServerResponse, cb?: () => void) => ServerResponse).call(this, callback));
     return this;
   } as ServerResponse["end"];
 }

@@ -286,7 +286,7 @@ describe("extra time as an accommodation", () => {
       grading.loader(ctx(await request(`/interviews/${interview.id}/review`, { userId: hm.id }), { interviewId: String(interview.id) })),
     );
     expect(asHm.data?.assignment?.extraTime).toBeNull();
-    const card = await codeReviewsOf(getLatestLoop(candidate.id), "http://localhost", new Date());
+    const card = await codeReviewsOf(getLatestLoop(candidate.id), { links: true }, new Date());
     expect(JSON.stringify(card)).not.toMatch(/extra/i);
   });
 
