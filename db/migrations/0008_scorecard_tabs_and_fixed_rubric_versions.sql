@@ -1,3 +1,4 @@
+ALTER TABLE `scorecards` ADD `saved_by_tab` text;--> statement-breakpoint
 -- Defence in depth: the app never moves a loop or a scorecard to another rubric version, and the
 -- database makes sure of it. Once a loop has a scorecard (a draft too: its ratings were written
 -- against that version's dimensions), the loop keeps its version; a scorecard keeps the version it
