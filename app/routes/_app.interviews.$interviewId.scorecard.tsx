@@ -16,6 +16,7 @@ import {
   codeReviewSuggestions,
   loadScorecardContext,
   salvageDraft,
+  saveBaseOf,
   shapeFor,
   visiblePanel,
 } from "./_app.interviews.$interviewId.scorecard.server";
@@ -93,6 +94,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     amendedAt: scorecard?.amendedAt ?? null,
     amendmentCount: scorecard?.amendmentCount ?? 0,
     updatedAt: scorecard?.updatedAt ?? null,
+    // The revision this copy is at: every save from the page names it, so a stale tab can't overwrite.
+    revision: scorecard?.revision ?? 0,
     isOwn,
     // The compact read-only view of this scorecard, for anyone who isn't editing it.
     card: scorecard && {
@@ -131,8 +134,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const submit = intent === "submit";
   // Only the amend page (?amend=1) may change a submitted scorecard, and only by submitting.
   const amend = new URL(request.url).searchParams.get("amend") === "1";
-  const reject = (message: string, status: number) =>
-    data({ status: "error" as const, error: { "": [message] }, autosave: { ok: false, message } }, { status });
+  const reject = (message: string, status: number, conflict?: { revision: number; savedAt: Date }) =>
+    data(
+      {
+        status: "error" as const,
+        error: { "": [message] },
+        autosave: { ok: false, message, conflict: conflict && { revision: conflict.revision, savedAt: conflict.savedAt.getTime() } },
+      },
+      { status },
+    );
   if (interview.interviewerId !== user.id) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
   if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
   if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
@@ -140,6 +150,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submit && interview.scheduledAt > now.getTime())
     return reject("The interview hasn't started yet; you can save a draft now and submit afterwards.", 409);
 
+  const base = saveBaseOf(formData);
+  if (base === null) return reject("This page's copy of the scorecard can't be read. Reload the page; what was saved is safe.", 400);
   const rubric = getRubricDetail(interview.rubricVersionId) ?? notFound("Rubric version missing");
   const shape = shapeFor(rubric, interview.stage);
   const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
@@ -152,28 +164,31 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       submit: asSubmit,
       amend,
       now,
+      base,
     });
 
   if (submission.status !== "success") {
     // A failed submit or save still keeps the work: whatever is valid is saved as a draft.
     const salvage = interview.scorecardStatus !== "submitted" ? salvageDraft(formData, shape) : null;
     const salvaged = salvage && save(salvage.value, false);
-    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409);
+    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409, salvaged.conflict);
+    const revision = salvaged ? salvaged.revision : undefined;
     const message = !salvage
       ? "Not saved: fix the marked fields."
       : submit
         ? "Saved as a draft. Fix the marked fields to submit."
         : `Saved, except ${salvage.dropped.map(describeField(shape)).join(", ") || "the marked fields"}.`;
-    if (intent === "autosave") return data({ autosave: { ok: false, message } }, { status: 400 });
-    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message } }, { status: 400 });
+    if (intent === "autosave") return data({ autosave: { ok: false, message, revision } }, { status: 400 });
+    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message, revision } }, { status: 400 });
   }
   const result = save(submission.value, submit);
-  if (!result.ok) return reject(result.message, 409);
+  if (!result.ok) return reject(result.message, 409, result.conflict);
   if (submit) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
   const message = `Draft saved at ${formatTime(result.savedAt, user.timeZone)}`;
   // An autosave's reply is just its status line: the form already holds what was typed.
-  if (intent === "autosave") return { autosave: { ok: true, message } };
-  return { ...submission.reply(), autosave: { ok: true, message } };
+  // Each reply carries the revision now stored: the page's next save names it as its base.
+  if (intent === "autosave") return { autosave: { ok: true, message, revision: result.revision } };
+  return { ...submission.reply(), autosave: { ok: true, message, revision: result.revision } };
 }
 
 // Autosaves don't need the page's data reloaded: the form already shows what was saved.
