@@ -1,9 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect, type ShouldRevalidateFunction } from "react-router";
+import { useState } from "react";
+import { data, Link, redirect, useRevalidator, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/models/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
+import type { EnteredField } from "#app/components/scorecard-conflict";
 import { candidateNameFor } from "#app/models/interview.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
@@ -197,6 +199,22 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function ScorecardPage({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
+  const revalidator = useRevalidator();
+  // Loading another tab's version remounts the form on the fresh data, keeping a copy of what this
+  // tab had entered beside it.
+  const [generation, setGeneration] = useState(0);
+  const [entered, setEntered] = useState<EnteredField[] | null>(null);
+  const [replacing, setReplacing] = useState<typeof d | null>(null);
+  const loadOther = (fields: EnteredField[]) => {
+    setEntered(fields);
+    setReplacing(d);
+    void revalidator.revalidate();
+  };
+  // Once the fresh data is here (not before: it arrives in a transition), the form starts over from it.
+  if (replacing && replacing !== d) {
+    setReplacing(null);
+    setGeneration(generation + 1);
+  }
   const savedLabel = d.updatedAt && d.status === "draft" ? `Draft last saved ${formatDateTime(d.updatedAt, d.timeZone)}` : null;
   return (
     <>
@@ -251,6 +269,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
       {d.incident ? <InvestigationPathView path={d.incident.path} conclusion={d.incident.conclusion} /> : null}
       {d.editable ? (
         <ScorecardForm
+          key={generation}
           shape={d.shape}
           dimensions={d.rubric.dimensions}
           signals={d.rubric.signals}
@@ -261,6 +280,11 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           lastSavedLabel={savedLabel}
           submitBlockedReason={d.submitBlockedReason}
           suggestions={d.suggestions}
+          revision={d.revision}
+          lastSave={actionData?.autosave}
+          entered={entered}
+          onLoadOther={loadOther}
+          onDismissEntered={() => setEntered(null)}
         />
       ) : d.card ? (
         <>

@@ -431,7 +431,9 @@ describe("two tabs on one draft", () => {
   const autosave = async (userId: number, interviewId: number, tab: string, revision: number, over: Record<string, string>) => {
     const reply = (await post(userId, interviewId, { intent: "autosave", tab, revision: String(revision), ...over })).data as unknown;
     // A plain object is a 200; data() wraps a refusal with its status.
-    return (reply as { init?: unknown }).init ? (reply as AutosaveReply) : { data: reply as AutosaveReply["data"], init: { status: 200 } };
+    return (reply as { init?: unknown }).init
+      ? (reply as Required<AutosaveReply>)
+      : { data: reply as AutosaveReply["data"], init: { status: 200 } };
   };
   const stored = () => db().select().from(scorecards).get()!;
 
