@@ -67,5 +67,11 @@ test("two tabs on one draft: the stale tab is told and keeps its words, loads th
   await expect(a).toHaveURL(url);
   await expect(takeaways(a)).toHaveValue(A_TEXT);
   expect(stored()).toEqual({ status: "draft", takeaways: `${A_TEXT} ${B_TEXT}` });
+
+  // A chooses its own version: saved over the other as a draft, by an explicit choice.
+  await a.getByRole("button", { name: "Keep this page's version" }).click();
+  await expect(saveStatus(a)).toHaveText(/Draft saved at \d\d:\d\d/);
+  await expect(a.getByRole("heading", { name: "This scorecard was changed in another tab" })).toHaveCount(0);
+  expect(stored()).toEqual({ status: "draft", takeaways: A_TEXT });
   await context.close();
 });
