@@ -17,6 +17,7 @@ import { refuse } from "./server/refuse";
 import { createReminderJob } from "./server/reminder-job";
 import { securityHeaders } from "./server/response-headers";
 import { refuseForeignWrites } from "./server/same-origin";
+import { closeConnectionsWithUnreadBodies } from "./server/unread-body";
 
 process.env.NODE_ENV ??= "production";
 const config = env();
@@ -28,6 +29,9 @@ app.disable("x-powered-by");
 // X-Forwarded-Proto/-Host from that one hop; without them every HTTPS form post looks foreign.
 if (proxyHeader) app.set("trust proxy", 1);
 
+// First, so that every answer sent before its body was read (ours below, or the app's) closes the
+// connection cleanly instead of leaving it stalled for the browser's next request.
+app.use(closeConnectionsWithUnreadBodies);
 app.use(securityHeaders({ cookieSecure: config.cookieSecure }));
 app.use(limitRequestBodies(config.MAX_BODY_BYTES));
 app.use(refuseForeignWrites);
