@@ -168,8 +168,7 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
         erased: true,
         reason,
         blanked: counts,
-        auditEntriesRedacted: redacted.entries,
-        ...(redacted.labelsKept ? { signInEntriesKeepingAddress: redacted.labelsKept } : {}),
+        auditEntriesRedacted: redacted,
         loopsClosed: open.length,
         archives: archives.length,
       },
@@ -189,9 +188,9 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
 
 /**
  * The one update the audit log allows: before/after blanked, each of the candidate's names and
- * addresses in the summary replaced with the erasure mark. A failed sign-in from before typed
- * addresses moved into `after` holds the address as who and what the entry is about; those are
- * replaced too where the log's trigger lets them change, and otherwise kept and counted.
+ * addresses in the summary replaced with the erasure mark; and, for a failed sign-in from before
+ * typed addresses moved into `after`, who and what the entry is about, which held the address
+ * (db/migrations/0009 lets exactly that change).
  */
 function redactAuditEntries(candidateId: number, names: string[]) {
   const entries = auditEntriesNaming(candidateId, needlesOf(names));
@@ -200,32 +199,22 @@ function redactAuditEntries(candidateId: number, names: string[]) {
   const word = (n: string) => (n.length >= 3 ? escape(n) : `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`);
   const pattern = names.length ? new RegExp(names.map(word).join("|"), "giu") : null;
   const scrub = (text: string) => (pattern ? text.replace(pattern, ERASED_MARK) : text);
-  let labelsKept = 0;
   for (const e of entries) {
-    const allowed = { redacted: true, before: null, after: null, summary: scrub(e.summary) };
     // Only a failed sign-in has an address as who or what: a colleague's label is their own
     // name, and a record's id is a number.
-    const label = e.actorId === null ? scrub(e.actorLabel) : e.actorLabel;
-    const about = e.entityType === "sign_in" ? scrub(e.entityId) : e.entityId;
-    if (label === e.actorLabel && about === e.entityId) {
-      db().update(auditLog).set(allowed).where(eq(auditLog.id, e.id)).run();
-      continue;
-    }
-    try {
-      db()
-        .update(auditLog)
-        .set({ ...allowed, actorLabel: label === e.actorLabel ? label : ERASED_MARK, entityId: about === e.entityId ? about : ERASED_MARK })
-        .where(eq(auditLog.id, e.id))
-        .run();
-    } catch (error) {
-      if (!String((error as Error).message).includes(APPEND_ONLY)) throw error;
-      // The trigger refused (ABORT undoes only this statement): take what it allows.
-      db().update(auditLog).set(allowed).where(eq(auditLog.id, e.id)).run();
-      labelsKept += 1;
-    }
+    const nameless = (text: string, may: boolean) => (may && scrub(text) !== text ? ERASED_MARK : text);
+    db()
+      .update(auditLog)
+      .set({
+        redacted: true,
+        before: null,
+        after: null,
+        summary: scrub(e.summary),
+        actorLabel: nameless(e.actorLabel, e.actorId === null),
+        entityId: nameless(e.entityId, e.entityType === "sign_in"),
+      })
+      .where(eq(auditLog.id, e.id))
+      .run();
   }
-  return { entries: entries.length, labelsKept };
+  return entries.length;
 }
-
-/** What the audit log's trigger says when it refuses a change (db/migrations/0001, 0006). */
-const APPEND_ONLY = "audit_log is append-only";
