@@ -1,19 +1,10 @@
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { query } from "./db";
 import { ADMIN, expect, HM, signIn, test } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
 mkdirSync(SHOTS, { recursive: true });
-
-/** Serious and critical accessibility problems axe finds on the page. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("an interviewer opens the system-design kit from an interview, starts the timer and reaches the scorecard", async ({ page }) => {
   const [target] = query<{ interviewId: number; email: string; title: string }>(
