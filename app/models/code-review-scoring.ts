@@ -1,5 +1,6 @@
 // Auto-scoring of a candidate's code review against the answer key (product.md, "Code-review
 // simulation"), and the grader's adjustments on top. Pure: no database, no files.
+import { addresses, type CompiledRule, wordsOf } from "./review-credit";
 
 export const SEVERITY_WEIGHT = { critical: 3, major: 2, minor: 1 } as const;
 export type Severity = keyof typeof SEVERITY_WEIGHT;
@@ -24,6 +25,8 @@ export interface KeyItem {
   anchors: Anchor[];
   severity: Severity;
   dimension: string;
+  /** What a comment must say to be credited automatically; without one, its position is enough. */
+  credit?: CompiledRule | null;
 }
 
 export interface ReviewComment {
@@ -31,6 +34,7 @@ export interface ReviewComment {
   filePath: string;
   line: number;
   endLine?: number | null;
+  body?: string;
 }
 
 /** Lines between a comment and an anchor (0 when they touch), or null when it is too far to match. */
@@ -42,21 +46,35 @@ export function anchorDistance(comment: ReviewComment, anchor: Anchor, tolerance
   return gap <= tolerance ? gap : null;
 }
 
-/**
- * The planted defect a comment credits automatically: the one with the nearest anchor, the more
- * severe on a tie (then the first in the key). So a comment between two defects can't collect
- * both, while several comments on one defect still count it once.
- */
-export function matchComment(comment: ReviewComment, items: KeyItem[]): string | null {
-  let best: { id: string; distance: number; weight: number } | null = null;
-  for (const item of items) {
+/** Key items with an anchor within reach of the comment: nearest first, the more severe on a tie, then key order. */
+function itemsAround(comment: ReviewComment, items: KeyItem[]): KeyItem[] {
+  const around: { item: KeyItem; distance: number; order: number }[] = [];
+  items.forEach((item, order) => {
     const distances = item.anchors.map((a) => anchorDistance(comment, a)).filter((d): d is number => d !== null);
-    if (!distances.length) continue;
-    const candidate = { id: item.id, distance: Math.min(...distances), weight: SEVERITY_WEIGHT[item.severity] };
-    if (!best || candidate.distance < best.distance || (candidate.distance === best.distance && candidate.weight > best.weight))
-      best = candidate;
-  }
-  return best?.id ?? null;
+    if (distances.length) around.push({ item, distance: Math.min(...distances), order });
+  });
+  return around
+    .sort((a, b) => a.distance - b.distance || SEVERITY_WEIGHT[b.item.severity] - SEVERITY_WEIGHT[a.item.severity] || a.order - b.order)
+    .map((a) => a.item);
+}
+
+const namesIt = (words: string[], item: KeyItem) => !item.credit || addresses(words, item.credit);
+
+/**
+ * Where a comment's line and text put it: the key item it credits (the nearest one it sits on
+ * whose minimum to credit its text names, the more severe on a tie), or else the nearest item it
+ * sits on, as "near" for the grader to read. So a comment between two defects can't collect
+ * both, several comments on one defect count it once, and "ok" on the right line credits nothing.
+ */
+export function placeComment(comment: ReviewComment, items: KeyItem[], words = wordsOf(comment.body ?? "")) {
+  const around = itemsAround(comment, items);
+  const credits = around.find((item) => namesIt(words, item));
+  return { credits: credits?.id ?? null, near: credits ? null : (around[0]?.id ?? null) };
+}
+
+/** The planted defect a comment credits automatically, or null (see placeComment). */
+export function matchComment(comment: ReviewComment, items: KeyItem[]): string | null {
+  return placeComment(comment, items).credits;
 }
 
 /** The grader's corrections: comment id -> the key item it actually identifies (null: none). */
@@ -64,26 +82,69 @@ export type Moves = ReadonlyMap<number, string | null>;
 
 export interface Match {
   commentId: number;
-  /** "anchor": matched by its line; "grader": moved there by the grader. */
+  /** "anchor": matched by its line and text; "grader": moved there by the grader. */
   by: "anchor" | "grader";
 }
+
+/**
+ * Why a comment on an item's anchor isn't credited automatically: its text doesn't name the item;
+ * the same text is pasted on many lines; or it names the concepts of many items at once (a
+ * keyword list). The grader reads it and may move it onto the item.
+ */
+export type NearReason = "text" | "repeated" | "keyword_list";
+
+/** The same words on this many comments are pasted, not written about each line. */
+export const PASTED_AFTER = 3;
+/** A comment naming the minimum of this many key items at once is a list of keywords, not a finding. */
+export const KEYWORD_LIST_ITEMS = 3;
 
 export interface Matching {
   byItem: Map<string, Match[]>;
   unmatchedCommentIds: number[];
+  /** Comments that sit on an item's anchor and credit nothing automatically: which item, and why. */
+  near: Map<number, { itemId: string; why: NearReason }>;
 }
 
-/** Every comment credited to at most one key item: by its anchors, unless the grader moved it. */
+/** Comments whose text can't be trusted to credit anything by itself: pasted, or keyword lists. */
+function distrusted(items: KeyItem[], comments: { c: ReviewComment; words: string[] }[]): Map<number, NearReason> {
+  const out = new Map<number, NearReason>();
+  const copies = new Map<string, number>();
+  for (const { words } of comments) if (words.length) copies.set(words.join(" "), (copies.get(words.join(" ")) ?? 0) + 1);
+  const ruled = items.filter((i) => i.credit);
+  for (const { c, words } of comments) {
+    if (!words.length) continue;
+    if ((copies.get(words.join(" ")) ?? 0) >= PASTED_AFTER) out.set(c.id, "repeated");
+    else if (ruled.filter((i) => addresses(words, i.credit!)).length >= KEYWORD_LIST_ITEMS) out.set(c.id, "keyword_list");
+  }
+  return out;
+}
+
+/** Every comment credited to at most one key item: by its anchors and text, unless the grader moved it. */
 export function matchComments(items: KeyItem[], comments: ReviewComment[], moves: Moves = new Map()): Matching {
   const byItem = new Map<string, Match[]>(items.map((i) => [i.id, []]));
   const unmatchedCommentIds: number[] = [];
-  for (const c of comments) {
+  const near = new Map<number, { itemId: string; why: NearReason }>();
+  const read = comments.map((c) => ({ c, words: wordsOf(c.body ?? "") }));
+  const untrusted = distrusted(items, read);
+  for (const { c, words } of read) {
     const moved = moves.has(c.id) && (moves.get(c.id) === null || byItem.has(moves.get(c.id)!));
-    const target = moved ? moves.get(c.id)! : matchComment(c, items);
-    if (target) byItem.get(target)!.push({ commentId: c.id, by: moved ? "grader" : "anchor" });
-    else unmatchedCommentIds.push(c.id);
+    if (moved) {
+      const target = moves.get(c.id)!;
+      if (target) byItem.get(target)!.push({ commentId: c.id, by: "grader" });
+      else unmatchedCommentIds.push(c.id);
+      continue;
+    }
+    const placed = placeComment(c, items, words);
+    const why = untrusted.get(c.id);
+    if (placed.credits && !why) {
+      byItem.get(placed.credits)!.push({ commentId: c.id, by: "anchor" });
+      continue;
+    }
+    unmatchedCommentIds.push(c.id);
+    const itemId = placed.credits ?? placed.near;
+    if (itemId) near.set(c.id, { itemId, why: why ?? "text" });
   }
-  return { byItem, unmatchedCommentIds };
+  return { byItem, unmatchedCommentIds, near };
 }
 
 export interface GraderDecisions {
@@ -108,6 +169,8 @@ export interface ReviewScore {
   items: { id: string; severity: Severity; dimension: string; weight: number; matches: Match[]; found: boolean }[];
   /** Comments that credit no key item, whether or not the grader credited them as findings. */
   unmatchedCommentIds: number[];
+  /** Of those, the ones on an item's anchor: which item, and why they weren't credited automatically. */
+  near: Matching["near"];
   /** Severity-weighted recall of the answer key, 0..1. */
   recall: number;
   foundWeight: number;
@@ -163,6 +226,7 @@ function scoreMatching(items: KeyItem[], matching: Matching, decisions: GraderDe
   return {
     items: rows,
     unmatchedCommentIds: matching.unmatchedCommentIds,
+    near: matching.near,
     recall: totalWeight ? foundWeight / totalWeight : 0,
     foundWeight,
     totalWeight,
@@ -173,14 +237,30 @@ function scoreMatching(items: KeyItem[], matching: Matching, decisions: GraderDe
 }
 
 /**
+ * The recall a dimension needs for each suggested level on one pull request. Set per pull request
+ * (its meta.json, with the reason) because keys differ in how hard their items are to find.
+ */
+export interface LevelCutoffs {
+  4: number;
+  3: number;
+  2: number;
+}
+
+export const DEFAULT_CUTOFFS: LevelCutoffs = { 4: 0.75, 3: 0.5, 2: 0.25 };
+
+/** A focus dimension's suggestion rests on at least this many items and points of the key. */
+export const MIN_FOCUS_ITEMS = 3;
+export const MIN_FOCUS_POINTS = 6;
+
+/**
  * A suggested 1–4 rating from a dimension's recall, for dimensions the key really tests (at least
  * 3 points of planted weight). Where the candidate found nothing there is no suggested level:
  * the recall is shown and the interviewer chooses, rather than a pre-selected "1".
  */
-export function suggestedLevel(result: DimensionResult): 1 | 2 | 3 | 4 | null {
+export function suggestedLevel(result: DimensionResult, cutoffs: LevelCutoffs = DEFAULT_CUTOFFS): 1 | 2 | 3 | 4 | null {
   if (result.total < 3 || (result.found === 0 && result.credited === 0)) return null;
   // A credited finding outside the key can lift a suggestion by at most one level.
   const bonus = result.credited >= 2 ? 1 : 0;
-  const base = result.recall >= 0.75 ? 4 : result.recall >= 0.5 ? 3 : result.recall >= 0.25 ? 2 : 1;
+  const base = result.recall >= cutoffs[4] ? 4 : result.recall >= cutoffs[3] ? 3 : result.recall >= cutoffs[2] ? 2 : 1;
   return Math.min(4, base + bonus) as 1 | 2 | 3 | 4;
 }

@@ -6,7 +6,8 @@ import { type z } from "zod";
 import { exercises, type StageKey } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { readCodeReviewExercise } from "./code-review-exercise.server";
+import { readCodeReviewExercise, type CodeReviewExercise } from "./code-review-exercise.server";
+import { fillStoredVersions, storedContent } from "./code-review-version.server";
 import { describeIssues } from "./rubric";
 import { ChecklistSchema, KitMetaSchema, missingGuideSections, type Checklist, type KitMeta, type TimePhase } from "./kit";
 import { ScenarioSchema, type Scenario } from "./incident-scenario";
@@ -98,6 +99,7 @@ export function readExerciseFolder(dir: string) {
 export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { now: Date; database?: Db; dir?: string }) {
   const results: { slug: string; created: boolean }[] = [];
   if (!existsSync(dir)) return results;
+  const codeReviews = new Map<string, CodeReviewExercise>();
   for (const entry of readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .sort((a, b) => a.name.localeCompare(b.name))) {
@@ -107,7 +109,7 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
       kind === "interview_kit"
         ? readExerciseFolder(folder)
         : kind === "code_review"
-          ? { ...readCodeReviewExercise(folder), content: null }
+          ? codeReviewEntry(readCodeReviewExercise(folder), codeReviews)
           : unknownKind(folder, kind);
     const existing = database
       .select({ id: exercises.id, contentHash: exercises.contentHash })
@@ -156,7 +158,17 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
     });
     results.push({ slug: meta.slug, created: true });
   }
+  const missing = fillStoredVersions(dir, codeReviews, database);
+  if (missing.length)
+    throw new ExerciseFileError(
+      `No copy of ${missing.join(", ")} to keep in the database: put its exercises/<slug>/versions/v<n>.json back (git history has it).`,
+    );
   return results;
+}
+
+function codeReviewEntry(exercise: CodeReviewExercise, seen: Map<string, CodeReviewExercise>) {
+  seen.set(exercise.meta.slug, exercise);
+  return { meta: exercise.meta, contentHash: exercise.contentHash, content: storedContent(exercise) };
 }
 
 function unknownKind(folder: string, kind: string | null): never {

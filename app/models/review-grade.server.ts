@@ -4,7 +4,8 @@ import { db, type Db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { Assignment } from "./assignment.server";
 import { listComments } from "./assignment.server";
-import { getCodeReviewExercise, type CodeReviewExercise } from "./code-review-exercise.server";
+import type { CodeReviewExercise } from "./code-review-exercise.server";
+import { codeReviewExerciseOf } from "./code-review-version.server";
 import {
   autoScore,
   gradedScore,
@@ -15,13 +16,37 @@ import {
   type ReviewComment,
   type ReviewScore,
 } from "./code-review-scoring";
+import { compileRule, type CreditRule } from "./review-credit";
 
-/** The answer key as the scorer sees it: planted defects by their anchors, judgements with none. */
+const compiled = new WeakMap<CodeReviewExercise, KeyItem[]>();
+
+/**
+ * The answer key as the scorer sees it: planted defects by their anchors and minimum to credit,
+ * judgements with no anchor. A version from before minimums existed credits by position alone.
+ */
 export function keyItems(exercise: CodeReviewExercise): KeyItem[] {
-  return [
-    ...exercise.defects.map((d) => ({ id: d.id, anchors: d.anchors, severity: d.severity, dimension: d.dimension })),
-    ...exercise.judgements.map((j) => ({ id: j.id, anchors: [], severity: j.severity, dimension: j.dimension })),
-  ];
+  let items = compiled.get(exercise);
+  if (!items) {
+    const credit = (rule: CreditRule | undefined) => (rule ? compileRule(rule) : null);
+    items = [
+      ...exercise.defects.map((d) => ({
+        id: d.id,
+        anchors: d.anchors,
+        severity: d.severity,
+        dimension: d.dimension,
+        credit: credit(d.minimumToCredit),
+      })),
+      ...exercise.judgements.map((j) => ({
+        id: j.id,
+        anchors: [],
+        severity: j.severity,
+        dimension: j.dimension,
+        credit: credit(j.minimumToCredit),
+      })),
+    ];
+    compiled.set(exercise, items);
+  }
+  return items;
 }
 
 function getGrade(assignmentId: number, database: Tx | Db = db()) {
@@ -65,7 +90,7 @@ function listMoves(assignmentId: number, database: Tx | Db = db()): Map<number, 
  * grade is saved, when it also gives the suggested ratings).
  */
 export function getReviewResult(assignment: Assignment, focusDimensions?: string[]) {
-  const exercise = getCodeReviewExercise(assignment.exerciseSlug);
+  const exercise = codeReviewExerciseOf(assignment.exerciseId);
   const comments = listComments(assignment.id).map((c) => ({
     ...c,
     // The commented line itself, so the grader judges the comment in context.
@@ -80,7 +105,7 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
   const suggestions = graded
     ? Object.fromEntries(
         Object.entries(graded.byDimension)
-          .map(([dimension, r]) => [dimension, { level: suggestedLevel(r), ...r }] as const)
+          .map(([dimension, r]) => [dimension, { level: suggestedLevel(r, exercise.meta.levelCutoffs), ...r }] as const)
           // Only the stage's focus dimensions, and only where the key tests them enough to say anything.
           .filter(([dimension, s]) => s.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension))),
       )
@@ -170,7 +195,7 @@ export function moveComment(
   input: { commentId: number; to: string | null | "auto" },
   now: Date,
 ): { ok: true } | { ok: false; message: string } {
-  const exercise = getCodeReviewExercise(assignment.exerciseSlug);
+  const exercise = codeReviewExerciseOf(assignment.exerciseId);
   const items = keyItems(exercise);
   const comments: ReviewComment[] = listComments(assignment.id);
   const comment = comments.find((c) => c.id === input.commentId);

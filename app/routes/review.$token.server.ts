@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getAssignment, type Assignment } from "#app/models/assignment.server";
-import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
+import type { CodeReviewExercise } from "#app/models/code-review-exercise.server";
+import { codeReviewExerciseOf } from "#app/models/code-review-version.server";
 import { verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
 
@@ -17,12 +18,12 @@ const INVALID_LINK =
  */
 export async function assignmentFromLink(
   token: string | undefined,
-): Promise<{ assignment: Assignment; exercise: ReturnType<typeof getCodeReviewExercise> }> {
+): Promise<{ assignment: Assignment; exercise: CodeReviewExercise }> {
   const claims = token ? await verifyAssignmentToken(token) : null;
   const assignment = claims ? getAssignment(claims.assignmentId) : null;
   if (!claims || !assignment || assignment.tokenId !== claims.tokenId || assignment.status === "revoked")
     throw plainError(INVALID_LINK, 404);
-  return { assignment, exercise: getCodeReviewExercise(assignment.exerciseSlug) };
+  return { assignment, exercise: codeReviewExerciseOf(assignment.exerciseId) };
 }
 
 const commentBody = z
@@ -70,7 +71,7 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
 export type ReviewAction = z.infer<typeof ReviewActionSchema>;
 
 /** Checks that a comment points at a real line of a file in this pull request. */
-export function checkCommentTarget(exercise: ReturnType<typeof getCodeReviewExercise>, filePath: string, line: number): string | null {
+export function checkCommentTarget(exercise: CodeReviewExercise, filePath: string, line: number): string | null {
   const file = exercise.files.find((f) => f.path === filePath);
   if (!file) return "That file is not part of this pull request.";
   if (line > file.lineCount) return `${filePath} has ${file.lineCount} lines; line ${line} doesn't exist.`;
