@@ -181,9 +181,38 @@ export function readCodeReviewExercise(dir: string, focus = codeReviewFocus()): 
   const problems = answerKeyProblems(keyParsed.data, files, focus);
   if (problems.length) throw new CodeReviewFileError(`${name}/answer-key.json: invalid answer key\n${problems.join("\n")}`);
 
+  const changed = files.reduce((n, f) => n + changedLines(f), 0);
+  if (meta.durationMinutes < minimumReviewMinutes(changed))
+    throw new CodeReviewFileError(
+      `${name}/meta.json: durationMinutes ${meta.durationMinutes} is too short for ${changed} changed lines; at ${REVIEW_LINES_PER_HOUR} lines an hour plus ${REVIEW_READING_MINUTES} minutes for the description and summary it needs at least ${minimumReviewMinutes(changed)}`,
+    );
   const graderGuide = readGraderGuide(dir, name);
   const exercise = { meta, description, files, defects, judgements, decoys, graderGuide };
   return { ...exercise, contentHash: codeReviewContentHash(exercise) };
+}
+
+/**
+ * Lines the pull request adds or changes, as a diff counts them (a line kept from before doesn't
+ * count): what a reviewer has to read.
+ */
+export function changedLines(file: { before: string; after: string }): number {
+  const before = new Map<string, number>();
+  for (const line of file.before.split("\n")) before.set(line, (before.get(line) ?? 0) + 1);
+  return file.after.split("\n").filter((line) => {
+    const left = before.get(line) ?? 0;
+    if (left) before.set(line, left - 1);
+    return !left;
+  }).length;
+}
+
+// Careful review finds most defects below about 400 lines an hour (the Cisco/SmartBear study of
+// 2,500 reviews); a faster pace is skimming. Plus time to read the description and write the summary.
+export const REVIEW_LINES_PER_HOUR = 400;
+export const REVIEW_READING_MINUTES = 10;
+
+/** The shortest fair time limit for a pull request of this many changed lines, in 5-minute steps. */
+export function minimumReviewMinutes(changed: number): number {
+  return Math.ceil((changed / REVIEW_LINES_PER_HOUR) * 12 + REVIEW_READING_MINUTES / 5) * 5;
 }
 
 /** The sections a grader guide must have: what earns credit, and what partial credit is. */
