@@ -264,3 +264,22 @@ export function suggestedLevel(result: DimensionResult, cutoffs: LevelCutoffs = 
   const base = result.recall >= cutoffs[4] ? 4 : result.recall >= cutoffs[3] ? 3 : result.recall >= cutoffs[2] ? 2 : 1;
   return Math.min(4, base + bonus) as 1 | 2 | 3 | 4;
 }
+
+export interface DecoyLines {
+  file: string;
+  lines: [number, number];
+}
+
+/**
+ * For each decoy (a plausible line that is fine), the comments on it that credit no key item:
+ * a reviewer calling a decoy a defect, which the rubric's level-4 clause for software engineering
+ * ("recognises plausible-looking lines that are fine") asks the grader to weigh.
+ */
+export function commentsOnDecoys(decoys: DecoyLines[], comments: ReviewComment[], matching: Pick<Matching, "unmatchedCommentIds">) {
+  const unmatched = new Set(matching.unmatchedCommentIds);
+  return decoys.map((decoy) =>
+    comments
+      .filter((c) => unmatched.has(c.id) && anchorDistance(c, { file: decoy.file, lines: decoy.lines }, 0) !== null)
+      .map((c) => c.id),
+  );
+}

@@ -8,6 +8,7 @@ import type { CodeReviewExercise } from "./code-review-exercise.server";
 import { codeReviewExerciseOf } from "./code-review-version.server";
 import {
   autoScore,
+  commentsOnDecoys,
   gradedScore,
   NO_DECISIONS,
   suggestedLevel,
@@ -110,7 +111,9 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
           .filter(([dimension, s]) => s.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension))),
       )
     : {};
-  return { exercise, comments, moves, auto, current, grade, graded, suggestions };
+  const onDecoys = commentsOnDecoys(exercise.decoys, comments, current);
+  const decoys = exercise.decoys.map((d, i) => ({ ...d, commentIds: onDecoys[i]! }));
+  return { exercise, comments, moves, auto, current, grade, graded, suggestions, decoys };
 }
 
 /** A saved grade's rows: each credited key item with the comment (or summary) behind it, and each credit. */

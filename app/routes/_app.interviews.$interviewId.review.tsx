@@ -57,7 +57,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         autoTarget: autoTarget(id),
         moved: result.moves.has(id),
         target: result.moves.has(id) ? (result.moves.get(id) ?? null) : autoTarget(id),
+        near: result.current.near.get(id) ?? null,
       })),
+      decoys: result.decoys.map(({ file, lines, title, why, commentIds }) => ({ file, lines, title: title ?? null, why, commentIds })),
       unmatched: result.current.unmatchedCommentIds,
       auto: { recall: result.auto.recall, found: result.auto.foundWeight, total: result.auto.totalWeight },
       current: {

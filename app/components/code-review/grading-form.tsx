@@ -10,6 +10,7 @@ export interface GradingReview {
   judgements: (KeyText & { credited: boolean })[];
   comments: GradedComment[];
   unmatched: number[];
+  decoys: { file: string; lines: [number, number]; title: string | null; why: string; commentIds: number[] }[];
   auto: { recall: number; found: number; total: number };
   current: { recall: number; found: number; total: number; credited: number };
   decisions: { rejected: string[]; credited: { commentId: number; severity: Severity; dimension: string }[]; fromSummary: string[] } | null;
@@ -191,6 +192,35 @@ export function GradingForm({
           </article>
         ))}
       </section>
+
+      {review.decoys.length ? (
+        <section aria-labelledby="decoys-heading" className="stack">
+          <h2 id="decoys-heading">Plausible lines that are fine ({review.decoys.length})</h2>
+          <p className="small muted">
+            Decoys: code that looks wrong and isn't. Recognising them is part of software engineering at level 4; a comment that calls one a
+            defect is listed under it.
+          </p>
+          {review.decoys.map((decoy, i) => (
+            <article key={i} className="card" aria-label={decoy.title ?? `Decoy at ${decoy.file}:${range(decoy.lines)}`}>
+              <h3>{decoy.title ?? "A plausible line that is fine"}</h3>
+              <p className="small mono">
+                {decoy.file}:{range(decoy.lines)}
+              </p>
+              <p className="small">{decoy.why}</p>
+              {decoy.commentIds.length ? (
+                decoy.commentIds.map((id) => (
+                  <blockquote key={id} className="candidate-comment">
+                    <span className="small">Flagged by the candidate at line {comment(id).line}</span>
+                    <p className="notes">{comment(id).body}</p>
+                  </blockquote>
+                ))
+              ) : (
+                <p className="small muted">No comment flags it.</p>
+              )}
+            </article>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="unmatched-heading" className="stack">
         <h2 id="unmatched-heading">Comments outside the answer key ({review.unmatched.length})</h2>
