@@ -310,8 +310,8 @@ describe("rubric v2's floors at their boundaries", () => {
   });
 
   it("S = 3.00 with software engineering at 1 and everything else 3.5: Hire by S, with the Below a floor gate", () => {
-    const rest = Object.fromEntries(v2.dimensions.filter((d) => d.key !== "software_engineering").map((d) => [d.key, 3]));
-    const high = Object.fromEntries(Object.keys(rest).map((k) => [k, 4]));
+    const rest = Object.fromEntries(v2.dimensions.filter((d) => d.key !== "software_engineering").map((d) => [d.key, 3 as Level]));
+    const high = Object.fromEntries(Object.keys(rest).map((k) => [k, 4 as Level]));
     const r = computeRecommendation({
       rubric: v2,
       scorecards: [card(1, rest), card(2, high), card(3, { software_engineering: 1 })],
