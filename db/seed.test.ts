@@ -21,7 +21,12 @@ async function setup() {
 
 const versions = () =>
   db()
-    .select({ id: rubricVersions.id, version: rubricVersions.version, status: rubricVersions.status, createdById: rubricVersions.createdById })
+    .select({
+      id: rubricVersions.id,
+      version: rubricVersions.version,
+      status: rubricVersions.status,
+      createdById: rubricVersions.createdById,
+    })
     .from(rubricVersions)
     .orderBy(rubricVersions.version)
     .all();
@@ -36,9 +41,33 @@ describe("the demo seed and rubric v2", () => {
       { id: v2!.id, version: 2, status: "published", createdById: hm.id },
     ]);
     // Every seeded loop and scorecard, history and current alike, is on v1; every position on v2.
-    expect(new Set(db().select({ v: loops.rubricVersionId }).from(loops).all().map((l) => l.v))).toEqual(new Set([v1!.id]));
-    expect(new Set(db().select({ v: scorecards.rubricVersionId }).from(scorecards).all().map((s) => s.v))).toEqual(new Set([v1!.id]));
-    expect(new Set(db().select({ v: positions.rubricVersionId }).from(positions).all().map((p) => p.v))).toEqual(new Set([v2!.id]));
+    expect(
+      new Set(
+        db()
+          .select({ v: loops.rubricVersionId })
+          .from(loops)
+          .all()
+          .map((l) => l.v),
+      ),
+    ).toEqual(new Set([v1!.id]));
+    expect(
+      new Set(
+        db()
+          .select({ v: scorecards.rubricVersionId })
+          .from(scorecards)
+          .all()
+          .map((s) => s.v),
+      ),
+    ).toEqual(new Set([v1!.id]));
+    expect(
+      new Set(
+        db()
+          .select({ v: positions.rubricVersionId })
+          .from(positions)
+          .all()
+          .map((p) => p.v),
+      ),
+    ).toEqual(new Set([v2!.id]));
     const steps = db()
       .select({ actorId: auditLog.actorId, summary: auditLog.summary })
       .from(auditLog)
@@ -68,7 +97,8 @@ describe("the demo seed and rubric v2", () => {
     expect(preview.bandChanges).toBe(0);
     expect(preview.rows.every((r) => r.current.score === r.draft.score)).toBe(true);
     expect(floored.length).toBeGreaterThanOrEqual(1);
-    for (const r of floored) expect([r.current.floor, r.draft.floor, r.current.band?.key]).toEqual([false, true, expect.stringMatching(/hire$/)]);
+    for (const r of floored)
+      expect([r.current.floor, r.draft.floor, r.current.band?.key]).toEqual([false, true, expect.stringMatching(/hire$/)]);
   });
 
   it("db:setup again on the seeded database loads nothing twice and changes nothing", async () => {
