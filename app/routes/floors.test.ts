@@ -3,10 +3,12 @@
 // published keeps v1 and no floor. Built without the exercises (no stage here needs a kit).
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { interviews, positions, rubricVersions, type StageKey } from "#db/schema";
+import { interviews, loops, positions, rubricVersions, users, type StageKey } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { systemNow } from "#app/utils/clock.server";
 import { createCandidate } from "#app/models/candidate.server";
+import { recordDecision } from "#app/models/decision.server";
+import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { scheduleLoop } from "#app/models/loop.server";
 import { formatScore } from "#app/models/numbers";
 import { loadRubrics } from "#app/models/rubric.server";
@@ -141,5 +143,28 @@ describe("rubric v2's floor, the same everywhere", () => {
     expect([row.rubricVersion, row.gates]).toEqual([1, []]);
     const json = (JSON.parse(await file("results.json")).rows as Record<string, unknown>[]).find((r) => r.candidate_id === onV1)!;
     expect(json).toMatchObject({ rubric_version: 1, band: "Strong hire", gates: "" });
+  });
+
+  it("hiring against v2's floor needs the acknowledgement; the same hire on v1 doesn't", async () => {
+    const hm = db().select().from(users).where(eq(users.id, hmId)).get()!;
+    const decide = (candidateId: number, acknowledged: boolean) => {
+      const loop = db().select().from(loops).where(eq(loops.candidateId, candidateId)).get()!;
+      const recommendation = getLoopRecommendation(loop, systemNow())!;
+      return recordDecision(hm, {
+        loopId: loop.id,
+        decision: "hire",
+        rationale: "Strong loop.",
+        acknowledged,
+        recommendation,
+        now: systemNow(),
+      });
+    };
+    expect(decide(onV2, false)).toMatchObject({
+      ok: false,
+      field: "acknowledge",
+      message: expect.stringContaining("A floor in the rubric rules out hiring on this score."),
+    });
+    expect(decide(onV2, true).ok).toBe(true);
+    expect(decide(onV1, false).ok).toBe(true);
   });
 });
