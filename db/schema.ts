@@ -329,6 +329,9 @@ export const scorecards = sqliteTable(
     amendmentCount: integer("amendment_count").notNull().default(0),
     // Optimistic concurrency: a save names the revision it started from.
     revision: integer("revision").notNull().default(0),
+    // The browser tab (a random id per page) that saved this revision: a tab's own saves may
+    // overtake each other in flight without being taken for another tab's (scorecard.server.ts).
+    savedByTab: text("saved_by_tab"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

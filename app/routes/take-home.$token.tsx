@@ -38,6 +38,10 @@ type Reply = { fieldErrors?: Record<string, string>; message?: string; values?: 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { takeHome, settings } = await takeHomeFromLink(params.token);
   const now = requestTime(context);
+  // Before reading a byte of the body: a late or second upload is refused at once, so a used link
+  // can't make the server take in another 20 MB (server.ts then drops the rest and closes).
+  const phase = assignmentPhase(takeHome, now);
+  if (phase !== "in_progress") return data<Reply>({ message: TAKE_HOME_REFUSALS[phase] }, { status: 409 });
   const form = await readFormData(request);
   const how = form.get("how") === "repository" ? "repository" : "archive";
   const values = {
@@ -46,9 +50,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     notes: String(form.get("notes") ?? "").slice(0, NOTES_MAX),
   };
   const refuse = (fieldErrors: Record<string, string>, status = 400) => data<Reply>({ fieldErrors, values }, { status });
-  // Before reading the archive: a late or second upload is refused and nothing is kept.
-  const phase = assignmentPhase(takeHome, now);
-  if (phase !== "in_progress") return data<Reply>({ message: TAKE_HOME_REFUSALS[phase], values }, { status: 409 });
   const notes = String(form.get("notes") ?? "").trim();
   if (notes.length > NOTES_MAX) return refuse({ notes: `Keep the notes under ${NOTES_MAX.toLocaleString("en-GB")} characters` });
   let result;

@@ -9,6 +9,7 @@ import type { getInterview } from "#app/models/interview.server";
 import { getTakeHome, getTakeHomeByAssignment, sendTakeHome, type TakeHome } from "#app/models/take-home.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
+import { publicLink } from "#app/utils/public-url.server";
 import type { SessionUser } from "#app/auth/session.server";
 
 type Interview = NonNullable<ReturnType<typeof getInterview>>;
@@ -26,18 +27,18 @@ export async function takeHomeFromLink(token: string | undefined) {
   return { takeHome, kit, settings: kit.content.takeHome };
 }
 
-/** The link lasts a day past the deadline, so a candidate who is late is told so rather than "invalid". */
-export async function takeHomeLink(t: TakeHome, origin: string) {
+/** The link (at PUBLIC_URL) lasts a day past the deadline, so a candidate who is late is told so rather than "invalid". */
+export async function takeHomeLink(t: TakeHome) {
   const token = await signAssignmentToken({
     assignmentId: t.assignmentId,
     tokenId: t.tokenId,
     expiresAt: new Date((t.deadlineAt?.getTime() ?? t.linkExpiresAt.getTime()) + DAY),
     purpose: "take_home",
   });
-  return `${origin}/take-home/${token}`;
+  return publicLink(`/take-home/${token}`);
 }
 
-export async function takeHomePanel(interview: Interview, kit: Kit, origin: string, now: Date) {
+export async function takeHomePanel(interview: Interview, kit: Kit, now: Date) {
   const t = getTakeHome(interview.id);
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const defaultDays = kit.content?.takeHome?.submitWithinDays ?? 7;
@@ -48,7 +49,7 @@ export async function takeHomePanel(interview: Interview, kit: Kit, origin: stri
       phase,
       deadlineAt: t.deadlineAt,
       submittedAt: t.submittedAt,
-      link: phase === "in_progress" ? await takeHomeLink(t, origin) : null,
+      link: phase === "in_progress" ? await takeHomeLink(t) : null,
       submission: t.submission ? { kind: t.submission.storedName ? "archive" : "repository", bytes: t.submission.bytes } : null,
       gradedBy: t.grade?.graderName ?? null,
     },

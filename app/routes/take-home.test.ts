@@ -166,6 +166,47 @@ describe("the candidate's take-home link", () => {
   });
 });
 
+/** A 20 MB multipart upload that counts how much of it the server pulls. */
+function countedUpload(token: string) {
+  const MB = 1024 * 1024;
+  const chunk = new Uint8Array(64 * 1024).fill(97);
+  const counted = { pulled: 0 };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (counted.pulled >= 20 * MB) return controller.close();
+        counted.pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const request = new Request(`http://localhost/take-home/${token}`, {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: { "Content-Type": "multipart/form-data; boundary=----loopwise" },
+  } as RequestInit);
+  return { request, counted };
+}
+
+describe("an upload the take-home can no longer take", () => {
+  it("is refused with 409 before a byte of its body is read, once submitted or past the deadline", async () => {
+    const submitted = await setup();
+    await submit(submitted.token, { how: "repository", repositoryUrl: "https://example.com/ada/service" });
+    const late = await setup();
+    vi.setSystemTime(new Date(NOW.getTime() + 7.5 * 24 * 3600_000));
+    for (const { token } of [submitted, late]) {
+      const { request, counted } = countedUpload(token);
+      const result = await run(async () => candidatePage.action(routeArgs(request, { token })));
+      expect(counted.pulled).toBe(0);
+      const reply = replyOf(result);
+      expect(reply.init.status).toBe(409);
+      expect(reply.data.message).toMatch(/submitted|deadline has passed/);
+    }
+  });
+});
+
 describe("grading the take-home", () => {
   it("is blind until saved, ticks only checklist items, is audited, and pre-fills the scorecard", async () => {
     const { grader, other, hm, interview, token } = await setup();
