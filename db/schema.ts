@@ -376,6 +376,7 @@ export const scorecardSignals = sqliteTable(
 // Code-review simulation: a candidate's assignment, their comments, and the grade.
 
 export const ASSIGNMENT_STATUSES = ["assigned", "started", "submitted", "expired", "revoked"] as const;
+export const COMMENT_PRIORITIES = ["blocking", "nit"] as const;
 export const REVIEW_VERDICTS = ["approve", "request_changes", "comment"] as const;
 
 export const assignments = sqliteTable(
@@ -422,6 +423,8 @@ export const reviewComments = sqliteTable(
     line: integer("line").notNull(),
     endLine: integer("end_line"),
     body: text("body").notNull(),
+    // How the candidate ranked it: must be fixed before merging, or a nit. Null: not said.
+    priority: text("priority", { enum: COMMENT_PRIORITIES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
