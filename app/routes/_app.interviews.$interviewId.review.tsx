@@ -48,11 +48,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     review: result && {
       defects: result.exercise.defects.map((d) => ({ ...d, matches: matchesOf(d.id) })),
       judgements: result.exercise.judgements.map((j) => ({ ...j, credited: result.grade?.decisions.fromSummary.includes(j.id) ?? false })),
-      comments: result.comments.map(({ id, filePath, line, body, code }) => ({
+      comments: result.comments.map(({ id, filePath, line, body, priority, code }) => ({
         id,
         filePath,
         line,
         body,
+        priority,
         code,
         autoTarget: autoTarget(id),
         moved: result.moves.has(id),
@@ -71,6 +72,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       decisions: result.grade?.decisions ?? null,
       gradedBy: result.grade ? { name: result.grade.graderName, at: result.grade.savedAt } : null,
       suggestions: result.suggestions,
+      approvedWithOpenCritical: result.facts.approvedWithOpenCritical.map(
+        (id) => result.exercise.defects.find((d) => d.id === id)?.title ?? id,
+      ),
     },
     dimensionNames,
     timeZone: user.timeZone,

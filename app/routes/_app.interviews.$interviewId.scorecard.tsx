@@ -62,7 +62,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...Object.entries(suggestions).map(([k, sg]) => [
         k,
         `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
-          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : "."),
+          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
+          sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join(""),
       ]),
       ...Object.entries(fromTakeHome).map(([k, sg]) => [
         k,

@@ -15,7 +15,19 @@ export interface GradingReview {
   current: { recall: number; found: number; total: number; credited: number };
   decisions: { rejected: string[]; credited: { commentId: number; severity: Severity; dimension: string }[]; fromSummary: string[] } | null;
   gradedBy: { name: string; at: Date | null } | null;
-  suggestions: Record<string, { level: number | null; found: number; total: number; recall: number }>;
+  suggestions: Record<
+    string,
+    {
+      level: number | null;
+      fromRecall: number | null;
+      applied: { capAt: number; says: string }[];
+      found: number;
+      total: number;
+      recall: number;
+    }
+  >;
+  /** Critical security or privacy items unfound though the candidate approved the pull request. */
+  approvedWithOpenCritical: string[];
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -64,6 +76,12 @@ export function GradingForm({
       {error ? (
         <p className="form-error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {review.approvedWithOpenCritical.length ? (
+        <p className="card form-error" role="note">
+          The candidate approved this pull request while a critical security or privacy defect stayed unflagged:{" "}
+          {review.approvedWithOpenCritical.join("; ")}.
         </p>
       ) : null}
       <section className="card" aria-labelledby="score-heading">
@@ -117,7 +135,14 @@ export function GradingForm({
                   <td className="num">
                     {s.found} of {s.total} points ({pct(s.recall)})
                   </td>
-                  <td className="num">{s.level ?? "none: nothing found, you choose"}</td>
+                  <td className="num">
+                    {s.level ?? "none: nothing found, you choose"}
+                    {s.applied.map((a) => (
+                      <span key={a.says} className="small muted cr-rule">
+                        {s.fromRecall} from recall, capped at {a.capAt}: {a.says}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
