@@ -137,7 +137,7 @@ export function getReviewResult(
 }
 
 /** A saved grade's rows: each credited key item with the comment (or summary) behind it, and each credit. */
-function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
+export function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
   tx.delete(reviewGradeItems).where(eq(reviewGradeItems.gradeId, gradeId)).run();
   const rejected = new Set(decisions.rejected);
   const fromSummary = new Set(decisions.fromSummary);

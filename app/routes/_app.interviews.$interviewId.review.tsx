@@ -5,6 +5,7 @@ import { allowedMs, formatAllowed } from "#app/models/assignment-phase";
 import { blindReference } from "#app/models/interview.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { moveComment, saveGrade } from "#app/models/review-grade.server";
+import { keyVersionState, regradeUnderCurrentKey } from "#app/models/review-key-version.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
@@ -70,6 +71,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         credited: result.current.creditedWeight,
       },
       decisions: result.grade?.decisions ?? null,
+      keyVersion: assignment ? keyVersionState(assignment) : null,
       gradedBy: result.grade ? { name: result.grade.graderName, at: result.grade.savedAt } : null,
       suggestions: result.suggestions,
       approvedWithOpenCritical: result.facts.approvedWithOpenCritical.map(
@@ -91,6 +93,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!ctx.assignment || !ctx.result) return refuse("The candidate hasn't finished the review yet.", 409);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "grade");
+  if (intent === "regrade") {
+    const regraded = regradeUnderCurrentKey(user, ctx.assignment, now);
+    return regraded.ok ? { error: undefined, undecided: [] as string[], moved: false, regraded: true } : refuse(regraded.message, 409);
+  }
   if (intent.startsWith("move.")) {
     const move = parseMove(form, intent);
     if (!move) return refuse("Choose where the comment belongs, then Move.", 400);
@@ -160,6 +166,7 @@ export default function GradingPage({ loaderData: d, actionData }: Route.Compone
           isGrader={d.isGrader}
           justGraded={d.justGraded}
           justMoved={Boolean(actionData?.moved)}
+          justRegraded={Boolean(actionData && "regraded" in actionData && actionData.regraded)}
           error={actionData?.error}
           undecided={actionData?.undecided ?? []}
         />

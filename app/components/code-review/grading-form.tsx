@@ -26,6 +26,8 @@ export interface GradingReview {
       recall: number;
     }
   >;
+  keyVersion:
+    { kind: "current"; version: number } | { kind: "can_regrade" | "pull_request_changed"; version: number; current: number } | null;
   /** Critical security or privacy items unfound though the candidate approved the pull request. */
   approvedWithOpenCritical: string[];
 }
@@ -46,6 +48,7 @@ export function GradingForm({
   isGrader,
   justGraded,
   justMoved,
+  justRegraded = false,
   error,
   undecided,
 }: {
@@ -56,6 +59,7 @@ export function GradingForm({
   isGrader: boolean;
   justGraded: boolean;
   justMoved: boolean;
+  justRegraded?: boolean;
   error?: string;
   undecided: string[];
 }) {
@@ -68,6 +72,11 @@ export function GradingForm({
   return (
     <Form method="post" className="stack">
       {justGraded ? <p className="flash">Grade saved. The suggested ratings are on your scorecard; you decide the final ratings.</p> : null}
+      {justRegraded ? (
+        <p className="flash" role="status">
+          Regraded under the current answer key; the score below is recalculated and the change is in the audit log.
+        </p>
+      ) : null}
       {justMoved ? (
         <p className="flash" role="status">
           Comment moved; the score below is recalculated.
@@ -83,6 +92,22 @@ export function GradingForm({
           The candidate approved this pull request while a critical security or privacy defect stayed unflagged:{" "}
           {review.approvedWithOpenCritical.join("; ")}.
         </p>
+      ) : null}
+      {review.keyVersion && review.keyVersion.kind !== "current" ? (
+        <div className="card row-between" role="note">
+          <p>
+            Scored under answer key version {review.keyVersion.version}, the one the candidate was given; the current key is version{" "}
+            {review.keyVersion.current}.{" "}
+            {review.keyVersion.kind === "can_regrade"
+              ? "The pull request is the same in both, so you may regrade under the current key (the change is in the audit log)."
+              : "The pull request itself changed since, so this review stays scored under its own version."}
+          </p>
+          {review.keyVersion.kind === "can_regrade" && isGrader ? (
+            <button type="submit" name="intent" value="regrade" className="btn">
+              Regrade under version {review.keyVersion.current}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       <section className="card" aria-labelledby="score-heading">
         <h2 id="score-heading">Score</h2>
