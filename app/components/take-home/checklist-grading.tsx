@@ -73,7 +73,7 @@ export function ChecklistGrading({ checklist, items, dimensionNames, kitVersion,
                   <span>
                     {i.level ? <ChecklistLevelBadge level={i.level} /> : null} {i.text}
                     {i.level === "meets" || !i.level ? (
-                      <span className="small muted">
+                      <span className="small muted nowrap">
                         {" "}
                         ({i.points} point{i.points === 1 ? "" : "s"})
                       </span>
@@ -96,9 +96,13 @@ export function ChecklistGrading({ checklist, items, dimensionNames, kitVersion,
 
 function SuggestionLine({ suggestion: s, name }: { suggestion: ChecklistSuggestion; name: string }) {
   return (
-    <div className="checklist-suggestion" role="status" aria-label={`Suggested rating for ${name}`}>
+    <div
+      className={`checklist-suggestion${s.redFlags.length ? " checklist-suggestion-concern" : ""}`}
+      role="status"
+      aria-label={`Suggested rating for ${name}`}
+    >
       <strong>{s.level === null ? "No suggestion" : `Suggests ${s.level}: ${SUGGESTED_LEVEL_NAMES[s.level]}`}</strong>
-      <span>{s.reason}</span>
+      <span>{s.reason.charAt(0).toUpperCase() + s.reason.slice(1)}</span>
     </div>
   );
 }
