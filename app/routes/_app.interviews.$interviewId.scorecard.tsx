@@ -65,11 +65,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
           sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join(""),
       ]),
-      ...Object.entries(fromTakeHome).map(([k, sg]) => [
-        k,
-        `Take-home (graded checklist): ${sg.found} of ${sg.total} points ticked in this area (${Math.round(sg.share * 100)}%)` +
-          (sg.level ? `; suggests ${sg.level}.` : "; nothing ticked, so no suggestion."),
-      ]),
+      ...Object.entries(fromTakeHome).map(([k, sg]) => [k, sg.evidence]),
       ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
     ]),
     signals: Object.keys(scorecard?.signals ?? {}),
