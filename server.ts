@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
+import expressStaticGzip from "express-static-gzip";
 import type { ServerBuild } from "react-router";
 import { env } from "#app/utils/env.server";
 import { bodyLimitOf, declaresMoreThan, limitRequestBodies } from "./server/body-limit";
@@ -16,6 +17,7 @@ import { refuse } from "./server/refuse";
 import { createReminderJob } from "./server/reminder-job";
 import { securityHeaders } from "./server/response-headers";
 import { refuseForeignWrites } from "./server/same-origin";
+import { closeConnectionsWithUnreadBodies } from "./server/unread-body";
 
 process.env.NODE_ENV ??= "production";
 const config = env();
@@ -27,6 +29,9 @@ app.disable("x-powered-by");
 // X-Forwarded-Proto/-Host from that one hop; without them every HTTPS form post looks foreign.
 if (proxyHeader) app.set("trust proxy", 1);
 
+// First, so that every answer sent before its body was read (ours below, or the app's) closes the
+// connection cleanly instead of leaving it stalled for the browser's next request.
+app.use(closeConnectionsWithUnreadBodies);
 app.use(securityHeaders({ cookieSecure: config.cookieSecure }));
 app.use(limitRequestBodies(config.MAX_BODY_BYTES));
 app.use(refuseForeignWrites);
@@ -44,8 +49,16 @@ if (config.NODE_ENV === "development") {
   app.use(vite.middlewares);
   build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
 } else {
-  // File names under /assets carry a content hash, so they never change.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  // File names under /assets carry a content hash, so they never change. Each was compressed once
+  // at build time (scripts/compress-assets.ts): the .br or .gz the browser accepts is sent as is.
+  app.use(
+    "/assets",
+    expressStaticGzip("build/client/assets", {
+      enableBrotli: true,
+      orderPreference: ["br", "gz"],
+      serveStatic: { immutable: true, maxAge: "1y" },
+    }),
+  );
   // The other files sit at the top level (the favicon): pages and `.data` requests skip the disk.
   const topLevelFiles = express.static("build/client", { maxAge: "1h" });
   app.use((req, res, next) => (/^\/[^/]+\.(?!data$)\w+$/.test(req.path) ? topLevelFiles(req, res, next) : next()));

@@ -1,7 +1,7 @@
 // Backups taken while another process writes, and restores that refuse anything unsound.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -112,6 +112,59 @@ describe("db:backup", () => {
     writeFileSync(path.join(dir, "taken.db"), "precious");
     await expect(backupDatabase({ source: live, destination: path.join(dir, "taken.db") })).rejects.toThrow(/already exists/);
     expect(readFileSync(path.join(dir, "taken.db"), "utf8")).toBe("precious");
+  });
+});
+
+describe("a backup that does not finish", () => {
+  /** Files in the directory a cron job or a person would take for backups. */
+  const backupsIn = (where: string) => readdirSync(where).filter((f) => /^loopwise-.*\.db$/.test(f));
+
+  it("killed mid-copy, leaves nothing under the backup's name, only a hidden partial file that no restore takes", async () => {
+    const live = path.join(dir, "live.db");
+    liveDatabase(live, 20_000);
+    const destination = path.join(dir, "loopwise-2026-12-02T09-17-00Z.db");
+    const child = spawn(process.execPath, ["--import", "tsx", "db/backup.ts", destination], {
+      env: { ...process.env, DATABASE_PATH: live, NODE_ENV: "test" },
+      stdio: "ignore",
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    // Killed the moment anything of the copy appears on disk, as a power cut or the OOM killer would.
+    const appeared = await new Promise<string[]>((resolve, reject) => {
+      const poll = setInterval(() => {
+        const files = readdirSync(dir).filter((f) => f !== "live.db" && !f.startsWith("live.db-"));
+        if (files.length) {
+          clearInterval(poll);
+          child.kill("SIGKILL");
+          resolve(files);
+        }
+      }, 1);
+      child.once("exit", () => (clearInterval(poll), reject(new Error("the backup finished before it could be killed"))));
+    });
+    expect(await exited).toBe("SIGKILL");
+    expect(appeared.length).toBeGreaterThan(0);
+
+    expect(existsSync(destination)).toBe(false);
+    expect(backupsIn(dir)).toEqual([]);
+    const partials = readdirSync(dir).filter((f) => f.endsWith(".partial"));
+    expect(partials).toEqual([expect.stringMatching(/^\.loopwise-2026-12-02T09-17-00Z\.db\.\d+\.partial$/)]);
+    expect(() => checkBackupFile(path.join(dir, partials[0]!), MIGRATIONS)).toThrow(/an unfinished backup/);
+
+    // The next backup into the directory finishes, and clears what the killed one left.
+    const done = await backupDatabase({ source: live, destination });
+    expect(rows(done.destination, "users")).toHaveLength(20_000);
+    expect(readdirSync(dir).sort()).toEqual(["live.db", "loopwise-2026-12-02T09-17-00Z.db"].sort());
+  }, 60_000);
+
+  it("whose copy fails its integrity check, leaves nothing behind at all", async () => {
+    const live = path.join(dir, "damaged.db");
+    liveDatabase(live, 500);
+    const bytes = readFileSync(live);
+    bytes.fill(0x5a, 4096 * 4, 4096 * 12);
+    writeFileSync(live, bytes);
+    const destination = path.join(dir, "backups", "loopwise-x.db");
+    mkdirSync(path.dirname(destination));
+    await expect(backupDatabase({ source: live, destination })).rejects.toThrow(/failed its integrity check/);
+    expect(readdirSync(path.dirname(destination))).toEqual([]);
   });
 });
 

@@ -329,6 +329,9 @@ export const scorecards = sqliteTable(
     amendmentCount: integer("amendment_count").notNull().default(0),
     // Optimistic concurrency: a save names the revision it started from.
     revision: integer("revision").notNull().default(0),
+    // The browser tab (a random id per page) that saved this revision: a tab's own saves may
+    // overtake each other in flight without being taken for another tab's (scorecard.server.ts).
+    savedByTab: text("saved_by_tab"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -373,6 +376,7 @@ export const scorecardSignals = sqliteTable(
 // Code-review simulation: a candidate's assignment, their comments, and the grade.
 
 export const ASSIGNMENT_STATUSES = ["assigned", "started", "submitted", "expired", "revoked"] as const;
+export const COMMENT_PRIORITIES = ["blocking", "nit"] as const;
 export const REVIEW_VERDICTS = ["approve", "request_changes", "comment"] as const;
 
 export const assignments = sqliteTable(
@@ -419,6 +423,8 @@ export const reviewComments = sqliteTable(
     line: integer("line").notNull(),
     endLine: integer("end_line"),
     body: text("body").notNull(),
+    // How the candidate ranked it: must be fixed before merging, or a nit. Null: not said.
+    priority: text("priority", { enum: COMMENT_PRIORITIES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -9,6 +9,9 @@ import { startSession } from "./session.server";
 export type SignInResult =
   { ok: true; cookie: string; role: Role } | { ok: false; message: string; refused: boolean; retryAfterSeconds?: number };
 
+/** Who a failed sign-in was made by, in the audit log: nobody known. */
+export const NOT_SIGNED_IN = "Not signed in";
+
 const WRONG = "That email and password don't match an active account.";
 
 function minutes(ms: number) {
@@ -31,14 +34,16 @@ export async function signIn(input: {
   const email = normalizeEmail(input.email);
   const audit = (summary: string) =>
     recordAudit(db(), {
-      actor: { id: null, name: email },
+      // The typed address and the client are recorded (what an admin investigating guessing
+      // needs), never the password. The address goes in `after`, which an erasure can blank when
+      // it turns out to be a candidate's; who and what an entry is about can never change.
+      actor: { id: null, name: NOT_SIGNED_IN },
       at: input.now,
       action: "sign_in_failed",
       entityType: "sign_in",
-      entityId: email,
-      // The typed address and the client are recorded (what an admin investigating guessing
-      // needs), never the password.
+      entityId: input.client,
       summary: `${summary} (from ${input.client})`,
+      after: { email },
     });
 
   const gate = await signInGate(email, input.client);

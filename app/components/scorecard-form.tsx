@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Form, useBlocker } from "react-router";
 import { useDebouncedSave } from "./ui/use-debounced-save";
 import {
@@ -11,6 +11,7 @@ import {
   TAKEAWAYS_MAX,
   type ScorecardShape,
 } from "#app/models/scorecard-schema";
+import { ScorecardConflict, YourEnteredVersion, type EnteredField } from "./scorecard-conflict";
 import { ErrorList, FormError } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
 
@@ -40,6 +41,9 @@ const SIGNAL_GROUPS: { kind: Signal["kind"]; title: string }[] = [
 
 const AUTOSAVE_DELAY_MS = 800;
 
+/** What a save's reply says: its status line, the revision now stored, or that another tab saved first. */
+export type SaveReply = { ok: boolean; message: string; revision?: number; conflict?: { revision: number } };
+
 /**
  * The interviewer's scorecard: anchored levels per dimension (focus dimensions first), evidence,
  * signals, and an overall recommendation. Drafts save as the interviewer works.
@@ -54,6 +58,11 @@ export function ScorecardForm({
   lastSavedLabel,
   submitBlockedReason,
   suggestions,
+  revision,
+  lastSave,
+  entered,
+  onLoadOther,
+  onDismissEntered,
 }: {
   shape: ScorecardShape;
   dimensions: Dimension[];
@@ -64,6 +73,14 @@ export function ScorecardForm({
   lastSavedLabel: string | null;
   submitBlockedReason: string | null;
   suggestions: Record<string, { level: number | null; recall: number }>;
+  /** The revision the page loaded; every save names the latest this tab knows of. */
+  revision: number;
+  /** The reply to the last Save draft or Submit (autosaves reply to their own fetcher). */
+  lastSave?: SaveReply;
+  /** What this tab had entered before it loaded another tab's version, shown to copy from. */
+  entered: EnteredField[] | null;
+  onLoadOther: (entered: EnteredField[]) => void;
+  onDismissEntered: () => void;
 }) {
   const [form, fields] = useForm({
     id: "scorecard",
@@ -75,10 +92,13 @@ export function ScorecardForm({
     shouldRevalidate: "onInput",
   });
   const formProps = getFormProps(form);
-  const autosave = useAutosave(!submitted);
+  const { base, tabField, conflict, useReplies, keepMine } = usePageCopy(revision);
+  const autosave = useAutosave(!submitted && !conflict);
+  useReplies([lastSave, autosave.reply]);
   // An amendment isn't autosaved, so leaving with unsent changes asks first.
   useConfirmLeave(submitted && autosave.touched);
   useRevealFirstError(form.id, form.allErrors);
+  const formRef = useRef<HTMLFormElement>(null);
   const rating = fields.rating.getFieldset();
   const evidence = fields.evidence.getFieldset();
   const notes = fields.note.getFieldset();
@@ -105,6 +125,7 @@ export function ScorecardForm({
       method="post"
       className="form"
       {...formProps}
+      ref={formRef}
       onChange={(e) => autosave.schedule(e.currentTarget)}
       onSubmit={(e) => {
         formProps.onSubmit(e);
@@ -113,6 +134,20 @@ export function ScorecardForm({
         if (!e.defaultPrevented) autosave.cancel();
       }}
     >
+      {/* The copy this page holds, named by every save: a stale one is refused, never applied. */}
+      <input type="hidden" name="revision" value={base} />
+      <input type="hidden" name="tab" ref={tabField} />
+      {conflict ? (
+        <ScorecardConflict
+          onLoadOther={() => onLoadOther(enteredFields(formRef.current, dimensions, signals))}
+          onKeepMine={() => {
+            const over = keepMine();
+            // A draft is saved over the other version at once; an amendment waits for its Submit.
+            if (formRef.current && over !== null && !submitted) autosave.saveNow(formRef.current, { revision: String(over) });
+          }}
+        />
+      ) : null}
+      {entered ? <YourEnteredVersion fields={entered} onDismiss={onDismissEntered} /> : null}
       <div className="scorecard-body">
         <section aria-labelledby="focus-heading" className="stack">
           <h2 id="focus-heading">Focus dimensions of this stage</h2>
@@ -222,7 +257,7 @@ export function ScorecardForm({
           {submitted ? "Submit amendment" : "Submit scorecard"}
         </SubmitButton>
         <span className="small muted save-status" role="status" aria-live="polite">
-          {autosave.status ?? lastSavedLabel}
+          {conflict ? "Not saved: changed in another tab" : (autosave.status ?? lastSavedLabel)}
         </span>
         <FormError errors={form.errors} />
       </div>
@@ -232,7 +267,7 @@ export function ScorecardForm({
 
 /** Draft autosave for the scorecard, and the status line it shows. */
 function useAutosave(enabled: boolean) {
-  const { fetcher, schedule, cancel, dirty } = useDebouncedSave<{ autosave?: { ok: boolean; message: string } }>({
+  const { fetcher, schedule, saveNow, cancel, dirty } = useDebouncedSave<{ autosave?: SaveReply }>({
     intent: "autosave",
     delayMs: AUTOSAVE_DELAY_MS,
     enabled,
@@ -242,14 +277,51 @@ function useAutosave(enabled: boolean) {
   const status =
     fetcher.state !== "idle" ? "Saving draft…" : dirty ? "Unsaved changes…" : fetcher.data?.autosave ? fetcher.data.autosave.message : null;
   return {
+    reply: fetcher.state === "idle" ? fetcher.data?.autosave : undefined,
     schedule: (form: HTMLFormElement) => {
       setTouched(true);
       schedule(form);
     },
+    saveNow,
     cancel,
     status,
     touched,
   };
+}
+
+/**
+ * The copy of the scorecard this page holds: the revision its next save names (the page's, then
+ * each reply's), this tab's random id (so its own saves in flight aren't taken for another tab's),
+ * and whether another tab has saved since. Only this tab's own replies move the revision on: a
+ * reload of the page's data after another tab saved must not, or this tab would then overwrite it.
+ */
+function usePageCopy(loaded: number) {
+  const [base, setBase] = useState(loaded);
+  const [conflict, setConflict] = useState<{ revision: number } | null>(null);
+  // The tab's id is made in the browser after hydration (the server's render has none) and put
+  // straight into the hidden field every save sends.
+  const tabField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (tabField.current && !tabField.current.value) tabField.current.value = crypto.randomUUID();
+  }, []);
+  const seen = useRef(new WeakSet<SaveReply>());
+  /** Takes in each save's reply once: a conflict stops autosave and asks; success moves the revision on. */
+  const useReplies = (replies: (SaveReply | undefined)[]) =>
+    useEffect(() => {
+      for (const reply of replies) {
+        if (!reply || seen.current.has(reply)) continue;
+        seen.current.add(reply);
+        if (reply.conflict) setConflict(reply.conflict);
+        else if (reply.revision !== undefined) setBase((b) => Math.max(b, reply.revision!));
+      }
+    });
+  /** This tab's version is to go over the other: its saves now name the revision stored. */
+  const keepMine = () => {
+    if (conflict) setBase(conflict.revision);
+    setConflict(null);
+    return conflict?.revision ?? null;
+  };
+  return { base, tabField, conflict, useReplies, keepMine };
 }
 
 /** Asks before leaving the page (or the app's route) while `active`. */
@@ -396,4 +468,35 @@ function growToFit(event: React.FormEvent<HTMLTextAreaElement>) {
   if (typeof CSS !== "undefined" && CSS.supports("field-sizing", "content")) return;
   box.style.height = "auto";
   box.style.height = `${box.scrollHeight + 2}px`;
+}
+
+const RATING_WORDS: Record<string, string> = { na: "Not assessed" };
+
+/** What is entered in the form, field by field in words, for the copy kept when another version loads. */
+function enteredFields(form: HTMLFormElement | null, dimensions: Dimension[], signals: Signal[]): EnteredField[] {
+  if (!form) return [];
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  const fields: EnteredField[] = [];
+  for (const d of dimensions) {
+    const choice = text(`rating.${d.key}`);
+    const level = d.levels.find((l) => String(l.level) === choice);
+    if (choice)
+      fields.push({ label: `${d.name}: rating`, value: level ? `${level.level} · ${level.label}` : (RATING_WORDS[choice] ?? choice) });
+    if (text(`evidence.${d.key}`)) fields.push({ label: `${d.name}: evidence`, value: text(`evidence.${d.key}`) });
+  }
+  for (const key of data.getAll("signals").map(String)) {
+    const signal = signals.find((s) => s.key === key);
+    if (!signal) continue;
+    const note = text(`note.${key}`);
+    fields.push({ label: "Signal", value: note ? `${signal.text}: ${note}` : signal.text });
+  }
+  const recommendation = text("recommendation");
+  if (recommendation)
+    fields.push({
+      label: "Overall recommendation",
+      value: RECOMMENDATION_LABELS[recommendation as keyof typeof RECOMMENDATION_LABELS] ?? recommendation,
+    });
+  if (text("takeaways")) fields.push({ label: "Key take-aways", value: text("takeaways") });
+  return fields;
 }

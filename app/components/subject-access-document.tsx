@@ -66,6 +66,22 @@ export function SubjectAccessDocument({ data, labels }: { data: SubjectAccessDat
           </section>
         ))}
 
+        {t.outbox?.length ? (
+          <>
+            <h2>Emails about you</h2>
+            <p className="muted">Reminders sent to colleagues about your interviews.</p>
+            {t.outbox.map((email) => (
+              <div key={String(email.id)}>
+                <h3>{text(email.subject)}</h3>
+                <p className="muted">
+                  To {text(email.to_name)}, {when(email.created_at)}
+                </p>
+                <pre>{text(email.body)}</pre>
+              </div>
+            ))}
+          </>
+        ) : null}
+
         <h2>Record of changes</h2>
         <table>
           <thead>

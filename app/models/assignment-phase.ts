@@ -9,6 +9,15 @@ export function assignmentPhase(a: { status: (typeof ASSIGNMENT_STATUSES)[number
   return now.getTime() >= a.deadlineAt.getTime() ? ("time_up" as const) : ("in_progress" as const);
 }
 
+/**
+ * A link is valid for its days to *start*: once they have passed, an unstarted exercise can't be
+ * started (the token itself lasts the time allowed longer, so a start just before expiry can
+ * finish; a start after it would be cut off with most of its time left).
+ */
+export function linkExpiredBeforeStart(a: { status: (typeof ASSIGNMENT_STATUSES)[number]; linkExpiresAt: Date }, now: Date): boolean {
+  return a.status === "assigned" && now.getTime() >= a.linkExpiresAt.getTime();
+}
+
 export const PHASE_REFUSALS = {
   not_started: "Start the exercise first.",
   submitted: "This review has been submitted, so it can no longer change.",

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { assignments, exercises, interviews, loops, reviewComments } from "#db/schema";
+import { assignments, COMMENT_PRIORITIES, exercises, interviews, loops, reviewComments, users } from "#db/schema";
 import { db, prepared, type Tx } from "#app/utils/db.server";
-import { allowedMs, assignmentPhase, PHASE_REFUSALS, type ExtraTimePercent } from "./assignment-phase";
+import { allowedMs, assignmentPhase, linkExpiredBeforeStart, PHASE_REFUSALS, type ExtraTimePercent } from "./assignment-phase";
 import { recordAudit, type AuditActor } from "./audit.server";
 
 export const LINK_VALID_DAYS = 7;
@@ -170,17 +170,38 @@ export function reissueLink(actor: AuditActor, assignmentId: number, now: Date) 
 
 /**
  * Fixes the deadline on the server: now plus the time limit and any extra time. Starting twice
- * (two tabs, a double click) changes nothing.
+ * (two tabs, a double click) changes nothing. A candidate's link can't be started once its
+ * validity has passed (checked here, in the transaction, whatever page asked); an interviewer-led
+ * run has no link, so `viaLink: false` skips that check.
  */
-export function startAssignment(assignmentId: number, now: Date) {
-  db().transaction((tx) => {
+export function startAssignment(assignmentId: number, now: Date, { viaLink = true }: { viaLink?: boolean } = {}): StartResult {
+  return db().transaction((tx) => {
     const a = tx.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
-    if (!a || a.status !== "assigned") return;
+    if (!a || a.status !== "assigned") return { ok: true };
+    if (viaLink && linkExpiredBeforeStart(a, now)) return { ok: false, reason: "link_expired" };
     tx.update(assignments)
       .set({ status: "started", startedAt: now, deadlineAt: new Date(now.getTime() + allowedMs(a)), updatedAt: now })
       .where(eq(assignments.id, assignmentId))
       .run();
+    return { ok: true };
   });
+}
+
+export type StartResult = { ok: true } | { ok: false; reason: "link_expired" };
+
+/**
+ * What a candidate whose link expired unstarted is told: when it expired, and the person who sent
+ * it (by name only, and only while they still work here), so they know whom to ask for a new one.
+ */
+export function expiredLinkNotice(assignmentId: number, now: Date): { at: number; sentBy: string | null } | null {
+  const a = db()
+    .select({ status: assignments.status, linkExpiresAt: assignments.linkExpiresAt, sender: users.name, senderActive: users.active })
+    .from(assignments)
+    .leftJoin(users, eq(users.id, assignments.createdById))
+    .where(eq(assignments.id, assignmentId))
+    .get();
+  if (!a || !linkExpiredBeforeStart(a, now)) return null;
+  return { at: a.linkExpiresAt.getTime(), sentBy: a.senderActive ? a.sender : null };
 }
 
 export function listComments(assignmentId: number) {
@@ -190,6 +211,7 @@ export function listComments(assignmentId: number) {
       filePath: reviewComments.filePath,
       line: reviewComments.line,
       body: reviewComments.body,
+      priority: reviewComments.priority,
       updatedAt: reviewComments.updatedAt,
     })
     .from(reviewComments)
@@ -222,28 +244,34 @@ export function whileInProgress(
 }
 
 /** Saves a comment; the draft it was typed from is cleared in the same write. */
-export function addComment(assignmentId: number, input: { filePath: string; line: number; body: string }, now: Date): WriteResult {
+export type CommentPriority = (typeof COMMENT_PRIORITIES)[number];
+
+export function addComment(
+  assignmentId: number,
+  input: { filePath: string; line: number; body: string; priority?: CommentPriority | null },
+  now: Date,
+): WriteResult {
   return whileInProgress(assignmentId, now, () => {
     const { n } = prepared("select count(*) as n from review_comments where assignment_id = ?").get(assignmentId) as { n: number };
     if (n >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
-    prepared("insert into review_comments (assignment_id, file_path, line, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)").run(
-      assignmentId,
-      input.filePath,
-      input.line,
-      input.body,
-      now.getTime(),
-      now.getTime(),
-    );
+    prepared(
+      "insert into review_comments (assignment_id, file_path, line, body, priority, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+    ).run(assignmentId, input.filePath, input.line, input.body, input.priority ?? null, now.getTime(), now.getTime());
     prepared("update assignments set comment_draft = null where id = ?").run(assignmentId);
     return { ok: true };
   });
 }
 
-export function updateComment(assignmentId: number, commentId: number, body: string, now: Date): WriteResult {
+export function updateComment(
+  assignmentId: number,
+  commentId: number,
+  input: { body: string; priority: CommentPriority | null },
+  now: Date,
+): WriteResult {
   return whileInProgress(assignmentId, now, (tx) => {
     const done = tx
       .update(reviewComments)
-      .set({ body, updatedAt: now })
+      .set({ body: input.body, priority: input.priority, updatedAt: now })
       .where(and(eq(reviewComments.id, commentId), eq(reviewComments.assignmentId, assignmentId)))
       .run();
     // Another tab may have deleted it; say so rather than silently recreate it.

@@ -67,6 +67,37 @@ describe("an interview's invitation", () => {
     const { events } = read(interviewInvitation(interview({ candidateName: "O'Brien; Niamh, Dr\nX" }), { now: now(), appUrl: "" }));
     expect(events[0]!.event.summary).toBe("System design interview: O'Brien; Niamh, Dr\nX");
   });
+
+  it("keeps a staff name whole in CN, quotes, carets and new lines included (RFC 6868), for the attendee and the organiser", () => {
+    const names = ['Tomasz "Tom" Nowak', "Zoë ^ Lee", 'Mary "M\nJ" Smith', '";ROLE=CHAIR;X="'];
+    for (const name of names) {
+      const text = interviewInvitation(
+        interview({ interviewer: { name, email: "tom@loopwise.test" }, organizer: { name, email: "hm@loopwise.test" } }),
+        { now: now(), appUrl: "https://loopwise.example" },
+      );
+      const { vevent } = read(text).events[0]!;
+      const attendee = vevent.getFirstProperty("attendee")!;
+      const organizer = vevent.getFirstProperty("organizer")!;
+      expect(attendee.getParameter("cn"), text).toBe(name);
+      expect(organizer.getParameter("cn"), text).toBe(name);
+      // Nothing of the name leaks out of CN into parameters or values of its own.
+      expect(attendee.getParameter("role")).toBe("REQ-PARTICIPANT");
+      expect(attendee.getParameter("rsvp")).toBe("FALSE");
+      expect(attendee.getFirstValue()).toBe("MAILTO:tom@loopwise.test");
+      expect(organizer.getFirstValue()).toBe("mailto:hm@loopwise.test");
+    }
+  });
+
+  it("keeps the feed's owner and every staff name whole as well", () => {
+    const text = interviewerFeed([interview({ organizer: { name: 'Hal "H" Manager', email: "hm@loopwise.test" } })], {
+      now: now(),
+      appUrl: "https://loopwise.example",
+      ownerName: 'Tomasz "Tom" Nowak',
+    });
+    const { calendar, events } = read(text);
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe('Loopwise interviews: Tomasz "Tom" Nowak');
+    expect(events[0]!.vevent.getFirstProperty("organizer")!.getParameter("cn")).toBe('Hal "H" Manager');
+  });
 });
 
 describe("an interviewer's feed", () => {

@@ -24,6 +24,28 @@ const PRODUCT_ID = { company: "Loopwise", product: "Interviews", language: "EN" 
 /** The event's UID: the same for the life of the interview, whatever changes. */
 export const eventUid = (interviewId: number) => `interview-${interviewId}@loopwise`;
 
+/**
+ * A name as a quoted parameter value (CN). RFC 5545 has no escapes inside quoted parameters, and
+ * ical-generator writes a double quote there as \", which ends the quotes early: a nickname like
+ * `Tomasz "Tom" Nowak` became `Tomasz \` in every calendar, the rest spilling into parameters of
+ * its own. RFC 6868 is the encoding calendars read: ^' for ", ^n for a new line, ^^ for ^.
+ * ical-generator would double a backslash (RFC 5545 has no such escape), so none is passed on; nor
+ * are control characters, which a parameter may not hold.
+ */
+export function parameterValue(name: string): string {
+  return (
+    name
+      .replace(/\^/g, "^^")
+      .replace(/"/g, "^'")
+      .replace(/\r\n|\r|\n/g, "^n")
+      .replace(/\\/g, "/")
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+  );
+}
+
+const person = (p: { name: string; email: string }) => ({ name: parameterValue(p.name), email: p.email });
+
 function event(i: CalendarInterview, { now, appUrl, invitation }: { now: Date; appUrl: string; invitation: boolean }): ICalEventData {
   const page = `${appUrl}/interviews/${i.id}`;
   // Only what the interviewer needs to turn up prepared: never the candidate's contact details
@@ -46,8 +68,8 @@ function event(i: CalendarInterview, { now, appUrl, invitation }: { now: Date; a
     description,
     url: page,
     status: i.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: i.organizer,
-    attendees: invitation ? [{ name: i.interviewer.name, email: i.interviewer.email, rsvp: false }] : [],
+    organizer: person(i.organizer),
+    attendees: invitation ? [{ ...person(i.interviewer), rsvp: false }] : [],
   };
 }
 

@@ -8,6 +8,9 @@ const INTERVIEWS = `select id from interviews where loop_id in (${LOOPS})`;
 const SCORECARDS = `select id from scorecards where interview_id in (${INTERVIEWS})`;
 const ASSIGNMENTS = "select id from assignments where candidate_id = @candidate";
 const GRADES = `select id from review_grades where assignment_id in (${ASSIGNMENTS})`;
+// Emails about the candidate: the reminders to interviewers name them. The outbox row is what a
+// reminder points at, so a walk down the foreign keys from the candidate never reaches it.
+const EMAILS = `select email_id from reminders where email_id is not null and interview_id in (${INTERVIEWS})`;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many.replace("#", String(n)));
 
@@ -99,7 +102,7 @@ export const FREE_TEXT = [
   ...(["subject", "body"] as const).map((column) => ({
     table: "outbox",
     column,
-    where: `id in (select email_id from reminders where interview_id in (${INTERVIEWS}))`,
+    where: `id in (${EMAILS})`,
     says: (n: number) => plural(n, `The ${column} of 1 reminder email about them`, `The ${column}s of # reminder emails about them`),
   })),
   {
@@ -110,8 +113,12 @@ export const FREE_TEXT = [
   },
 ] as { table: string; column: string; where: string; says: (n: number) => string; blank?: "null" }[];
 
-/** The audit log's entries about the candidate's own records, by entity type. */
-const AUDITED = [
+/**
+ * The audit log's entries about the candidate's own records, by entity type, each with the ids of
+ * the candidate's records of that type. Every entity type the app audits is either here or in
+ * NOT_ABOUT_A_CANDIDATE (candidate-data.test.ts reads the models' recordAudit calls to hold this).
+ */
+export const AUDITED = [
   // better-sqlite3 binds a JS number as a real: cast, or 12 would read "12.0" as text.
   ["candidate", "select cast(@candidate as integer) as id"],
   ["loop", LOOPS],
@@ -121,7 +128,15 @@ const AUDITED = [
   ["assignment", ASSIGNMENTS],
   ["review_grade", GRADES],
   ["review_comment", `select id from review_comments where assignment_id in (${ASSIGNMENTS})`],
+  // A take-home grade is audited under its assignment's id (take_home_grades is keyed by it).
+  ["take_home_grade", ASSIGNMENTS],
 ] as const;
+
+/**
+ * Audited entity types that are never a candidate's record. A failed sign-in ("sign_in") can still
+ * carry a candidate's address when someone typed it: found by what it says, not by its type.
+ */
+export const NOT_ABOUT_A_CANDIDATE = ["user", "position", "rubric_version", "exercise", "sign_in", "demo_data"] as const;
 
 const ABOUT_CANDIDATE = AUDITED.map(
   ([type, ids]) => `(entity_type = '${type}' and entity_id in (select cast(id as text) from (${ids})))`,
@@ -151,19 +166,56 @@ export function auditEntriesAbout(candidateId: number): AuditRow[] {
   }) as AuditRow[];
 }
 
+/**
+ * Every name and email address the candidate has had: the current ones, and the earlier ones
+ * their own audit entries recorded (after a rename the old name is written nowhere else).
+ */
+export function identitiesOf(candidate: { id: number; name: string; email: string }) {
+  const names = new Set([candidate.name]);
+  const emails = new Set([candidate.email]);
+  const entries = prepared("select before, after from audit_log where entity_type = 'candidate' and entity_id = @id").all({
+    id: String(candidate.id),
+  }) as { before: string | null; after: string | null }[];
+  for (const e of entries)
+    for (const text of [e.before, e.after]) {
+      const fields = parseObject(text);
+      if (typeof fields?.name === "string") names.add(fields.name);
+      if (typeof fields?.email === "string") emails.add(fields.email);
+    }
+  return { names: [...names], emails: [...emails] };
+}
+
+function parseObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 // SQLite's lower() folds ASCII letters only; the needles are folded the same way so "ÉLODIE" and
 // "Élodie" compare as SQLite sees them.
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
  * Entries about the candidate's records, and any other entry whose text names them (`needles`:
- * their name and email, matched without regard to ASCII case): what an erasure redacts.
+ * every name and address they have had, matched without regard to ASCII case): what an erasure
+ * redacts. Who and what an entry is about count as its text only where no user is behind them:
+ * a failed sign-in records the typed address there, while a colleague's label is their own name
+ * (a colleague who shares the candidate's name is not the candidate).
  */
 export function auditEntriesNaming(candidateId: number, needles: string[]): AuditRow[] {
   const mentions = needles
-    .map(
-      (_, i) =>
-        `instr(lower(summary), @n${i}) > 0 or instr(lower(coalesce(before, '')), @n${i}) > 0 or instr(lower(coalesce(after, '')), @n${i}) > 0`,
+    .map((_, i) =>
+      [
+        `instr(lower(summary), @n${i}) > 0`,
+        `instr(lower(coalesce(before, '')), @n${i}) > 0`,
+        `instr(lower(coalesce(after, '')), @n${i}) > 0`,
+        `(actor_id is null and instr(lower(actor_label), @n${i}) > 0)`,
+        `instr(lower(entity_id), @n${i}) > 0`,
+      ].join(" or "),
     )
     .join(" or ");
   const params = Object.fromEntries(needles.map((n, i) => [`n${i}`, asciiLower(n)]));
@@ -175,4 +227,27 @@ export function auditEntriesNaming(candidateId: number, needles: string[]): Audi
   }) as AuditRow[];
 }
 
-export const SCOPES = { LOOPS, INTERVIEWS, SCORECARDS, ASSIGNMENTS };
+/**
+ * Failed sign-ins typed with one of the candidate's addresses: theirs to see in a subject-access
+ * export. Matched exactly, never as part of another address (that would be someone else's).
+ */
+export function signInsTypedWith(emails: string[]): AuditRow[] {
+  if (!emails.length) return [];
+  const typed = JSON.stringify(emails.map(asciiLower));
+  // Entries written before the address moved into `after` held it as who and what.
+  return prepared(
+    `select ${AUDIT_COLUMNS} from audit_log where action = 'sign_in_failed' and (
+       lower(json_extract(after, '$.email')) in (select value from json_each(@typed))
+       or (actor_id is null and lower(actor_label) in (select value from json_each(@typed)))
+       or lower(entity_id) in (select value from json_each(@typed))
+     ) order by id`,
+  ).all({ typed }) as AuditRow[];
+}
+
+/**
+ * Rows about the candidate that their rows point at, rather than point at them: the walk down the
+ * foreign keys from the candidate (subject-access.server.ts) adds these by hand.
+ */
+export const REFERENCED = [{ table: "outbox", ids: EMAILS }] as const;
+
+export const SCOPES = { LOOPS, INTERVIEWS, SCORECARDS, ASSIGNMENTS, EMAILS };

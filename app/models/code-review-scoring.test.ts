@@ -2,13 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   anchorDistance,
+  applySuggestionRules,
   autoScore,
   gradedScore,
   matchComment,
   NO_DECISIONS,
   placeComment,
+  reviewFacts,
   suggestedLevel,
+  type CommentPriority,
   type KeyItem,
+  type SuggestionRule,
 } from "./code-review-scoring";
 import { compileRule } from "./review-credit";
 
@@ -280,5 +284,60 @@ describe("cut-offs per pull request", () => {
     expect(suggestedLevel(r(3, 10), cutoffs)).toBe(2);
     expect(suggestedLevel(r(2, 10), cutoffs)).toBe(2);
     expect(suggestedLevel(r(1, 10), cutoffs)).toBe(1);
+  });
+});
+
+describe("the rubric's rules for suggested ratings", () => {
+  const rules: SuggestionRule[] = [
+    {
+      dimension: "software_engineering",
+      when: "decoy_flagged_blocking",
+      capAt: 3,
+      says: "Level 4 recognises plausible lines that are fine.",
+    },
+    {
+      dimension: "software_engineering",
+      when: "approved_with_open_critical",
+      capAt: 2,
+      says: "Approving with a critical security hole open is below the bar.",
+    },
+  ];
+  const clean = { decoysFlaggedBlocking: 0, approvedWithOpenCritical: [] };
+
+  it("leave a level alone when nothing holds, and never touch another dimension", () => {
+    expect(applySuggestionRules(4, "software_engineering", rules, clean)).toEqual({ level: 4, applied: [] });
+    expect(applySuggestionRules(4, "data_quality", rules, { decoysFlaggedBlocking: 2, approvedWithOpenCritical: ["x"] }).level).toBe(4);
+  });
+
+  it("a blocking comment on a decoy caps software engineering at 3; at 3 or below nothing changes", () => {
+    const facts = { ...clean, decoysFlaggedBlocking: 1 };
+    expect(applySuggestionRules(4, "software_engineering", rules, facts)).toEqual({ level: 3, applied: [rules[0]] });
+    expect(applySuggestionRules(3, "software_engineering", rules, facts)).toEqual({ level: 3, applied: [] });
+  });
+
+  it("approving with a critical security item open caps at 2, the lower cap wins, and no suggestion stays none", () => {
+    const facts = { decoysFlaggedBlocking: 1, approvedWithOpenCritical: ["secrets"] };
+    expect(applySuggestionRules(4, "software_engineering", rules, facts)).toEqual({ level: 2, applied: rules });
+    expect(applySuggestionRules(null, "software_engineering", rules, facts)).toEqual({ level: null, applied: [] });
+  });
+
+  it("facts: only blocking comments on decoys count, and only an approval with a critical security or privacy item unfound", () => {
+    const score = autoScore(items, [c(1, "svc/features.py", 11)]);
+    const categories = new Map([
+      ["secrets", "security"],
+      ["skew", "training_serving_skew"],
+    ]);
+    const base = {
+      score,
+      categories,
+      decoyCommentIds: [[7], [8]],
+      priorities: new Map<number, CommentPriority | null>([
+        [7, "nit"],
+        [8, "blocking"],
+      ]),
+    };
+    expect(reviewFacts({ ...base, verdict: "approve" })).toEqual({ decoysFlaggedBlocking: 1, approvedWithOpenCritical: ["secrets"] });
+    expect(reviewFacts({ ...base, verdict: "request_changes" }).approvedWithOpenCritical).toEqual([]);
+    expect(reviewFacts({ ...base, priorities: new Map(), verdict: null }).decoysFlaggedBlocking).toBe(0);
   });
 });

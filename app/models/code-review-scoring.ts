@@ -278,8 +278,60 @@ export interface DecoyLines {
 export function commentsOnDecoys(decoys: DecoyLines[], comments: ReviewComment[], matching: Pick<Matching, "unmatchedCommentIds">) {
   const unmatched = new Set(matching.unmatchedCommentIds);
   return decoys.map((decoy) =>
-    comments
-      .filter((c) => unmatched.has(c.id) && anchorDistance(c, { file: decoy.file, lines: decoy.lines }, 0) !== null)
-      .map((c) => c.id),
+    comments.filter((c) => unmatched.has(c.id) && anchorDistance(c, { file: decoy.file, lines: decoy.lines }, 0) !== null).map((c) => c.id),
   );
+}
+
+/** How the candidate ranked a comment: must be fixed before merging, or a nit. Unmarked: neither said. */
+export type CommentPriority = "blocking" | "nit";
+
+/** What a review shows about its precision and prioritisation, for the rubric's suggestion rules. */
+export interface ReviewFacts {
+  /** Decoys (plausible lines that are fine) a comment marked blocking calls a defect. */
+  decoysFlaggedBlocking: number;
+  /** Critical security or privacy items still unfound when the candidate approved the pull request. */
+  approvedWithOpenCritical: string[];
+}
+
+export function reviewFacts(input: {
+  score: ReviewScore;
+  categories: ReadonlyMap<string, string>;
+  verdict: string | null;
+  decoyCommentIds: number[][];
+  priorities: ReadonlyMap<number, CommentPriority | null>;
+}): ReviewFacts {
+  const open = input.score.items.filter(
+    (i) => i.severity === "critical" && !i.found && ["security", "privacy"].includes(input.categories.get(i.id) ?? ""),
+  );
+  return {
+    decoysFlaggedBlocking: input.decoyCommentIds.filter((ids) => ids.some((id) => input.priorities.get(id) === "blocking")).length,
+    approvedWithOpenCritical: input.verdict === "approve" ? open.map((i) => i.id) : [],
+  };
+}
+
+/** A rubric's rule for a suggested rating: a condition of the review that caps a dimension's level. */
+export interface SuggestionRule {
+  dimension: string;
+  when: "decoy_flagged_blocking" | "approved_with_open_critical";
+  capAt: 1 | 2 | 3;
+  says: string;
+}
+
+const holds = (rule: SuggestionRule, facts: ReviewFacts) =>
+  rule.when === "decoy_flagged_blocking" ? facts.decoysFlaggedBlocking > 0 : facts.approvedWithOpenCritical.length > 0;
+
+/**
+ * The suggested level once the rubric's rules for this dimension are applied, with the rules that
+ * bit (for the workings). A rule only caps; it never raises a level or makes one up.
+ */
+export function applySuggestionRules(
+  level: 1 | 2 | 3 | 4 | null,
+  dimension: string,
+  rules: readonly SuggestionRule[],
+  facts: ReviewFacts,
+): { level: 1 | 2 | 3 | 4 | null; applied: SuggestionRule[] } {
+  if (level === null) return { level, applied: [] };
+  const applied = rules.filter((r) => r.dimension === dimension && holds(r, facts) && level > r.capAt);
+  const capped = applied.reduce<1 | 2 | 3 | 4>((l, r) => (r.capAt < l ? r.capAt : l), level);
+  return { level: capped, applied };
 }

@@ -4,13 +4,17 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, auditLog, candidates, interviews, loops, ratings } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { makeCandidateWithHistory, makeUser } from "#tests/factories";
+import { makeCandidateWithHistory, makeOrganisation, makeUser } from "#tests/factories";
+import { signIn } from "#app/auth/sign-in.server";
+import { createCandidate, updateCandidate } from "./candidate.server";
 import { getCalibration, getLeniencyTable } from "./calibration.server";
 import { getComparison } from "./compare.server";
 import { eraseCandidate, erasurePlan } from "./erasure.server";
 import { exportResults, exportScorecards } from "./export.server";
+import { scheduleLoop } from "./loop.server";
 import { listPipeline } from "./pipeline.server";
 import { setLegalHold } from "./retention.server";
+import { saveTakeHomeGrade } from "./take-home.server";
 
 const ZANELE = { name: "Zanele Okonkwo-Brightwater", email: "zanele.ob@example.org" };
 const now = () => new Date();
@@ -187,5 +191,171 @@ describe("erasing a candidate", () => {
         .from(auditLog)
         .get()!.n,
     ).toBe(entries);
+  });
+});
+
+/** Each audit entry's columns that could name someone, for entries holding any of `needles`. */
+function auditHolding(needles: string[]) {
+  const rows = db().select().from(auditLog).all();
+  return rows.flatMap((e) =>
+    (["summary", "before", "after", "actorLabel", "entityId"] as const).flatMap((column) => {
+      const text = typeof e[column] === "string" ? (e[column] as string) : JSON.stringify(e[column]);
+      return needles.filter((n) => text.toLowerCase().includes(n.toLowerCase())).map((n) => `#${e.id} ${column}: ${n}`);
+    }),
+  );
+}
+
+describe("erasing a candidate who was renamed, re-addressed, or whose address was typed at sign-in", () => {
+  const FIRST = { name: "Oluwaseun Farthingale", email: "seun.f@example.org" };
+  const SECOND = { name: "Seun Adeyemi-Farthing", email: "seun.af@example.net" };
+  const THIRD = { name: "Seun Adeyemi-Farthing", email: "s.adeyemi@example.com" };
+
+  async function renamedTwice() {
+    const { position, rubricVersionId } = makeOrganisation();
+    const hm = await makeUser("hiring_manager");
+    const interviewer = await makeUser("interviewer");
+    const base = { positionId: position.id, source: "referral" as const, notes: "" };
+    const candidate = createCandidate(hm, { ...FIRST, ...base }, now());
+    // Named in summaries while the first name was current: the loop, its interview.
+    scheduleLoop(hm, {
+      candidateId: candidate.id,
+      rubricVersionId,
+      interviews: [
+        {
+          stage: "leadership",
+          interviewerId: interviewer.id,
+          scheduledAt: new Date(Date.now() - 3600_000),
+          durationMinutes: 45,
+          exerciseId: null,
+        },
+      ],
+      now: now(),
+    });
+    updateCandidate(hm, candidate.id, { ...SECOND, ...base }, now());
+    updateCandidate(hm, candidate.id, { ...THIRD, ...base }, now());
+    return { candidate, hm, position };
+  }
+
+  it("takes every earlier name and address out of the audit log, not only the current ones", async () => {
+    const { candidate } = await renamedTwice();
+    const admin = await makeUser("admin");
+    const everyone = [FIRST.name, FIRST.email, SECOND.name, SECOND.email, THIRD.email];
+    expect(auditHolding([FIRST.name, SECOND.email])).not.toEqual([]);
+
+    expect(eraseCandidate(admin, candidate.id, "request", now())).toEqual({ ok: true });
+    expect(auditHolding(everyone)).toEqual([]);
+    expect(everyone.flatMap(occurrences)).toEqual([]);
+    const summaries = db()
+      .select({ summary: auditLog.summary })
+      .from(auditLog)
+      .all()
+      .map((e) => e.summary);
+    expect(summaries).toEqual(expect.arrayContaining(["Added candidate [erased]", "Edited candidate [erased]"]));
+    expect(summaries.some((s) => /^Scheduled a loop of 1 interview for \[erased\]$/.test(s))).toBe(true);
+  });
+
+  it("takes out a name too short to search for, as a whole word, from the entries about their records", async () => {
+    const { position, rubricVersionId } = makeOrganisation();
+    const hm = await makeUser("hiring_manager");
+    const admin = await makeUser("admin");
+    const interviewer = await makeUser("interviewer", { name: "Lisa Olinga" });
+    const candidate = createCandidate(
+      hm,
+      { name: "Li", email: "li.w@example.org", positionId: position.id, source: "referral", notes: "" },
+      now(),
+    );
+    scheduleLoop(hm, {
+      candidateId: candidate.id,
+      rubricVersionId,
+      interviews: [
+        {
+          stage: "leadership",
+          interviewerId: interviewer.id,
+          scheduledAt: new Date(Date.now() + 3600_000),
+          durationMinutes: 45,
+          exerciseId: null,
+        },
+      ],
+      now: now(),
+    });
+    expect(eraseCandidate(admin, candidate.id, "request", now())).toEqual({ ok: true });
+    const summaries = db()
+      .select({ summary: auditLog.summary })
+      .from(auditLog)
+      .all()
+      .map((e) => e.summary);
+    expect(summaries).toContain("Added candidate [erased]");
+    // "Li" inside another word is left alone.
+    expect(summaries.filter((s) => s.includes("Lisa Olinga for [erased]"))).toHaveLength(1);
+  });
+
+  it("takes the take-home grader's notes out of the audit log, though they never name the candidate", async () => {
+    const { candidate, reviewer, assignmentId } = await makeCandidateWithHistory(ZANELE);
+    const admin = await makeUser("admin");
+    saveTakeHomeGrade(reviewer, assignmentId, { checked: [], notes: "Rushed the migration; tests were thorough." }, now());
+    saveTakeHomeGrade(reviewer, assignmentId, { checked: [], notes: "Second look: the rollback plan is missing." }, now());
+    expect(occurrences("rollback plan is missing").sort()).toEqual(["audit_log.after: 1", "take_home_grades.notes: 1"]);
+
+    expect(eraseCandidate(admin, candidate.id, "request", now())).toEqual({ ok: true });
+    expect([...occurrences("Rushed the migration"), ...occurrences("rollback plan is missing")]).toEqual([]);
+    const grades = db().select().from(auditLog).where(eq(auditLog.entityType, "take_home_grade")).all();
+    expect(grades.map((e) => [e.redacted, e.before, e.after])).toEqual([
+      [true, null, null],
+      [true, null, null],
+    ]);
+  });
+
+  it("takes their address out of a failed staff sign-in typed with it", async () => {
+    const { candidate } = await renamedTwice();
+    const admin = await makeUser("admin");
+    for (const email of [FIRST.email, THIRD.email.toUpperCase()])
+      await signIn({ email, password: "a guess", client: "198.51.100.7", now: now(), wait: async () => {} });
+    expect(auditHolding([FIRST.email, THIRD.email]).length).toBeGreaterThanOrEqual(2);
+
+    expect(eraseCandidate(admin, candidate.id, "request", now())).toEqual({ ok: true });
+    expect(auditHolding([FIRST.email, THIRD.email])).toEqual([]);
+    const failed = db().select().from(auditLog).where(eq(auditLog.action, "sign_in_failed")).all();
+    expect(failed.map((e) => [e.redacted, e.summary, e.actorLabel])).toEqual([
+      [true, "Unknown email address (from 198.51.100.7)", "Not signed in"],
+      [true, "Unknown email address (from 198.51.100.7)", "Not signed in"],
+    ]);
+  });
+
+  describe("a failed sign-in written before the address moved into `after` (who and what hold it)", () => {
+    function legacyFailedSignIn(email: string) {
+      db()
+        .insert(auditLog)
+        .values({
+          at: now(),
+          actorLabel: email,
+          action: "sign_in_failed",
+          entityType: "sign_in",
+          entityId: email,
+          summary: "Wrong password (from 10.0.0.9)",
+        })
+        .run();
+    }
+
+    it("loses the address from who and what too (the trigger lets a redaction change them, nothing else)", async () => {
+      const { candidate } = await renamedTwice();
+      const admin = await makeUser("admin");
+      legacyFailedSignIn(SECOND.email);
+      expect(eraseCandidate(admin, candidate.id, "request", now())).toEqual({ ok: true });
+      expect(auditHolding([SECOND.email])).toEqual([]);
+      expect(db().select().from(auditLog).where(eq(auditLog.action, "sign_in_failed")).get()).toMatchObject({
+        redacted: true,
+        actorLabel: "[erased]",
+        entityId: "[erased]",
+        summary: "Wrong password (from 10.0.0.9)",
+      });
+      // The trigger still refuses everything else: a colleague's label, another entry's subject.
+      expect(() =>
+        db()
+          .update(auditLog)
+          .set({ redacted: true, before: null, after: null, actorLabel: "[erased]" })
+          .where(eq(auditLog.actorId, admin.id))
+          .run(),
+      ).toThrow(/append-only/);
+    });
   });
 });

@@ -6,10 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { assignments, auditLog, candidates, interviews, loops, positions } from "#db/schema";
-import { db, prepared } from "#app/utils/db.server";
+import { db, markScrubPending, prepared, scrubFreedPages } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { refreshLoopAggregates, touchAggregates } from "./aggregates.server";
-import { auditEntriesNaming, FREE_TEXT, SCOPES } from "./candidate-data.server";
+import { auditEntriesNaming, FREE_TEXT, identitiesOf, SCOPES } from "./candidate-data.server";
 import { ERASURE_REASONS, type ErasureReason } from "./erasure-schema";
 import { removeArchive } from "#app/utils/uploads.server";
 
@@ -45,7 +45,7 @@ export function erasurePlan(candidateId: number, now: Date) {
   if (!candidate) return null;
   if (candidate.erasedAt) return { candidate, erased: true as const };
   const n = (text: string) => count(text, { candidate: candidateId, now: now.getTime() });
-  const audit = auditEntriesNaming(candidateId, needles(candidate)).length;
+  const audit = auditEntriesNaming(candidateId, needlesOf(identities(candidate))).length;
   const erase = [
     "Their name, email address and recruiter notes",
     ...FREE_TEXT.flatMap((f) => {
@@ -67,7 +67,19 @@ export function erasurePlan(candidateId: number, now: Date) {
 
 export type ErasurePlan = NonNullable<ReturnType<typeof erasurePlan>>;
 
-const needles = (c: { name: string; email: string }) => [c.name, c.email].filter((s) => s.trim().length >= 3);
+/**
+ * What the candidate is known by: every name and address they have had, as typed and as JSON
+ * writes it inside before/after, longest first (so "Ana Lima" is replaced whole before "Ana Li"
+ * could take part of it).
+ */
+function identities(c: { id: number; name: string; email: string }) {
+  const { names, emails } = identitiesOf(c);
+  const forms = [...names, ...emails].flatMap((s) => [s.trim(), JSON.stringify(s.trim()).slice(1, -1)]);
+  return [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/** What the audit log is searched for: a name shorter than 3 characters would match everywhere. */
+const needlesOf = (identities: string[]) => identities.filter((s) => s.length >= 3);
 
 export type ErasureResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
@@ -100,7 +112,9 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
       ).run({
         candidate: candidateId,
       }).changes;
-    const redacted = redactAuditEntries(candidateId, needles(c));
+    const redacted = redactAuditEntries(candidateId, identities(c));
+    // Until the file is scrubbed (after commit), freed pages may still hold what was just blanked.
+    markScrubPending();
 
     // The candidate's open loop ends here: upcoming interviews are cancelled, links stop working.
     const open = tx
@@ -150,26 +164,57 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
       entityType: "candidate",
       entityId: candidateId,
       summary: `Erased candidate #${candidateId}: ${ERASURE_REASONS[reason].toLowerCase()}`,
-      after: { erased: true, reason, blanked: counts, auditEntriesRedacted: redacted, loopsClosed: open.length, archives: archives.length },
+      after: {
+        erased: true,
+        reason,
+        blanked: counts,
+        auditEntriesRedacted: redacted,
+        loopsClosed: open.length,
+        archives: archives.length,
+      },
     });
     prepared(`update take_home_submissions set stored_name = null where assignment_id in (${SCOPES.ASSIGNMENTS})`).run({
       candidate: candidateId,
     });
     return { ok: true };
   });
-  if (result.ok) for (const name of archives) removeArchive(name);
+  if (!result.ok) return result;
+  for (const name of archives) removeArchive(name);
+  // Blanked text lives on in freed pages and in the WAL's older frames: rebuild the file from what
+  // is left and empty the WAL (docs/decisions/006-erasure-scrubs-the-file.md).
+  scrubFreedPages();
   return result;
 }
 
-/** The one update the audit log allows: before/after blanked, the name in the summary replaced. */
+/**
+ * The one update the audit log allows: before/after blanked, each of the candidate's names and
+ * addresses in the summary replaced with the erasure mark; and, for a failed sign-in from before
+ * typed addresses moved into `after`, who and what the entry is about, which held the address
+ * (db/migrations/0009 lets exactly that change).
+ */
 function redactAuditEntries(candidateId: number, names: string[]) {
-  const entries = auditEntriesNaming(candidateId, names);
-  const pattern = names.length ? new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi") : null;
-  for (const e of entries)
+  const entries = auditEntriesNaming(candidateId, needlesOf(names));
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A short name ("Li") is replaced only as a whole word, in the entries found by their records.
+  const word = (n: string) => (n.length >= 3 ? escape(n) : `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`);
+  const pattern = names.length ? new RegExp(names.map(word).join("|"), "giu") : null;
+  const scrub = (text: string) => (pattern ? text.replace(pattern, ERASED_MARK) : text);
+  for (const e of entries) {
+    // Only a failed sign-in has an address as who or what: a colleague's label is their own
+    // name, and a record's id is a number.
+    const nameless = (text: string, may: boolean) => (may && scrub(text) !== text ? ERASED_MARK : text);
     db()
       .update(auditLog)
-      .set({ redacted: true, before: null, after: null, summary: pattern ? e.summary.replace(pattern, ERASED_MARK) : e.summary })
+      .set({
+        redacted: true,
+        before: null,
+        after: null,
+        summary: scrub(e.summary),
+        actorLabel: nameless(e.actorLabel, e.actorId === null),
+        entityId: nameless(e.entityId, e.entityType === "sign_in"),
+      })
       .where(eq(auditLog.id, e.id))
       .run();
+  }
   return entries.length;
 }

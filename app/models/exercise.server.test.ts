@@ -115,6 +115,36 @@ describe("interview kits", () => {
       /take-home-inference-service\/checklist\.json: invalid checklist\nitems\.1\.id: "runs-from-readme" is used twice/,
     ],
     [
+      "a checklist item with an unknown level",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) => k.edit("checklist.json", (c) => ((c.items as { level: string }[])[3]!.level = "exceptional")),
+      /take-home-inference-service\/checklist\.json: invalid checklist\nitems\.3\.level: unknown level "exceptional": use meets, exceeds_required, exceeds, red_flag/,
+    ],
+    [
+      "a prompt that hides a checklist category",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(k.file("prompt.md"), readFileSync(k.file("prompt.md"), "utf8").replace("### Tests\n", "")),
+      /take-home-inference-service\/prompt\.md: "## What we assess" doesn't name the category "Tests" \(as "### Tests"\)/,
+    ],
+    [
+      "a prompt with a second time limit",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(
+          k.file("prompt.md"),
+          readFileSync(k.file("prompt.md"), "utf8").replace("stop when they are up", "stop at 4 hours at the latest"),
+        ),
+      /take-home-inference-service\/prompt\.md: states 4 hours; the time box is 3 hours/,
+    ],
+    [
+      "a guide that says four hours",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(k.file("guide.md"), readFileSync(k.file("guide.md"), "utf8").replace("three-hour time box", "four-hour time box")),
+      /take-home-inference-service\/guide\.md: states 4 hours; the time box is 3 hours/,
+    ],
+    [
       "a take-home file that is missing",
       "take-home-inference-service",
       (k: ReturnType<typeof copyOf>) => rmSync(k.file("files/make_data.py")),

@@ -9,7 +9,8 @@ import { recordAudit } from "./audit.server";
 import { readCodeReviewExercise, type CodeReviewExercise } from "./code-review-exercise.server";
 import { fillStoredVersions, storedContent } from "./code-review-version.server";
 import { describeIssues } from "./rubric";
-import { ChecklistSchema, KitMetaSchema, missingGuideSections, type Checklist, type KitMeta, type TimePhase } from "./kit";
+import { assessedSectionProblems, ChecklistSchema, type StoredChecklist } from "./checklist";
+import { KitMetaSchema, missingGuideSections, timeBoxProblems, type KitMeta, type TimePhase } from "./kit";
 import { ScenarioSchema, type Scenario } from "./incident-scenario";
 
 export const EXERCISES_DIR = path.resolve("exercises");
@@ -23,8 +24,8 @@ export type KitContent = {
   factSheet: string | null;
   /** Debugging: the incident simulation. */
   scenario: Scenario | null;
-  /** Take-home: the grading checklist, the settings and the files the candidate downloads. */
-  checklist: Checklist | null;
+  /** Take-home: the grading checklist (as its version stored it), the settings and the files the candidate downloads. */
+  checklist: StoredChecklist | null;
   takeHome: KitMeta["takeHome"] | null;
   files: { name: string; text: string }[];
   timePlan: TimePhase[];
@@ -84,10 +85,24 @@ export function readExerciseFolder(dir: string) {
     }),
     timePlan: meta.timePlan,
   };
+  if (meta.takeHome) checkTakeHomeTexts(name, meta, content);
   const contentHash = createHash("sha256")
     .update(JSON.stringify([meta, content]))
     .digest("hex");
   return { meta, content, contentHash };
+}
+
+/** What the candidate reads must agree with the checklist and the time box: no hidden criteria, one time limit. */
+function checkTakeHomeTexts(name: string, meta: KitMeta, content: KitContent) {
+  const checklist = ChecklistSchema.parse(content.checklist);
+  const assessed = assessedSectionProblems(content.prompt, checklist);
+  if (assessed.length) throw new ExerciseFileError(`${name}/prompt.md: ${assessed.join("; ")}`);
+  const hours = timeBoxProblems(meta.takeHome!.timeBoxHours, [
+    { file: `${name}/prompt.md`, text: content.prompt, mustState: true },
+    { file: `${name}/guide.md`, text: content.guide },
+    { file: `${name}/meta.json (summary)`, text: meta.summary },
+  ]);
+  if (hours.length) throw new ExerciseFileError(hours.join("\n"));
 }
 
 /**

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { renderDocument } from "#app/utils/markdown.server";
 import { assignmentPhase } from "./assignment-phase";
-import { startAssignment } from "./assignment.server";
+import { expiredLinkNotice, startAssignment } from "./assignment.server";
 import { showEvidence } from "./evidence-view.server";
 import { addHypothesis, askForEvidence, listSteps, revealEvidence, saveConclusion, type IncidentRun } from "./incident.server";
 import type { Scenario } from "./incident-scenario";
@@ -32,6 +32,8 @@ export function workspaceData(run: IncidentRun, kit: Kit, now: Date) {
   const seen = new Set(revealed.map((r) => r.id));
   return {
     phase,
+    // A candidate's link that expired unstarted says so instead of offering Start.
+    linkExpired: phase === "not_started" && run.mode === "candidate_link" ? expiredLinkNotice(run.assignmentId, now) : null,
     title: kit.title,
     promptHtml: renderDocument(kit.content!.prompt, { idPrefix: "prompt", headingOffset: 1 }).html,
     timeLimitMinutes: run.timeLimitMinutes,
@@ -124,7 +126,8 @@ export function handleIncidentAction(
   });
   switch (input.intent) {
     case "start":
-      startAssignment(run.assignmentId, now);
+      // Refused once a candidate's link has expired (the page then says so); a driven run has no link.
+      startAssignment(run.assignmentId, now, { viaLink: run.mode === "candidate_link" });
       return { status: 200, body: { ok: true, intent: "start" }, reload: true };
     case "reveal":
       return reply(revealEvidence(run.assignmentId, scenario, input.evidenceId, now));

@@ -7,15 +7,18 @@ import { listComments } from "./assignment.server";
 import type { CodeReviewExercise } from "./code-review-exercise.server";
 import { codeReviewExerciseOf } from "./code-review-version.server";
 import {
+  applySuggestionRules,
   autoScore,
   commentsOnDecoys,
   gradedScore,
   NO_DECISIONS,
+  reviewFacts,
   suggestedLevel,
   type GraderDecisions,
   type KeyItem,
   type ReviewComment,
   type ReviewScore,
+  type SuggestionRule,
 } from "./code-review-scoring";
 import { compileRule, type CreditRule } from "./review-credit";
 
@@ -87,10 +90,16 @@ function listMoves(assignmentId: number, database: Tx | Db = db()): Map<number, 
 
 /**
  * The review of one assignment as a grader sees it: the answer key, the candidate's comments,
- * the automatic score, the grader's moves, and the current graded score (provisional until the
- * grade is saved, when it also gives the suggested ratings).
+ * the automatic score, the grader's moves, the decoys and the comments on them, and the current
+ * graded score (provisional until the grade is saved, when it also gives the suggested ratings:
+ * recall against the pull request's cut-offs, then the rubric's rules for the stage, which only
+ * cap, each one that bit named for the workings).
  */
-export function getReviewResult(assignment: Assignment, focusDimensions?: string[]) {
+export function getReviewResult(
+  assignment: Assignment,
+  focusDimensions?: string[],
+  rules: readonly SuggestionRule[] = [],
+) {
   const exercise = codeReviewExerciseOf(assignment.exerciseId);
   const comments = listComments(assignment.id).map((c) => ({
     ...c,
@@ -103,21 +112,32 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
   const grade = getGrade(assignment.id);
   const current = gradedScore(items, comments, moves, grade?.decisions ?? NO_DECISIONS);
   const graded = grade ? current : null;
+  const onDecoys = commentsOnDecoys(exercise.decoys, comments, current);
+  const decoys = exercise.decoys.map((d, i) => ({ ...d, commentIds: onDecoys[i]! }));
+  const facts = reviewFacts({
+    score: current,
+    categories: new Map([...exercise.defects, ...exercise.judgements].map((i) => [i.id, i.category])),
+    verdict: assignment.verdict,
+    decoyCommentIds: onDecoys,
+    priorities: new Map(comments.map((c) => [c.id, c.priority])),
+  });
   const suggestions = graded
     ? Object.fromEntries(
         Object.entries(graded.byDimension)
-          .map(([dimension, r]) => [dimension, { level: suggestedLevel(r, exercise.meta.levelCutoffs), ...r }] as const)
           // Only the stage's focus dimensions, and only where the key tests them enough to say anything.
-          .filter(([dimension, s]) => s.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension))),
+          .filter(([dimension, r]) => r.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension)))
+          .map(([dimension, r]) => {
+            const fromRecall = suggestedLevel(r, exercise.meta.levelCutoffs);
+            const { level, applied } = applySuggestionRules(fromRecall, dimension, rules, facts);
+            return [dimension, { level, fromRecall, applied: applied.map((a) => ({ capAt: a.capAt, says: a.says })), ...r }] as const;
+          }),
       )
     : {};
-  const onDecoys = commentsOnDecoys(exercise.decoys, comments, current);
-  const decoys = exercise.decoys.map((d, i) => ({ ...d, commentIds: onDecoys[i]! }));
-  return { exercise, comments, moves, auto, current, grade, graded, suggestions, decoys };
+  return { exercise, comments, moves, auto, current, grade, graded, suggestions, decoys, facts };
 }
 
 /** A saved grade's rows: each credited key item with the comment (or summary) behind it, and each credit. */
-function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
+export function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
   tx.delete(reviewGradeItems).where(eq(reviewGradeItems.gradeId, gradeId)).run();
   const rejected = new Set(decisions.rejected);
   const fromSummary = new Set(decisions.fromSummary);

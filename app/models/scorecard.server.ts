@@ -52,6 +52,7 @@ export function getScorecard(interviewId: number) {
     amendmentCount: card.amendmentCount,
     updatedAt: card.updatedAt,
     rubricVersionId: card.rubricVersionId,
+    revision: card.revision,
     ...readSnapshot(card.id),
   };
 }
@@ -73,7 +74,15 @@ function toSnapshotParts(value: ScorecardValue) {
 }
 
 export type SaveResult =
-  { ok: true; changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date } | { ok: false; message: string };
+  | { ok: true; changed: boolean; status: "draft" | "submitted"; amended: boolean; savedAt: Date; revision: number }
+  | { ok: false; message: string; conflict?: { revision: number; savedAt: Date } };
+
+/** The revision a page's copy of the scorecard was loaded at, and the tab (a random id per page) it is in. */
+export type SaveBase = { revision: number; tab: string | null };
+
+export const CHANGED_IN_ANOTHER_TAB =
+  "This scorecard was changed in another tab or window after this page loaded it, so these changes were not saved " +
+  "and nothing was overwritten. What you entered here is still on this page.";
 
 export const SUBMITTED_NEEDS_AMEND =
   "This scorecard has already been submitted (perhaps from another tab), so these changes were not saved. " +
@@ -96,13 +105,20 @@ export function saveScorecard(
     submit: boolean;
     amend: boolean;
     now: Date;
+    /**
+     * What the page's copy was loaded at. A save from a page whose copy is stale (another tab saved
+     * since) is refused, so the last write never wins silently; a tab's own earlier saves don't
+     * count against it, since they may still be in flight when it sends the next. Without a base
+     * (a script), the save is not checked.
+     */
+    base?: SaveBase;
   },
 ): SaveResult {
   return db().transaction((tx) => {
     const { now } = input;
     const card = prepared(
       `select id, status, recommendation, takeaways, submitted_at as submittedAt, amendment_count as amendmentCount,
-        updated_at as updatedAt from scorecards where interview_id = ?`,
+        updated_at as updatedAt, revision, saved_by_tab as savedByTab from scorecards where interview_id = ?`,
     ).get(input.interviewId) as
       | {
           id: number;
@@ -112,6 +128,8 @@ export function saveScorecard(
           submittedAt: number | null;
           amendmentCount: number;
           updatedAt: number;
+          revision: number;
+          savedByTab: string | null;
         }
       | undefined;
     const before: ScorecardSnapshot | null = card
@@ -127,11 +145,19 @@ export function saveScorecard(
     // Submitting exactly what is stored (a double click) is harmless; any other write to a
     // submitted card needs the amend page.
     if (before && JSON.stringify(before) === JSON.stringify(after))
-      return { ok: true, changed: false, status, amended: false, savedAt: new Date(card!.updatedAt) };
+      return { ok: true, changed: false, status, amended: false, savedAt: new Date(card!.updatedAt), revision: card!.revision };
     if (before?.status === "submitted" && !(input.submit && input.amend)) return { ok: false, message: SUBMITTED_NEEDS_AMEND };
+    const base = input.base;
+    const stale =
+      base &&
+      card &&
+      card.revision !== base.revision &&
+      !(base.tab !== null && card.savedByTab === base.tab && card.revision > base.revision);
+    if (stale)
+      return { ok: false, message: CHANGED_IN_ANOTHER_TAB, conflict: { revision: card.revision, savedAt: new Date(card.updatedAt) } };
     // Nothing entered yet: don't create an empty draft that would read as "in progress".
     const empty = !Object.keys(after.ratings).length && !Object.keys(after.signals).length && !after.recommendation && !after.takeaways;
-    if (!before && empty && !input.submit) return { ok: true, changed: false, status, amended: false, savedAt: now };
+    if (!before && empty && !input.submit) return { ok: true, changed: false, status, amended: false, savedAt: now, revision: 0 };
 
     const amended = before?.status === "submitted";
     const at = now.getTime();
@@ -144,7 +170,7 @@ export function saveScorecard(
       ).id;
     prepared(
       `update scorecards set status = ?, recommendation = ?, takeaways = ?, submitted_at = ?, amended_at = coalesce(?, amended_at),
-        amendment_count = amendment_count + ?, revision = revision + 1, updated_at = ? where id = ?`,
+        amendment_count = amendment_count + ?, revision = revision + 1, saved_by_tab = ?, updated_at = ? where id = ?`,
     ).run(
       status,
       after.recommendation,
@@ -152,9 +178,11 @@ export function saveScorecard(
       status === "submitted" ? (card?.submittedAt ?? at) : null,
       amended ? at : null,
       amended ? 1 : 0,
+      input.base?.tab ?? null,
       at,
       id,
     );
+    const revision = (card?.revision ?? 0) + 1;
     prepared("delete from ratings where scorecard_id = ?").run(id);
     const insertRating = prepared(
       "insert into ratings (scorecard_id, dimension_key, level, not_assessed, evidence) values (?, ?, ?, ?, ?)",
@@ -170,7 +198,7 @@ export function saveScorecard(
     // version before it in full), not every autosave while someone types.
     const action = amended ? "amend" : status === "submitted" ? "submit" : before ? null : "create";
     if (action) recordAudit(tx, { actor, at: now, action, entityType: "scorecard", entityId: id, before, after });
-    return { ok: true, changed: true, status, amended, savedAt: now };
+    return { ok: true, changed: true, status, amended, savedAt: now, revision };
   });
 }
 

@@ -4,9 +4,12 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { ratings, users } from "#db/schema";
+import { auditLog, ratings, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { makeCandidateWithHistory } from "#tests/factories";
+import { makeCandidateWithHistory, makeUser } from "#tests/factories";
+import { signIn } from "#app/auth/sign-in.server";
+import { updateCandidate } from "./candidate.server";
+import { saveTakeHomeGrade } from "./take-home.server";
 import { SubjectAccessDocument } from "#app/components/subject-access-document";
 import { subjectAccessData, subjectAccessLabels } from "./subject-access.server";
 
@@ -41,6 +44,7 @@ function expectedRows(candidateId: number) {
     take_home_submissions: count(`select count(*) as n from take_home_submissions where assignment_id in (${assignments})`),
     take_home_grades: count(`select count(*) as n from take_home_grades where assignment_id in (${assignments})`),
     reminders: count(`select count(*) as n from reminders where interview_id in (${interviews})`),
+    outbox: count(`select count(*) as n from outbox where id in (select email_id from reminders where interview_id in (${interviews}))`),
   };
 }
 
@@ -111,9 +115,93 @@ describe("the subject-access export", () => {
       "said monitoring can wait",
       "fraud_service/api.py:12",
       "Decision: No hire",
+      "Emails about you",
+      `Scorecard owed: ${PERSON.name}`,
       "All of the data (JSON)",
     ])
       expect(html).toContain(text.replaceAll("'", "&#x27;"));
+  });
+
+  it("holds the take-home grade's history, the emails about them, and failed sign-ins typed with their addresses", async () => {
+    const { subject } = await twoCandidates();
+    saveTakeHomeGrade(subject.reviewer, subject.assignmentId, { checked: [], notes: "Clear README; thin tests." }, now());
+    updateCandidate(
+      subject.hm,
+      subject.candidate.id,
+      { ...PERSON, email: "zanele@example.com", positionId: subject.position.id, source: "referral", notes: "" },
+      now(),
+    );
+    for (const email of [PERSON.email, "ZANELE@example.com", "not.zanele@example.com"])
+      await signIn({ email, password: "a guess", client: "192.0.2.4", now: now(), wait: async () => {} });
+    // Written as sign-ins were before the typed address moved into `after`.
+    db()
+      .insert(auditLog)
+      .values({
+        at: now(),
+        actorLabel: PERSON.email,
+        action: "sign_in_failed",
+        entityType: "sign_in",
+        entityId: PERSON.email,
+        summary: "Wrong password (from 10.0.0.1)",
+      })
+      .run();
+    const data = subjectAccessData(subject.candidate.id, now())!;
+    const grade = data.auditLog.find((e) => e.about === `take_home_grade ${subject.assignmentId}`);
+    expect(grade).toMatchObject({ by: "Interviewer 2", after: { notes: "Clear README; thin tests." } });
+    expect(data.tables.outbox).toEqual([
+      expect.objectContaining({ to_address: "Interviewer 2", to_name: "Interviewer 2", subject: `Scorecard owed: ${PERSON.name}` }),
+    ]);
+    const signIns = data.auditLog.filter((e) => e.action === "sign_in_failed");
+    expect(signIns.map((e) => [e.summary, e.after])).toEqual([
+      ["Unknown email address (from 192.0.2.4)", { email: PERSON.email }],
+      ["Unknown email address (from 192.0.2.4)", { email: "zanele@example.com" }],
+      ["Wrong password (from 10.0.0.1)", null],
+    ]);
+    expect(JSON.stringify(data)).not.toContain("not.zanele");
+  });
+
+  it("names every colleague by label, linked to the candidate's rows or not, by full, given or family name and by address", async () => {
+    const { subject } = await twoCandidates();
+    db().update(users).set({ name: "Mei Tanaka", email: "mei.t@loopwise.test" }).where(eq(users.id, subject.designer.id)).run();
+    db().update(users).set({ name: "Tomasz Nowak" }).where(eq(users.id, subject.reviewer.id)).run();
+    const admin = await makeUser("admin", { name: "Siobhan Kelly", email: "siobhan@loopwise.test" });
+    // Shares a given name with another colleague, and one with the candidate.
+    await makeUser("interviewer", { name: "Mei Chen", email: "mei.c@loopwise.test" });
+    await makeUser("interviewer", { name: "Zanele Dube", email: "z.dube@loopwise.test" });
+    db()
+      .update(ratings)
+      .set({
+        evidence:
+          "Siobhan (siobhan@loopwise.test) joined; Nowak agreed with Tomasz Nowak. Mei Tanaka asked, then MEI.T@LOOPWISE.TEST wrote. " +
+          "Meitner's work came up, x.siobhan@loopwise.test is not hers, and Mei said so. Zanele Dube is not Zanele.",
+      })
+      .where(eq(ratings.dimensionKey, "evaluation"))
+      .run();
+    const data = subjectAccessData(subject.candidate.id, now())!;
+    const evidence = data.tables.ratings!.find((r) => r.dimension_key === "evaluation" && String(r.evidence).includes("joined"))!.evidence;
+    expect(evidence).toBe(
+      "Admin 1 (Admin 1) joined; Interviewer 2 agreed with Interviewer 2. Interviewer 1 asked, then Interviewer 1 wrote. " +
+        "Meitner's work came up, x.siobhan@loopwise.test is not hers, and A colleague said so. Interviewer 6 is not Zanele.",
+    );
+    const json = JSON.stringify(data);
+    for (const text of [
+      "Siobhan",
+      "Kelly",
+      "Tanaka",
+      "Nowak",
+      "Tomasz",
+      "mei.t@",
+      "mei.c@",
+      "Dube",
+      subject.hm.email,
+      subject.reviewer.email,
+    ])
+      expect(json).not.toContain(text);
+    // Colleagues the candidate's rows point at are numbered first; the rest follow by id.
+    expect(data.tables.scorecards!.map((s) => s.interviewer_id).sort()).toEqual(["Interviewer 1", "Interviewer 2"]);
+    expect(admin.role).toBe("admin");
+    // Their own name stays theirs, though a colleague shares its given name.
+    expect(data.tables.candidates![0]!.name).toBe(PERSON.name);
   });
 
   it("is not made for an unknown or erased candidate", async () => {

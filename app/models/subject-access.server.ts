@@ -9,7 +9,7 @@ import { db } from "#app/utils/db.server";
 import { ROLE_LABELS } from "./labels";
 import { DERIVED_TABLES } from "./aggregates.server";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { auditEntriesAbout } from "./candidate-data.server";
+import { auditEntriesAbout, identitiesOf, REFERENCED, signInsTypedWith } from "./candidate-data.server";
 import { getRubricDetail } from "./rubric.server";
 
 type Row = Record<string, unknown>;
@@ -55,6 +55,13 @@ function rowsAbout(candidateId: number): Map<string, Row[]> {
           }
       }
   }
+  // Rows the candidate's rows point at that are about them too (an email a reminder sent).
+  for (const { table, ids } of REFERENCED) {
+    const rows = client.prepare(`select rowid as __rowid, * from "${table}" where id in (${ids})`).all({ candidate: candidateId }) as Row[];
+    if (!rows.length) continue;
+    const seen = found.get(table) ?? found.set(table, new Map()).get(table)!;
+    for (const row of rows) seen.set(row.__rowid as number, row);
+  }
   const out = new Map<string, Row[]>();
   for (const [table, rows] of found)
     out.set(
@@ -67,7 +74,7 @@ function rowsAbout(candidateId: number): Map<string, Row[]> {
 /** The export as data: JSON-ready tables, the audit entries, and who the colleagues are by label. */
 export function subjectAccessData(candidateId: number, now: Date) {
   const candidate = db()
-    .select({ id: candidates.id, erasedAt: candidates.erasedAt })
+    .select({ id: candidates.id, name: candidates.name, email: candidates.email, erasedAt: candidates.erasedAt })
     .from(candidates)
     .where(eq(candidates.id, candidateId))
     .get();
@@ -77,13 +84,17 @@ export function subjectAccessData(candidateId: number, now: Date) {
   const userColumns = (table: string) =>
     (client.pragma(`foreign_key_list("${table}")`) as ForeignKey[]).filter((fk) => fk.table === "users").map((fk) => fk.from);
 
-  const audit = auditEntriesAbout(candidateId);
-  const staffIds = new Set<number>();
+  // Their records' entries, and failed sign-ins typed with an address they have had.
+  const identities = identitiesOf(candidate);
+  const audit = [
+    ...new Map([...auditEntriesAbout(candidateId), ...signInsTypedWith(identities.emails)].map((e) => [e.id, e])).values(),
+  ].sort((a, b) => a.id - b.id);
+  const linked = new Set<number>();
   for (const [table, rows] of tables)
-    for (const column of userColumns(table)) for (const r of rows) if (typeof r[column] === "number") staffIds.add(r[column]);
-  for (const e of audit) if (e.actorId !== null) staffIds.add(e.actorId);
-  const colleagues = colleagueLabels([...staffIds]);
-  const redact = redactor(colleagues);
+    for (const column of userColumns(table)) for (const r of rows) if (typeof r[column] === "number") linked.add(r[column]);
+  for (const e of audit) if (e.actorId !== null) linked.add(e.actorId);
+  const colleagues = colleagueLabels(linked);
+  const redact = redactor(colleagues, identities.names);
 
   const data: Record<string, Row[]> = {};
   for (const [table, rows] of tables) {
@@ -118,15 +129,17 @@ export function subjectAccessData(candidateId: number, now: Date) {
 
 export type SubjectAccessData = NonNullable<ReturnType<typeof subjectAccessData>>;
 
-function colleagueLabels(ids: number[]) {
-  const people = ids.length
-    ? db()
-        .select({ id: users.id, name: users.name, role: users.role })
-        .from(users)
-        .all()
-        .filter((u) => ids.includes(u.id))
-        .sort((a, b) => a.id - b.id)
-    : [];
+/**
+ * Every user, each with a label by role and number: those the candidate's rows point at are
+ * numbered first (they are the ones the reader meets), then everyone else, who may still be named
+ * in some text (a hiring manager mentioned in evidence, a reminder's addressee).
+ */
+function colleagueLabels(linked: Set<number>) {
+  const people = db()
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .all()
+    .sort((a, b) => Number(linked.has(b.id)) - Number(linked.has(a.id)) || a.id - b.id);
   const perRole = new Map<string, number>();
   const labels = new Map(
     people.map((p) => {
@@ -138,14 +151,46 @@ function colleagueLabels(ids: number[]) {
   return { people, label: (id: number) => labels.get(id) ?? "A colleague" };
 }
 
-/** Replaces each colleague's full name, then their given name, as whole words, with their label. */
-function redactor({ people, label }: ReturnType<typeof colleagueLabels>) {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const rules = [
-    ...people.map((p) => ({ pattern: p.name, to: label(p.id) })),
-    ...people.map((p) => ({ pattern: p.name.split(/\s+/)[0] ?? "", to: label(p.id) })).filter((r) => r.pattern.length >= 3),
-  ].map((r) => ({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${escape(r.pattern)}(?![\\p{L}\\p{N}])`, "gu"), to: r.to }));
-  return (text: string) => rules.reduce((t, r) => t.replace(r.regex, r.to), text);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const words = (name: string) => name.split(/[\s,]+/).filter(Boolean);
+
+/**
+ * Replaces each colleague's email address, full name, given name and family name with their
+ * label. Names match as whole words with their capital ("Mei" is not in "Meitner", nor "Rose" in
+ * "rose by 3%"); addresses in any case. A given or family name two colleagues share becomes "A
+ * colleague" (it could be either), and a word of one of the candidate's own names is left as it
+ * is (a colleague named like the candidate must not take the candidate's name out of their data).
+ */
+function redactor({ people, label }: ReturnType<typeof colleagueLabels>, candidateNames: string[]) {
+  const own = new Set(candidateNames.flatMap(words));
+  const ownFull = new Set(candidateNames.map((n) => n.trim()));
+  const names = new Map<string, string>();
+  const add = (name: string, to: string) => names.set(name, names.has(name) && names.get(name) !== to ? "A colleague" : to);
+  for (const p of people) {
+    const [given, ...rest] = words(p.name);
+    for (const part of new Set([given, rest.at(-1)])) if (part && /^\p{L}{2}/u.test(part) && !own.has(part)) add(part, label(p.id));
+  }
+  for (const p of people) if (p.name.trim() && !ownFull.has(p.name.trim())) names.set(p.name.trim(), label(p.id));
+  // Two colleagues of the same full name: either could be meant.
+  for (const p of people) if (people.some((q) => q.id !== p.id && q.name.trim() === p.name.trim())) names.set(p.name.trim(), "A colleague");
+  const addresses = new Map(people.map((p) => [p.email.toLowerCase(), label(p.id)]));
+  // One pattern each, longest first, so a full name is replaced whole before its given name could be.
+  const pattern = (keys: string[], flags: string, edge: string) =>
+    keys.length
+      ? new RegExp(
+          `(?<!${edge})(?:${[...keys]
+            .sort((a, b) => b.length - a.length)
+            .map(escape)
+            .join("|")})(?!${edge})`,
+          flags,
+        )
+      : null;
+  const byAddress = pattern([...addresses.keys()], "giu", "[\\p{L}\\p{N}._%+@-]");
+  const byName = pattern([...names.keys()], "gu", "[\\p{L}\\p{N}]");
+  return (text: string) => {
+    const t = byAddress ? text.replace(byAddress, (m) => addresses.get(m.toLowerCase()) ?? m) : text;
+    return byName ? t.replace(byName, (m) => names.get(m) ?? m) : t;
+  };
 }
 
 function parseJson(text: string | null): unknown {

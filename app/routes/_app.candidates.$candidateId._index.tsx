@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
     recommendation: loop ? getLoopRecommendation(loop, now) : null,
     decision: loop ? getDecision(loop.id) : null,
-    codeReviews: await codeReviewsOf(loop, new URL(request.url).origin, now),
+    codeReviews: await codeReviewsOf(loop, { links: true }, now),
     owed,
     // Reminders only make sense while the loop is open (a closed loop's scorecards can't change).
     reminded: loop?.status === "open" ? Object.fromEntries(lastRemindedAt(owed.map((o) => o.interviewId))) : null,
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const candidate = getCandidate(idParam(params.candidateId)) ?? notFound("No such candidate");
   const formData = await readFormData(request);
   if (formData.get("intent") === "remind") {
-    const reply = remindFromForm(user, formData, { now: requestTime(context), origin: new URL(request.url).origin });
+    const reply = remindFromForm(user, formData, { now: requestTime(context) });
     return data({ error: undefined, ...reply }, { status: reply.reminder.ok ? 200 : 400 });
   }
   const result = handleCodeReviewAction(user, getLatestLoop(candidate.id), formData, requestTime(context));

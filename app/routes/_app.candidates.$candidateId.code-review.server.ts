@@ -4,15 +4,16 @@ import { createAssignment, getAssignmentForInterview, reissueLink } from "#app/m
 import type { getLatestLoop } from "#app/models/loop.server";
 import { getReviewResult } from "#app/models/review-grade.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
+import { publicLink } from "#app/utils/public-url.server";
 import type { SessionUser } from "#app/auth/session.server";
 
 type Loop = NonNullable<ReturnType<typeof getLatestLoop>>;
 
 /**
  * Each code-review interview of the loop with its progress and scores, and the candidate link
- * when `origin` is given (the candidate page); the debrief only needs the results.
+ * (at PUBLIC_URL) when `links` is asked for (the candidate page); the debrief only needs the results.
  */
-export async function codeReviewsOf(loop: Loop | null, origin: string | null, now: Date) {
+export async function codeReviewsOf(loop: Loop | null, { links }: { links: boolean }, now: Date) {
   if (!loop) return [];
   const rows = loop.interviews.filter((i) => i.stage === "code_review" && i.status !== "cancelled" && i.exerciseKind === "code_review");
   return Promise.all(
@@ -21,7 +22,7 @@ export async function codeReviewsOf(loop: Loop | null, origin: string | null, no
       if (!a) return { interviewId: i.id, exerciseTitle: i.exerciseTitle, interviewerName: i.interviewerName, assignment: null };
       const phase = assignmentPhase(a, now);
       const token =
-        origin &&
+        links &&
         (await signAssignmentToken({
           assignmentId: a.id,
           tokenId: a.tokenId,
@@ -36,7 +37,7 @@ export async function codeReviewsOf(loop: Loop | null, origin: string | null, no
         assignment: {
           id: a.id,
           phase,
-          link: token ? `${origin}/review/${token}` : "",
+          link: token ? publicLink(`/review/${token}`) : "",
           linkExpiresAt: a.linkExpiresAt,
           timeLimitMinutes: a.timeLimitMinutes,
           startedAt: a.startedAt,

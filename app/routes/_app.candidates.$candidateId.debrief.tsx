@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Colleagues' leniency is calibration data for the hiring team; the panel doesn't receive it.
   const recommendation = can(user, "loops:manage") ? full : { ...full, panel: full.panel.map((p) => ({ ...p, leniency: 0, pairs: 0 })) };
   const decision = getDecision(loop.id);
-  const codeReviews = (await codeReviewsOf(loop, null, now)).map((r) => ({
+  const codeReviews = (await codeReviewsOf(loop, { links: false }, now)).map((r) => ({
     exerciseTitle: r.exerciseTitle,
     phase: r.assignment?.phase ?? null,
     autoScore: r.assignment?.autoScore ?? null,

@@ -50,8 +50,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     focus,
     dimensionNames,
     page: kit ? kitPageData(kit, focus) : null,
-    incident: kit?.content?.scenario ? await incidentPanel(interview, kit, new URL(request.url).origin, requestTime(context), isOwn) : null,
-    takeHome: kit?.content?.takeHome ? await takeHomePanel(interview, kit, new URL(request.url).origin, requestTime(context)) : null,
+    incident: kit?.content?.scenario ? await incidentPanel(interview, kit, requestTime(context), isOwn) : null,
+    takeHome: kit?.content?.takeHome ? await takeHomePanel(interview, kit, requestTime(context)) : null,
     timeZone: user.timeZone,
   };
 }

@@ -4,6 +4,7 @@ import { getInterview } from "#app/models/interview.server";
 import { getReviewResult } from "#app/models/review-grade.server";
 import { getRubricDetail, type RubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
 import { canSeePanel } from "#app/models/panel-visibility.server";
 import { getScorecard, listSubmittedScorecards } from "#app/models/scorecard.server";
@@ -95,4 +96,24 @@ export function codeReviewSuggestions(interview: { id: number; stage: string }, 
   const phase = assignmentPhase(assignment, now);
   if (phase !== "submitted" && phase !== "time_up") return {};
   return getReviewResult(assignment, focus).suggestions;
+}
+
+// The page's copy: the revision it was loaded at (or last saved), and its tab's random id.
+const SaveBaseSchema = z.object({
+  revision: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  tab: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .nullable()
+    .default(null),
+});
+
+/**
+ * The base a save names (see saveScorecard): undefined when the form sends none (a script), null
+ * when what it sends can't be read, which the action refuses rather than guess.
+ */
+export function saveBaseOf(formData: FormData) {
+  if (!formData.has("revision")) return undefined;
+  const parsed = SaveBaseSchema.safeParse({ revision: formData.get("revision"), tab: formData.get("tab") || null });
+  return parsed.success ? parsed.data : null;
 }

@@ -1,9 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link, redirect, type ShouldRevalidateFunction } from "react-router";
+import { useState } from "react";
+import { data, Link, redirect, useRevalidator, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/models/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
 import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
+import type { EnteredField } from "#app/components/scorecard-conflict";
 import { candidateNameFor } from "#app/models/interview.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
@@ -16,6 +18,7 @@ import {
   codeReviewSuggestions,
   loadScorecardContext,
   salvageDraft,
+  saveBaseOf,
   shapeFor,
   visiblePanel,
 } from "./_app.interviews.$interviewId.scorecard.server";
@@ -59,13 +62,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...Object.entries(suggestions).map(([k, sg]) => [
         k,
         `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
-          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : "."),
+          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
+          sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join(""),
       ]),
-      ...Object.entries(fromTakeHome).map(([k, sg]) => [
-        k,
-        `Take-home (graded checklist): ${sg.found} of ${sg.total} points ticked in this area (${Math.round(sg.share * 100)}%)` +
-          (sg.level ? `; suggests ${sg.level}.` : "; nothing ticked, so no suggestion."),
-      ]),
+      ...Object.entries(fromTakeHome).map(([k, sg]) => [k, sg.evidence]),
       ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
     ]),
     signals: Object.keys(scorecard?.signals ?? {}),
@@ -93,6 +93,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     amendedAt: scorecard?.amendedAt ?? null,
     amendmentCount: scorecard?.amendmentCount ?? 0,
     updatedAt: scorecard?.updatedAt ?? null,
+    // The revision this copy is at: every save from the page names it, so a stale tab can't overwrite.
+    revision: scorecard?.revision ?? 0,
     isOwn,
     // The compact read-only view of this scorecard, for anyone who isn't editing it.
     card: scorecard && {
@@ -131,8 +133,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const submit = intent === "submit";
   // Only the amend page (?amend=1) may change a submitted scorecard, and only by submitting.
   const amend = new URL(request.url).searchParams.get("amend") === "1";
-  const reject = (message: string, status: number) =>
-    data({ status: "error" as const, error: { "": [message] }, autosave: { ok: false, message } }, { status });
+  const reject = (message: string, status: number, conflict?: { revision: number; savedAt: Date }) =>
+    data(
+      {
+        status: "error" as const,
+        error: { "": [message] },
+        autosave: { ok: false, message, conflict: conflict && { revision: conflict.revision, savedAt: conflict.savedAt.getTime() } },
+      },
+      { status },
+    );
   if (interview.interviewerId !== user.id) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
   if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
   if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
@@ -140,6 +149,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submit && interview.scheduledAt > now.getTime())
     return reject("The interview hasn't started yet; you can save a draft now and submit afterwards.", 409);
 
+  const base = saveBaseOf(formData);
+  if (base === null) return reject("This page's copy of the scorecard can't be read. Reload the page; what was saved is safe.", 400);
   const rubric = getRubricDetail(interview.rubricVersionId) ?? notFound("Rubric version missing");
   const shape = shapeFor(rubric, interview.stage);
   const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
@@ -152,28 +163,31 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       submit: asSubmit,
       amend,
       now,
+      base,
     });
 
   if (submission.status !== "success") {
     // A failed submit or save still keeps the work: whatever is valid is saved as a draft.
     const salvage = interview.scorecardStatus !== "submitted" ? salvageDraft(formData, shape) : null;
     const salvaged = salvage && save(salvage.value, false);
-    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409);
+    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409, salvaged.conflict);
+    const revision = salvaged ? salvaged.revision : undefined;
     const message = !salvage
       ? "Not saved: fix the marked fields."
       : submit
         ? "Saved as a draft. Fix the marked fields to submit."
         : `Saved, except ${salvage.dropped.map(describeField(shape)).join(", ") || "the marked fields"}.`;
-    if (intent === "autosave") return data({ autosave: { ok: false, message } }, { status: 400 });
-    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message } }, { status: 400 });
+    if (intent === "autosave") return data({ autosave: { ok: false, message, revision } }, { status: 400 });
+    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message, revision } }, { status: 400 });
   }
   const result = save(submission.value, submit);
-  if (!result.ok) return reject(result.message, 409);
+  if (!result.ok) return reject(result.message, 409, result.conflict);
   if (submit) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
   const message = `Draft saved at ${formatTime(result.savedAt, user.timeZone)}`;
   // An autosave's reply is just its status line: the form already holds what was typed.
-  if (intent === "autosave") return { autosave: { ok: true, message } };
-  return { ...submission.reply(), autosave: { ok: true, message } };
+  // Each reply carries the revision now stored: the page's next save names it as its base.
+  if (intent === "autosave") return { autosave: { ok: true, message, revision: result.revision } };
+  return { ...submission.reply(), autosave: { ok: true, message, revision: result.revision } };
 }
 
 // Autosaves don't need the page's data reloaded: the form already shows what was saved.
@@ -182,6 +196,22 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function ScorecardPage({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
+  const revalidator = useRevalidator();
+  // Loading another tab's version remounts the form on the fresh data, keeping a copy of what this
+  // tab had entered beside it.
+  const [generation, setGeneration] = useState(0);
+  const [entered, setEntered] = useState<EnteredField[] | null>(null);
+  const [replacing, setReplacing] = useState<typeof d | null>(null);
+  const loadOther = (fields: EnteredField[]) => {
+    setEntered(fields);
+    setReplacing(d);
+    void revalidator.revalidate();
+  };
+  // Once the fresh data is here (not before: it arrives in a transition), the form starts over from it.
+  if (replacing && replacing !== d) {
+    setReplacing(null);
+    setGeneration(generation + 1);
+  }
   const savedLabel = d.updatedAt && d.status === "draft" ? `Draft last saved ${formatDateTime(d.updatedAt, d.timeZone)}` : null;
   return (
     <>
@@ -236,6 +266,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
       {d.incident ? <InvestigationPathView path={d.incident.path} conclusion={d.incident.conclusion} /> : null}
       {d.editable ? (
         <ScorecardForm
+          key={generation}
           shape={d.shape}
           dimensions={d.rubric.dimensions}
           signals={d.rubric.signals}
@@ -246,6 +277,11 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           lastSavedLabel={savedLabel}
           submitBlockedReason={d.submitBlockedReason}
           suggestions={d.suggestions}
+          revision={d.revision}
+          lastSave={actionData?.autosave}
+          entered={entered}
+          onLoadOther={loadOther}
+          onDismissEntered={() => setEntered(null)}
         />
       ) : d.card ? (
         <>

@@ -4,6 +4,7 @@ import { CalendarFeedCard } from "#app/components/calendar-feed-card";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { getFeedTokenId, setFeedLink } from "#app/models/calendar.server";
 import { signFeedToken } from "#app/utils/calendar-token.server";
+import { publicLink } from "#app/utils/public-url.server";
 import { readFormData } from "#app/utils/http.server";
 import { STAGE_LABELS } from "#app/models/labels";
 import { withStates } from "#app/models/interview-status";
@@ -24,7 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const past = interviews.filter((i) => i.state.kind === "submitted").reverse();
   const feedTokenId = getFeedTokenId(user.id);
   const feedUrl = feedTokenId
-    ? `${new URL(request.url).origin}/calendar/${await signFeedToken({ userId: user.id, tokenId: feedTokenId })}/interviews.ics`
+    ? publicLink(`/calendar/${await signFeedToken({ userId: user.id, tokenId: feedTokenId })}/interviews.ics`)
     : null;
   return { needsAction, upcoming, past, feedUrl, timeZone: user.timeZone, now: now.getTime(), name: user.name };
 }

@@ -61,7 +61,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** "Remind" beside an owed scorecard. */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requirePermission(request, "loops:manage");
-  const reply = remindFromForm(user, await readFormData(request), { now: requestTime(context), origin: new URL(request.url).origin });
+  const reply = remindFromForm(user, await readFormData(request), { now: requestTime(context) });
   return data(reply, { status: reply.reminder.ok ? 200 : 400 });
 }
 

@@ -14,13 +14,13 @@ const RemindSchema = z.object({
  * "Remind" on the pipeline and candidate pages. The reminder is written at once and the page
  * answers at once; email delivery (and its retries) happens in the background.
  */
-export function remindFromForm(user: SessionUser, formData: FormData, { now, origin }: { now: Date; origin: string }): ReminderReply {
+export function remindFromForm(user: SessionUser, formData: FormData, { now }: { now: Date }): ReminderReply {
   const parsed = RemindSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success)
     return { reminder: { ok: false, message: "Choose an owed scorecard to remind its interviewer about.", interviewId: null } };
   const { interviewId } = parsed.data;
   const smtp = smtpConfigured();
-  const result = sendReminder(user, { interviewId, now, smtp, appUrl: env().PUBLIC_URL ?? origin, timeZone: user.timeZone });
+  const result = sendReminder(user, { interviewId, now, smtp, appUrl: env().publicUrl, timeZone: user.timeZone });
   if (result.ok && smtp) void deliverOutbox(now);
   return { reminder: { ...result, interviewId } };
 }

@@ -8,6 +8,7 @@ import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
 import { db } from "#app/utils/db.server";
 import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
+import { renderPage } from "#tests/render";
 import * as review from "./review.$token";
 import * as grading from "./_app.interviews.$interviewId.review";
 import * as scorecard from "./_app.interviews.$interviewId.scorecard";
@@ -109,6 +110,50 @@ describe("the candidate's link", () => {
       expiresAt: new Date(NOW.getTime() - 1000),
     });
     expect((await load(expired)).response?.status).toBe(404);
+  });
+});
+
+describe("a link that expired before it was started", () => {
+  it("can no longer be started: the page says when it expired and whom to ask, and Start changes nothing", async () => {
+    const { token, assignmentId, hm } = await setup();
+    const expiresAt = getAssignment(assignmentId)!.linkExpiresAt;
+    // The link's token outlives its validity by the time allowed, so a start just before expiry can finish.
+    vi.setSystemTime(new Date(expiresAt.getTime() + 60_000));
+    const opened = await load(token);
+    expect(opened.data).toMatchObject({ phase: "not_started", linkExpired: { at: expiresAt.getTime(), sentBy: hm.name } });
+    const html = renderPage(review.default, { loaderData: opened.data });
+    expect(html).toContain("This link has expired");
+    expect(html).toContain(`Ask ${hm.name}, who sent you this link, for a new one.`);
+    expect(html).not.toContain("Start the");
+    expect((await post(token, { intent: "start" })).response?.status).toBe(302);
+    expect(getAssignment(assignmentId)).toMatchObject({ status: "assigned", startedAt: null, deadlineAt: null });
+    // A write can't sneak past the refused start either.
+    const comment = (await post(token, { intent: "add-comment", filePath: "fraud_service/api.py", line: "12", body: "x" }))
+      .data as unknown as Reply;
+    expect(comment).toMatchObject({ data: { ok: false }, init: { status: 409 } });
+  });
+
+  it("started a minute before it expired, runs its whole time", async () => {
+    const { token, assignmentId } = await setup();
+    const expiresAt = getAssignment(assignmentId)!.linkExpiresAt;
+    vi.setSystemTime(new Date(expiresAt.getTime() - 60_000));
+    expect((await load(token)).data?.linkExpired).toBeNull();
+    await post(token, { intent: "start" });
+    const started = getAssignment(assignmentId)!;
+    expect(started.deadlineAt!.getTime() - started.startedAt!.getTime()).toBe(40 * 60_000);
+    vi.setSystemTime(new Date(started.deadlineAt!.getTime() - 1000));
+    expect((await load(token)).data?.phase).toBe("in_progress");
+  });
+
+  it("works again once re-issued", async () => {
+    const { assignmentId, hm } = await setup();
+    const expiresAt = getAssignment(assignmentId)!.linkExpiresAt;
+    vi.setSystemTime(new Date(expiresAt.getTime() + 60_000));
+    expect(reissueLink(hm, assignmentId, new Date())).toBe(true);
+    const fresh = await linkFor(assignmentId);
+    expect((await load(fresh)).data?.linkExpired).toBeNull();
+    await post(fresh, { intent: "start" });
+    expect(getAssignment(assignmentId)?.status).toBe("started");
   });
 });
 
@@ -241,7 +286,7 @@ describe("extra time as an accommodation", () => {
       grading.loader(ctx(await request(`/interviews/${interview.id}/review`, { userId: hm.id }), { interviewId: String(interview.id) })),
     );
     expect(asHm.data?.assignment?.extraTime).toBeNull();
-    const card = await codeReviewsOf(getLatestLoop(candidate.id), "http://localhost", new Date());
+    const card = await codeReviewsOf(getLatestLoop(candidate.id), { links: true }, new Date());
     expect(JSON.stringify(card)).not.toMatch(/extra/i);
   });
 

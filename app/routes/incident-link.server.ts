@@ -4,6 +4,7 @@ import { getIncidentRunByAssignment, type IncidentRun } from "#app/models/incide
 import { getKit } from "#app/models/kit.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
+import { publicLink } from "#app/utils/public-url.server";
 
 const INVALID_LINK =
   "This link isn't valid. It may have been mistyped, replaced by a newer link, or expired. Ask your recruiter for a new one.";
@@ -21,12 +22,12 @@ export async function incidentFromLink(token: string | undefined) {
   return { run, kit };
 }
 
-/** The candidate's link for a run: valid for its days plus the time allowed, so a late start can finish. */
-export function incidentLink(run: IncidentRun, origin: string) {
+/** The candidate's link for a run (at PUBLIC_URL): valid for its days plus the time allowed, so a late start can finish. */
+export function incidentLink(run: IncidentRun) {
   return signAssignmentToken({
     assignmentId: run.assignmentId,
     tokenId: run.tokenId,
     expiresAt: new Date(run.linkExpiresAt.getTime() + allowedMs(run)),
     purpose: "incident",
-  }).then((token) => `${origin}/incident/${token}`);
+  }).then((token) => publicLink(`/incident/${token}`));
 }

@@ -1,5 +1,6 @@
 import { data, isRouteErrorResponse, redirect } from "react-router";
 import type { Route } from "./+types/incident.$token";
+import { ExpiredLinkPage } from "#app/components/expired-link";
 import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/components/incident/incident-workspace";
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
@@ -26,6 +27,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CandidateIncident({ loaderData: d }: Route.ComponentProps) {
+  if (d.phase === "not_started" && d.linkExpired)
+    return <ExpiredLinkPage exercise="incident simulation" title={d.title} notice={d.linkExpired} />;
   if (d.phase === "not_started") return <IncidentStart d={d} driver={false} />;
   if (d.phase === "in_progress") return <IncidentWorkspace d={d} driver={false} />;
   return <IncidentFinished d={d} />;

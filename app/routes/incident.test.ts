@@ -115,6 +115,35 @@ describe("the candidate's incident link", () => {
     expect((await post(token, { intent: "start" })).response?.status).toBe(404);
   });
 
+  it("can no longer be started once its validity has passed, and says so with whom to ask", async () => {
+    const { interviewer, interview } = await setup();
+    const token = await candidateLink(interview.id, interviewer.id);
+    const expiresAt = getIncidentRun(interview.id)!.linkExpiresAt;
+    vi.setSystemTime(new Date(expiresAt.getTime() + 60_000));
+    expect((await load(token)).data).toMatchObject({
+      phase: "not_started",
+      linkExpired: { at: expiresAt.getTime(), sentBy: interviewer.name },
+    });
+    expect((await post(token, { intent: "start" })).response?.status).toBe(302);
+    expect(getIncidentRun(interview.id)).toMatchObject({ status: "assigned", startedAt: null, deadlineAt: null });
+    expect(reply(await post(token, { intent: "reveal", evidenceId: "ctr-hourly" })).init.status).toBe(409);
+  });
+
+  it("an interviewer-led run has no link to expire: it starts whenever the interview happens", async () => {
+    const { interviewer, interview } = await setup();
+    await kitAction(interview.id, interviewer.id, { intent: "incident-drive", timeLimitMinutes: "40" });
+    vi.setSystemTime(new Date(getIncidentRun(interview.id)!.linkExpiresAt.getTime() + 3 * 24 * 3600_000));
+    const driven_ = await run(async () =>
+      driven.action(
+        routeArgs(await request(`/interviews/${interview.id}/incident`, { userId: interviewer.id, form: { intent: "start" } }), {
+          interviewId: String(interview.id),
+        }),
+      ),
+    );
+    expect(driven_.response?.status).toBe(302);
+    expect(getIncidentRun(interview.id)?.status).toBe("started");
+  });
+
   it("records reveals, asks and hypotheses in order with the server's time; refuses unknown evidence and empty notes", async () => {
     const { interviewer, interview } = await setup();
     const token = await candidateLink(interview.id, interviewer.id);

@@ -3,6 +3,7 @@ import { interviewInvitation } from "#app/models/calendar";
 import { getCalendarInterview } from "#app/models/calendar.server";
 import { can } from "#app/models/permissions";
 import { requestTime } from "#app/utils/clock.server";
+import { env } from "#app/utils/env.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 
@@ -11,7 +12,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const found = getCalendarInterview(idParam(params.interviewId)) ?? notFound("No such interview");
   if (found.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
-  const body = interviewInvitation(found.event, { now: requestTime(context), appUrl: new URL(request.url).origin });
+  const body = interviewInvitation(found.event, { now: requestTime(context), appUrl: env().publicUrl });
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -22,7 +22,7 @@ export function incidentPathFor(interviewId: number, kit: Kit | null) {
   return { path, conclusion: written ? { rootCause: run.rootCause, mitigation: run.mitigation, prevention: run.prevention } : null };
 }
 
-export async function incidentPanel(interview: Interview, kit: Kit, origin: string, now: Date, viewerIsInterviewer: boolean) {
+export async function incidentPanel(interview: Interview, kit: Kit, now: Date, viewerIsInterviewer: boolean) {
   const run = getIncidentRun(interview.id);
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   if (!run) return { run: null, canSetUp: open, defaultMinutes: Math.max(20, kit.durationMinutes - 10) };
@@ -36,7 +36,7 @@ export async function incidentPanel(interview: Interview, kit: Kit, origin: stri
       deadlineAt: run.deadlineAt,
       submittedAt: run.submittedAt,
       linkExpiresAt: run.linkExpiresAt,
-      link: run.mode === "candidate_link" && (phase === "not_started" || phase === "in_progress") ? await incidentLink(run, origin) : null,
+      link: run.mode === "candidate_link" && (phase === "not_started" || phase === "in_progress") ? await incidentLink(run) : null,
       canDrive: run.mode === "interviewer_led" && viewerIsInterviewer,
     },
     canSetUp: open,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENT_PRIORITIES } from "#db/schema";
 import { getAssignment, type Assignment } from "#app/models/assignment.server";
 import type { CodeReviewExercise } from "#app/models/code-review-exercise.server";
 import { codeReviewExerciseOf } from "#app/models/code-review-version.server";
@@ -35,6 +36,11 @@ const commentBody = z
       `Keep a comment under ${COMMENT_MAX.toLocaleString("en-GB")} characters (this has ${String(iss.input ?? "").length.toLocaleString("en-GB")})`,
   });
 const id = z.coerce.number({ error: "Unknown comment" }).int().positive("Unknown comment");
+// Not choosing is a choice too: "" (the "neither" option) and a missing field both mean unmarked.
+const priority = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  z.enum(COMMENT_PRIORITIES, { error: "Choose blocking, nit or neither" }).nullable(),
+);
 
 /** One schema per action the review page can send; the intent picks which. */
 export const ReviewActionSchema = z.discriminatedUnion("intent", [
@@ -44,6 +50,7 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
     filePath: z.string({ error: "Choose a file" }).max(200),
     line: z.coerce.number({ error: "Choose a line" }).int("Choose a line").min(1, "Choose a line"),
     body: commentBody,
+    priority,
   }),
   z.object({
     intent: z.literal("save-draft"),
@@ -55,7 +62,7 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
       .default("")
       .transform((s) => s.slice(0, COMMENT_MAX)),
   }),
-  z.object({ intent: z.literal("edit-comment"), commentId: id, body: commentBody }),
+  z.object({ intent: z.literal("edit-comment"), commentId: id, body: commentBody, priority }),
   z.object({ intent: z.literal("delete-comment"), commentId: id }),
   z.object({
     intent: z.enum(["save-summary", "submit"]),

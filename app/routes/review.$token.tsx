@@ -2,10 +2,12 @@ import { data, isRouteErrorResponse, redirect } from "react-router";
 import type { Route } from "./+types/review.$token";
 import { ReviewWorkspace } from "#app/components/code-review/review-workspace";
 import { StartPage } from "#app/components/code-review/start-page";
+import { ExpiredLinkPage } from "#app/components/expired-link";
 import { allowedMs, assignmentPhase, formatAllowed, PHASE_REFUSALS } from "#app/models/assignment-phase";
 import {
   addComment,
   deleteComment,
+  expiredLinkNotice,
   listComments,
   saveCommentDraft,
   saveSummary,
@@ -33,6 +35,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const showCode = phase !== "not_started";
   return {
     phase,
+    // Set only while unstarted past the link's validity: the page then says so instead of offering Start.
+    linkExpired: phase === "not_started" ? expiredLinkNotice(assignment.id, now) : null,
     exercise: {
       title: exercise.meta.title,
       fileCount: exercise.files.length,
@@ -49,7 +53,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
           files: exercise.files.map(({ path, status, before, after, lineCount }) => ({ path, status, before, after, lineCount })),
         }
       : null,
-    comments: showCode ? listComments(assignment.id).map(({ id, filePath, line, body }) => ({ id, filePath, line, body })) : [],
+    comments: showCode ? listComments(assignment.id).map(({ id, filePath, line, body, priority }) => ({ id, filePath, line, body, priority })) : [],
     commentDraft: phase === "in_progress" ? assignment.commentDraft : null,
     summary: assignment.summary,
     verdict: assignment.verdict,
@@ -77,12 +81,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     result.ok ? reply({ ok: true }) : reply({ ok: false, message: result.message }, result.status);
   switch (input.intent) {
     case "start":
+      // Refused once the link has expired: the page it redirects to then says so.
       startAssignment(assignment.id, now);
       throw redirect(`/review/${params.token}`);
     case "add-comment": {
       const problem = checkCommentTarget(exercise, input.filePath, input.line);
       if (problem) return reply({ ok: false, fieldErrors: { line: [problem] } }, 400);
-      return answer(addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body }, now));
+      return answer(addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body, priority: input.priority }, now));
     }
     case "save-draft": {
       if (!input.body.trim()) return answer(saveCommentDraft(assignment.id, null, now));
@@ -96,7 +101,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
     case "edit-comment":
-      return answer(updateComment(assignment.id, input.commentId, input.body, now));
+      return answer(updateComment(assignment.id, input.commentId, { body: input.body, priority: input.priority }, now));
     case "delete-comment":
       return answer(deleteComment(assignment.id, input.commentId, now));
     case "save-summary":
@@ -117,6 +122,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ReviewPage({ loaderData: d }: Route.ComponentProps) {
+  if (d.phase === "not_started" && d.linkExpired)
+    return <ExpiredLinkPage exercise="code-review exercise" title={d.exercise.title} notice={d.linkExpired} />;
   if (d.phase === "not_started")
     return (
       <StartPage

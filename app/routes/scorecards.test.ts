@@ -422,3 +422,87 @@ describe("review findings", () => {
     ).toEqual([["leadership", 3]]);
   });
 });
+
+describe("two tabs on one draft", () => {
+  type AutosaveReply = {
+    data: { autosave: { ok: boolean; message: string; revision?: number; conflict?: { revision: number } } };
+    init?: { status: number };
+  };
+  const autosave = async (userId: number, interviewId: number, tab: string, revision: number, over: Record<string, string>) => {
+    const reply = (await post(userId, interviewId, { intent: "autosave", tab, revision: String(revision), ...over })).data as unknown;
+    // A plain object is a 200; data() wraps a refusal with its status.
+    return (reply as { init?: unknown }).init
+      ? (reply as Required<AutosaveReply>)
+      : { data: reply as AutosaveReply["data"], init: { status: 200 } };
+  };
+  const stored = () => db().select().from(scorecards).get()!;
+
+  it("refuses the stale tab's save instead of overwriting, tells it what happened, and keeps the other tab's words", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    // Both tabs opened the card before anything was saved (revision 0).
+    const first = await autosave(ana.id, anaInterview.id, "tab-aaaaaaaa", 0, { takeaways: "From tab A" });
+    expect(first.data.autosave).toMatchObject({ ok: true, revision: 1 });
+    const stale = await autosave(ana.id, anaInterview.id, "tab-bbbbbbbb", 0, { takeaways: "From tab B" });
+    expect(stale.init.status).toBe(409);
+    expect(stale.data.autosave).toMatchObject({
+      ok: false,
+      conflict: { revision: 1 },
+      message: expect.stringMatching(/changed in another tab/),
+    });
+    expect(stored()).toMatchObject({ takeaways: "From tab A", revision: 1 });
+    // Having loaded the other tab's version (revision 1), tab B saves again, and wins fairly.
+    expect((await autosave(ana.id, anaInterview.id, "tab-bbbbbbbb", 1, { takeaways: "From tab B" })).data.autosave).toMatchObject({
+      ok: true,
+      revision: 2,
+    });
+    expect(stored()).toMatchObject({ takeaways: "From tab B", revision: 2 });
+    // Now tab A is the stale one.
+    expect((await autosave(ana.id, anaInterview.id, "tab-aaaaaaaa", 1, { takeaways: "A again" })).init.status).toBe(409);
+    expect(stored().takeaways).toBe("From tab B");
+  });
+
+  it("lets a tab's own saves overtake each other: a save sent before the last reply came back is not a conflict", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    await autosave(ana.id, anaInterview.id, "tab-aaaaaaaa", 0, { takeaways: "one" });
+    // The reply naming revision 1 hadn't arrived when the next keystrokes were sent from revision 0.
+    expect((await autosave(ana.id, anaInterview.id, "tab-aaaaaaaa", 0, { takeaways: "one two" })).data.autosave.ok).toBe(true);
+    expect(stored()).toMatchObject({ takeaways: "one two", revision: 2 });
+  });
+
+  it("refuses a stale submit too: the card stays a draft with the other tab's words, nothing recorded as submitted", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    await autosave(ana.id, anaInterview.id, "tab-aaaaaaaa", 0, { takeaways: "From tab A" });
+    const refused = (await post(ana.id, anaInterview.id, { ...systemDesignCard(), tab: "tab-bbbbbbbb", revision: "0" }))
+      .data as unknown as Reply & {
+      data: { autosave: { conflict?: { revision: number } } };
+    };
+    expect(refused.init.status).toBe(409);
+    expect(refused.data.autosave.conflict).toMatchObject({ revision: 1 });
+    expect(refused.data.error?.[""]?.[0]).toMatch(/changed in another tab/);
+    expect(stored()).toMatchObject({ status: "draft", takeaways: "From tab A" });
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((a) => a.entityType === "scorecard" && a.action === "submit"),
+    ).toEqual([]);
+  });
+
+  it("shows the page the revision it is at, and refuses a base it can't read", async () => {
+    const { ana, anaInterview } = await panelOfTwo();
+    expect((await load(ana.id, anaInterview.id)).data?.revision).toBe(0);
+    await autosave(ana.id, anaInterview.id, "tab-aaaaaaaa", 0, { takeaways: "x" });
+    expect((await load(ana.id, anaInterview.id)).data?.revision).toBe(1);
+    for (const revision of ["-1", "one", "1e400"])
+      expect((await post(ana.id, anaInterview.id, { intent: "autosave", revision, takeaways: "y" })).data).toMatchObject({
+        init: { status: 400 },
+      });
+    expect(
+      (await post(ana.id, anaInterview.id, { intent: "autosave", revision: "1", tab: "<script>", takeaways: "y" })).data,
+    ).toMatchObject({
+      init: { status: 400 },
+    });
+    expect(stored().takeaways).toBe("x");
+  });
+});

@@ -3,12 +3,13 @@
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { reissueLink } from "#app/models/assignment.server";
-import { checklistSuggestions } from "#app/models/kit";
+import { gradeSuggestions } from "#app/models/checklist";
 import { getKit, type Kit } from "#app/models/kit.server";
 import type { getInterview } from "#app/models/interview.server";
 import { getTakeHome, getTakeHomeByAssignment, sendTakeHome, type TakeHome } from "#app/models/take-home.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
+import { publicLink } from "#app/utils/public-url.server";
 import type { SessionUser } from "#app/auth/session.server";
 
 type Interview = NonNullable<ReturnType<typeof getInterview>>;
@@ -26,18 +27,18 @@ export async function takeHomeFromLink(token: string | undefined) {
   return { takeHome, kit, settings: kit.content.takeHome };
 }
 
-/** The link lasts a day past the deadline, so a candidate who is late is told so rather than "invalid". */
-export async function takeHomeLink(t: TakeHome, origin: string) {
+/** The link (at PUBLIC_URL) lasts a day past the deadline, so a candidate who is late is told so rather than "invalid". */
+export async function takeHomeLink(t: TakeHome) {
   const token = await signAssignmentToken({
     assignmentId: t.assignmentId,
     tokenId: t.tokenId,
     expiresAt: new Date((t.deadlineAt?.getTime() ?? t.linkExpiresAt.getTime()) + DAY),
     purpose: "take_home",
   });
-  return `${origin}/take-home/${token}`;
+  return publicLink(`/take-home/${token}`);
 }
 
-export async function takeHomePanel(interview: Interview, kit: Kit, origin: string, now: Date) {
+export async function takeHomePanel(interview: Interview, kit: Kit, now: Date) {
   const t = getTakeHome(interview.id);
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const defaultDays = kit.content?.takeHome?.submitWithinDays ?? 7;
@@ -48,7 +49,7 @@ export async function takeHomePanel(interview: Interview, kit: Kit, origin: stri
       phase,
       deadlineAt: t.deadlineAt,
       submittedAt: t.submittedAt,
-      link: phase === "in_progress" ? await takeHomeLink(t, origin) : null,
+      link: phase === "in_progress" ? await takeHomeLink(t) : null,
       submission: t.submission ? { kind: t.submission.storedName ? "archive" : "repository", bytes: t.submission.bytes } : null,
       gradedBy: t.grade?.graderName ?? null,
     },
@@ -103,13 +104,13 @@ export const RepositoryUrlSchema = z
   .refine((s) => URL.canParse(s) && new URL(s).pathname.length > 1, "Link to the repository itself, not the site's home page");
 
 /**
- * Suggested levels from a saved take-home grade, to pre-fill the scorecard: per focus dimension,
- * the share of checklist points ticked. Nothing when there is no saved grade.
+ * Suggested levels from a saved take-home grade, to pre-fill the scorecard: per dimension, the
+ * level its ticks reach and the workings as the evidence line. Nothing when there is no saved grade.
  */
 export function takeHomeSuggestions(interview: { id: number; stage: string; exerciseId: number | null }) {
   if (interview.stage !== "take_home" || !interview.exerciseId) return {};
   const t = getTakeHome(interview.id);
   const checklist = getKit(interview.exerciseId)?.content?.checklist;
   if (!t?.grade || !checklist) return {};
-  return checklistSuggestions(checklist, t.grade.checked);
+  return gradeSuggestions(checklist, t.grade.checked);
 }

@@ -59,7 +59,8 @@ const EnvSchema = z.object({
     .min(0, "REMINDER_AFTER_HOURS must be 0 (off) or more")
     .max(24 * 30, "REMINDER_AFTER_HOURS must be at most 720 (30 days)")
     .default(24),
-  // The address people use to reach the app, for links in emails (pages use the request's own).
+  // The address people use to reach the app, for every link that leaves it (emails, calendar files
+  // and feeds, candidate links to copy): never the request's Host header, which the client chooses.
   PUBLIC_URL: unsetIfEmpty(
     z
       .string()

@@ -33,4 +33,5 @@ test("values keep the precision that matters at their size", () => {
   expect(formatValue(1234.4, "ms")).toBe("1,234 ms");
   expect(formatValue(99.95, "%")).toBe("100.0 %");
   expect(formatValue(null, "MB")).toBe("—");
+  expect(formatValue(543.21, "kB")).toBe("543 kB");
 });

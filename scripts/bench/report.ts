@@ -2,22 +2,23 @@
 // · app/bare", and with several runs, every run's figure beside their median.
 import { median } from "./stats";
 
-export type Unit = "ms" | "req/s" | "/s" | "MB" | "%" | "errors";
+export type Unit = "ms" | "req/s" | "/s" | "MB" | "kB" | "%" | "errors";
 /** A limit on the figure itself, or (`on: "ratio"`) on app ÷ bare. */
 export type Target = { op: "≤" | "≥"; limit: number; on?: "value" | "ratio" };
 export type Figure = { label: string; value: number | null; unit: Unit; target?: Target; bare?: number | null; note?: string };
 export type Phase = { title: string; figures: Figure[] };
 
-export const HOW_TO_READ = `How to read this: every figure is measured over HTTP against the built app, started the way
-\`npm start\` starts it, on a generated history (all of it in the past, drafts and exercises in
-progress). "bare" is a reference server in scripts/bench/bare-server.ts (node:http +
-better-sqlite3, no framework, no rendering, no session check) making the same model calls for
-the same page, run interleaved with the app at the same concurrency; "app/bare" is the app's
-figure divided by the bare one, so for times lower is better and for throughput higher is
-better. Latencies count from when a request was due, so a server that falls behind shows it. The
-machine is shared, so absolute numbers wander between runs; the ratios wander less. A target
-missed prints OVER and the bench carries on; only a measurement that cannot be taken (most
-requests failing, a server that won't start) stops it with a non-zero exit.`;
+export const HOW_TO_READ = `How to read this: every figure but the sizes in (e), which are read
+from the build, is measured over HTTP against the built app, started the way \`npm start\`
+starts it, on a generated history (all of it in the past, drafts and exercises in progress).
+"bare" is a reference server in scripts/bench/bare-server.ts (node:http + better-sqlite3, no
+framework, no rendering, no session check) making the same model calls for the same page, run
+interleaved with the app at the same concurrency; "app/bare" is the app's figure divided by the
+bare one, so for times lower is better and for throughput higher is better. Latencies count from
+when a request was due, so a server that falls behind shows it. The machine is shared, so
+absolute numbers wander between runs; the ratios wander less. A target missed prints OVER and
+the bench carries on; only a measurement that cannot be taken (most requests failing, a server
+that won't start) stops it with a non-zero exit.`;
 
 const number = (x: number, digits: number) => x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -31,6 +32,8 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
       return `${number(value, value < 10 ? 2 : value < 100 ? 1 : 0)} ${unit}`;
     case "MB":
       return `${number(value, 0)} MB`;
+    case "kB":
+      return `${number(value, 0)} kB`;
     case "%":
       return `${number(value, 1)} %`;
     case "errors":

@@ -6,6 +6,7 @@ import { HIRING_MANAGER_EMAIL, type History } from "./history";
 import type { Options } from "./options";
 import { signIn } from "./people";
 import { concurrentReaders, coldCalibration, firstAfterSubmit, warmPages, type RunContext } from "./phases-pages";
+import { reviewPageSize } from "./editor-size";
 import { memory, pagesWhileAutosaving, savesAtScale } from "./phases-load";
 import type { Phase } from "./report";
 import { freePort, startServer, stopServer } from "./servers";
@@ -60,6 +61,10 @@ export async function runOnce(o: { options: Options; history: History; template:
         { title: `(b) Pages read back to back while ${options.interviewers} interviewers autosave once a second`, figures: whileTyping },
         { title: `(c) Saves from ${options.sessions} concurrent sessions, one a second each, on a fixed timetable`, figures: atScale },
         { title: "Memory", figures: [memory(ctx)] },
+        {
+          title: "(e) What the review page downloads, from the build: JS and CSS, gzipped (zlib's default level; 1 kB = 1,000 bytes)",
+          figures: reviewPageSize(),
+        },
       ];
     } finally {
       await stopServer(bare);

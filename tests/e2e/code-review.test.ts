@@ -47,6 +47,10 @@ test("a candidate starts only once the editor is ready, reviews in Monaco, and t
   const external: string[] = [];
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  // Monaco reports what goes wrong inside it (a part left out of the build, a worker that won't
+  // start) on the console rather than as page errors.
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
   page.on("request", (r) => {
     const url = r.url();
     if (!url.startsWith(baseURL!) && !url.startsWith("data:") && !url.startsWith("blob:")) external.push(url);
@@ -94,6 +98,40 @@ test("a candidate starts only once the editor is ready, reviews in Monaco, and t
   // 2: a planted defect on its second anchor (the timestamp), by typing the line number.
   await lineBox.fill("41");
   await addComment("The request isn't validated: a negative amount, a missing currency or a naive timestamp all get scored.");
+  // What the slim Monaco build must keep (app/components/code-review/slim-monaco/): the diff
+  // worker's highlights, Python colouring, the comment markers in the glyph margin.
+  const modified = editor.locator(".editor.modified");
+  await expect(modified.locator(".cr-glyph-comment").first()).toBeVisible();
+  await expect(modified.locator(".line-insert").first()).toBeVisible();
+  await expect(modified.locator(".view-line span[class*='mtk']:not(.mtk1)").first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/review-added-file-with-comment.png` });
+
+  // A modified file, side by side: what changed is marked on both sides, down to the characters.
+  await page.getByRole("button", { name: /fraud_service\/features\.py/ }).click();
+  await lineBox.fill("35"); // brings the first changed line (a rename) into view
+  const original = editor.locator(".editor.original");
+  await expect(original.locator(".char-delete").first()).toBeVisible();
+  await expect(modified.locator(".char-insert").first()).toBeVisible();
+  await expect(original.locator(".view-line span[class*='mtk']:not(.mtk1)").first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/review-modified-side-by-side.png` });
+  // The keyboard moves through the code (the text area takes it, not EditContext).
+  await modified.locator("textarea").focus();
+  await page.keyboard.press("Control+End");
+  await expect(modified.locator(".line-numbers", { hasText: /^125$/ })).toBeVisible();
+  await page.keyboard.press("Control+Home");
+  await expect(modified.locator(".line-numbers", { hasText: /^1$/ })).toBeVisible();
+  // Inline, a changed line's old text can still be copied, from the menu beside it.
+  await page.getByRole("button", { name: "Inline" }).click();
+  await expect(editor.locator(".monaco-diff-editor.side-by-side")).toHaveCount(0);
+  await lineBox.fill("");
+  await lineBox.fill("35");
+  await modified.locator(".view-lines.line-delete").first().hover();
+  await modified.locator(".lightbulb-glyph").first().click();
+  await expect(page.getByRole("menuitem", { name: /Copy (changed|deleted) line/ }).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/review-modified-inline-menu.png` });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Side by side" }).click();
+  await lineBox.fill("");
   // 3: another file, and a comment still being typed when the page reloads.
   await page.getByRole("button", { name: /tests\/test_api\.py/ }).click();
   await lineBox.fill("38");
@@ -120,6 +158,7 @@ test("a candidate starts only once the editor is ready, reviews in Monaco, and t
   await expect(page.getByRole("heading", { name: "Thank you: your review is submitted" })).toBeVisible();
   expect(external).toEqual([]);
   expect(pageErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
   await candidateContext.close();
 
   // The grader: blind until the grade is saved; the planted defect is matched; the scorecard is pre-filled.

@@ -1,5 +1,6 @@
 // What server.ts adds around the app: protective headers on every kind of response, a CSP that
 // pages (Monaco included) run under, request-size limits, and refusal of other sites' writes.
+import { statSync } from "node:fs";
 import type { APIResponse, Page } from "@playwright/test";
 import { upload } from "../upload";
 import { query } from "./db";
@@ -49,6 +50,22 @@ test.describe("headers", () => {
     expect(script.status()).toBe(200);
     expectProtected(script, { cached: true });
     expect(script.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // Compressed once at build time: the brotli a browser accepts, else gzip, else the file itself,
+    // each the same script once decoded (Playwright's request decodes what it receives).
+    const plain = await request.get(asset!, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers()["content-encoding"]).toBeUndefined();
+    for (const [accept, encoding] of [
+      ["br, gzip", "br"],
+      ["gzip", "gzip"],
+    ] as const) {
+      const compressed = await request.get(asset!, { headers: { "accept-encoding": accept } });
+      expect(compressed.headers()["content-encoding"], accept).toBe(encoding);
+      expect(compressed.headers().vary).toContain("Accept-Encoding");
+      // The file compressed at build time, not a weaker compression made per request.
+      const built = statSync(`build/client${asset}.${encoding === "br" ? "br" : "gz"}`).size;
+      expect(Number(compressed.headers()["content-length"]), accept).toBe(built);
+      expect(await compressed.text()).toBe(await plain.text());
+    }
 
     // Signed in: the router's data and the exports.
     const signedIn = await request.post("/login", { form: { email: HM, password: DEMO_PASSWORD }, maxRedirects: 0 });
@@ -211,6 +228,29 @@ test.describe("request size", () => {
     // /healthz up for 4 s on an idle machine; now it must not wait for them at all.
     expect(Math.max(...healthTimes), `health checks took ${healthTimes.map(Math.round).join(", ")} ms`).toBeLessThan(2500);
   });
+});
+
+test("after an answer sent before its upload was read, the browser's next request is answered at once", async ({ page }) => {
+  // A bad take-home link is refused (404) before its body is read. Left keep-alive, the connection
+  // stalled behind the unread body until the server reset it, and the browser's next request on it
+  // waited 6 s (or failed); it must be answered at once, on a fresh connection.
+  await page.goto("/login");
+  const outcomes = await page.evaluate(async () => {
+    const results = [];
+    for (const kb of [256, 1024]) {
+      const form = new FormData();
+      form.append("archive", new File([new Uint8Array(kb * 1024)], "service.zip", { type: "application/zip" }));
+      const refused = await fetch("/take-home/not-a-valid-link", { method: "POST", body: form });
+      const started = performance.now();
+      const next = await fetch("/healthz");
+      results.push({ kb, refused: refused.status, next: next.status, fast: performance.now() - started < 2_000 });
+    }
+    return results;
+  });
+  expect(outcomes).toEqual([
+    { kb: 256, refused: 404, next: 200, fast: true },
+    { kb: 1024, refused: 404, next: 200, fast: true },
+  ]);
 });
 
 test.describe("writes from another site", () => {

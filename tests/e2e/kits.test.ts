@@ -88,6 +88,10 @@ test("hiring managers see every kit and which loops use which version; interview
   await page.screenshot({ path: `${SHOTS}/exercises.png`, fullPage: true });
   await page.getByRole("link", { name: "Production-ready inference service" }).click();
   await expect(page.getByRole("heading", { name: "Grading checklist" })).toBeVisible();
+  // Each item with its level, as the grading page shows it.
+  const checklist = page.locator("#checklist");
+  await expect(checklist.getByText("Needed for a 4", { exact: true })).toHaveCount(2);
+  await expect(checklist.getByRole("listitem").filter({ hasText: /^Red flag account_email or whole request payloads/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   const other = await browser.newPage();

@@ -18,6 +18,7 @@ export type GradedComment = {
   filePath: string;
   line: number;
   body: string;
+  priority: "blocking" | "nit" | null;
   code: string;
   autoTarget: string | null;
   moved: boolean;
@@ -85,6 +86,11 @@ export function CommentBlock({
     <blockquote className="candidate-comment">
       <span className="mono small">
         {comment.filePath}:{comment.line}
+        {comment.priority ? (
+          <span className={`badge ${comment.priority === "blocking" ? "badge-danger" : ""} cr-moved`}>
+            {comment.priority === "blocking" ? "marked blocking" : "marked nit"}
+          </span>
+        ) : null}
         {comment.moved ? <span className="badge badge-info cr-moved">moved by the grader</span> : null}
       </span>
       <pre className="code-line">{comment.code}</pre>

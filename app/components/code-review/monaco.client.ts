@@ -1,8 +1,9 @@
-// Monaco, bundled by the app (never a CDN), and only what the review's diff view needs: the core
-// editor API (which includes the diff editor), its icon font, and syntax colouring for Python and
-// Markdown. No find widget, hover, command palette contributions or other languages. Imported
+// Monaco, bundled by the app (never a CDN), and only what the review's diff view needs: the diff
+// editor, its icon font, and syntax colouring for Python and Markdown, the languages of the
+// exercises' files. No find widget, hover, command palette or other languages, and the parts of
+// Monaco those would need are left out of the build (slim-monaco/replacements.ts). Imported
 // lazily, by the review page alone.
-import * as monaco from "monaco-editor/editor/editor.api";
+import * as monaco from "./slim-monaco/api";
 import "monaco-editor/features/codicon/register";
 import "monaco-editor/languages/definitions/python/register";
 import "monaco-editor/languages/definitions/markdown/register";

@@ -55,6 +55,16 @@ export function useDebouncedSave<Reply>({ intent, delayMs, enabled = true }: { i
     }, delayMs);
   };
 
+  /** Saves at once, whether or not saving is enabled, with `fields` set over the form's (an explicit choice, such as keeping this tab's version). */
+  const saveNow = (form: HTMLFormElement, fields: Record<string, string> = {}) => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    const data = body(form);
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    fetcher.submit(data, { method: "post" });
+    setDirty(false);
+  };
+
   /** Drops a waiting save, for when the form is being submitted for real. */
   const cancel = () => {
     clearTimeout(timer.current);
@@ -62,5 +72,5 @@ export function useDebouncedSave<Reply>({ intent, delayMs, enabled = true }: { i
     setDirty(false);
   };
 
-  return { fetcher, schedule, cancel, dirty };
+  return { fetcher, schedule, saveNow, cancel, dirty };
 }
