@@ -95,8 +95,13 @@ export type NearReason = "text" | "repeated" | "keyword_list";
 
 /** The same words on this many comments are pasted, not written about each line. */
 export const PASTED_AFTER = 3;
-/** A comment naming the minimum of this many key items at once is a list of keywords, not a finding. */
+/**
+ * A comment naming the minimum of this many key items at once, in fewer than WORDS_PER_FINDING
+ * words for each, is a list of keywords, not a finding. A real reviewer's long comment often
+ * touches several items while explaining one; what it doesn't do is name them in a few words each.
+ */
 export const KEYWORD_LIST_ITEMS = 3;
+export const WORDS_PER_FINDING = 8;
 
 export interface Matching {
   byItem: Map<string, Match[]>;
@@ -114,7 +119,10 @@ function distrusted(items: KeyItem[], comments: { c: ReviewComment; words: strin
   for (const { c, words } of comments) {
     if (!words.length) continue;
     if ((copies.get(words.join(" ")) ?? 0) >= PASTED_AFTER) out.set(c.id, "repeated");
-    else if (ruled.filter((i) => addresses(words, i.credit!)).length >= KEYWORD_LIST_ITEMS) out.set(c.id, "keyword_list");
+    else {
+      const named = ruled.filter((i) => addresses(words, i.credit!)).length;
+      if (named >= KEYWORD_LIST_ITEMS && words.length < named * WORDS_PER_FINDING) out.set(c.id, "keyword_list");
+    }
   }
   return out;
 }
