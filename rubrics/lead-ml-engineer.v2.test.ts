@@ -51,6 +51,13 @@ describe("rubric v2", () => {
     expect(v1().stages.find((s) => s.key === "take_home")!.minutes).toBe(240);
   });
 
+  it("gives the code review a slot every pull request's time limit fits in", () => {
+    const limits = ["fraud-scoring-endpoint", "feature-backfill-pipeline", "churn-training-eval", "help-centre-answers-rag"].map(
+      (slug) => JSON.parse(readFileSync(path.resolve("exercises", slug, "meta.json"), "utf8")).durationMinutes as number,
+    );
+    expect(v2().stages.find((s) => s.key === "code_review")!.minutes).toBe(Math.max(...limits));
+  });
+
   it("has a red flag that maps to software engineering", () => {
     expect(v2().signals.filter((s) => s.kind === "red_flag" && s.dimension === "software_engineering")).toEqual([
       expect.objectContaining({ key: "ships_secrets_or_personal_data", text: expect.stringMatching(/personal data in its logs/) }),
