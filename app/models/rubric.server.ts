@@ -136,11 +136,12 @@ function writeContent(tx: Tx, versionId: number, rubric: RubricFile) {
 }
 
 /**
- * Loads the rubric files of a rubric the database doesn't have yet (a fresh install): the highest
- * version of each is published, any lower ones retired. Files of a rubric already in the database
- * are not loaded here: an admin loads one in the app (loadDraftFromFile), previews it and
- * publishes it. A file whose version is already loaded must match it exactly, because a version
- * is immutable and scorecards may already point at it.
+ * Loads the first version of each rubric the database doesn't have yet (a fresh install) and
+ * publishes it. Later versions, and every file of a rubric already in the database, are not loaded
+ * here: they are published through the rubric-version flow (loadDraftFromFile, the impact preview,
+ * publishDraft), by an admin in the app or by the demo seed, so every version after the first is
+ * published by someone, against the history it changes. A file whose version is already loaded
+ * must match it exactly, because a version is immutable and scorecards may already point at it.
  */
 export function loadRubrics({ now, database = db(), dir = RUBRICS_DIR }: { now: Date; database?: Db; dir?: string }) {
   const loaded: { key: string; version: number; id: number; created: boolean }[] = [];
@@ -174,20 +175,18 @@ export function loadRubrics({ now, database = db(), dir = RUBRICS_DIR }: { now: 
       continue;
     }
     if (knownKeys.has(rubric.key)) continue;
-    const newest = Math.max(...files.filter((f) => f.rubric.key === rubric.key).map((f) => f.rubric.version));
+    const first = Math.min(...files.filter((f) => f.rubric.key === rubric.key).map((f) => f.rubric.version));
+    if (rubric.version !== first) continue;
     const id = database.transaction((tx) => {
       const versionId = insertDraftVersion(tx, rubric, { sourceFile: path.relative(process.cwd(), file), now });
-      tx.update(rubricVersions)
-        .set({ status: rubric.version === newest ? "published" : "retired", publishedAt: now })
-        .where(eq(rubricVersions.id, versionId))
-        .run();
+      tx.update(rubricVersions).set({ status: "published", publishedAt: now }).where(eq(rubricVersions.id, versionId)).run();
       recordAudit(tx, {
         actor: SYSTEM,
         at: now,
         action: "create",
         entityType: "rubric_version",
         entityId: versionId,
-        summary: `Loaded ${rubric.title} v${rubric.version} from ${path.basename(file)}${rubric.version === newest ? " and published it" : ""}`,
+        summary: `Loaded ${rubric.title} v${rubric.version} from ${path.basename(file)} and published it`,
         after: { key: rubric.key, version: rubric.version, file: path.basename(file), contentHash: contentHash(rubric) },
       });
       return versionId;
