@@ -59,6 +59,11 @@ export const sessions = sqliteTable(
 export const RUBRIC_STATUSES = ["draft", "published", "retired"] as const;
 export type RubricStatus = (typeof RUBRIC_STATUSES)[number];
 
+export type RubricExtras = {
+  suggestionRules?: { stage: string; dimension: string; when: string; capAt: number; says: string }[];
+  raterGuidance?: { partialMeets: string; promptedVsProbed: string };
+};
+
 export const rubricVersions = sqliteTable(
   "rubric_versions",
   {
@@ -76,6 +81,9 @@ export const rubricVersions = sqliteTable(
     basedOnId: integer("based_on_id").references((): AnySQLiteColumn => rubricVersions.id),
     createdById: integer("created_by_id").references(() => users.id),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    // The rubric file's fields that aren't rows of their own: the suggestion rules of its stages and
+    // the rater guidance (rubric.ts). Null for a version without them (v1).
+    extras: text("extras", { mode: "json" }).$type<RubricExtras>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { assignments, COMMENT_PRIORITIES, exercises, interviews, loops, reviewComments, users } from "#db/schema";
+import { assignments, type COMMENT_PRIORITIES, exercises, interviews, loops, reviewComments, users } from "#db/schema";
 import { db, prepared, type Tx } from "#app/utils/db.server";
 import { allowedMs, assignmentPhase, linkExpiredBeforeStart, PHASE_REFUSALS, type ExtraTimePercent } from "./assignment-phase";
 import { recordAudit, type AuditActor } from "./audit.server";

@@ -21,6 +21,7 @@ import {
   type SuggestionRule,
 } from "./code-review-scoring";
 import { compileRule, type CreditRule } from "./review-credit";
+import { getRubricDetail } from "./rubric.server";
 
 const compiled = new WeakMap<CodeReviewExercise, KeyItem[]>();
 
@@ -95,11 +96,7 @@ function listMoves(assignmentId: number, database: Tx | Db = db()): Map<number, 
  * recall against the pull request's cut-offs, then the rubric's rules for the stage, which only
  * cap, each one that bit named for the workings).
  */
-export function getReviewResult(
-  assignment: Assignment,
-  focusDimensions?: string[],
-  rules: readonly SuggestionRule[] = [],
-) {
+export function getReviewResult(assignment: Assignment, focusDimensions?: string[], rules: readonly SuggestionRule[] = []) {
   const exercise = codeReviewExerciseOf(assignment.exerciseId);
   const comments = listComments(assignment.id).map((c) => ({
     ...c,
@@ -134,6 +131,18 @@ export function getReviewResult(
       )
     : {};
   return { exercise, comments, moves, auto, current, grade, graded, suggestions, decoys, facts };
+}
+
+/**
+ * The review as the interview's rubric version reads it: the code-review stage's focus dimensions
+ * and its suggestion rules (rubric v2 onwards; none before). What the grading page and the
+ * scorecard both show, so their suggestions can't differ.
+ */
+export function reviewUnderRubric(assignment: Assignment, rubricVersionId: number) {
+  const rubric = getRubricDetail(rubricVersionId);
+  const focus = rubric?.stages.find((s) => s.key === "code_review")?.focus ?? [];
+  const rules = (rubric?.suggestionRules ?? []).filter((r) => r.stage === "code_review");
+  return getReviewResult(assignment, focus, rules);
 }
 
 /** A saved grade's rows: each credited key item with the comment (or summary) behind it, and each credit. */

@@ -73,7 +73,7 @@ async function gradedReview(
   db().update(assignments).set({ exerciseId }).where(eq(assignments.id, id)).run();
   startAssignment(id, hoursAgo(30));
   for (const c of comments) addComment(id, c, hoursAgo(29.5));
-  saveSummary(id, { summary: "Needs work.", verdict: "request_changes", revision: 0, submit: true }, hoursAgo(29));
+  saveSummary(id, { summary: "Needs work.", verdict: "request_changes", revision: 0, submit: true }, hoursAgo(29.2));
   saveGrade(grader, getAssignment(id)!, NO_DECISIONS, hoursAgo(20));
   return { assignmentId: id, grader };
 }

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { rubricBands, rubricDimensions, rubricLevels, rubricSignals, rubricStages, rubricVersions } from "#db/schema";
+import { rubricBands, rubricDimensions, rubricLevels, rubricSignals, rubricStages, rubricVersions, type RubricExtras } from "#db/schema";
 import { db, type Db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { describeIssues, RubricFileSchema, type RubricFile } from "./rubric";
+import { describeIssues, RubricFileSchema, type RaterGuidance, type RubricFile, type SuggestionRule } from "./rubric";
 
 export const RUBRICS_DIR = path.resolve("rubrics");
 
@@ -56,6 +56,7 @@ export function insertDraftVersion(
       status: "draft",
       basedOnId: source.basedOnId ?? null,
       createdById: source.createdById ?? null,
+      extras: extrasOf(rubric),
       createdAt: source.now,
     })
     .returning({ id: rubricVersions.id })
@@ -68,10 +69,19 @@ export function insertDraftVersion(
 export function replaceDraftContent(tx: Tx, versionId: number, rubric: RubricFile) {
   clearContent(tx, versionId);
   tx.update(rubricVersions)
-    .set({ title: rubric.title, description: rubric.description, contentHash: contentHash(rubric) })
+    .set({ title: rubric.title, description: rubric.description, contentHash: contentHash(rubric), extras: extrasOf(rubric) })
     .where(eq(rubricVersions.id, versionId))
     .run();
   writeContent(tx, versionId, rubric);
+}
+
+/** The file's fields kept as one JSON column (null when it has none, as v1). */
+function extrasOf(rubric: RubricFile): RubricExtras | null {
+  const extras = {
+    ...(rubric.suggestionRules ? { suggestionRules: rubric.suggestionRules } : {}),
+    ...(rubric.raterGuidance ? { raterGuidance: rubric.raterGuidance } : {}),
+  };
+  return Object.keys(extras).length ? extras : null;
 }
 
 /** Removes a draft altogether; the database refuses this for a published version. */
@@ -307,6 +317,8 @@ function readRubricVersion(rubricVersionId: number) {
       .orderBy(desc(rubricBands.minScore))
       .all(),
     stages: getStages(rubricVersionId).map((s) => ({ key: s.key, name: s.name, focus: s.focus })),
+    suggestionRules: (version.extras?.suggestionRules ?? []) as SuggestionRule[],
+    raterGuidance: (version.extras?.raterGuidance ?? null) as RaterGuidance | null,
   };
 }
 
@@ -375,5 +387,8 @@ export function rubricDocument(rubricVersionId: number): RubricFile | null {
       optional: s.optional,
       focus: s.focus,
     })),
+    // In the file's key order, so the document of a version loaded from a file has its hash.
+    ...(version.extras?.suggestionRules ? { suggestionRules: version.extras.suggestionRules as SuggestionRule[] } : {}),
+    ...(version.extras?.raterGuidance ? { raterGuidance: version.extras.raterGuidance as RaterGuidance } : {}),
   };
 }

@@ -17,9 +17,7 @@ const INVALID_LINK =
  * expiry, and that the link is the current one for that assignment (a re-issued link replaces
  * the old one). Anything else is a 404 with a message a candidate can act on.
  */
-export async function assignmentFromLink(
-  token: string | undefined,
-): Promise<{ assignment: Assignment; exercise: CodeReviewExercise }> {
+export async function assignmentFromLink(token: string | undefined): Promise<{ assignment: Assignment; exercise: CodeReviewExercise }> {
   const claims = token ? await verifyAssignmentToken(token) : null;
   const assignment = claims ? getAssignment(claims.assignmentId) : null;
   if (!claims || !assignment || assignment.tokenId !== claims.tokenId || assignment.status === "revoked")
