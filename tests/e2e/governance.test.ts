@@ -33,7 +33,7 @@ async function candidateWithLoop(page: Page, name: string, firstDay: number) {
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-test("an admin drafts a rubric version with new weights and a floor, previews its impact, publishes it; a new loop uses it, an old one keeps v1", async ({
+test("an admin drafts a rubric version with new weights and a floor, previews its impact, publishes it; a new loop uses it, an old one keeps its own", async ({
   page,
 }) => {
   // Long journeys with an accessibility check on each new page, on a shared two-core machine.
@@ -42,8 +42,9 @@ test("an admin drafts a rubric version with new weights and a floor, previews it
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Rubric", exact: true }).click();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole("button", { name: "Create a new version from v1" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Draft v2 of Lead Machine Learning Engineer" })).toBeVisible();
+  // The demo's history is on v1; the seed published v2 as the hiring manager, so the next draft is v3.
+  await page.getByRole("button", { name: "Create a new version from v2" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Draft v3 of Lead Machine Learning Engineer" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // A mistake first: weights that don't sum to 100 are refused, and what was typed stays.
@@ -60,9 +61,9 @@ test("an admin drafts a rubric version with new weights and a floor, previews it
   await page.getByLabel("Band the floor for ML system design rules out").selectOption("hire");
   await page.getByRole("button", { name: "Save and preview the impact" }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: "Impact of draft v2" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Impact of draft v3" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: /of \d+ candidates would change band/ })).toBeVisible();
-  const impact = page.getByRole("table", { name: /S and band now and under draft v2/ });
+  const impact = page.getByRole("table", { name: /S and band now and under draft v3/ });
   await expect(impact.getByRole("row")).not.toHaveCount(1);
   // Changed bands come first: once a row is unchanged, none below it has changed.
   const changed = await impact.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.classList.contains("preview-changed")));
@@ -70,14 +71,14 @@ test("an admin drafts a rubric version with new weights and a floor, previews it
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/rubric-preview.png`, fullPage: true });
 
-  await page.getByRole("button", { name: "Publish v2" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Lead Machine Learning Engineer v2/ })).toContainText("Published");
+  await page.getByRole("button", { name: "Publish v3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Lead Machine Learning Engineer v3/ })).toContainText("Published");
   await expect(page.getByRole("row", { name: /ML system design/ })).toContainText("No Hire or better while ≤ 2");
   expect(await seriousViolations(page)).toEqual([]);
 
-  // A loop scheduled now is scored with v2; a loop scheduled before keeps v1.
+  // A loop scheduled now is scored with v3; a loop scheduled before keeps v1.
   const fresh = await candidateWithLoop(page, unique("Ingrid Solberg-Achterberg"), 260);
-  await expect(page.getByRole("region", { name: "Recommendation" })).toContainText("Lead Machine Learning Engineer v2");
+  await expect(page.getByRole("region", { name: "Recommendation" })).toContainText("Lead Machine Learning Engineer v3");
   expect(fresh).toBeGreaterThan(0);
   await page.goto("/candidates");
   await page.getByRole("searchbox", { name: "Search candidates" }).fill("Marcus Adeyemi");

@@ -73,12 +73,17 @@ test("hiring managers see every kit and which loops use which version; interview
     .first()
     .click();
   await expect(debugging.getByRole("link").nth(2)).toBeVisible();
-  // The take-home is now three hours; the rubric version in use still plans four.
-  await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText(/plans 240 min for this stage/)).toBeVisible();
+  // The take-home is three hours, and so is rubric v2's stage (v1 planned four): no warning.
+  await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText("180 min", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText(/plans \d+ min for this stage/)).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/exercises.png`, fullPage: true });
   await page.getByRole("link", { name: "Production-ready inference service" }).click();
   await expect(page.getByRole("heading", { name: "Grading checklist" })).toBeVisible();
+  // Each item with its level, as the grading page shows it.
+  const checklist = page.locator("#checklist");
+  await expect(checklist.getByText("Needed for a 4", { exact: true })).toHaveCount(2);
+  await expect(checklist.getByRole("listitem").filter({ hasText: /^Red flag account_email or whole request payloads/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   const other = await browser.newPage();
