@@ -308,6 +308,30 @@ describe("extra time as an accommodation", () => {
   });
 });
 
+describe("the time limit", () => {
+  it("is offered as the pull request's own, set from its size, and can't be set below it", async () => {
+    const { hm, interview } = await setup();
+    const candidateId = db().select().from(loops).where(eq(loops.id, interview.loopId)).get()!.candidateId;
+    const minutes = getCodeReviewExercise("fraud-scoring-endpoint").meta.durationMinutes;
+    db().delete(assignments).where(eq(assignments.interviewId, interview.id)).run();
+    const [card] = await codeReviewsOf(getLatestLoop(candidateId), { links: true }, NOW);
+    expect(card).toMatchObject({ minutes, assignment: null });
+    const create = (timeLimitMinutes: number) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({
+        intent: "create-link",
+        interviewId: String(interview.id),
+        timeLimitMinutes: String(timeLimitMinutes),
+      }))
+        form.set(k, v);
+      return handleCodeReviewAction(hm as never, getLatestLoop(candidateId), form, NOW);
+    };
+    expect(create(minutes - 1)).toEqual({ ok: false, error: expect.stringContaining(`needs at least ${minutes} minutes`) });
+    expect(getAssignment(db().select().from(assignments).where(eq(assignments.interviewId, interview.id)).get()?.id ?? 0)).toBeNull();
+    expect(create(minutes)).toEqual({ ok: true });
+  });
+});
+
 describe("grading", () => {
   const key = getCodeReviewExercise("fraud-scoring-endpoint");
   const gradeLoad = async (interviewId: number, userId: number) =>

@@ -113,7 +113,7 @@ export function GradingForm({
         <h2 id="score-heading">Score</h2>
         <div className="score-tiles">
           <div className="score-tile">
-            <span className="tile-label">Automatic (by the comments' lines)</span>
+            <span className="tile-label">Automatic (by each comment's line and words)</span>
             <span className="tile-value">{pct(review.auto.recall)}</span>
             <span className="small muted">
               {review.auto.found} of {review.auto.total} points
