@@ -115,6 +115,32 @@ describe("a broken exercise fails loudly, naming the file", () => {
     const dir = copyExercise((k) => (k.judgements[0]!.id = k.defects[0]!.id as string));
     expect(() => readCodeReviewExercise(dir)).toThrow(/judgements\.0\.id: duplicate id/);
   });
+  it("a defect without a minimum to credit, or one that names nothing", () => {
+    const missing = copyExercise((k) => delete k.defects[2]!.minimumToCredit);
+    expect(() => readCodeReviewExercise(missing)).toThrow(/answer-key\.json: invalid answer key[\s\S]*defects\.2\.minimumToCredit/);
+    const empty = copyExercise((k) => ((k.defects[0]!.minimumToCredit as { concepts: unknown[] }).concepts = []));
+    expect(() => readCodeReviewExercise(empty)).toThrow(/defects\.0\.minimumToCredit\.concepts: names nothing/);
+    const blank = copyExercise(
+      (k) => ((k.judgements[0]!.minimumToCredit as { concepts: { terms: string[] }[] }).concepts[0]!.terms = ["--", "a*"]),
+    );
+    expect(() => readCodeReviewExercise(blank)).toThrow(/has no letters or digits[\s\S]*prefix too short/);
+  });
+  it("per-PR cut-offs that don't fall, or a time limit shorter than the pull request's size asks for", () => {
+    const dir = copyExercise(() => undefined);
+    const metaFile = path.join(dir, "meta.json");
+    const meta = JSON.parse(readFileSync(metaFile, "utf8"));
+    writeFileSync(metaFile, JSON.stringify({ ...meta, levelCutoffs: { ...meta.levelCutoffs, "3": 0.9 } }));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/levelCutoffs: cut-offs must fall from level 4 to level 2/);
+    writeFileSync(metaFile, JSON.stringify({ ...meta, durationMinutes: 40 }));
+    expect(() => readCodeReviewExercise(dir)).toThrow(/durationMinutes 40 is too short for \d+ changed lines/);
+  });
+  it("a grader guide without its sections", () => {
+    const dir = copyExercise(() => undefined);
+    writeFileSync(path.join(dir, "grader-guide.md"), "# Guide\n\nRead the key.\n");
+    expect(() => readCodeReviewExercise(dir)).toThrow(
+      /grader-guide\.md: needs the sections "## What a credited comment contains", "## Partial credit"/,
+    );
+  });
   it("a file the pull request doesn't have", () => {
     const dir = copyExercise((k) => (anchorsOf(k.defects[0]!)[0]!.file = "nope.py"));
     expect(() => readCodeReviewExercise(dir)).toThrow(/defects\.0\.anchors\.0\.file: "nope\.py" is not a file of this pull request/);
