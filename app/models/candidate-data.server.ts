@@ -138,7 +138,15 @@ export const AUDITED = [
  * Audited entity types that are never a candidate's record. A failed sign-in ("sign_in") can still
  * carry a candidate's address when someone typed it: found by what it says, not by its type.
  */
-export const NOT_ABOUT_A_CANDIDATE = ["user", "position", "rubric_version", "exercise", "sign_in", "demo_data", "bias_audit_report"] as const;
+export const NOT_ABOUT_A_CANDIDATE = [
+  "user",
+  "position",
+  "rubric_version",
+  "exercise",
+  "sign_in",
+  "demo_data",
+  "bias_audit_report",
+] as const;
 
 const ABOUT_CANDIDATE = AUDITED.map(
   ([type, ids]) => `(entity_type = '${type}' and entity_id in (select cast(id as text) from (${ids})))`,

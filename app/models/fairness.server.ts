@@ -23,7 +23,8 @@ const DATE = z
 export function parseMonitorQuery(params: URLSearchParams, now: Date) {
   const known = ["position", "from", "to", "threshold"];
   for (const key of new Set(params.keys()))
-    if (!known.includes(key)) return { ok: false as const, message: `Unknown setting "${key.slice(0, 40)}". The monitor takes position, from, to and threshold.` };
+    if (!known.includes(key))
+      return { ok: false as const, message: `Unknown setting "${key.slice(0, 40)}". The monitor takes position, from, to and threshold.` };
   for (const key of known) if (params.getAll(key).length > 1) return { ok: false as const, message: `Give one ${key} at most.` };
   const schema = z
     .object({
@@ -47,7 +48,10 @@ export function parseMonitorQuery(params: URLSearchParams, now: Date) {
   const q = parsed.data;
   if (q.position !== "all" && !db().select({ id: positions.id }).from(positions).where(eq(positions.id, q.position)).get())
     return { ok: false as const, message: "There is no such position; choose one from the list." };
-  return { ok: true as const, query: { positionId: q.position === "all" ? null : q.position, from: q.from, to: q.to, threshold: q.threshold } };
+  return {
+    ok: true as const,
+    query: { positionId: q.position === "all" ? null : q.position, from: q.from, to: q.to, threshold: q.threshold },
+  };
 }
 
 export type MonitorQuery = Extract<ReturnType<typeof parseMonitorQuery>, { ok: true }>["query"];
@@ -118,7 +122,12 @@ function suppress(m: Measure) {
       by,
       rows.map((r) => (r.reported ? r : { ...r, n: null, selected: null, shortfall: null })),
     ]),
-  ) as { [K in keyof Measure["byCategory"]]: (Omit<Measure["byCategory"][K][number], "n" | "selected"> & { n: number | null; selected: number | null })[] };
+  ) as {
+    [K in keyof Measure["byCategory"]]: (Omit<Measure["byCategory"][K][number], "n" | "selected"> & {
+      n: number | null;
+      selected: number | null;
+    })[];
+  };
   return { ...m, byCategory };
 }
 
@@ -161,7 +170,9 @@ export function positionChoices() {
 }
 
 const positionLabel = (id: number | null) =>
-  id === null ? "All positions" : (db().select({ title: positions.title }).from(positions).where(eq(positions.id, id)).get()?.title ?? `Position ${id}`);
+  id === null
+    ? "All positions"
+    : (db().select({ title: positions.title }).from(positions).where(eq(positions.id, id)).get()?.title ?? `Position ${id}`);
 
 /** A report's rows, in the shape NYC's rules for Local Law 144 lay out: per category, totals only. */
 export function reportRows(m: MonitorData) {
@@ -217,7 +228,15 @@ export function produceReport(actor: AuditActor & { id: number }, q: MonitorQuer
   return db().transaction((tx) => {
     const row = tx
       .insert(biasAuditReports)
-      .values({ producedAt: now, producedById: actor.id, positionId: q.positionId, periodFrom: q.from, periodTo: q.to, threshold: q.threshold, content })
+      .values({
+        producedAt: now,
+        producedById: actor.id,
+        positionId: q.positionId,
+        periodFrom: q.from,
+        periodTo: q.to,
+        threshold: q.threshold,
+        content,
+      })
       .returning({ id: biasAuditReports.id })
       .get();
     recordAudit(tx, {

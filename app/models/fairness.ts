@@ -53,7 +53,8 @@ export function groupsOf(by: Categorisation): string[] {
 }
 
 const sexLabel = (k: string) => (ANSWER_LABELS.sex as Record<string, string>)[k] ?? k;
-const raceLabel = (k: string) => (ANSWER_LABELS.raceEthnicity as Record<string, string>)[k]?.replace(/ \(not Hispanic or Latino\)/, "") ?? k;
+const raceLabel = (k: string) =>
+  (ANSWER_LABELS.raceEthnicity as Record<string, string>)[k]?.replace(/ \(not Hispanic or Latino\)/, "") ?? k;
 export function groupLabel(key: string, by: Categorisation): string {
   if (key === UNKNOWN) return UNKNOWN_LABEL;
   if (by === "sex") return sexLabel(key);
@@ -140,7 +141,13 @@ export function monitor({ people, stages, dimensions, threshold = DEFAULT_THRESH
     ),
     measure(
       people,
-      { key: "decision:hire", label: "Hired", kind: "selection", selectedMeans: "the decision was Hire, of those decided", outcome: (p) => p.hired },
+      {
+        key: "decision:hire",
+        label: "Hired",
+        kind: "selection",
+        selectedMeans: "the decision was Hire, of those decided",
+        outcome: (p) => p.hired,
+      },
       threshold,
     ),
   ];
@@ -199,7 +206,14 @@ function raterGaps(people: CountedPerson[], threshold: number) {
             const inGroup = rated.filter((r) => groupOf(r.p, by) === group).map((r) => r.mean);
             const rest = rated.filter((r) => ![group, UNKNOWN].includes(groupOf(r.p, by))).map((r) => r.mean);
             const enough = inGroup.length >= threshold && rest.length >= threshold;
-            return { by, group, label: groupLabel(group, by), n: inGroup.length, rest: rest.length, gap: enough ? meanGap(inGroup, rest) : null };
+            return {
+              by,
+              group,
+              label: groupLabel(group, by),
+              n: inGroup.length,
+              rest: rest.length,
+              gap: enough ? meanGap(inGroup, rest) : null,
+            };
           })
           // A group this rater never saw says nothing; one they saw too few of says "not enough data".
           .filter((g) => g.n > 0),

@@ -13,10 +13,9 @@ describe("one permission table", () => {
   });
 
   it("only admins and compliance may read fairness totals; nobody who decides on a candidate", () => {
-    expect(["admin", "hiring_manager", "interviewer", "compliance"].filter((role) => can({ role: role as Role }, "fairness:read"))).toEqual([
-      "admin",
-      "compliance",
-    ]);
+    expect(["admin", "hiring_manager", "interviewer", "compliance"].filter((role) => can({ role: role as Role }, "fairness:read"))).toEqual(
+      ["admin", "compliance"],
+    );
     expect(pagePermission("/fairness")).toBe("fairness:read");
     expect(pagePermission("/fairness/report")).toBe("fairness:read");
     for (const p of ["loops:manage", "interviews:own", "audit:read", "candidate-data:manage", "settings:read"] as const)

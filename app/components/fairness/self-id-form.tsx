@@ -15,8 +15,8 @@ export function SelfIdStatement() {
         team.
       </p>
       <p>
-        <strong>It is voluntary.</strong> Not answering, or answering “I prefer not to say”, changes nothing about your application. You
-        can leave any question blank.
+        <strong>It is voluntary.</strong> Not answering, or answering “I prefer not to say”, changes nothing about your application. You can
+        leave any question blank.
       </p>
     </div>
   );
