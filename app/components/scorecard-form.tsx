@@ -11,6 +11,7 @@ import {
   TAKEAWAYS_MAX,
   type ScorecardShape,
 } from "#app/models/scorecard-schema";
+import type { ScorecardDefaults } from "#app/models/scorecard-defaults";
 import { ScorecardConflict, YourEnteredVersion, type EnteredField } from "./scorecard-conflict";
 import { ErrorList, FormError } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
@@ -23,15 +24,6 @@ type Dimension = {
   levels: { level: number; label: string; anchor: string }[];
 };
 type Signal = { key: string; kind: "strong" | "weak" | "red_flag"; text: string };
-
-export type ScorecardDefaults = {
-  rating: Record<string, string>;
-  evidence: Record<string, string>;
-  signals: string[];
-  note: Record<string, string>;
-  recommendation: string;
-  takeaways: string;
-};
 
 const SIGNAL_GROUPS: { kind: Signal["kind"]; title: string }[] = [
   { kind: "strong", title: "Strong signals" },

@@ -4,7 +4,8 @@ import { data, Link, redirect, useRevalidator, type ShouldRevalidateFunction } f
 import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/models/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
-import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
+import { ScorecardForm } from "#app/components/scorecard-form";
+import { scorecardDefaults } from "#app/models/scorecard-defaults";
 import type { EnteredField } from "#app/components/scorecard-conflict";
 import { candidateNameFor } from "#app/models/interview.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
@@ -52,28 +53,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const suggestions = codeReviewSuggestions(interview, now);
   const fromTakeHome = takeHomeSuggestions(interview);
-  const saved = scorecard?.ratings ?? {};
-  const defaults: ScorecardDefaults = {
-    rating: Object.fromEntries([
-      ...Object.entries(suggestions).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
-      ...Object.entries(fromTakeHome).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
-      ...Object.entries(saved).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
-    ]),
-    evidence: Object.fromEntries([
-      ...Object.entries(suggestions).map(([k, sg]) => [
-        k,
-        `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
-          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
-          sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join(""),
-      ]),
-      ...Object.entries(fromTakeHome).map(([k, sg]) => [k, sg.evidence]),
-      ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
-    ]),
-    signals: Object.keys(scorecard?.signals ?? {}),
-    note: scorecard?.signals ?? {},
-    recommendation: scorecard?.recommendation ?? "",
-    takeaways: scorecard?.takeaways ?? "",
-  };
+  const codeReviewEvidence = (sg: (typeof suggestions)[string]) =>
+    `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
+    (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
+    sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join("");
+  const defaults = scorecardDefaults(
+    scorecard,
+    Object.fromEntries(Object.entries(suggestions).map(([k, sg]) => [k, { level: sg.level, evidence: codeReviewEvidence(sg) }])),
+    Object.fromEntries(Object.entries(fromTakeHome).map(([k, sg]) => [k, { level: sg.level, evidence: sg.evidence }])),
+  );
 
   return {
     interview: {
