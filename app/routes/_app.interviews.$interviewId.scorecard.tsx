@@ -228,7 +228,9 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
         <div className="row">
           {d.status === "submitted" ? (
             <span className="badge badge-ok">Submitted {d.submittedAt ? formatDateTime(d.submittedAt, d.timeZone) : ""}</span>
-          ) : d.status === "draft" ? (
+          ) : d.editable ? null : d.status === "draft" ? (
+            // While the form is open its save-status line is the one indicator (never "Not started"
+            // beside "Draft saved").
             <span className="badge badge-warn">Draft</span>
           ) : (
             <span className="badge">Not started</span>
