@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useState } from "react";
+import { interviewRefusal } from "#app/models/interview-access";
 import { data, Link, redirect, useRevalidator, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/models/labels";
@@ -12,7 +13,6 @@ import { scorecardSchema } from "#app/models/scorecard-schema";
 import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { RaterGuidance } from "#app/components/rater-guidance";
-import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime, formatTime } from "#app/utils/time";
@@ -121,7 +121,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   // The autosave path: one read of what the write needs, not the page's whole context.
   const interview = getScorecardTarget(idParam(params.interviewId)) ?? notFound("No such interview");
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This scorecard belongs to another interviewer.");
   const formData = await readFormData(request);
   const now = requestTime(context);
   const intent = formData.get("intent");
@@ -137,7 +136,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       },
       { status },
     );
-  if (interview.interviewerId !== user.id) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
+  // Read access first (403 for anyone outside the hiring team), then the write rule with its reason.
+  const readRefusal = interviewRefusal(user, interview, "read");
+  if (readRefusal) forbidden(readRefusal);
+  const writeRefusal = interviewRefusal(user, interview, "write");
+  if (writeRefusal) return reject(writeRefusal, 403);
   if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
   if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
   if (interview.scorecardStatus === "submitted" && !submit) return reject(SUBMITTED_NEEDS_AMEND, 409);
