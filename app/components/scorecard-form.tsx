@@ -324,7 +324,9 @@ function useLeaveSafely(confirm: boolean, autosave: { hasPending: () => boolean;
   );
   // The latest of both, read when the navigation is blocked (they change on every render).
   const latest = useRef({ confirm, autosave });
-  latest.current = { confirm, autosave };
+  useEffect(() => {
+    latest.current = { confirm, autosave };
+  });
   useEffect(() => {
     if (blocker.state !== "blocked") return;
     if (!latest.current.confirm) void latest.current.autosave.flush().then(() => blocker.proceed());
