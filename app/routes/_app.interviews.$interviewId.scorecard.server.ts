@@ -1,6 +1,7 @@
+import { interviewRefusal } from "#app/models/interview-access";
+import { interviewFor } from "#app/models/interview-access.server";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
-import { getInterview } from "#app/models/interview.server";
 import { reviewUnderRubric } from "#app/models/review-grade.server";
 import { getRubricDetail, type RubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -8,16 +9,14 @@ import { z } from "zod";
 import { scorecardSchema, type ScorecardShape } from "#app/models/scorecard-schema";
 import { canSeePanel } from "#app/models/panel-visibility.server";
 import { getScorecard, listSubmittedScorecards } from "#app/models/scorecard.server";
-import { forbidden, notFound } from "#app/utils/http.server";
+import { notFound } from "#app/utils/http.server";
 import type { SessionUser } from "#app/auth/session.server";
-import { can } from "#app/models/permissions";
 
 /** The interview, its rubric and who is asking: shared by the loader and the action. */
 export function loadScorecardContext(interviewId: number, user: SessionUser) {
-  const interview = getInterview(interviewId) ?? notFound("No such interview");
-  const isOwn = interview.interviewerId === user.id;
   // Only the interviewer writes their scorecard; the hiring team may read it; nobody else may.
-  if (!isOwn && !can(user, "loops:manage")) forbidden("This scorecard belongs to another interviewer.");
+  const interview = interviewFor(user, interviewId, "read");
+  const isOwn = interviewRefusal(user, interview, "write") === null;
   const scorecard = getScorecard(interview.id);
   const rubric = getRubricDetail(scorecard?.rubricVersionId ?? interview.rubricVersionId) ?? notFound("Rubric version missing");
   const shape = shapeFor(rubric, interview.stage);
