@@ -9,7 +9,7 @@ import { recordAudit } from "./audit.server";
 import { readCodeReviewExercise } from "./code-review-exercise.server";
 import { describeIssues } from "./rubric";
 import { ChecklistSchema, KitMetaSchema, missingGuideSections, type Checklist, type KitMeta, type TimePhase } from "./kit";
-import { ScenarioSchema, type Scenario } from "./incident-scenario";
+import { ScenarioSchema, type StoredScenario } from "./incident-scenario";
 
 export const EXERCISES_DIR = path.resolve("exercises");
 
@@ -20,8 +20,8 @@ export type KitContent = {
   guide: string;
   /** System design: how every panel answers clarifying questions. */
   factSheet: string | null;
-  /** Debugging: the incident simulation. */
-  scenario: Scenario | null;
+  /** Debugging: the incident simulation, in the shape of the version that stored it (read it with readScenario). */
+  scenario: StoredScenario | null;
   /** Take-home: the grading checklist, the settings and the files the candidate downloads. */
   checklist: Checklist | null;
   takeHome: KitMeta["takeHome"] | null;
