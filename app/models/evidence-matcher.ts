@@ -12,450 +12,115 @@ export const ANSWERS = 3;
  * Words and phrases that mean the same thing on call. The first entry names the concept; every
  * entry, once stemmed, maps to it. Phrases are matched before single words.
  */
-const THESAURUS: string[][] = [
-  ["ctr", "click through", "click-through", "clickthrough", "click rate", "click through rate", "ctr rate"],
-  ["click", "clicks", "tap", "taps"],
-  ["impression", "impressions", "views shown", "exposure", "exposures", "shown"],
-  ["null", "nulls", "missing", "missingness", "empty", "nan", "blank", "unset", "absent", "none"],
-  ["coverage", "fill rate", "populated", "completeness"],
-  ["change", "changes", "changed", "what changed", "changelog", "change log", "change calendar", "change management"],
-  ["deploy", "deploys", "deployed", "deployment", "deployments", "release", "releases", "released", "shipped", "ship", "push", "pushed"],
-  ["rollout", "roll out", "rolled out", "staged rollout", "ramp", "ramped", "ramp up"],
-  ["rollback", "roll back", "rolled back", "revert", "reverted", "undo", "downgrade"],
-  ["schema", "schemas", "column", "columns", "ddl", "table definition", "data type", "type change", "field", "fields"],
-  ["migration", "migrations", "migrated", "migrate"],
-  ["upstream", "source table", "source tables", "producer", "producers", "input table", "input tables", "inputs"],
-  [
-    "lineage",
-    "blast radius",
-    "downstream",
-    "consumer",
-    "consumers",
-    "who reads",
-    "who else",
-    "dependents",
-    "dependencies",
-    "readers",
-    "reads",
-  ],
-  [
-    "alert",
-    "alerts",
-    "alerting",
-    "alarm",
-    "alarms",
-    "page",
-    "paged",
-    "pages",
-    "pager",
-    "pagerduty",
-    "monitor",
-    "monitors",
-    "monitoring",
-    "fired",
-    "silent",
-  ],
-  ["flag", "flags", "feature flag", "feature flags", "toggle", "toggles", "remote config", "kill switch", "switch"],
-  [
-    "experiment",
-    "experiments",
-    "a/b",
-    "ab test",
-    "a b test",
-    "a/b test",
-    "a/b tests",
-    "split test",
-    "arm",
-    "arms",
-    "variant",
-    "variants",
-    "treatment",
-    "control group",
-    "holdout",
-  ],
-  ["latency", "p99", "p95", "p50", "response time", "slow", "slowness", "milliseconds"],
-  ["error", "errors", "5xx", "500s", "exceptions", "failures", "failing", "timeouts", "timeout"],
-  ["health", "healthy", "up", "uptime", "availability", "slo", "sla", "status"],
-  ["traffic", "requests", "request volume", "qps", "rps", "throughput", "volume", "load"],
-  ["retrain", "retraining", "retrained", "training", "trained", "train", "training run", "training job", "fit"],
-  ["promotion", "promote", "promoted", "auto promotion", "auto-promotion", "auto promote", "autopromote"],
-  ["model", "models", "ranker", "scorer", "classifier"],
-  ["registry", "model registry", "model version", "model versions", "versions", "mlflow"],
-  ["canary", "canaries", "shadow"],
-  ["pipeline", "pipelines", "job", "jobs", "dag", "dags", "airflow", "etl", "batch job", "batch", "run", "runs", "cron"],
-  ["freshness", "fresh", "stale", "staleness", "last updated", "late", "lag", "delay", "delayed"],
-  ["log", "logs", "logging", "logged", "run log", "job log"],
-  ["feature", "features", "input features", "signals"],
-  ["distribution", "distributions", "histogram", "histograms", "spread", "values", "percentiles", "quantiles"],
-  ["drift", "psi", "shift", "shifted", "distribution shift", "data drift", "population stability", "stability", "kl divergence"],
-  ["score", "scores", "prediction", "predictions", "output", "outputs", "model output", "probabilities"],
-  ["segment", "segments", "segmented", "breakdown", "break down", "split", "slice", "slices", "sliced", "cohort", "cohorts", "per"],
-  ["platform", "platforms", "device", "devices", "client", "clients", "surface", "surfaces", "os", "mobile", "app", "apps"],
-  ["version", "versions", "build", "builds", "app version", "client version", "release version"],
-  ["channel", "channels", "payment channel", "checkout channel"],
-  ["market", "markets", "country", "countries", "geo", "geography", "region", "regions", "locale"],
-  ["language", "languages", "lang", "german", "french", "english", "de", "fr"],
-  ["bot", "bots", "crawler", "crawlers", "scraper", "scrapers", "spam", "non human", "fake traffic"],
-  ["join", "joins", "joined", "joining", "match", "matched", "matches", "matching", "unmatched", "key", "keys", "join key"],
-  ["sql", "query", "queries", "warehouse", "select"],
-  ["sample", "samples", "example", "examples", "rows", "raw", "records", "peek", "head"],
-  ["snapshot", "snapshots", "backup", "backups", "restore", "restored", "previous version", "yesterday's copy", "point in time"],
-  ["rerun", "re-run", "re run", "rerunning", "backfill", "backfills", "recompute", "rebuild", "replay", "reprocess"],
-  ["runbook", "runbooks", "playbook", "procedure", "how to", "steps"],
-  ["fallback", "fallbacks", "fall back", "fell back", "degraded mode", "default ranker", "rules engine", "rules", "heuristic"],
-  ["schedule", "schedules", "scheduled", "tonight", "next run", "nightly", "cadence", "when does"],
-  ["window", "training window", "training data", "training set", "date range"],
-  ["engagement", "conversion", "conversions", "messages", "contacts", "actions", "outcome"],
-  ["session", "sessions", "per session", "per user", "users", "visits"],
-  ["denominator", "ratio", "definition", "metric definition", "numerator"],
-  ["seller", "sellers", "merchant", "merchants", "vendor"],
-  ["rating", "ratings", "stars", "reviews score"],
-  ["popularity", "popular", "trending"],
-  [
-    "retrieval",
-    "retrieve",
-    "retrieved",
-    "candidate generation",
-    "recall",
-    "ann",
-    "nearest neighbour",
-    "nearest neighbor",
-    "search",
-    "hits",
-  ],
-  ["embedding", "embeddings", "vector", "vectors", "encoder", "index", "indexes", "indices", "vector index", "reindex", "re-index"],
-  ["kubernetes", "k8s", "pods", "pod", "nodes", "node pool", "cluster", "infrastructure", "infra", "containers"],
-  ["stream", "streaming", "kafka", "flink", "real time", "realtime", "events stream", "topic"],
-  ["event", "events", "payload", "payloads", "messages on the topic"],
-  [
-    "stepup",
-    "step up",
-    "step-up",
-    "step ups",
-    "step-ups",
-    "3ds",
-    "3 d secure",
-    "3-d secure",
-    "3d secure",
-    "challenge",
-    "challenges",
-    "challenged",
-    "sca",
-  ],
-  ["decline", "declines", "declined", "reject", "rejects", "rejected", "block", "blocks", "blocked", "refused"],
-  ["precision", "hit rate", "true positives", "false positives", "false positive", "fp", "fps", "quality of flags"],
-  [
-    "review",
-    "reviews",
-    "reviewed",
-    "analyst",
-    "analysts",
-    "fraud ops",
-    "fraud operations",
-    "ops team",
-    "queue",
-    "manual review",
-    "labels",
-    "labelled",
-    "labeled",
-    "label",
-    "outcomes",
-    "dispositions",
-  ],
-  ["chargeback", "chargebacks", "dispute", "disputes", "fraud losses", "losses", "loss"],
-  ["amount", "amounts", "value", "transaction amount", "payment amount", "price", "prices", "money", "ticket size", "order value"],
-  ["currency", "currencies", "units", "unit", "cents", "minor units", "major units", "exponent", "decimals"],
-  ["aggregate", "aggregates", "aggregation", "rolling", "counters", "state", "card history", "velocity", "mean", "average", "median"],
-  ["threshold", "thresholds", "cutoff", "cut-off", "operating point", "what if"],
-  ["abandon", "abandonment", "abandoned", "drop off", "drop-off", "dropoff", "completion", "complete", "friction"],
-  [
-    "judge",
-    "judges",
-    "llm judge",
-    "llm-as-judge",
-    "grader",
-    "auto eval",
-    "automatic eval",
-    "automatic quality",
-    "quality score",
-    "eval score",
-    "autoscore",
-  ],
-  [
-    "calibration",
-    "calibrated",
-    "agreement",
-    "kappa",
-    "human labels",
-    "human rating",
-    "human ratings",
-    "inter rater",
-    "correlation with humans",
-  ],
-  [
-    "escalation",
-    "escalations",
-    "escalate",
-    "escalated",
-    "handoff",
-    "hand-off",
-    "hand off",
-    "handover",
-    "agent",
-    "agents",
-    "transfer",
-    "transfers",
-    "talk to a human",
-    "human agent",
-  ],
-  [
-    "abstain",
-    "abstention",
-    "abstentions",
-    "refusal",
-    "refusals",
-    "refuse",
-    "refuses",
-    "i don't know",
-    "can't find",
-    "cannot answer",
-    "no answer",
-    "declines to answer",
-  ],
-  ["citation", "citations", "cite", "cites", "cited", "sources cited", "references", "links", "grounding", "grounded", "attribution"],
-  ["prompt", "prompts", "system prompt", "template", "templates", "instructions"],
-  ["corpus", "articles", "article", "help centre content", "help center content", "knowledge base", "kb", "documents", "docs", "content"],
-  ["cost", "costs", "spend", "price per", "bill", "billing", "tokens", "token", "token usage", "usage", "invoice"],
-  ["provider", "vendor model", "api provider", "llm provider", "hosted model", "upstream model", "model provider", "api"],
-  ["fingerprint", "system fingerprint", "model id", "model name", "snapshot id", "model snapshot", "served model", "model string"],
-  ["answer", "answers", "responses", "response", "replies", "reply", "completions", "generations", "outputs of the assistant"],
-  ["feedback", "thumbs", "thumbs down", "thumbs up", "helpful", "was this helpful", "csat", "satisfaction", "ratings from customers"],
-  ["topic", "topics", "intent", "intents", "category", "categories", "question type", "question types"],
-  ["length", "long", "longer", "verbose", "verbosity", "words", "characters"],
-  ["exemplar", "exemplars", "few shot", "few-shot", "fewshot", "shots", "examples bank", "example bank", "demonstrations"],
-  ["tagging", "tags", "tag", "classification", "auto tag", "auto-tagging", "routing", "router", "triage"],
-  ["summary", "summaries", "summariser", "summarizer", "agent assist"],
-  ["notice", "notices", "announcement", "announcements", "changelog from the provider", "release notes", "deprecation", "email"],
-  ["contract", "contracts", "data contract", "agreement on schema", "compatibility", "compatible", "compat"],
-  ["finance", "revenue", "reporting", "reconciliation", "bookkeeping"],
-];
+const THESAURUS: string[][] = `
+ctr | click through | click-through | clickthrough | click rate | click through rate | ctr rate
+click | clicks | tap | taps
+impression | impressions | views shown | exposure | exposures
+null | nulls | missing | missingness | empty | nan | blank | unset | absent
+coverage | fill rate | populated
+change | changes | changed | what changed | changelog | change log | change calendar | change management
+deploy | deploys | deployed | deployment | deployments | release | releases | released | shipped | ship | push | pushed
+rollout | roll out | rolled out | staged rollout | ramp | ramped | ramp up
+rollback | roll back | rolled back | revert | reverted | undo | downgrade
+schema | schemas | column | columns | ddl | table definition | data type | type change | field | fields
+migration | migrations | migrated | migrate
+upstream | source table | source tables | producer | producers | input table | input tables | inputs
+lineage | blast radius | downstream | consumer | consumers | who reads | who else | dependents | dependencies | readers | reads
+alert | alerts | alerting | alarm | alarms | pager | pagerduty | monitor | monitors | monitoring | fired | silent
+flag | flags | feature flag | feature flags | toggle | toggles | remote config | kill switch | switch
+experiment | experiments | a/b | ab test | a b test | a/b test | a/b tests | split test | arm | arms | variant | variants | treatment | control group | holdout
+latency | p99 | p95 | p50 | response time | slow | slowness | milliseconds
+error | errors | 5xx | 500s | exceptions | failures | failing | timeouts | timeout
+health | healthy | uptime | availability | slo | sla | status
+traffic | requests | request volume | qps | rps | throughput | volume | load
+retrain | retraining | retrained | training | trained | train | training run | training job | fit
+promotion | promote | promoted | auto promotion | auto-promotion | auto promote | autopromote
+model | models | ranker | scorer | classifier
+registry | model registry | model version | model versions | mlflow
+canary | canaries | shadow
+pipeline | pipelines | job | jobs | dag | dags | airflow | etl | batch job | batch | run | runs | cron
+freshness | fresh | stale | staleness | last updated | late | lag | delay | delayed
+log | logs | logging | logged | run log | job log
+feature | features | input features | signals
+distribution | distributions | histogram | histograms | spread | values | percentiles | quantiles
+drift | psi | shift | shifted | distribution shift | data drift | population stability | stability | kl divergence
+score | scores | prediction | predictions | output | outputs | model output | probabilities
+segment | segments | segmented | breakdown | break down | split | slice | slices | sliced | cohort | cohorts | per
+platform | platforms | device | devices | client | clients | surface | surfaces | os | mobile | app | apps
+version | versions | build | builds | app version | client version | release version
+channel | channels | payment channel | checkout channel
+market | markets | country | countries | geo | geography | region | regions | locale
+language | languages | lang | german | french | english | de | fr
+bot | bots | crawler | crawlers | scraper | scrapers | spam | non human | fake traffic
+join | joins | joined | joining | match | matched | matches | matching | unmatched | key | keys | join key
+sql | query | queries | select
+sample | samples | example | examples | rows | raw | records | peek | head
+snapshot | snapshots | backup | backups | restore | restored | previous version | yesterday's copy | point in time
+rerun | re-run | re run | rerunning | backfill | backfills | recompute | rebuild | replay | reprocess
+runbook | runbooks | playbook | procedure | how to | steps
+fallback | fallbacks | fall back | fell back | degraded mode | default ranker | rules engine | heuristic
+schedule | schedules | scheduled | tonight | next run | nightly | cadence | when does
+window | training window | training data | training set | date range
+engagement | conversion | conversions | messages | contacts | actions
+session | sessions | per session | per user | users | visits
+denominator | ratio | definition | metric definition | numerator | computed | compute | calculated | calculation | formula
+seller | sellers | merchant | merchants
+rating | ratings | stars
+popularity | popular | trending
+retrieval | retrieve | retrieved | candidate generation | recall | ann | nearest neighbour | nearest neighbor | search | hits
+embedding | embeddings | vector | vectors | encoder | index | indexes | indices | vector index | reindex | re-index
+kubernetes | k8s | pods | pod | nodes | node pool | cluster | infrastructure | infra | containers
+stream | streaming | kafka | flink | real time | realtime | events stream
+event | events | payload | payloads | messages on the topic
+stepup | step up | step-up | step ups | step-ups | 3ds | 3 d secure | 3-d secure | 3d secure | challenge | challenges | challenged | sca
+decline | declines | declined | reject | rejects | rejected | block | blocks | blocked
+precision | hit rate | true positives | false positives | false positive | fp | fps | quality of flags
+review | reviews | reviewed | analyst | analysts | fraud ops | fraud operations | ops team | queue | manual review | labels | labelled | labeled | label | outcomes | dispositions
+chargeback | chargebacks | dispute | disputes | fraud losses | losses | loss
+amount | amounts | transaction amount | payment amount | price | prices | money | ticket size | order value
+currency | currencies | units | unit | cents | minor units | major units | exponent | decimals | euro | euros | eur
+aggregate | aggregates | aggregation | rolling | counters | state | card history | velocity | mean | average | median
+threshold | thresholds | cutoff | cut-off | operating point | what if
+abandon | abandonment | abandoned | drop off | drop-off | dropoff | completion | complete | friction
+judge | judges | llm judge | llm-as-judge | grader | auto eval | automatic eval | automatic quality | quality score | eval score | autoscore
+calibration | calibrated | agreement | kappa | human labels | human rating | human ratings | inter rater | correlation with humans
+escalation | escalations | escalate | escalated | handoff | hand-off | hand off | handover | agent | agents | transfer | transfers | talk to a human | human agent
+abstain | abstention | abstentions | refusal | refusals | refuse | refuses | i don't know | can't find | cannot answer | no answer | declines to answer
+citation | citations | cite | cites | cited | sources cited | references | links | grounding | grounded | attribution
+prompt | prompts | system prompt | template | templates | instructions
+corpus | articles | article | help centre content | help center content | knowledge base | kb | documents | docs | content
+cost | costs | spend | price per | bill | billing | tokens | token | token usage | usage | invoice
+provider | vendor model | api provider | llm provider | hosted model | upstream model | model provider | api
+fingerprint | system fingerprint | model id | model name | snapshot id | model snapshot | served model | model string
+answer | answers | responses | response | replies | reply | generations | outputs of the assistant
+feedback | thumbs | thumbs down | thumbs up | helpful | was this helpful | csat | satisfaction | ratings from customers
+topic | topics | intent | intents | category | categories | question type | question types
+length | long | longer | verbose | verbosity | words | characters
+exemplar | exemplars | few shot | few-shot | fewshot | shots | examples bank | example bank | demonstrations
+tagging | tags | tag | classification | auto tag | auto-tagging | routing | router | triage
+summary | summaries | summariser | summarizer | agent assist
+notice | notices | announcement | announcements | changelog from the provider | release notes | deprecation | email
+contract | contracts | data contract | agreement on schema | compatibility | compatible | compat
+duration | how long | run time | runtime | eta | time it takes | takes
+finance | revenue | reporting | reconciliation | bookkeeping
+`
+  .trim()
+  .split("\n")
+  .map((line) => line.split("|").map((w) => w.trim()));
 
 /** Time and window words: they narrow a request but hardly say which item it means. */
 const WEAK = new Set(
-  [
-    "overnight",
-    "yesterday",
-    "today",
-    "tonight",
-    "hour",
-    "hourly",
-    "daily",
-    "day",
-    "week",
-    "weekly",
-    "trend",
-    "since",
-    "before",
-    "after",
-    "time",
-    "series",
-    "timeline",
-    "rate",
-    "rates",
-    "share",
-    "percent",
-    "count",
-    "counts",
-    "number",
-    "total",
-    "compare",
-    "comparison",
-    "against",
-    "vs",
-    "versus",
-    "current",
-    "recent",
-    "latest",
-    "new",
-    "old",
-    "dashboard",
-    "dashboards",
-    "chart",
-    "graph",
-    "table",
-    "tables",
-    "report",
-    // "logs" alone asks for no log in particular; "job logs" says which.
-    "log",
-  ].map((w) => stemmer(w)),
+  // "logs" or "events" alone ask for none in particular; "job logs", "payment events" say which.
+  "overnight yesterday today tonight hour hourly daily day week weekly trend since before after time series timeline rate rates share percent count counts number total compare comparison against vs versus current recent latest new old dashboard dashboards chart graph table tables report log event"
+    .split(" ")
+    .map((w) => stemmer(w)),
 );
 
 /** Words that carry no request of their own. */
 const STOP = new Set(
-  [
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "of",
-    "for",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "with",
-    "from",
-    "into",
-    "over",
-    "under",
-    "about",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "any",
-    "all",
-    "some",
-    "each",
-    "every",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "how",
-    "why",
-    "when",
-    "where",
-    "did",
-    "do",
-    "does",
-    "has",
-    "have",
-    "had",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "may",
-    "might",
-    "i",
-    "me",
-    "my",
-    "we",
-    "us",
-    "our",
-    "you",
-    "your",
-    "they",
-    "them",
-    "their",
-    "please",
-    "pls",
-    "show",
-    "see",
-    "look",
-    "looking",
-    "check",
-    "checking",
-    "want",
-    "need",
-    "like",
-    "give",
-    "get",
-    "got",
-    "pull",
-    "pulled",
-    "open",
-    "bring",
-    "let",
-    "lets",
-    "let's",
-    "just",
-    "also",
-    "then",
-    "than",
-    "so",
-    "if",
-    "not",
-    "no",
-    "yes",
-    "up",
-    "out",
-    "off",
-    "as",
-    "much",
-    "many",
-    "more",
-    "most",
-    "less",
-    "other",
-    "else",
-    "same",
-    "last",
-    "past",
-    "first",
-    "next",
-    "night",
-    "morning",
-    "data",
-    "info",
-    "information",
-    "details",
-    "detail",
-    "stuff",
-    "thing",
-    "things",
-    "everything",
-    "anything",
-    "something",
-    "overview",
-    "summary of",
-    "root",
-    "cause",
-    "causes",
-    "problem",
-    "problems",
-    "issue",
-    "issues",
-    "wrong",
-    "broken",
-    "happening",
-    "happened",
-    "going",
-    "on",
-    "metric",
-    "metrics",
-    "numbers",
-    "level",
-    "levels",
-    "view",
-    "list",
-    "lists",
-    "any",
-    "whether",
-    "there's",
-    "is",
-    "isn't",
-    "etc",
-    "e.g",
-    "eg",
-    "know",
-    "tell",
-    "find",
-  ].map((w) => stemmer(w)),
+  "a an the and or of for to in on at by with from into over under about is are was were be been it its this that these those there here any all some each every what which who whom how why when where did do does has have had can could would should will may might i me my we us our you your they them their please pls show see look looking check checking want need like give get got pull pulled open bring let lets let's just also then than so if not no yes up out off as much many more most less other else same last past first next night morning data info information details detail stuff thing things everything anything something overview root cause causes problem problems issue issues wrong broken happening happened going metric metrics numbers level levels view list lists whether there's isn't etc e.g eg know tell find"
+    .split(" ")
+    .map((w) => stemmer(w)),
 );
 
 const words = (text: string) =>

@@ -109,7 +109,7 @@ const ScenarioFileSchema = z.object({
     .max(14),
   /** What really happened, in order (interviewer only); every later artefact must agree with it. */
   timeline: z
-    .array(z.object({ at: clockTime, what: z.string().trim().min(1).max(300), evidence: z.array(id).max(8).default([]) }))
+    .array(z.object({ at: clockTime, what: z.string().trim().min(1).max(500), evidence: z.array(id).max(8).default([]) }))
     .min(3)
     .max(40),
   /** Tables the warehouse offers, with their columns, for the candidate's own queries. */
