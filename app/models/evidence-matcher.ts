@@ -16,7 +16,7 @@ const THESAURUS: string[][] = `
 ctr | click through | click-through | clickthrough | click rate | click through rate | ctr rate
 click | clicks | tap | taps
 impression | impressions | views shown | exposure | exposures
-null | nulls | missing | missingness | empty | nan | blank | unset | absent
+null | nulls | missing | missingness | empty | nan | blank | unset | absent | missing values | missing value
 coverage | fill rate | populated
 change | changes | changed | what changed | changelog | change log | change calendar | change management
 deploy | deploys | deployed | deployment | deployments | release | releases | released | shipped | ship | push | pushed
@@ -42,7 +42,7 @@ pipeline | pipelines | job | jobs | dag | dags | airflow | etl | batch job | bat
 freshness | fresh | stale | staleness | last updated | late | lag | delay | delayed
 log | logs | logging | logged | run log | job log
 feature | features | input features | signals
-distribution | distributions | histogram | histograms | spread | values | percentiles | quantiles
+distribution | distributions | histogram | histograms | spread | percentiles | quantiles
 drift | psi | shift | shifted | distribution shift | data drift | population stability | stability | kl divergence
 score | scores | prediction | predictions | output | outputs | model output | probabilities
 segment | segments | segmented | breakdown | break down | split | slice | slices | sliced | cohort | cohorts | per
@@ -178,7 +178,7 @@ export function concepts(text: string): string[] {
   return out.filter((c) => !STOP.has(c));
 }
 
-type Indexed = { item: EvidenceItem; weights: Map<string, number> };
+type Indexed = { item: EvidenceItem; weights: Map<string, number>; sourceWords: Set<string> };
 type Index = { items: Indexed[]; idf: Map<string, number>; distinctive: number; vocabulary: string[] };
 
 const indexes = new WeakMap<Scenario, Index>();
@@ -189,6 +189,7 @@ function indexOf(scenario: Scenario): Index {
   const sourceNames = new Map(scenario.sources.map((s) => [s.id, s.name]));
   const items = scenario.evidence.map((item) => {
     const weights = new Map<string, number>();
+    const sourceWords = new Set(concepts(sourceNames.get(item.source) ?? ""));
     const add = (text: string, weight: number) => {
       for (const c of concepts(text)) weights.set(c, Math.max(weights.get(c) ?? 0, weight));
     };
@@ -198,7 +199,7 @@ function indexOf(scenario: Scenario): Index {
     add(item.title, 0.9);
     for (const ask of item.asks) add(ask, 1);
     for (const table of item.query?.tables ?? []) add(table, 1);
-    return { item, weights };
+    return { item, weights, sourceWords };
   });
   const df = new Map<string, number>();
   for (const { weights } of items) for (const c of weights.keys()) df.set(c, (df.get(c) ?? 0) + 1);
@@ -273,7 +274,7 @@ function scoreItems(scenario: Scenario, request: string, source?: string) {
   const total = terms.reduce((sum, c) => sum + index.idf.get(c)! * weightOf(c), 0) + unknownWeight;
   if (!terms.length || total === 0) return { ranked: [] as Scored[], unknown, understood: asked.length > 0 };
   const ranked = index.items
-    .map(({ item, weights }): Scored => {
+    .map(({ item, weights, sourceWords }): Scored => {
       let score = 0;
       let covered = 0;
       let strongWords = 0;
@@ -284,8 +285,10 @@ function scoreItems(scenario: Scenario, request: string, source?: string) {
         const idf = index.idf.get(c)! * weightOf(c);
         score += idf * w;
         covered += idf;
-        if (!WEAK.has(c)) strongWords += 1;
-        if (!WEAK.has(c) && index.idf.get(c)! >= index.distinctive) distinctive = true;
+        // Naming the item's own source ("Evaluation", "Warehouse SQL") says where, not what.
+        if (WEAK.has(c) || sourceWords.has(c)) continue;
+        strongWords += 1;
+        if (index.idf.get(c)! >= index.distinctive) distinctive = true;
       }
       // A request that says every word of one of the item's asks means that item.
       const whole = item.asks.some((ask) => {
