@@ -63,7 +63,8 @@ describe.each(SCENARIOS)("requests in %s", (slug, scenario, requests) => {
       const leaked = ids(scenario, asked).filter((id) => causes.has(id));
       expect([asked, leaked]).toEqual([asked, []]);
       // Nor with the source chosen: naming where to look is not saying what you suspect.
-      for (const source of scenario.sources) expect([asked, source.id, ids(scenario, asked, source.id).filter((id) => causes.has(id))]).toEqual([asked, source.id, []]);
+      for (const source of scenario.sources)
+        expect([asked, source.id, ids(scenario, asked, source.id).filter((id) => causes.has(id))]).toEqual([asked, source.id, []]);
     }
     expect(scenario.evidence.filter((e) => e.menu && e.showsCause)).toEqual([]);
   });

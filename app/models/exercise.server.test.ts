@@ -106,8 +106,7 @@ describe("interview kits", () => {
     [
       "a timeline that runs backwards",
       "debugging-overnight-drop",
-      (k: ReturnType<typeof copyOf>) =>
-        k.edit("scenario.json", (s) => ((s.timeline as { at: string }[])[5]!.at = "2026-12-01T00:10")),
+      (k: ReturnType<typeof copyOf>) => k.edit("scenario.json", (s) => ((s.timeline as { at: string }[])[5]!.at = "2026-12-01T00:10")),
       /timeline\.5\.at: runs backwards: 2026-12-01T00:10 comes after 2026-12-01T01:05/,
     ],
     [

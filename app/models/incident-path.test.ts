@@ -6,7 +6,14 @@ import { formatClock, clockMinutes, readScenario, type Scenario } from "./incide
 // A scenario as kits stored it before the rebuilt simulation: categories, titles and keywords.
 const legacy = readScenario({
   categories: [{ id: "m", title: "Metrics" }],
-  evidence: ["ctr", "nulls", "deploys"].map((id) => ({ id, title: `Title ${id}`, category: "m", keywords: [], artefacts: [], meaning: "" })),
+  evidence: ["ctr", "nulls", "deploys"].map((id) => ({
+    id,
+    title: `Title ${id}`,
+    category: "m",
+    keywords: [],
+    artefacts: [],
+    meaning: "",
+  })),
   idealPath: [
     { evidence: "ctr", why: "first" },
     { evidence: "deploys", why: "second" },
@@ -34,7 +41,12 @@ const scenario: Scenario = {
   sources: [{ id: "m", name: "Dashboards", about: "…" }],
   timeline: [],
   tables: [],
-  evidence: [item("ctr", 2, { menu: true }), item("nulls", 5, { showsCause: true }), item("deploys", 3), item("canary", 25, { deadEnd: true })],
+  evidence: [
+    item("ctr", 2, { menu: true }),
+    item("nulls", 5, { showsCause: true }),
+    item("deploys", 3),
+    item("canary", 25, { deadEnd: true }),
+  ],
   idealPath: [
     { evidence: "ctr", why: "first" },
     { evidence: "deploys", why: "second" },

@@ -4,6 +4,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { assignments, incidentRuns, incidentSteps, type IncidentMode, type IncidentStepKind } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { assignmentPhase } from "./assignment-phase";
 import { insertAssignmentOnce, interviewOfAssignment, whileInProgress, type WriteResult } from "./assignment.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { answerQuery, matchEvidence } from "./evidence-matcher";
@@ -207,8 +208,12 @@ export function revealEvidence(
   if (!item) return { ok: false, status: 400, message: "That evidence doesn't exist in this scenario. Ask for what you want to see." };
   if (!item.menu) {
     const answers = request.asked ? matchEvidence(scenario, request.asked, request.source).answers : [];
-    if (!answers.some((a) => a.item.id === evidenceId))
+    if (!answers.some((a) => a.item.id === evidenceId)) {
+      // After the deadline or submission that is what the candidate needs to hear, not how to ask.
+      const phase = phaseOf(assignmentId, now);
+      if (phase !== "in_progress") return { ok: false, status: 409, message: INCIDENT_REFUSALS[phase] };
       return { ok: false, status: 400, message: "Say what you want to see first: ask for it, and choose from the answers." };
+    }
   }
   return reveal(assignmentId, item, request.asked ?? "", request.expected, now);
 }
@@ -255,6 +260,15 @@ export function runQuery(
     return result.ok ? { ok: true, tables } : result;
   }
   return { ...reveal(assignmentId, item, "", input.expected, now, [query]), tables };
+}
+
+function phaseOf(assignmentId: number, now: Date) {
+  const a = db()
+    .select({ status: assignments.status, deadlineAt: assignments.deadlineAt })
+    .from(assignments)
+    .where(eq(assignments.id, assignmentId))
+    .get();
+  return a ? assignmentPhase(a, now) : "revoked";
 }
 
 export function addHypothesis(assignmentId: number, text: string, now: Date): WriteResult {
