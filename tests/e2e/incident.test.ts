@@ -108,6 +108,8 @@ test("a candidate asks by name, writes an expectation, reveals and concludes; th
   await page.screenshot({ path: `${SHOTS}/incident-workspace-390.png`, fullPage: false });
   await page.getByRole("heading", { name: /^Evidence \(/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/incident-evidence-390.png`, fullPage: false });
+  // Nothing on the phone layout is wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page
@@ -151,7 +153,9 @@ test("a candidate asks by name, writes an expectation, reveals and concludes; th
   expect(await seriousViolations(interviewer)).toEqual([]);
   await interviewer.getByRole("region", { name: "Incident simulation" }).screenshot({ path: `${SHOTS}/incident-path.png` });
   await interviewer.setViewportSize({ width: 390, height: 844 });
-  await interviewer.getByRole("region", { name: "Incident simulation" }).screenshot({ path: `${SHOTS}/incident-path-390.png` });
+  await interviewer.getByRole("list", { name: "Their path, in order" }).scrollIntoViewIfNeeded();
+  await interviewer.screenshot({ path: `${SHOTS}/incident-path-390.png` });
+  expect(await interviewer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await interviewer.setViewportSize({ width: 1280, height: 800 });
 
   await interviewer.getByRole("link", { name: /^(Open|View my) scorecard$/ }).click();

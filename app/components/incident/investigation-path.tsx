@@ -136,7 +136,7 @@ export function InvestigationPathView({
                     .filter((l) => l.dimension === key)
                     .map((l, i) => (
                       <li key={i}>
-                        <span className="badge badge-muted">{l.level === "meets" ? "Meets" : "Exceeds"}</span>
+                        <span className="badge">{l.level === "meets" ? "Meets" : "Exceeds"}</span>
                         {l.lead ? <span className="badge badge-info">Lead-level</span> : null} {l.text}{" "}
                         <span className={LEVEL_STATUS[l.status].className}>
                           {LEVEL_STATUS[l.status].label}
