@@ -59,6 +59,11 @@ export const sessions = sqliteTable(
 export const RUBRIC_STATUSES = ["draft", "published", "retired"] as const;
 export type RubricStatus = (typeof RUBRIC_STATUSES)[number];
 
+export type RubricExtras = {
+  suggestionRules?: { stage: string; dimension: string; when: string; capAt: number; says: string }[];
+  raterGuidance?: { partialMeets: string; promptedVsProbed: string };
+};
+
 export const rubricVersions = sqliteTable(
   "rubric_versions",
   {
@@ -76,6 +81,9 @@ export const rubricVersions = sqliteTable(
     basedOnId: integer("based_on_id").references((): AnySQLiteColumn => rubricVersions.id),
     createdById: integer("created_by_id").references(() => users.id),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    // The rubric file's fields that aren't rows of their own: the suggestion rules of its stages and
+    // the rater guidance (rubric.ts). Null for a version without them (v1).
+    extras: text("extras", { mode: "json" }).$type<RubricExtras>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -376,6 +384,7 @@ export const scorecardSignals = sqliteTable(
 // Code-review simulation: a candidate's assignment, their comments, and the grade.
 
 export const ASSIGNMENT_STATUSES = ["assigned", "started", "submitted", "expired", "revoked"] as const;
+export const COMMENT_PRIORITIES = ["blocking", "nit"] as const;
 export const REVIEW_VERDICTS = ["approve", "request_changes", "comment"] as const;
 
 export const assignments = sqliteTable(
@@ -422,6 +431,8 @@ export const reviewComments = sqliteTable(
     line: integer("line").notNull(),
     endLine: integer("end_line"),
     body: text("body").notNull(),
+    // How the candidate ranked it: must be fixed before merging, or a nit. Null: not said.
+    priority: text("priority", { enum: COMMENT_PRIORITIES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -690,6 +690,155 @@ export const candidates: SeedCandidate[] = [
     },
   },
 
+  // ── 3b. CLOSED, hired on rubric v1 with software engineering at 2 ─────────────────────────
+  // S is 3.22 (Hire) with no gate under v1; v2's floor on software engineering would have ruled
+  // the Hire band out. Its impact preview shows this candidate.
+  {
+    name: "Callum Fraser",
+    email: "callum.fraser@example.org",
+    positionKey: "lml-fraud",
+    source: "sourced",
+    notes: "Sourced on LinkedIn. Staff Data Scientist at an insurer; built their claims-fraud model and the team's first on-call rota.",
+    addedDaysAgo: 32,
+    loop: {
+      status: "closed",
+      decision: {
+        decision: "hire",
+        rationale:
+          "Strongest system design and incident handling we have seen this quarter. The code review showed real gaps in engineering rigour: he approved the pull request with the logged card tokens still in it. His onboarding pairs him with a senior engineer on reviews for the first quarter.",
+        byEmail: "hm@loopwise.test",
+        dayOffset: -6,
+      },
+      interviews: [
+        {
+          stage: "system_design",
+          interviewerEmail: "mei@loopwise.test",
+          dayOffset: -20,
+          hour: 10,
+          durationMinutes: 75,
+          status: "completed",
+          scorecard: {
+            status: "submitted",
+            ratings: {
+              ml_system_design: {
+                level: 4,
+                evidence:
+                  "Split the 60 ms budget per hop unprompted (20 ms features with 15 ms timeouts, 5 ms scoring, 25 ms margin), set thresholds by expected cost from the fact sheet, and a rules-only mode fraud ops can switch on.",
+              },
+              data_quality: {
+                level: 3,
+                evidence:
+                  "One feature definition for stream and backfill; point-in-time joins; contracts with the payments stream owners on schema and freshness.",
+              },
+              mlops_operations: {
+                level: 4,
+                evidence:
+                  "Shadow, canary by traffic share, automatic rollback when the decline rate rises 0.2 points over the control for 10 minutes.",
+              },
+              evaluation: {
+                level: 4,
+                evidence:
+                  "Value-weighted recall at the operating point, and an exploration holdout capped at EUR 50 so declined payments still get labels.",
+              },
+            },
+            signals: [{ key: "business_acceptance_criteria" }],
+            recommendation: "strong_yes",
+            takeaways: "Designed it as someone who has been paged for it.",
+            submittedAfterHours: 3,
+          },
+        },
+        {
+          stage: "debugging",
+          interviewerEmail: "rafael@loopwise.test",
+          dayOffset: -18,
+          hour: 14,
+          durationMinutes: 50,
+          status: "completed",
+          scorecard: {
+            status: "submitted",
+            ratings: {
+              mlops_operations: {
+                level: 3,
+                evidence:
+                  "Set severity from customers stepped up, built the timeline from the change log, routed web payments to the rules engine as the mitigation.",
+              },
+              data_quality: {
+                level: 4,
+                evidence:
+                  "Segmented the amount features by channel, found the minor-units change from producer v5, and asked for units in the contract, checked in checkout's CI.",
+              },
+              evaluation: {
+                level: 3,
+                evidence: "Used step-up precision from analyst labels and decline rate by channel as proxies while chargebacks mature.",
+              },
+            },
+            signals: [{ key: "shipped_operated_production" }],
+            recommendation: "yes",
+            takeaways: "Methodical; found the cause in 30 minutes.",
+            submittedAfterHours: 20,
+          },
+        },
+        {
+          stage: "code_review",
+          interviewerEmail: "aisha@loopwise.test",
+          dayOffset: -17,
+          hour: 11,
+          durationMinutes: 45,
+          status: "completed",
+          scorecard: {
+            status: "submitted",
+            ratings: {
+              software_engineering: {
+                level: 2,
+                evidence:
+                  "Caught the model loaded per request and the missing input validation, but approved the pull request with the card token still written to the INFO log; no view on what to test.",
+              },
+              mlops_operations: {
+                level: 3,
+                evidence: "Asked for the model version in every response and a readiness check tied to the loaded artefact.",
+              },
+              data_quality: {
+                level: 3,
+                evidence: "Flagged the imputation that differs between the training script and the endpoint.",
+              },
+            },
+            signals: [],
+            recommendation: "yes",
+            takeaways:
+              "Reviews like a data scientist: the ML issues found, the engineering ones mostly not. Coachable, if the rest of the loop is strong.",
+            submittedAfterHours: 4,
+          },
+        },
+        {
+          stage: "leadership",
+          interviewerEmail: "siobhan@loopwise.test",
+          dayOffset: -15,
+          hour: 10,
+          durationMinutes: 45,
+          status: "completed",
+          scorecard: {
+            status: "submitted",
+            ratings: {
+              leadership: {
+                level: 3,
+                evidence:
+                  "Coached an analyst into owning the weekly model review; the on-call rota he set up is still running two years on.",
+              },
+              communication: {
+                level: 4,
+                evidence: "Wrote the incident update for the claims director in three sentences, with the decision he needed from her.",
+              },
+            },
+            signals: [{ key: "mentoring_standards" }],
+            recommendation: "yes",
+            takeaways: "Clear and calm; brings people with him.",
+            submittedAfterHours: 6,
+          },
+        },
+      ],
+    },
+  },
+
   // ── 4. Two submitted, one owed, one upcoming ─────────────────────────────────────────────
   {
     name: "Sofia Lindqvist",

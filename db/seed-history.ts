@@ -51,7 +51,7 @@ const INTERVIEWERS: { email: string; habit: number }[] = [
 const EVIDENCE: Record<DimensionKey, [string, string, string, string]> = {
   ml_system_design: [
     "Could not get past a single batch model; no serving path or latency budget.",
-    "Reasonable components, but no feature store or training/serving consistency until prompted.",
+    "Reasonable components, but no training/serving consistency until prompted.",
     "Events to features to serving with a latency budget; point-in-time features; shadow before canary.",
     "Designed for failure first: fallbacks, budgets per hop, drift monitors tied to retraining triggers.",
   ],

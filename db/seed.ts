@@ -1,11 +1,14 @@
 // Seeds the demo organisation from seed-data.ts. Runs only into an empty database, so restarting
 // the demo never duplicates people or overwrites what someone changed while trying it out.
+import path from "node:path";
 import { eq } from "drizzle-orm";
-import type { Db } from "#app/utils/db.server";
+import { db as processDatabase, type Db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { zonedLocalToUtc } from "#app/utils/time";
 import { recordAudit } from "#app/models/audit.server";
 import { rebuildAggregates } from "#app/models/aggregates.server";
+import { readRubricFile, rubricFiles } from "#app/models/rubric.server";
+import { loadDraftFromFile, publishDraft } from "#app/models/rubric-version.server";
 import * as schema from "./schema";
 import { historyCandidates } from "./seed-history";
 import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
@@ -14,8 +17,11 @@ const DAY = 24 * 3600_000;
 
 export async function seedDemoData(db: Db, now: Date) {
   if (db.select({ id: schema.users.id }).from(schema.users).limit(1).get()) return { seeded: false };
-  const rubric = db.select().from(schema.rubricVersions).get();
+  // The history is scored on the version a fresh database starts on (loadRubrics: the first).
+  const rubric = db.select().from(schema.rubricVersions).where(eq(schema.rubricVersions.status, "published")).get();
   if (!rubric) throw new Error("Load the rubrics before seeding.");
+  // Publishing below goes through the app's models, which use the process's database.
+  if (db !== processDatabase()) throw new Error("seedDemoData seeds the process's database: replaceDatabase(database) first.");
   const exercisesByStage = new Map<string, number[]>();
   const exerciseSlugs = new Map<number, string>();
   for (const ex of db.select().from(schema.exercises).where(eq(schema.exercises.active, true)).all()) {
@@ -154,7 +160,28 @@ export async function seedDemoData(db: Db, now: Date) {
   });
   // The seed writes the tables directly, so the views' aggregates are built once at the end.
   rebuildAggregates();
+  const hm = db.select().from(schema.users).where(eq(schema.users.email, "hm@loopwise.test")).get();
+  publishNewerVersions(must(hm ?? undefined, "hiring manager hm@loopwise.test"), rubric, now);
   return { seeded: true };
+}
+
+/**
+ * The rubric files newer than the one the history was scored on, published as the hiring manager
+ * would in the app: loaded from the file as a draft, then published (the impact preview reads the
+ * history in between), each step audited under their name. Every position moves to the newest
+ * version, so new loops use it; loops already scheduled keep the version they were scheduled with.
+ */
+function publishNewerVersions(actor: { id: number; name: string }, from: { rubricKey: string; version: number }, now: Date) {
+  const newer = rubricFiles()
+    .map((file) => ({ name: path.basename(file), rubric: readRubricFile(file) }))
+    .filter((f) => f.rubric.key === from.rubricKey && f.rubric.version > from.version)
+    .sort((a, b) => a.rubric.version - b.rubric.version);
+  for (const file of newer) {
+    const draft = loadDraftFromFile(actor, file.name, now);
+    if (!draft.ok) throw new Error(`Seeding ${file.name}: ${draft.message}`);
+    const published = publishDraft(actor, draft.id, now);
+    if (!published.ok) throw new Error(`Seeding ${file.name}: ${published.message}`);
+  }
 }
 
 function must<T>(value: T | undefined, what: string): T {

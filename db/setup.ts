@@ -5,7 +5,8 @@ import { systemNow } from "#app/utils/clock.server";
 import { env } from "#app/utils/env.server";
 import { ensureLocalEnvFile } from "./local-env";
 import { loadExercises } from "#app/models/exercise.server";
-import { loadRubrics } from "#app/models/rubric.server";
+import { loadRubrics, unloadedRubricFiles } from "#app/models/rubric.server";
+import { listRubricVersions } from "#app/models/rubric-version.server";
 import { seedDemoData } from "./seed";
 import { ensureAggregates } from "#app/models/aggregates.server";
 import { DEMO_PASSWORD, users } from "./seed-data";
@@ -19,11 +20,17 @@ const rubrics = loadRubrics({ now, database });
 const exercises = loadExercises({ now, database });
 const { seeded } = await seedDemoData(database, now);
 ensureAggregates();
+const published = listRubricVersions().filter((v) => v.status === "published");
+// Files of a rubric the database already has are published in the app, after their impact preview.
+const waiting = unloadedRubricFiles();
 database.$client.pragma("wal_checkpoint(TRUNCATE)");
 database.$client.close();
 
 console.log(`Database ${env().DATABASE_PATH}: migrated; ${rubrics.length} rubric version(s), ${exercises.length} exercise(s) loaded.`);
 console.log(seeded ? "Demo organisation seeded." : "Existing data kept (seeding only fills an empty database).");
+for (const v of published) console.log(`New loops use ${v.title} v${v.version}.`);
+for (const f of waiting)
+  console.log(`rubrics/${f.name} isn't loaded: load it as a draft on the Rubric page, preview its impact and publish it.`);
 console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
 for (const u of users) console.log(`  ${u.role.padEnd(15)} ${u.email.padEnd(28)} ${u.name}`);
 console.log("");

@@ -7,6 +7,7 @@ type Row = {
   interviewId: number;
   exerciseTitle: string | null;
   interviewerName: string;
+  minutes: number;
   assignment: {
     id: number;
     phase: "not_started" | "in_progress" | "time_up" | "submitted" | "revoked";
@@ -59,9 +60,9 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
                   id={`limit-${r.interviewId}`}
                   name="timeLimitMinutes"
                   type="number"
-                  min={10}
+                  min={r.minutes}
                   max={180}
-                  defaultValue={40}
+                  defaultValue={r.minutes}
                   className="input"
                   style={{ width: 90 }}
                 />
@@ -76,7 +77,10 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
                 <button type="submit" className="btn btn-primary">
                   Create candidate link
                 </button>
-                <p className="hint cr-card-hint">Extra time is shown to the candidate and to the grader only.</p>
+                <p className="hint cr-card-hint">
+                  {r.minutes} minutes is this pull request's time limit, set from its size. Extra time is shown to the candidate and to the
+                  grader only.
+                </p>
               </Form>
             ) : (
               <p className="muted">No link was created.</p>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { assignments, exercises, interviews, loops, reviewComments, users } from "#db/schema";
+import { assignments, type COMMENT_PRIORITIES, exercises, interviews, loops, reviewComments, users } from "#db/schema";
 import { db, prepared, type Tx } from "#app/utils/db.server";
 import { allowedMs, assignmentPhase, linkExpiredBeforeStart, PHASE_REFUSALS, type ExtraTimePercent } from "./assignment-phase";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -211,6 +211,7 @@ export function listComments(assignmentId: number) {
       filePath: reviewComments.filePath,
       line: reviewComments.line,
       body: reviewComments.body,
+      priority: reviewComments.priority,
       updatedAt: reviewComments.updatedAt,
     })
     .from(reviewComments)
@@ -243,28 +244,34 @@ export function whileInProgress(
 }
 
 /** Saves a comment; the draft it was typed from is cleared in the same write. */
-export function addComment(assignmentId: number, input: { filePath: string; line: number; body: string }, now: Date): WriteResult {
+export type CommentPriority = (typeof COMMENT_PRIORITIES)[number];
+
+export function addComment(
+  assignmentId: number,
+  input: { filePath: string; line: number; body: string; priority?: CommentPriority | null },
+  now: Date,
+): WriteResult {
   return whileInProgress(assignmentId, now, () => {
     const { n } = prepared("select count(*) as n from review_comments where assignment_id = ?").get(assignmentId) as { n: number };
     if (n >= MAX_COMMENTS) return { ok: false, status: 400, message: `A review can have at most ${MAX_COMMENTS} comments.` };
-    prepared("insert into review_comments (assignment_id, file_path, line, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)").run(
-      assignmentId,
-      input.filePath,
-      input.line,
-      input.body,
-      now.getTime(),
-      now.getTime(),
-    );
+    prepared(
+      "insert into review_comments (assignment_id, file_path, line, body, priority, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+    ).run(assignmentId, input.filePath, input.line, input.body, input.priority ?? null, now.getTime(), now.getTime());
     prepared("update assignments set comment_draft = null where id = ?").run(assignmentId);
     return { ok: true };
   });
 }
 
-export function updateComment(assignmentId: number, commentId: number, body: string, now: Date): WriteResult {
+export function updateComment(
+  assignmentId: number,
+  commentId: number,
+  input: { body: string; priority: CommentPriority | null },
+  now: Date,
+): WriteResult {
   return whileInProgress(assignmentId, now, (tx) => {
     const done = tx
       .update(reviewComments)
-      .set({ body, updatedAt: now })
+      .set({ body: input.body, priority: input.priority, updatedAt: now })
       .where(and(eq(reviewComments.id, commentId), eq(reviewComments.assignmentId, assignmentId)))
       .run();
     // Another tab may have deleted it; say so rather than silently recreate it.

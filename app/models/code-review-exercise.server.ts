@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { SEVERITY_WEIGHT } from "./code-review-scoring";
+import { MIN_FOCUS_ITEMS, MIN_FOCUS_POINTS, SEVERITY_WEIGHT } from "./code-review-scoring";
+import { creditRuleProblems } from "./review-credit";
 import { describeIssues } from "./rubric";
 import { readRubricFile, rubricFiles, RUBRICS_DIR } from "./rubric.server";
 
@@ -30,9 +31,6 @@ export const DEFECT_CATEGORIES = [
 // The rubric dimensions a code review can evidence.
 const REVIEW_DIMENSIONS = ["software_engineering", "mlops_operations", "data_quality", "evaluation", "ml_system_design"] as const;
 
-/** Every pull request gives each focus dimension of the code-review stage at least this much planted weight. */
-export const MIN_FOCUS_POINTS = 5;
-
 const filePath = z
   .string()
   .min(1)
@@ -56,7 +54,34 @@ export const CodeReviewMetaSchema = z.object({
     headBranch: z.string().trim().min(1).max(100),
   }),
   files: z.array(z.object({ path: filePath, status: z.enum(["added", "modified"]) })).min(1),
+  // The recall a focus dimension needs for each suggested level on this pull request, and why.
+  levelCutoffs: z
+    .object({
+      "4": z.number().gt(0).max(1),
+      "3": z.number().gt(0).max(1),
+      "2": z.number().gt(0).max(1),
+      reason: z.string().trim().min(1, "say why these cut-offs suit this pull request").max(1000),
+    })
+    .refine((c) => c["4"] > c["3"] && c["3"] > c["2"], "cut-offs must fall from level 4 to level 2"),
 });
+
+/** What a comment must name to be credited (review-credit.ts); the grader reads it too. */
+const MinimumToCreditSchema = z
+  .object({
+    says: z.string().trim().min(1, "say in a sentence what a credited comment contains").max(400),
+    concepts: z
+      .array(
+        z.object({
+          concept: z.string().trim().min(1).max(80),
+          terms: z.array(z.string().trim().min(1).max(60)).min(1, "list the phrasings that name this concept").max(40),
+        }),
+      )
+      .min(1, "names nothing: list the concepts a credited comment must name")
+      .max(4, "at most four concepts: a minimum, not a model answer"),
+  })
+  .superRefine((rule, ctx) => {
+    for (const message of creditRuleProblems(rule)) ctx.addIssue({ code: "custom", message });
+  });
 
 const keyItem = {
   id: z.string().regex(/^[a-z0-9-]+$/, "must be kebab-case"),
@@ -66,7 +91,17 @@ const keyItem = {
   title: z.string().trim().min(1).max(200),
   explanation: z.string().trim().min(1).max(2000),
   expectedFix: z.string().trim().min(1).max(2000),
+  minimumToCredit: MinimumToCreditSchema,
 };
+
+const anchorSchema = z.object({ file: filePath, lines: lineRange, label: z.string().trim().min(1).max(80).optional() });
+const decoySchema = z.object({
+  file: filePath,
+  lines: lineRange,
+  // What a reviewer might wrongly flag, for the grader: "the 25 ms feature-store timeout".
+  title: z.string().trim().min(1).max(120),
+  why: z.string().trim().min(1).max(2000),
+});
 
 /**
  * A planted defect has one or more anchors: where it is defined, where it bites, or for a missing
@@ -75,34 +110,36 @@ const keyItem = {
  */
 export const AnswerKeySchema = z.object({
   defects: z
-    .array(
-      z.object({
-        ...keyItem,
-        anchors: z
-          .array(z.object({ file: filePath, lines: lineRange, label: z.string().trim().min(1).max(80).optional() }))
-          .min(1, "needs at least one anchor")
-          .max(6),
-      }),
-    )
+    .array(z.object({ ...keyItem, anchors: z.array(anchorSchema).min(1, "needs at least one anchor").max(6) }))
     .min(8, "needs at least eight planted defects"),
   judgements: z.array(z.object(keyItem)).min(1, "needs at least one PR-level item (rollout, testing claims), credited from the summary"),
-  decoys: z.array(z.object({ file: filePath, lines: lineRange, why: z.string().trim().min(1).max(2000) })).default([]),
+  decoys: z.array(decoySchema).default([]),
 });
 
-export type CodeReviewMeta = z.infer<typeof CodeReviewMetaSchema>;
-export type AnswerKey = z.infer<typeof AnswerKeySchema>;
-export type Defect = AnswerKey["defects"][number];
-export type Judgement = AnswerKey["judgements"][number];
+/**
+ * A version as the database holds it. Versions loaded before answer keys had a minimum to credit,
+ * per-PR cut-offs and a grader guide lack them: such a review is scored by position, as it was
+ * graded (docs/decisions/007-credit-reads-the-comment.md).
+ */
+export const StoredCodeReviewSchema = z.object({
+  meta: CodeReviewMetaSchema.extend({ levelCutoffs: CodeReviewMetaSchema.shape.levelCutoffs.optional() }),
+  description: z.string(),
+  files: z.array(
+    z.object({ path: filePath, status: z.enum(["added", "modified"]), before: z.string(), after: z.string(), lineCount: z.number().int() }),
+  ),
+  defects: z.array(z.object({ ...keyItem, minimumToCredit: MinimumToCreditSchema.optional(), anchors: z.array(anchorSchema).min(1) })),
+  judgements: z.array(z.object({ ...keyItem, minimumToCredit: MinimumToCreditSchema.optional() })),
+  decoys: z.array(decoySchema.extend({ title: decoySchema.shape.title.optional() })),
+  graderGuide: z.string().nullable().default(null),
+  contentHash: z.string(),
+});
 
-export interface CodeReviewExercise {
-  meta: CodeReviewMeta;
-  description: string;
-  files: { path: string; status: "added" | "modified"; before: string; after: string; lineCount: number }[];
-  defects: Defect[];
-  judgements: Judgement[];
-  decoys: AnswerKey["decoys"];
-  contentHash: string;
-}
+export type CodeReviewExercise = z.infer<typeof StoredCodeReviewSchema>;
+export type CodeReviewMeta = CodeReviewExercise["meta"];
+export type Defect = CodeReviewExercise["defects"][number];
+export type Judgement = CodeReviewExercise["judgements"][number];
+export type Decoy = CodeReviewExercise["decoys"][number];
+type AnswerKey = z.infer<typeof AnswerKeySchema>;
 
 export class CodeReviewFileError extends Error {}
 
@@ -144,10 +181,65 @@ export function readCodeReviewExercise(dir: string, focus = codeReviewFocus()): 
   const problems = answerKeyProblems(keyParsed.data, files, focus);
   if (problems.length) throw new CodeReviewFileError(`${name}/answer-key.json: invalid answer key\n${problems.join("\n")}`);
 
-  const contentHash = createHash("sha256")
-    .update(JSON.stringify([meta, description, files, defects, judgements, decoys]))
-    .digest("hex");
-  return { meta, description, files, defects, judgements, decoys, contentHash };
+  const changed = files.reduce((n, f) => n + changedLines(f), 0);
+  if (meta.durationMinutes < minimumReviewMinutes(changed))
+    throw new CodeReviewFileError(
+      `${name}/meta.json: durationMinutes ${meta.durationMinutes} is too short for ${changed} changed lines; at ${REVIEW_LINES_PER_HOUR} lines an hour plus ${REVIEW_READING_MINUTES} minutes for the description and summary it needs at least ${minimumReviewMinutes(changed)}`,
+    );
+  const graderGuide = readGraderGuide(dir, name);
+  const exercise = { meta, description, files, defects, judgements, decoys, graderGuide };
+  return { ...exercise, contentHash: codeReviewContentHash(exercise) };
+}
+
+/**
+ * Lines the pull request adds or changes, as a diff counts them (a line kept from before doesn't
+ * count): what a reviewer has to read.
+ */
+export function changedLines(file: { before: string; after: string }): number {
+  const before = new Map<string, number>();
+  for (const line of file.before.split("\n")) before.set(line, (before.get(line) ?? 0) + 1);
+  return file.after.split("\n").filter((line) => {
+    const left = before.get(line) ?? 0;
+    if (left) before.set(line, left - 1);
+    return !left;
+  }).length;
+}
+
+// Careful review finds most defects below about 400 lines an hour (the Cisco/SmartBear study of
+// 2,500 reviews); a faster pace is skimming. Plus time to read the description and write the summary.
+export const REVIEW_LINES_PER_HOUR = 400;
+export const REVIEW_READING_MINUTES = 10;
+
+/** The shortest fair time limit for a pull request of this many changed lines, in 5-minute steps. */
+export function minimumReviewMinutes(changed: number): number {
+  return Math.ceil((changed / REVIEW_LINES_PER_HOUR) * 12 + REVIEW_READING_MINUTES / 5) * 5;
+}
+
+/** The sections a grader guide must have: what earns credit, and what partial credit is. */
+export const GRADER_GUIDE_SECTIONS = ["What a credited comment contains", "Partial credit"] as const;
+
+function readGraderGuide(dir: string, name: string): string {
+  const file = path.join(dir, "grader-guide.md");
+  if (!existsSync(file))
+    throw new CodeReviewFileError(`${name}/grader-guide.md: missing (what a credited comment contains, partial credit)`);
+  const guide = readFileSync(file, "utf8");
+  const headings = [...guide.matchAll(/^##\s+(.+?)\s*$/gm)].map((m) => m[1]!.toLowerCase());
+  const missing = GRADER_GUIDE_SECTIONS.filter((s) => !headings.includes(s.toLowerCase()));
+  if (missing.length)
+    throw new CodeReviewFileError(
+      `${name}/grader-guide.md: needs the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"## ${s}"`).join(", ")}`,
+    );
+  return guide;
+}
+
+/**
+ * What identifies a version's content. A version stored before grader guides existed keeps the
+ * hash it was loaded with (no guide in it), so its archived copy can be checked against it.
+ */
+export function codeReviewContentHash(e: Omit<CodeReviewExercise, "contentHash">): string {
+  const parts: unknown[] = [e.meta, e.description, e.files, e.defects, e.judgements, e.decoys];
+  if (e.graderGuide !== null) parts.push(e.graderGuide);
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
 const overlaps = (a: { file: string; lines: [number, number] }, b: { file: string; lines: [number, number] }) =>
@@ -194,12 +286,11 @@ function answerKeyProblems(key: AnswerKey, files: { path: string; lineCount: num
     if (clash) problems.push(`decoys.${i}: ${d.file} ${d.lines[0]}-${d.lines[1]} overlaps ${clash.where} of "${clash.id}"`);
   });
   for (const dimension of focus) {
-    const points = [...key.defects, ...key.judgements]
-      .filter((d) => d.dimension === dimension)
-      .reduce((n, d) => n + SEVERITY_WEIGHT[d.severity], 0);
-    if (points < MIN_FOCUS_POINTS)
+    const items = [...key.defects, ...key.judgements].filter((d) => d.dimension === dimension);
+    const points = items.reduce((n, d) => n + SEVERITY_WEIGHT[d.severity], 0);
+    if (items.length < MIN_FOCUS_ITEMS || points < MIN_FOCUS_POINTS)
       problems.push(
-        `${dimension}: ${points} severity points; every focus dimension of the code-review stage needs at least ${MIN_FOCUS_POINTS}`,
+        `${dimension}: ${items.length} item${items.length === 1 ? "" : "s"} and ${points} severity points; every focus dimension of the code-review stage needs at least ${MIN_FOCUS_ITEMS} items and ${MIN_FOCUS_POINTS} points`,
       );
   }
   return problems;

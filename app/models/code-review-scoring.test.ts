@@ -1,5 +1,20 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anchorDistance, autoScore, gradedScore, matchComment, NO_DECISIONS, suggestedLevel, type KeyItem } from "./code-review-scoring";
+import {
+  anchorDistance,
+  applySuggestionRules,
+  autoScore,
+  gradedScore,
+  matchComment,
+  NO_DECISIONS,
+  placeComment,
+  reviewFacts,
+  suggestedLevel,
+  type CommentPriority,
+  type KeyItem,
+  type SuggestionRule,
+} from "./code-review-scoring";
+import { compileRule } from "./review-credit";
 
 const items: KeyItem[] = [
   { id: "secrets", anchors: [{ file: "svc/config.py", lines: [33, 34] }], severity: "critical", dimension: "software_engineering" },
@@ -151,5 +166,178 @@ describe("suggested ratings", () => {
     expect(suggestedLevel(r(0, 7))).toBeNull();
     // A credited finding outside the key is something found.
     expect(suggestedLevel(r(0, 7, 2))).toBe(2);
+  });
+});
+
+describe("credit reads the comment", () => {
+  const rule = (...concepts: string[][]) =>
+    compileRule({ says: "test", concepts: concepts.map((terms, i) => ({ concept: `c${i}`, terms })) });
+  const keyed: KeyItem[] = [
+    {
+      id: "secrets",
+      anchors: [{ file: "svc/config.py", lines: [33, 34] }],
+      severity: "critical",
+      dimension: "software_engineering",
+      credit: rule(["password", "secret*", "api key", "credential*"], ["hard code*", "commit*", "in source", "literal*", "vault", "env*"]),
+    },
+    {
+      id: "timeout",
+      anchors: [{ file: "svc/config.py", lines: [37, 37] }],
+      severity: "minor",
+      dimension: "mlops_operations",
+      credit: rule(["timeout*", "time out"]),
+    },
+    {
+      id: "skew",
+      anchors: [{ file: "svc/features.py", lines: [10, 12] }],
+      severity: "critical",
+      dimension: "data_quality",
+      credit: rule(["unit*", "cents", "minor"], ["training", "skew*", "offline"]),
+    },
+  ];
+  const say = (id: number, filePath: string, line: number, body: string) => ({ id, filePath, line, body });
+
+  it("on the anchor and naming every concept: credited", () => {
+    expect(placeComment(say(1, "svc/config.py", 33, "Hard-coded Redis password"), keyed)).toEqual({ credits: "secrets", near: null });
+  });
+
+  it("on the anchor, text that doesn't name it: near the item, never credited", () => {
+    expect(placeComment(say(1, "svc/config.py", 33, "LGTM"), keyed)).toEqual({ credits: null, near: "secrets" });
+    // Half the minimum is not the minimum.
+    expect(placeComment(say(1, "svc/config.py", 33, "the password is here"), keyed)).toEqual({ credits: null, near: "secrets" });
+    const score = autoScore(keyed, [say(1, "svc/config.py", 33, "ok")]);
+    expect(score.foundWeight).toBe(0);
+    expect(score.near.get(1)).toEqual({ itemId: "secrets", why: "text" });
+  });
+
+  it("the right text in the wrong place credits nothing and is near nothing", () => {
+    expect(placeComment(say(1, "svc/config.py", 20, "Hard-coded Redis password"), keyed)).toEqual({ credits: null, near: null });
+    // Two lines from the anchor is still on it; three is not.
+    expect(placeComment(say(1, "svc/config.py", 31, "Hard-coded Redis password"), keyed).credits).toBe("secrets");
+    expect(placeComment(say(1, "svc/config.py", 30, "Hard-coded Redis password"), keyed).credits).toBeNull();
+  });
+
+  it("between two items, the text decides which one it credits", () => {
+    // Line 35 is 1 from the secrets anchor and 2 from the timeout anchor.
+    expect(placeComment(say(1, "svc/config.py", 35, "25 ms timeout is far too tight"), keyed).credits).toBe("timeout");
+    expect(placeComment(say(1, "svc/config.py", 35, "API key committed in plain text"), keyed).credits).toBe("secrets");
+  });
+
+  it("the same text pasted on many lines credits nothing automatically", () => {
+    const pasted = [33, 37, 11].map((line, i) =>
+      say(i + 1, line === 11 ? "svc/features.py" : "svc/config.py", line, "Possible hardcoded secret or timeout or unit skew"),
+    );
+    const score = autoScore(keyed, pasted);
+    expect(score.foundWeight).toBe(0);
+    expect([...score.near.values()].map((n) => n.why)).toEqual(["repeated", "repeated", "repeated"]);
+  });
+
+  it("a keyword list naming three items at once credits nothing automatically", () => {
+    const soup = "hardcoded password, timeout, unit skew vs training";
+    const score = autoScore(keyed, [say(1, "svc/config.py", 33, soup)]);
+    expect(score.foundWeight).toBe(0);
+    expect(score.near.get(1)).toEqual({ itemId: "secrets", why: "keyword_list" });
+    // Naming two at once is a real comment about two things.
+    expect(autoScore(keyed, [say(1, "svc/config.py", 33, "hardcoded password; and the timeout")]).foundWeight).toBe(3);
+  });
+
+  it("the grader's move credits a comment whatever its text", () => {
+    const score = gradedScore(keyed, [say(1, "svc/config.py", 33, "see my summary")], new Map([[1, "secrets"]]), NO_DECISIONS);
+    expect(score.foundWeight).toBe(3);
+    expect(score.near.size).toBe(0);
+  });
+
+  it("an item without a minimum (a key from before minimums existed) credits by position, as it was graded", () => {
+    const legacy = keyed.map(({ credit: _, ...item }) => item);
+    expect(placeComment(say(1, "svc/config.py", 33, "ok"), legacy).credits).toBe("secrets");
+  });
+
+  it("property: adding contentless comments never raises the automatic score", () => {
+    const filler = fc.constantFrom("ok", "?", "LGTM", "nit", "+1", "looks fine", "why?", "hmm", "", "see above");
+    const comment = (body: fc.Arbitrary<string>) =>
+      fc.record({
+        filePath: fc.constantFrom("svc/config.py", "svc/features.py"),
+        line: fc.integer({ min: 1, max: 60 }),
+        body,
+      });
+    const real = fc.constantFrom("Hard-coded Redis password", "timeout too tight", "amount in minor units vs training skew", "nice");
+    fc.assert(
+      fc.property(fc.array(comment(real), { maxLength: 8 }), fc.array(comment(filler), { maxLength: 40 }), (mine, noise) => {
+        const withIds = (cs: { filePath: string; line: number; body: string }[], from: number) =>
+          cs.map((c, i) => ({ ...c, id: from + i }));
+        const before = autoScore(keyed, withIds(mine, 1)).foundWeight;
+        const after = autoScore(keyed, [...withIds(mine, 1), ...withIds(noise, 1000)]).foundWeight;
+        expect(after).toBeLessThanOrEqual(before);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+});
+
+describe("cut-offs per pull request", () => {
+  const r = (found: number, total: number) => ({ found, total, recall: found / total, credited: 0 });
+  it("reads the levels from the pull request's own cut-offs, on both sides of each", () => {
+    const cutoffs = { 4: 0.6, 3: 0.4, 2: 0.2 };
+    expect(suggestedLevel(r(6, 10), cutoffs)).toBe(4);
+    expect(suggestedLevel(r(5, 10), cutoffs)).toBe(3);
+    expect(suggestedLevel(r(4, 10), cutoffs)).toBe(3);
+    expect(suggestedLevel(r(3, 10), cutoffs)).toBe(2);
+    expect(suggestedLevel(r(2, 10), cutoffs)).toBe(2);
+    expect(suggestedLevel(r(1, 10), cutoffs)).toBe(1);
+  });
+});
+
+describe("the rubric's rules for suggested ratings", () => {
+  const rules: SuggestionRule[] = [
+    {
+      dimension: "software_engineering",
+      when: "decoy_flagged_blocking",
+      capAt: 3,
+      says: "Level 4 recognises plausible lines that are fine.",
+    },
+    {
+      dimension: "software_engineering",
+      when: "approved_with_open_critical",
+      capAt: 2,
+      says: "Approving with a critical security hole open is below the bar.",
+    },
+  ];
+  const clean = { decoysFlaggedBlocking: 0, approvedWithOpenCritical: [] };
+
+  it("leave a level alone when nothing holds, and never touch another dimension", () => {
+    expect(applySuggestionRules(4, "software_engineering", rules, clean)).toEqual({ level: 4, applied: [] });
+    expect(applySuggestionRules(4, "data_quality", rules, { decoysFlaggedBlocking: 2, approvedWithOpenCritical: ["x"] }).level).toBe(4);
+  });
+
+  it("a blocking comment on a decoy caps software engineering at 3; at 3 or below nothing changes", () => {
+    const facts = { ...clean, decoysFlaggedBlocking: 1 };
+    expect(applySuggestionRules(4, "software_engineering", rules, facts)).toEqual({ level: 3, applied: [rules[0]] });
+    expect(applySuggestionRules(3, "software_engineering", rules, facts)).toEqual({ level: 3, applied: [] });
+  });
+
+  it("approving with a critical security item open caps at 2, the lower cap wins, and no suggestion stays none", () => {
+    const facts = { decoysFlaggedBlocking: 1, approvedWithOpenCritical: ["secrets"] };
+    expect(applySuggestionRules(4, "software_engineering", rules, facts)).toEqual({ level: 2, applied: rules });
+    expect(applySuggestionRules(null, "software_engineering", rules, facts)).toEqual({ level: null, applied: [] });
+  });
+
+  it("facts: only blocking comments on decoys count, and only an approval with a critical security or privacy item unfound", () => {
+    const score = autoScore(items, [c(1, "svc/features.py", 11)]);
+    const categories = new Map([
+      ["secrets", "security"],
+      ["skew", "training_serving_skew"],
+    ]);
+    const base = {
+      score,
+      categories,
+      decoyCommentIds: [[7], [8]],
+      priorities: new Map<number, CommentPriority | null>([
+        [7, "nit"],
+        [8, "blocking"],
+      ]),
+    };
+    expect(reviewFacts({ ...base, verdict: "approve" })).toEqual({ decoysFlaggedBlocking: 1, approvedWithOpenCritical: ["secrets"] });
+    expect(reviewFacts({ ...base, verdict: "request_changes" }).approvedWithOpenCritical).toEqual([]);
+    expect(reviewFacts({ ...base, priorities: new Map(), verdict: null }).decoysFlaggedBlocking).toBe(0);
   });
 });

@@ -36,7 +36,7 @@ describe("interview kits", () => {
     expect(design.content?.timePlan.reduce((s, p) => s + p.minutes, 0)).toBe(design.durationMinutes);
   });
 
-  it("every kit's length agrees with the rubric's stage, except the take-home, which the Exercises page flags", () => {
+  it("every kit's length agrees with the newest rubric's stage (v2 gives the take-home its three hours)", () => {
     const stages = readRubricFile(rubricFiles().at(-1)!).stages;
     const kits = [
       "system-design-fraud-scoring",
@@ -45,13 +45,12 @@ describe("interview kits", () => {
       "debugging-fraud-unit-change",
       "debugging-support-assistant",
       "leadership-behavioural",
+      "take-home-inference-service",
     ];
     for (const slug of kits) {
       const { meta } = readExerciseFolder(path.join(EXERCISES_DIR, slug));
       expect([slug, meta.durationMinutes]).toEqual([slug, stages.find((s) => s.key === meta.stage)!.minutes]);
     }
-    // The take-home is three hours now; rubric v1 still says four (a new rubric version fixes it).
-    expect(readExerciseFolder(path.join(EXERCISES_DIR, "take-home-inference-service")).meta.durationMinutes).toBe(180);
   });
 
   it.each([
@@ -164,6 +163,36 @@ describe("interview kits", () => {
       "take-home-inference-service",
       (k: ReturnType<typeof copyOf>) => k.edit("checklist.json", (c) => ((c.items as { id: string }[])[1]!.id = "runs-from-readme")),
       /take-home-inference-service\/checklist\.json: invalid checklist\nitems\.1\.id: "runs-from-readme" is used twice/,
+    ],
+    [
+      "a checklist item with an unknown level",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) => k.edit("checklist.json", (c) => ((c.items as { level: string }[])[3]!.level = "exceptional")),
+      /take-home-inference-service\/checklist\.json: invalid checklist\nitems\.3\.level: unknown level "exceptional": use meets, exceeds_required, exceeds, red_flag/,
+    ],
+    [
+      "a prompt that hides a checklist category",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(k.file("prompt.md"), readFileSync(k.file("prompt.md"), "utf8").replace("### Tests\n", "")),
+      /take-home-inference-service\/prompt\.md: "## What we assess" doesn't name the category "Tests" \(as "### Tests"\)/,
+    ],
+    [
+      "a prompt with a second time limit",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(
+          k.file("prompt.md"),
+          readFileSync(k.file("prompt.md"), "utf8").replace("stop when they are up", "stop at 4 hours at the latest"),
+        ),
+      /take-home-inference-service\/prompt\.md: states 4 hours; the time box is 3 hours/,
+    ],
+    [
+      "a guide that says four hours",
+      "take-home-inference-service",
+      (k: ReturnType<typeof copyOf>) =>
+        writeFileSync(k.file("guide.md"), readFileSync(k.file("guide.md"), "utf8").replace("three-hour time box", "four-hour time box")),
+      /take-home-inference-service\/guide\.md: states 4 hours; the time box is 3 hours/,
     ],
     [
       "a take-home file that is missing",

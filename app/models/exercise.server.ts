@@ -6,9 +6,11 @@ import { type z } from "zod";
 import { exercises, type StageKey } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { readCodeReviewExercise } from "./code-review-exercise.server";
+import { readCodeReviewExercise, type CodeReviewExercise } from "./code-review-exercise.server";
+import { fillStoredVersions, storedContent } from "./code-review-version.server";
 import { describeIssues } from "./rubric";
-import { ChecklistSchema, KitMetaSchema, missingGuideSections, type Checklist, type KitMeta, type TimePhase } from "./kit";
+import { assessedSectionProblems, ChecklistSchema, type StoredChecklist } from "./checklist";
+import { KitMetaSchema, missingGuideSections, timeBoxProblems, type KitMeta, type TimePhase } from "./kit";
 import { ScenarioSchema, type StoredScenario } from "./incident-scenario";
 
 export const EXERCISES_DIR = path.resolve("exercises");
@@ -22,8 +24,8 @@ export type KitContent = {
   factSheet: string | null;
   /** Debugging: the incident simulation, in the shape of the version that stored it (read it with readScenario). */
   scenario: StoredScenario | null;
-  /** Take-home: the grading checklist, the settings and the files the candidate downloads. */
-  checklist: Checklist | null;
+  /** Take-home: the grading checklist (as its version stored it), the settings and the files the candidate downloads. */
+  checklist: StoredChecklist | null;
   takeHome: KitMeta["takeHome"] | null;
   files: { name: string; text: string }[];
   timePlan: TimePhase[];
@@ -83,10 +85,24 @@ export function readExerciseFolder(dir: string) {
     }),
     timePlan: meta.timePlan,
   };
+  if (meta.takeHome) checkTakeHomeTexts(name, meta, content);
   const contentHash = createHash("sha256")
     .update(JSON.stringify([meta, content]))
     .digest("hex");
   return { meta, content, contentHash };
+}
+
+/** What the candidate reads must agree with the checklist and the time box: no hidden criteria, one time limit. */
+function checkTakeHomeTexts(name: string, meta: KitMeta, content: KitContent) {
+  const checklist = ChecklistSchema.parse(content.checklist);
+  const assessed = assessedSectionProblems(content.prompt, checklist);
+  if (assessed.length) throw new ExerciseFileError(`${name}/prompt.md: ${assessed.join("; ")}`);
+  const hours = timeBoxProblems(meta.takeHome!.timeBoxHours, [
+    { file: `${name}/prompt.md`, text: content.prompt, mustState: true },
+    { file: `${name}/guide.md`, text: content.guide },
+    { file: `${name}/meta.json (summary)`, text: meta.summary },
+  ]);
+  if (hours.length) throw new ExerciseFileError(hours.join("\n"));
 }
 
 /**
@@ -98,6 +114,7 @@ export function readExerciseFolder(dir: string) {
 export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { now: Date; database?: Db; dir?: string }) {
   const results: { slug: string; created: boolean }[] = [];
   if (!existsSync(dir)) return results;
+  const codeReviews = new Map<string, CodeReviewExercise>();
   for (const entry of readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .sort((a, b) => a.name.localeCompare(b.name))) {
@@ -107,7 +124,7 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
       kind === "interview_kit"
         ? readExerciseFolder(folder)
         : kind === "code_review"
-          ? { ...readCodeReviewExercise(folder), content: null }
+          ? codeReviewEntry(readCodeReviewExercise(folder), codeReviews)
           : unknownKind(folder, kind);
     const existing = database
       .select({ id: exercises.id, contentHash: exercises.contentHash })
@@ -156,7 +173,17 @@ export function loadExercises({ now, database = db(), dir = EXERCISES_DIR }: { n
     });
     results.push({ slug: meta.slug, created: true });
   }
+  const missing = fillStoredVersions(dir, codeReviews, database);
+  if (missing.length)
+    throw new ExerciseFileError(
+      `No copy of ${missing.join(", ")} to keep in the database: put its exercises/<slug>/versions/v<n>.json back (git history has it).`,
+    );
   return results;
+}
+
+function codeReviewEntry(exercise: CodeReviewExercise, seen: Map<string, CodeReviewExercise>) {
+  seen.set(exercise.meta.slug, exercise);
+  return { meta: exercise.meta, contentHash: exercise.contentHash, content: storedContent(exercise) };
 }
 
 function unknownKind(folder: string, kind: string | null): never {

@@ -1,12 +1,13 @@
-// Interview kits as data: the meta.json of a kit folder, its time plan and, for the take-home,
-// its grading checklist. Pure, so the kit page and the loader share one definition.
+// Interview kits as data: the meta.json of a kit folder, its time plan and, for the take-home, the
+// one time box its texts must agree on (the checklist is in checklist.ts). Pure, so the kit page
+// and the loader share one definition.
 import { z } from "zod";
 import { STAGE_KEYS } from "#db/schema";
 
 /** The largest take-home archive any kit may allow; the server's body limit for uploads follows it. */
 export const MAX_ARCHIVE_MEGABYTES = 20;
 
-const dimensionKey = z.enum([
+export const kitDimensionKey = z.enum([
   "ml_system_design",
   "software_engineering",
   "mlops_operations",
@@ -62,30 +63,6 @@ export const KitMetaSchema = z
 export type KitMeta = z.infer<typeof KitMetaSchema>;
 export type TimePhase = KitMeta["timePlan"][number];
 
-export const ChecklistSchema = z
-  .object({
-    items: z
-      .array(
-        z.object({
-          id: z.string().regex(/^[a-z0-9-]+$/, "must be lower-kebab-case"),
-          dimension: dimensionKey,
-          text: z.string().trim().min(1).max(300),
-          points: z.number().int().min(1).max(3),
-        }),
-      )
-      .min(4)
-      .max(40),
-  })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.items.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `"${item.id}" is used twice` });
-      seen.add(item.id);
-    });
-  });
-
-export type Checklist = z.infer<typeof ChecklistSchema>;
-
 /** Headings every guide must have, so every kit maps its levels onto the rubric the same way. */
 export const REQUIRED_GUIDE_SECTIONS = ["What each level sounds like", "On the rubric's four levels", "Red flags", "What not to do"];
 
@@ -94,25 +71,27 @@ export function missingGuideSections(guide: string): string[] {
   return REQUIRED_GUIDE_SECTIONS.filter((s) => !headings.some((h) => h.startsWith(s.toLowerCase())));
 }
 
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** Every length in hours a text states ("3 hours", "three-hour", "4 hours at the latest"). */
+export function hoursStated(text: string): number[] {
+  const pattern = new RegExp(`\\b(\\d+(?:\\.\\d+)?|${NUMBER_WORDS.join("|")})[ -]hours?\\b`, "gi");
+  return [...text.matchAll(pattern)].map((m) => {
+    const word = NUMBER_WORDS.indexOf(m[1]!.toLowerCase());
+    return word >= 0 ? word : Number(m[1]);
+  });
+}
+
 /**
- * Suggested level per dimension from the share of checklist points ticked, on the same steps as
- * the code review's recall (75%+: 4, 50%: 3, 25%: 2, below: 1). As there, a dimension with nothing
- * ticked gets no suggestion: the grader chooses.
+ * Where a take-home's texts disagree with its time box: the candidate gets one time limit, so the
+ * prompt must state it and no text may state another.
  */
-export function checklistSuggestions(checklist: Checklist, checked: readonly string[]) {
-  const ticked = new Set(checked);
-  const byDimension = new Map<string, { found: number; total: number }>();
-  for (const item of checklist.items) {
-    const d = byDimension.get(item.dimension) ?? { found: 0, total: 0 };
-    d.total += item.points;
-    if (ticked.has(item.id)) d.found += item.points;
-    byDimension.set(item.dimension, d);
-  }
-  return Object.fromEntries(
-    [...byDimension].map(([dimension, { found, total }]) => {
-      const share = found / total;
-      const level = found === 0 ? null : share >= 0.75 ? 4 : share >= 0.5 ? 3 : share >= 0.25 ? 2 : 1;
-      return [dimension, { found, total, share, level }];
-    }),
-  );
+export function timeBoxProblems(hours: number, texts: { file: string; text: string; mustState?: boolean }[]): string[] {
+  return texts.flatMap(({ file, text, mustState }) => {
+    const stated = hoursStated(text);
+    const other = [...new Set(stated.filter((h) => h !== hours))];
+    if (other.length) return [`${file}: states ${other.map((h) => `${h} hours`).join(" and ")}; the time box is ${hours} hours`];
+    if (mustState && !stated.length) return [`${file}: doesn't state the time box (${hours} hours)`];
+    return [];
+  });
 }

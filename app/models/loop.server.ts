@@ -32,6 +32,8 @@ export function getLatestLoop(candidateId: number) {
       interviewerActive: users.active,
       exerciseTitle: exercises.title,
       exerciseKind: exercises.kind,
+      // A code-review exercise's time limit, set from the size of its pull request.
+      exerciseMinutes: exercises.durationMinutes,
       scorecardStatus: scorecards.status,
       scorecardSubmittedAt: scorecards.submittedAt,
     })

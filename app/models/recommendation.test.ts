@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatScore } from "./numbers";
-import { computeRecommendation, type Level, type RubricForScoring, type SubmittedScorecard } from "./recommendation";
+import {
+  computeRecommendation,
+  recommendationFromPanel,
+  type Level,
+  type RatingGroup,
+  type RubricForScoring,
+  type SubmittedScorecard,
+} from "./recommendation";
+import { readRubricFile, RUBRICS_DIR } from "./rubric.server";
 
 const rubric: RubricForScoring = {
   dimensions: [
@@ -263,6 +271,101 @@ describe("floors", () => {
     });
     expect(hire.band?.label).toBe("Hire");
     expect(hire.gates).toEqual([]);
+  });
+});
+
+describe("rubric v2's floors at their boundaries", () => {
+  // The shipped file, so a change to its floors or bands shows here.
+  const v2: RubricForScoring = readRubricFile(`${RUBRICS_DIR}/lead-ml-engineer.v2.json`);
+  const others = (key: string, level: number) =>
+    v2.dimensions
+      .filter((d) => d.key !== key)
+      .map((d) => ({ interviewerId: 1, dimensionKey: d.key, sum: level, count: 1, min: level, max: level }));
+  /** One dimension's mean as sum / count over `count` ratings (interviewers 2..), everything else rated 4 by interviewer 1. */
+  const panel = (key: string, sum: number, count: number) => {
+    const groups: RatingGroup[] = [...others(key, 4), { interviewerId: 2, dimensionKey: key, sum, count, min: 2, max: 3 }];
+    return recommendationFromPanel({
+      rubric: v2,
+      groups,
+      recommendations: ["yes", "yes"],
+      redFlags: [],
+      scheduledInterviews: 2,
+      submittedInterviews: 2,
+    });
+  };
+  const floorGate = (r: ReturnType<typeof panel>) => r.gates.filter((g) => g.kind === "floor");
+
+  it.each([
+    ["software_engineering", "Software engineering"],
+    ["mlops_operations", "MLOps & operations"],
+  ])("%s: 2.00 is blocked, 2.01 is not (and 2.004, shown as 2.00, is)", (key, name) => {
+    const at = panel(key, 200, 100);
+    expect(at.band?.label).toBe("Strong hire");
+    expect(floorGate(at)).toEqual([{ kind: "floor", reasons: [`No Hire band or better while ${name}'s score is ≤ 2: it is 2.00.`] }]);
+    const above = panel(key, 201, 100);
+    expect(formatScore(above.dimensions.find((d) => d.key === key)!.score)).toBe("2.01");
+    expect(floorGate(above)).toEqual([]);
+    expect(floorGate(panel(key, 2004, 1000))).toHaveLength(1);
+    expect(floorGate(panel(key, 2005, 1000))).toEqual([]);
+  });
+
+  it("S = 3.00 with software engineering at 1 and everything else 3.5: Hire by S, with the Below a floor gate", () => {
+    const rest = Object.fromEntries(v2.dimensions.filter((d) => d.key !== "software_engineering").map((d) => [d.key, 3 as Level]));
+    const high = Object.fromEntries(Object.keys(rest).map((k) => [k, 4 as Level]));
+    const r = computeRecommendation({
+      rubric: v2,
+      scorecards: [card(1, rest), card(2, high), card(3, { software_engineering: 1 })],
+      scheduledInterviews: 3,
+      submittedInterviews: 3,
+    });
+    // S = (20·1 + 80·3.5) / 100 = 300 / 100
+    expect(formatScore(r.score)).toBe("3.00");
+    expect(r.band?.label).toBe("Hire");
+    expect(r.gates).toEqual([
+      { kind: "floor", reasons: ["No Hire band or better while Software engineering's score is ≤ 2: it is 1.00."] },
+    ]);
+    // Under v1 the same panel was a plain Hire: the issue's worked example.
+    const v1 = readRubricFile(`${RUBRICS_DIR}/lead-ml-engineer.v1.json`);
+    expect(
+      computeRecommendation({
+        rubric: v1,
+        scorecards: [card(1, rest), card(2, high), card(3, { software_engineering: 1 })],
+        scheduledInterviews: 3,
+        submittedInterviews: 3,
+      }).gates,
+    ).toEqual([]);
+  });
+
+  it("both floors at once give both reasons; below Hire by S, neither bites", () => {
+    const groups: RatingGroup[] = [
+      ...others("software_engineering", 4).filter((g) => g.dimensionKey !== "mlops_operations"),
+      { interviewerId: 2, dimensionKey: "software_engineering", sum: 2, count: 1, min: 2, max: 2 },
+      { interviewerId: 2, dimensionKey: "mlops_operations", sum: 2, count: 1, min: 2, max: 2 },
+    ];
+    const both = recommendationFromPanel({
+      rubric: v2,
+      groups,
+      recommendations: [],
+      redFlags: [],
+      scheduledInterviews: 2,
+      submittedInterviews: 2,
+    });
+    // S = (20·4 + 20·2 + 20·2 + 40·4) / 100 = 3.20
+    expect(formatScore(both.score)).toBe("3.20");
+    expect(floorGate(both)[0]?.reasons).toEqual([
+      "No Hire band or better while Software engineering's score is ≤ 2: it is 2.00.",
+      "No Hire band or better while MLOps & operations's score is ≤ 2: it is 2.00.",
+    ]);
+    const low = recommendationFromPanel({
+      rubric: v2,
+      groups: groups.map((g) => (g.sum === 4 ? { ...g, sum: 3, min: 3, max: 3 } : g)),
+      recommendations: [],
+      redFlags: [],
+      scheduledInterviews: 2,
+      submittedInterviews: 2,
+    });
+    expect(low.band?.label).toBe("Lean no hire");
+    expect(floorGate(low)).toEqual([]);
   });
 });
 

@@ -4,24 +4,54 @@ import { db, type Db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { Assignment } from "./assignment.server";
 import { listComments } from "./assignment.server";
-import { getCodeReviewExercise, type CodeReviewExercise } from "./code-review-exercise.server";
+import type { CodeReviewExercise } from "./code-review-exercise.server";
+import { codeReviewExerciseOf } from "./code-review-version.server";
 import {
+  applySuggestionRules,
   autoScore,
+  commentsOnDecoys,
   gradedScore,
   NO_DECISIONS,
+  reviewFacts,
   suggestedLevel,
   type GraderDecisions,
   type KeyItem,
   type ReviewComment,
   type ReviewScore,
+  type SuggestionRule,
 } from "./code-review-scoring";
+import { compileRule, type CreditRule } from "./review-credit";
+import { getRubricDetail } from "./rubric.server";
 
-/** The answer key as the scorer sees it: planted defects by their anchors, judgements with none. */
+const compiled = new WeakMap<CodeReviewExercise, KeyItem[]>();
+
+/**
+ * The answer key as the scorer sees it: planted defects by their anchors and minimum to credit,
+ * judgements with no anchor. A version from before minimums existed credits by position alone.
+ */
 export function keyItems(exercise: CodeReviewExercise): KeyItem[] {
-  return [
-    ...exercise.defects.map((d) => ({ id: d.id, anchors: d.anchors, severity: d.severity, dimension: d.dimension })),
-    ...exercise.judgements.map((j) => ({ id: j.id, anchors: [], severity: j.severity, dimension: j.dimension })),
-  ];
+  let items = compiled.get(exercise);
+  if (!items) {
+    const credit = (rule: CreditRule | undefined) => (rule ? compileRule(rule) : null);
+    items = [
+      ...exercise.defects.map((d) => ({
+        id: d.id,
+        anchors: d.anchors,
+        severity: d.severity,
+        dimension: d.dimension,
+        credit: credit(d.minimumToCredit),
+      })),
+      ...exercise.judgements.map((j) => ({
+        id: j.id,
+        anchors: [],
+        severity: j.severity,
+        dimension: j.dimension,
+        credit: credit(j.minimumToCredit),
+      })),
+    ];
+    compiled.set(exercise, items);
+  }
+  return items;
 }
 
 function getGrade(assignmentId: number, database: Tx | Db = db()) {
@@ -61,11 +91,13 @@ function listMoves(assignmentId: number, database: Tx | Db = db()): Map<number, 
 
 /**
  * The review of one assignment as a grader sees it: the answer key, the candidate's comments,
- * the automatic score, the grader's moves, and the current graded score (provisional until the
- * grade is saved, when it also gives the suggested ratings).
+ * the automatic score, the grader's moves, the decoys and the comments on them, and the current
+ * graded score (provisional until the grade is saved, when it also gives the suggested ratings:
+ * recall against the pull request's cut-offs, then the rubric's rules for the stage, which only
+ * cap, each one that bit named for the workings).
  */
-export function getReviewResult(assignment: Assignment, focusDimensions?: string[]) {
-  const exercise = getCodeReviewExercise(assignment.exerciseSlug);
+export function getReviewResult(assignment: Assignment, focusDimensions?: string[], rules: readonly SuggestionRule[] = []) {
+  const exercise = codeReviewExerciseOf(assignment.exerciseId);
   const comments = listComments(assignment.id).map((c) => ({
     ...c,
     // The commented line itself, so the grader judges the comment in context.
@@ -77,19 +109,44 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
   const grade = getGrade(assignment.id);
   const current = gradedScore(items, comments, moves, grade?.decisions ?? NO_DECISIONS);
   const graded = grade ? current : null;
+  const onDecoys = commentsOnDecoys(exercise.decoys, comments, current);
+  const decoys = exercise.decoys.map((d, i) => ({ ...d, commentIds: onDecoys[i]! }));
+  const facts = reviewFacts({
+    score: current,
+    categories: new Map([...exercise.defects, ...exercise.judgements].map((i) => [i.id, i.category])),
+    verdict: assignment.verdict,
+    decoyCommentIds: onDecoys,
+    priorities: new Map(comments.map((c) => [c.id, c.priority])),
+  });
   const suggestions = graded
     ? Object.fromEntries(
         Object.entries(graded.byDimension)
-          .map(([dimension, r]) => [dimension, { level: suggestedLevel(r), ...r }] as const)
           // Only the stage's focus dimensions, and only where the key tests them enough to say anything.
-          .filter(([dimension, s]) => s.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension))),
+          .filter(([dimension, r]) => r.total >= 3 && (!focusDimensions || focusDimensions.includes(dimension)))
+          .map(([dimension, r]) => {
+            const fromRecall = suggestedLevel(r, exercise.meta.levelCutoffs);
+            const { level, applied } = applySuggestionRules(fromRecall, dimension, rules, facts);
+            return [dimension, { level, fromRecall, applied: applied.map((a) => ({ capAt: a.capAt, says: a.says })), ...r }] as const;
+          }),
       )
     : {};
-  return { exercise, comments, moves, auto, current, grade, graded, suggestions };
+  return { exercise, comments, moves, auto, current, grade, graded, suggestions, decoys, facts };
+}
+
+/**
+ * The review as the interview's rubric version reads it: the code-review stage's focus dimensions
+ * and its suggestion rules (rubric v2 onwards; none before). What the grading page and the
+ * scorecard both show, so their suggestions can't differ.
+ */
+export function reviewUnderRubric(assignment: Assignment, rubricVersionId: number) {
+  const rubric = getRubricDetail(rubricVersionId);
+  const focus = rubric?.stages.find((s) => s.key === "code_review")?.focus ?? [];
+  const rules = (rubric?.suggestionRules ?? []).filter((r) => r.stage === "code_review");
+  return getReviewResult(assignment, focus, rules);
 }
 
 /** A saved grade's rows: each credited key item with the comment (or summary) behind it, and each credit. */
-function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
+export function writeGrade(tx: Tx, gradeId: number, score: ReviewScore, decisions: GraderDecisions) {
   tx.delete(reviewGradeItems).where(eq(reviewGradeItems.gradeId, gradeId)).run();
   const rejected = new Set(decisions.rejected);
   const fromSummary = new Set(decisions.fromSummary);
@@ -170,7 +227,7 @@ export function moveComment(
   input: { commentId: number; to: string | null | "auto" },
   now: Date,
 ): { ok: true } | { ok: false; message: string } {
-  const exercise = getCodeReviewExercise(assignment.exerciseSlug);
+  const exercise = codeReviewExerciseOf(assignment.exerciseId);
   const items = keyItems(exercise);
   const comments: ReviewComment[] = listComments(assignment.id);
   const comment = comments.find((c) => c.id === input.commentId);

@@ -113,7 +113,9 @@ describe("publishing", () => {
     makeOrganisation();
     await seedDemoData(db(), now());
     const admin = await makeUser("admin");
-    const v1 = getLatestRubricVersion(KEY)!.id;
+    // The seed has published v2 already (its history is on v1), so this draft is v3.
+    const v2 = getLatestRubricVersion(KEY)!;
+    expect(v2.version).toBe(2);
     const before = db().select({ id: loops.id, rubricVersionId: loops.rubricVersionId }).from(loops).all();
     const draft = createDraft(admin, KEY, now());
     if (!draft.ok) throw new Error(draft.message);
@@ -121,7 +123,7 @@ describe("publishing", () => {
 
     expect(publishDraft(admin, draft.id, now())).toEqual({ ok: true, id: draft.id });
     expect(getLatestRubricVersion(KEY)?.id).toBe(draft.id);
-    expect(db().select().from(rubricVersions).where(eq(rubricVersions.id, v1)).get()?.status).toBe("retired");
+    expect(db().select().from(rubricVersions).where(eq(rubricVersions.id, v2.id)).get()?.status).toBe("retired");
     expect(
       new Set(
         db()
@@ -141,8 +143,8 @@ describe("publishing", () => {
         .where(eq(auditLog.entityType, "rubric_version"))
         .all()
         .map((a) => a.summary),
-    ).toContain("Published Lead Machine Learning Engineer v2, replacing v1: new loops use it");
-    expect(publishDraft(admin, draft.id, now())).toEqual({ ok: false, message: "v2 is already published." });
+    ).toContain("Published Lead Machine Learning Engineer v3, replacing v2: new loops use it");
+    expect(publishDraft(admin, draft.id, now())).toEqual({ ok: false, message: "v3 is already published." });
   });
 });
 

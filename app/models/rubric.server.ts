@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { rubricBands, rubricDimensions, rubricLevels, rubricSignals, rubricStages, rubricVersions } from "#db/schema";
+import { rubricBands, rubricDimensions, rubricLevels, rubricSignals, rubricStages, rubricVersions, type RubricExtras } from "#db/schema";
 import { db, type Db, type Tx } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { describeIssues, RubricFileSchema, type RubricFile } from "./rubric";
+import { describeIssues, RubricFileSchema, type RaterGuidance, type RubricFile, type SuggestionRule } from "./rubric";
 
 export const RUBRICS_DIR = path.resolve("rubrics");
 
@@ -56,6 +56,7 @@ export function insertDraftVersion(
       status: "draft",
       basedOnId: source.basedOnId ?? null,
       createdById: source.createdById ?? null,
+      extras: extrasOf(rubric),
       createdAt: source.now,
     })
     .returning({ id: rubricVersions.id })
@@ -68,10 +69,19 @@ export function insertDraftVersion(
 export function replaceDraftContent(tx: Tx, versionId: number, rubric: RubricFile) {
   clearContent(tx, versionId);
   tx.update(rubricVersions)
-    .set({ title: rubric.title, description: rubric.description, contentHash: contentHash(rubric) })
+    .set({ title: rubric.title, description: rubric.description, contentHash: contentHash(rubric), extras: extrasOf(rubric) })
     .where(eq(rubricVersions.id, versionId))
     .run();
   writeContent(tx, versionId, rubric);
+}
+
+/** The file's fields kept as one JSON column (null when it has none, as v1). */
+function extrasOf(rubric: RubricFile): RubricExtras | null {
+  const extras = {
+    ...(rubric.suggestionRules ? { suggestionRules: rubric.suggestionRules } : {}),
+    ...(rubric.raterGuidance ? { raterGuidance: rubric.raterGuidance } : {}),
+  };
+  return Object.keys(extras).length ? extras : null;
 }
 
 /** Removes a draft altogether; the database refuses this for a published version. */
@@ -136,11 +146,12 @@ function writeContent(tx: Tx, versionId: number, rubric: RubricFile) {
 }
 
 /**
- * Loads the rubric files of a rubric the database doesn't have yet (a fresh install): the highest
- * version of each is published, any lower ones retired. Files of a rubric already in the database
- * are not loaded here: an admin loads one in the app (loadDraftFromFile), previews it and
- * publishes it. A file whose version is already loaded must match it exactly, because a version
- * is immutable and scorecards may already point at it.
+ * Loads the first version of each rubric the database doesn't have yet (a fresh install) and
+ * publishes it. Later versions, and every file of a rubric already in the database, are not loaded
+ * here: they are published through the rubric-version flow (loadDraftFromFile, the impact preview,
+ * publishDraft), by an admin in the app or by the demo seed, so every version after the first is
+ * published by someone, against the history it changes. A file whose version is already loaded
+ * must match it exactly, because a version is immutable and scorecards may already point at it.
  */
 export function loadRubrics({ now, database = db(), dir = RUBRICS_DIR }: { now: Date; database?: Db; dir?: string }) {
   const loaded: { key: string; version: number; id: number; created: boolean }[] = [];
@@ -174,20 +185,18 @@ export function loadRubrics({ now, database = db(), dir = RUBRICS_DIR }: { now: 
       continue;
     }
     if (knownKeys.has(rubric.key)) continue;
-    const newest = Math.max(...files.filter((f) => f.rubric.key === rubric.key).map((f) => f.rubric.version));
+    const first = Math.min(...files.filter((f) => f.rubric.key === rubric.key).map((f) => f.rubric.version));
+    if (rubric.version !== first) continue;
     const id = database.transaction((tx) => {
       const versionId = insertDraftVersion(tx, rubric, { sourceFile: path.relative(process.cwd(), file), now });
-      tx.update(rubricVersions)
-        .set({ status: rubric.version === newest ? "published" : "retired", publishedAt: now })
-        .where(eq(rubricVersions.id, versionId))
-        .run();
+      tx.update(rubricVersions).set({ status: "published", publishedAt: now }).where(eq(rubricVersions.id, versionId)).run();
       recordAudit(tx, {
         actor: SYSTEM,
         at: now,
         action: "create",
         entityType: "rubric_version",
         entityId: versionId,
-        summary: `Loaded ${rubric.title} v${rubric.version} from ${path.basename(file)}${rubric.version === newest ? " and published it" : ""}`,
+        summary: `Loaded ${rubric.title} v${rubric.version} from ${path.basename(file)} and published it`,
         after: { key: rubric.key, version: rubric.version, file: path.basename(file), contentHash: contentHash(rubric) },
       });
       return versionId;
@@ -308,6 +317,8 @@ function readRubricVersion(rubricVersionId: number) {
       .orderBy(desc(rubricBands.minScore))
       .all(),
     stages: getStages(rubricVersionId).map((s) => ({ key: s.key, name: s.name, focus: s.focus })),
+    suggestionRules: (version.extras?.suggestionRules ?? []) as SuggestionRule[],
+    raterGuidance: (version.extras?.raterGuidance ?? null) as RaterGuidance | null,
   };
 }
 
@@ -376,5 +387,8 @@ export function rubricDocument(rubricVersionId: number): RubricFile | null {
       optional: s.optional,
       focus: s.focus,
     })),
+    // In the file's key order, so the document of a version loaded from a file has its hash.
+    ...(version.extras?.suggestionRules ? { suggestionRules: version.extras.suggestionRules as SuggestionRule[] } : {}),
+    ...(version.extras?.raterGuidance ? { raterGuidance: version.extras.raterGuidance as RaterGuidance } : {}),
   };
 }

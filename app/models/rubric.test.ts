@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rubricDimensions, rubricLevels, rubricSignals, rubricVersions } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { loadRubrics, readRubricFile, RUBRICS_DIR, rubricFiles } from "./rubric.server";
+import { getLatestRubricVersion, loadRubrics, readRubricFile, RUBRICS_DIR, rubricFiles, unloadedRubricFiles } from "./rubric.server";
 
 const shipped = () => JSON.parse(readFileSync(path.join(RUBRICS_DIR, "lead-ml-engineer.v1.json"), "utf8"));
 
@@ -55,6 +55,27 @@ describe("the shipped Lead ML Engineer rubric", () => {
     expect(dims).toHaveLength(7);
     expect(db().select().from(rubricLevels).all()).toHaveLength(28);
     expect(db().select().from(rubricSignals).all()).toHaveLength(16);
+  });
+});
+
+describe("a fresh database starts on a rubric's first version", () => {
+  it("publishes v1 and leaves v2 to the rubric-version flow, offered on the Rubric page as a file to load", () => {
+    expect(rubricFiles().map((f) => path.basename(f))).toEqual(["lead-ml-engineer.v1.json", "lead-ml-engineer.v2.json"]);
+    loadRubrics({ now: new Date() });
+    expect(db().select({ version: rubricVersions.version, status: rubricVersions.status }).from(rubricVersions).all()).toEqual([
+      { version: 1, status: "published" },
+    ]);
+    expect(getLatestRubricVersion("lead-ml-engineer")?.version).toBe(1);
+    expect(unloadedRubricFiles()).toEqual([
+      { name: "lead-ml-engineer.v2.json", title: "Lead Machine Learning Engineer", version: 2, problem: null },
+    ]);
+  });
+
+  it("whatever order or numbering the files have: the lowest version is the first", () => {
+    const { dir } = writeRubric({ ...shipped(), version: 3 }, "lead.v3.json");
+    writeFileSync(path.join(dir, "lead.v2.json"), JSON.stringify({ ...shipped(), version: 2 }));
+    expect(loadRubrics({ now: new Date(), dir }).map((r) => r.version)).toEqual([2]);
+    expect(loadRubrics({ now: new Date(), dir }).map((r) => [r.version, r.created])).toEqual([[2, false]]);
   });
 });
 

@@ -25,6 +25,35 @@ const DimensionSchema = z.object({
     .refine((ls) => ls.every((l, i) => l.level === i + 1), "levels must be 1, 2, 3, 4 in order"),
 });
 
+/**
+ * Conditions of a review that a suggestion rule can name. Each is a fact of one stage's exercise,
+ * so a rule names that stage: decoy_flagged_blocking, a comment marked blocking calls a decoy (a
+ * plausible line that is fine) a defect; approved_with_open_critical, the candidate approved the
+ * pull request while a critical security or privacy item stayed unflagged.
+ */
+export const SUGGESTION_CONDITIONS = {
+  decoy_flagged_blocking: "code_review",
+  approved_with_open_critical: "code_review",
+} as const satisfies Record<string, (typeof STAGE_KEYS)[number]>;
+export type SuggestionCondition = keyof typeof SUGGESTION_CONDITIONS;
+const CONDITION_KEYS = Object.keys(SUGGESTION_CONDITIONS) as [SuggestionCondition, ...SuggestionCondition[]];
+
+// A rule for a suggested rating, as data in the rubric: while `when` holds, the rating the stage's
+// exercise suggests for `dimension` is at most `capAt`, and the workings quote `says`.
+const SuggestionRuleSchema = z.object({
+  stage: z.enum(STAGE_KEYS, { error: `must be a stage: ${STAGE_KEYS.join(", ")}` }),
+  dimension: key,
+  when: z.enum(CONDITION_KEYS, { error: `must be one of ${CONDITION_KEYS.join(", ")}` }),
+  capAt: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "cap at level 1, 2 or 3" }),
+  says: text(400),
+});
+
+// How raters read the levels, shown beside them on the scorecard and in a kit's print.
+const RaterGuidanceSchema = z.object({
+  partialMeets: text(1000),
+  promptedVsProbed: text(1000),
+});
+
 export const RubricFileSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9-]+$/),
@@ -61,6 +90,8 @@ export const RubricFileSchema = z
         focus: z.array(key).min(1),
       }),
     ),
+    suggestionRules: z.array(SuggestionRuleSchema).optional(),
+    raterGuidance: RaterGuidanceSchema.optional(),
   })
   .superRefine((rubric, ctx) => {
     const total = rubric.dimensions.reduce((sum, d) => sum + d.weight, 0);
@@ -115,9 +146,35 @@ export const RubricFileSchema = z
           message: "a floor can't rule out the lowest band: every score needs a band",
         });
     });
+    const seenRules = new Set<string>();
+    rubric.suggestionRules?.forEach((rule, i) => {
+      const at = (field: string) => ["suggestionRules", i, field];
+      const stage = rubric.stages.find((s) => s.key === rule.stage);
+      if (!stage) ctx.addIssue({ code: "custom", path: at("stage"), message: `this rubric has no "${rule.stage}" stage` });
+      else if (SUGGESTION_CONDITIONS[rule.when] !== rule.stage)
+        ctx.addIssue({
+          code: "custom",
+          path: at("when"),
+          message: `"${rule.when}" is a fact of the ${SUGGESTION_CONDITIONS[rule.when]} stage, not of ${rule.stage}`,
+        });
+      if (!dimensionKeys.has(rule.dimension))
+        ctx.addIssue({ code: "custom", path: at("dimension"), message: `unknown dimension "${rule.dimension}"` });
+      else if (stage && !stage.focus.includes(rule.dimension))
+        ctx.addIssue({
+          code: "custom",
+          path: at("dimension"),
+          message: `"${rule.dimension}" is not a focus dimension of the ${rule.stage} stage, so that stage suggests no rating for it`,
+        });
+      const id = `${rule.stage}/${rule.dimension}/${rule.when}`;
+      if (seenRules.has(id))
+        ctx.addIssue({ code: "custom", path: at("when"), message: `a second rule for ${rule.dimension} when ${rule.when}` });
+      seenRules.add(id);
+    });
   });
 
 export type RubricFile = z.infer<typeof RubricFileSchema>;
+export type SuggestionRule = NonNullable<RubricFile["suggestionRules"]>[number];
+export type RaterGuidance = NonNullable<RubricFile["raterGuidance"]>;
 
 /** "dimensions.2.levels.0.anchor: must not be empty" style messages for people fixing a file. */
 export function describeIssues(error: z.ZodError): string {

@@ -19,7 +19,8 @@ export async function codeReviewsOf(loop: Loop | null, { links }: { links: boole
   return Promise.all(
     rows.map(async (i) => {
       const a = getAssignmentForInterview(i.id);
-      if (!a) return { interviewId: i.id, exerciseTitle: i.exerciseTitle, interviewerName: i.interviewerName, assignment: null };
+      const minutes = i.exerciseMinutes ?? 40;
+      if (!a) return { interviewId: i.id, exerciseTitle: i.exerciseTitle, interviewerName: i.interviewerName, minutes, assignment: null };
       const phase = assignmentPhase(a, now);
       const token =
         links &&
@@ -34,6 +35,7 @@ export async function codeReviewsOf(loop: Loop | null, { links }: { links: boole
         interviewId: i.id,
         exerciseTitle: i.exerciseTitle,
         interviewerName: i.interviewerName,
+        minutes,
         assignment: {
           id: a.id,
           phase,
@@ -92,6 +94,10 @@ export function handleCodeReviewAction(
   )
     return { ok: false, error: "That interview has no code-review exercise in this candidate's open loop." };
   if (parsed.data.intent === "create-link") {
+    // Less than the pull request's own time limit would ask for review faster than it can be done well.
+    const fair = interview.exerciseMinutes ?? 10;
+    if (parsed.data.timeLimitMinutes < fair)
+      return { ok: false, error: `This pull request needs at least ${fair} minutes, the time its size asks for (choose ${fair} or more).` };
     createAssignment(
       user,
       { interviewId: interview.id, timeLimitMinutes: parsed.data.timeLimitMinutes, extraTimePercent: parsed.data.extraTimePercent },

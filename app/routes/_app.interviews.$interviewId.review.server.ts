@@ -3,8 +3,7 @@ import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
 import type { GraderDecisions } from "#app/models/code-review-scoring";
 import { getInterview } from "#app/models/interview.server";
-import { getReviewResult } from "#app/models/review-grade.server";
-import { getRubricDetail } from "#app/models/rubric.server";
+import { reviewUnderRubric } from "#app/models/review-grade.server";
 import { forbidden, notFound } from "#app/utils/http.server";
 import type { SessionUser } from "#app/auth/session.server";
 import { can } from "#app/models/permissions";
@@ -18,8 +17,8 @@ export function loadGradingContext(interviewId: number, user: SessionUser, now: 
   const assignment = getAssignmentForInterview(interview.id);
   const phase = assignment ? assignmentPhase(assignment, now) : null;
   const finished = phase === "submitted" || phase === "time_up";
-  const focus = getRubricDetail(interview.rubricVersionId)?.stages.find((s) => s.key === "code_review")?.focus ?? [];
-  return { interview, assignment, phase, finished, isGrader, result: assignment && finished ? getReviewResult(assignment, focus) : null };
+  const result = assignment && finished ? reviewUnderRubric(assignment, interview.rubricVersionId) : null;
+  return { interview, assignment, phase, finished, isGrader, result };
 }
 
 const SeveritySchema = z.enum(["critical", "major", "minor"], { error: "Choose a severity" });

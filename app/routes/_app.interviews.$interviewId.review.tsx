@@ -5,6 +5,7 @@ import { allowedMs, formatAllowed } from "#app/models/assignment-phase";
 import { blindReference } from "#app/models/interview.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { moveComment, saveGrade } from "#app/models/review-grade.server";
+import { keyVersionState, regradeUnderCurrentKey } from "#app/models/review-key-version.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
@@ -48,16 +49,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     review: result && {
       defects: result.exercise.defects.map((d) => ({ ...d, matches: matchesOf(d.id) })),
       judgements: result.exercise.judgements.map((j) => ({ ...j, credited: result.grade?.decisions.fromSummary.includes(j.id) ?? false })),
-      comments: result.comments.map(({ id, filePath, line, body, code }) => ({
+      comments: result.comments.map(({ id, filePath, line, body, priority, code }) => ({
         id,
         filePath,
         line,
         body,
+        priority,
         code,
         autoTarget: autoTarget(id),
         moved: result.moves.has(id),
         target: result.moves.has(id) ? (result.moves.get(id) ?? null) : autoTarget(id),
+        near: result.current.near.get(id) ?? null,
       })),
+      decoys: result.decoys.map(({ file, lines, title, why, commentIds }) => ({ file, lines, title: title ?? null, why, commentIds })),
       unmatched: result.current.unmatchedCommentIds,
       auto: { recall: result.auto.recall, found: result.auto.foundWeight, total: result.auto.totalWeight },
       current: {
@@ -67,8 +71,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         credited: result.current.creditedWeight,
       },
       decisions: result.grade?.decisions ?? null,
+      keyVersion: assignment ? keyVersionState(assignment) : null,
       gradedBy: result.grade ? { name: result.grade.graderName, at: result.grade.savedAt } : null,
       suggestions: result.suggestions,
+      approvedWithOpenCritical: result.facts.approvedWithOpenCritical.map(
+        (id) => result.exercise.defects.find((d) => d.id === id)?.title ?? id,
+      ),
     },
     dimensionNames,
     timeZone: user.timeZone,
@@ -85,6 +93,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!ctx.assignment || !ctx.result) return refuse("The candidate hasn't finished the review yet.", 409);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "grade");
+  if (intent === "regrade") {
+    const regraded = regradeUnderCurrentKey(user, ctx.assignment, now);
+    return regraded.ok ? { error: undefined, undecided: [] as string[], moved: false, regraded: true } : refuse(regraded.message, 409);
+  }
   if (intent.startsWith("move.")) {
     const move = parseMove(form, intent);
     if (!move) return refuse("Choose where the comment belongs, then Move.", 400);
@@ -154,6 +166,7 @@ export default function GradingPage({ loaderData: d, actionData }: Route.Compone
           isGrader={d.isGrader}
           justGraded={d.justGraded}
           justMoved={Boolean(actionData?.moved)}
+          justRegraded={Boolean(actionData && "regraded" in actionData && actionData.regraded)}
           error={actionData?.error}
           undecided={actionData?.undecided ?? []}
         />

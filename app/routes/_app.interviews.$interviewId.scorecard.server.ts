@@ -1,7 +1,7 @@
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
 import { getInterview } from "#app/models/interview.server";
-import { getReviewResult } from "#app/models/review-grade.server";
+import { reviewUnderRubric } from "#app/models/review-grade.server";
 import { getRubricDetail, type RubricDetail } from "#app/models/rubric.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
@@ -89,13 +89,13 @@ export function salvageDraft(formData: FormData, shape: ScorecardShape) {
  * scorecard where the interviewer hasn't rated yet and something was found (level null: the
  * recall is shown, nothing is pre-selected); the interviewer's own choice always wins.
  */
-export function codeReviewSuggestions(interview: { id: number; stage: string }, focus: string[], now: Date) {
+export function codeReviewSuggestions(interview: { id: number; stage: string; rubricVersionId: number }, now: Date) {
   if (interview.stage !== "code_review") return {};
   const assignment = getAssignmentForInterview(interview.id);
   if (!assignment) return {};
   const phase = assignmentPhase(assignment, now);
   if (phase !== "submitted" && phase !== "time_up") return {};
-  return getReviewResult(assignment, focus).suggestions;
+  return reviewUnderRubric(assignment, interview.rubricVersionId).suggestions;
 }
 
 // The page's copy: the revision it was loaded at (or last saved), and its tab's random id.

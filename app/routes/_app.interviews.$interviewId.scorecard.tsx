@@ -10,6 +10,7 @@ import { candidateNameFor } from "#app/models/interview.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
 import { getRubricDetail } from "#app/models/rubric.server";
+import { RaterGuidance } from "#app/components/rater-guidance";
 import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
@@ -49,7 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const amend = url.searchParams.get("amend") === "1";
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
-  const suggestions = codeReviewSuggestions(interview, ctx.focus, now);
+  const suggestions = codeReviewSuggestions(interview, now);
   const fromTakeHome = takeHomeSuggestions(interview);
   const saved = scorecard?.ratings ?? {};
   const defaults: ScorecardDefaults = {
@@ -62,13 +63,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...Object.entries(suggestions).map(([k, sg]) => [
         k,
         `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
-          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : "."),
+          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
+          sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join(""),
       ]),
-      ...Object.entries(fromTakeHome).map(([k, sg]) => [
-        k,
-        `Take-home (graded checklist): ${sg.found} of ${sg.total} points ticked in this area (${Math.round(sg.share * 100)}%)` +
-          (sg.level ? `; suggests ${sg.level}.` : "; nothing ticked, so no suggestion."),
-      ]),
+      ...Object.entries(fromTakeHome).map(([k, sg]) => [k, sg.evidence]),
       ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
     ]),
     signals: Object.keys(scorecard?.signals ?? {}),
@@ -88,7 +86,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       loopOpen: interview.loopStatus === "open",
       cancelled: interview.status === "cancelled",
     },
-    rubric: { title: rubric.title, version: rubric.version, dimensions: rubric.dimensions, signals: rubric.signals },
+    rubric: {
+      title: rubric.title,
+      version: rubric.version,
+      dimensions: rubric.dimensions,
+      signals: rubric.signals,
+      raterGuidance: rubric.raterGuidance,
+    },
     shape: ctx.shape,
     defaults,
     status: scorecard?.status ?? null,
@@ -274,6 +278,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           dimensionNames={Object.fromEntries(d.rubric.dimensions.map((x) => [x.key, x.name]))}
         />
       ) : null}
+      {d.editable ? <RaterGuidance guidance={d.rubric.raterGuidance} /> : null}
       {d.editable ? (
         <ScorecardForm
           key={generation}

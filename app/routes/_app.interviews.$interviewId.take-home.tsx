@@ -1,7 +1,8 @@
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/_app.interviews.$interviewId.take-home";
-import { checklistSuggestions } from "#app/models/kit";
+import { checklistSuggestions, levelledChecklist } from "#app/models/checklist";
+import { ChecklistGrading } from "#app/components/take-home/checklist-grading";
 import { getKit } from "#app/models/kit.server";
 import { candidateNameFor, getInterview } from "#app/models/interview.server";
 import { can } from "#app/models/permissions";
@@ -20,16 +21,18 @@ async function context(request: Request, interviewId: string | undefined) {
   const user = await requireUser(request);
   const interview = getInterview(idParam(interviewId)) ?? notFound("No such interview");
   if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This take-home belongs to another interviewer.");
-  const checklist = interview.exerciseId ? getKit(interview.exerciseId)?.content?.checklist : null;
+  const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
+  const checklist = kit?.content?.checklist;
   if (interview.stage !== "take_home" || !checklist) notFound("This interview has no take-home to grade.");
-  return { user, interview, checklist, takeHome: getTakeHome(interview.id) };
+  return { user, interview, checklist, kitVersion: kit!.version, takeHome: getTakeHome(interview.id) };
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, interview, checklist, takeHome } = await context(request, params.interviewId);
+  const { user, interview, checklist, kitVersion, takeHome } = await context(request, params.interviewId);
   const rubric = getRubricDetail(interview.rubricVersionId) ?? notFound("Rubric version missing");
   const names = Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name]));
   const s = takeHome?.submission;
+  const levelled = levelledChecklist(checklist);
   return {
     interviewId: interview.id,
     // Blind: the grader sees a reference until their grade is saved (loop.server.ts).
@@ -44,11 +47,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           submittedAt: s.submittedAt,
         }
       : null,
-    checklist: checklist.items.map((i) => ({ ...i, dimensionName: names[i.dimension] ?? i.dimension })),
+    // The page works the suggestion out as the grader ticks, with the same rule as the scorecard;
+    // a kit version written before levels (null here) shows its items and suggests nothing.
+    checklist: levelled,
+    items: checklist.items,
+    dimensionNames: names,
+    kitVersion,
     grade: takeHome?.grade ?? null,
-    suggestions: takeHome?.grade
-      ? Object.entries(checklistSuggestions(checklist, takeHome.grade.checked)).map(([key, sg]) => ({ name: names[key] ?? key, ...sg }))
-      : [],
+    /** What the saved grade suggests: what the scorecard pre-fills. */
+    suggestions: takeHome?.grade && levelled ? checklistSuggestions(levelled, takeHome.grade.checked) : [],
     justSaved: new URL(request.url).searchParams.get("saved") === "1" && Boolean(takeHome?.grade),
     timeZone: user.timeZone,
   };
@@ -83,8 +90,6 @@ const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024
 
 export default function TakeHomeGrading({ loaderData: d, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state !== "idle";
-  const dimensions = [...new Set(d.checklist.map((i) => i.dimensionName))];
-  const checked = new Set(d.grade?.checked ?? []);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -150,44 +155,16 @@ export default function TakeHomeGrading({ loaderData: d, actionData }: Route.Com
             </dl>
           )}
         </section>
-        {d.suggestions.length ? (
-          <section className="card" aria-labelledby="suggested-title">
-            <h2 id="suggested-title">Suggested ratings</h2>
-            <p className="small muted">Pre-filled on your scorecard where you haven't rated yet; the rating is yours to decide.</p>
-            <ul>
-              {d.suggestions.map((s) => (
-                <li key={s.name}>
-                  <strong>{s.name}</strong>: {s.level ?? "no suggestion (nothing ticked)"} · {s.found} of {s.total} points ticked (
-                  {Math.round(s.share * 100)}%)
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
         <Form method="post" className="card stack" aria-labelledby="checklist-title">
           <h2 id="checklist-title">Grading checklist</h2>
-          {dimensions.map((name) => (
-            <fieldset key={name} className="stack">
-              <legend>{name}</legend>
-              {d.checklist
-                .filter((i) => i.dimensionName === name)
-                .map((i) => (
-                  <label key={i.id} className="checkbox">
-                    <input
-                      type="checkbox"
-                      name="checked"
-                      value={i.id}
-                      defaultChecked={checked.has(i.id)}
-                      disabled={!d.isGrader || !d.submission}
-                    />{" "}
-                    {i.text}{" "}
-                    <span className="small muted">
-                      ({i.points} point{i.points === 1 ? "" : "s"})
-                    </span>
-                  </label>
-                ))}
-            </fieldset>
-          ))}
+          <ChecklistGrading
+            checklist={d.checklist}
+            items={d.items}
+            dimensionNames={d.dimensionNames}
+            kitVersion={d.kitVersion}
+            saved={d.grade?.checked ?? null}
+            disabled={!d.isGrader || !d.submission}
+          />
           <div className="field">
             <label htmlFor="notes">Grading notes</label>
             <textarea

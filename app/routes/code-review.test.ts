@@ -308,6 +308,30 @@ describe("extra time as an accommodation", () => {
   });
 });
 
+describe("the time limit", () => {
+  it("is offered as the pull request's own, set from its size, and can't be set below it", async () => {
+    const { hm, interview } = await setup();
+    const candidateId = db().select().from(loops).where(eq(loops.id, interview.loopId)).get()!.candidateId;
+    const minutes = getCodeReviewExercise("fraud-scoring-endpoint").meta.durationMinutes;
+    db().delete(assignments).where(eq(assignments.interviewId, interview.id)).run();
+    const [card] = await codeReviewsOf(getLatestLoop(candidateId), { links: true }, NOW);
+    expect(card).toMatchObject({ minutes, assignment: null });
+    const create = (timeLimitMinutes: number) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({
+        intent: "create-link",
+        interviewId: String(interview.id),
+        timeLimitMinutes: String(timeLimitMinutes),
+      }))
+        form.set(k, v);
+      return handleCodeReviewAction(hm as never, getLatestLoop(candidateId), form, NOW);
+    };
+    expect(create(minutes - 1)).toEqual({ ok: false, error: expect.stringContaining(`needs at least ${minutes} minutes`) });
+    expect(getAssignment(db().select().from(assignments).where(eq(assignments.interviewId, interview.id)).get()?.id ?? 0)).toBeNull();
+    expect(create(minutes)).toEqual({ ok: true });
+  });
+});
+
 describe("grading", () => {
   const key = getCodeReviewExercise("fraud-scoring-endpoint");
   const gradeLoad = async (interviewId: number, userId: number) =>
@@ -327,14 +351,16 @@ describe("grading", () => {
     return s;
   }
 
-  it("is blind until saved, credits a comment on any anchor, and pre-fills the scorecard only where something was found", async () => {
+  it("is blind until saved, credits a comment on any anchor that names the defect, and pre-fills the scorecard only where something was found", async () => {
     const secrets = key.defects.find((d) => d.id === "hardcoded-secrets")!;
     // The natural line for the version default is config.py, the defect's second anchor.
     const latest = key.defects.find((d) => d.id === "model-version-latest")!;
     const { interview, grader, other } = await submittedReview([
       { filePath: secrets.anchors[0]!.file, line: secrets.anchors[0]!.lines[0], body: "Secrets in code" },
-      { filePath: latest.anchors[1]!.file, line: latest.anchors[1]!.lines[0], body: "Don't default to latest" },
+      { filePath: latest.anchors[1]!.file, line: latest.anchors[1]!.lines[0], body: "Don't default to latest: pin the version" },
       { filePath: "tests/test_api.py", line: 1, body: "Nice module docstring" },
+      // On an anchor, saying nothing about it: near the defect, not credited.
+      { filePath: "fraud_service/api.py", line: 76, body: "ok" },
     ]);
 
     const before = (await gradeLoad(interview.id, grader.id)).data!;
@@ -342,6 +368,9 @@ describe("grading", () => {
     expect(JSON.stringify(before)).not.toContain("Ada Obi");
     expect(before.review?.defects.find((d) => d.id === secrets.id)?.matches).toHaveLength(1);
     expect(before.review?.defects.find((d) => d.id === latest.id)?.matches).toHaveLength(1);
+    const ok = before.review!.comments.find((c) => c.body === "ok")!;
+    expect(ok).toMatchObject({ autoTarget: null, near: { itemId: "fail-open-swallowed-errors", why: "text" } });
+    expect(before.review?.defects.find((d) => d.id === "fail-open-swallowed-errors")?.matches).toEqual([]);
     expect((await gradeLoad(interview.id, other.id)).response?.status).toBe(403);
     // Nor does the grader's own interview list name the candidate before grading.
     const mine = await myInterviews.loader(ctx(await request("/interviews", { userId: grader.id }), {}));
@@ -386,45 +415,37 @@ describe("grading", () => {
   });
 
   it("the grader moves a comment onto the defect it identifies: audited, and the recall follows at once", async () => {
-    // The candidate names the unit bug, but on the line that builds the model's input row.
+    // The candidate names the missing-history skew, but on the handler's catch-all, two lines away.
     const { interview, grader, hm } = await submittedReview([
-      {
-        filePath: "fraud_service/api.py",
-        line: 73,
-        body: "amount_minor goes in raw: 100x off against training, which divides by the exponent",
-      },
+      { filePath: "fraud_service/api.py", line: 74, body: "1.0 for customers with no 30-day history, training leaves NaN" },
     ]);
     const review = (await gradeLoad(interview.id, grader.id)).data!.review!;
     const comment = review.comments[0]!;
-    expect(comment.autoTarget).toBe("fail-open-swallowed-errors");
-    const before = review.current.found;
+    // On the catch-all's anchor, but its text doesn't name the catch-all: near it, not credited.
+    expect(comment).toMatchObject({ autoTarget: null, near: { itemId: "fail-open-swallowed-errors", why: "text" } });
+    expect(review.current.found).toBe(0);
 
-    expect(
-      (await gradePost(interview.id, hm.id, { intent: `move.${comment.id}`, [`moveTo.${comment.id}`]: "amount-minor-units-skew" })).data,
-    ).toMatchObject({
+    const skew = "missing-history-ratio-filled";
+    expect((await gradePost(interview.id, hm.id, { intent: `move.${comment.id}`, [`moveTo.${comment.id}`]: skew })).data).toMatchObject({
       init: { status: 403 },
     });
-    const moved = await gradePost(interview.id, grader.id, {
-      intent: `move.${comment.id}`,
-      [`moveTo.${comment.id}`]: "amount-minor-units-skew",
-    });
+    const moved = await gradePost(interview.id, grader.id, { intent: `move.${comment.id}`, [`moveTo.${comment.id}`]: skew });
     expect(moved.data).toMatchObject({ moved: true });
     const after = (await gradeLoad(interview.id, grader.id)).data!.review!;
-    expect(after.defects.find((d) => d.id === "amount-minor-units-skew")!.matches).toEqual([{ commentId: comment.id, by: "grader" }]);
-    expect(after.defects.find((d) => d.id === "fail-open-swallowed-errors")!.matches).toEqual([]);
-    // Both are critical (3 points): the recall moves from one defect to the other.
-    expect(after.current.found).toBe(before);
-    expect(after.auto.found).toBe(before);
+    expect(after.defects.find((d) => d.id === skew)!.matches).toEqual([{ commentId: comment.id, by: "grader" }]);
+    // Critical: 3 points, by the grader's move; the automatic score stays what the text earned.
+    expect(after.current.found).toBe(3);
+    expect(after.auto.found).toBe(0);
     const entry = db()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "review_comment"), eq(auditLog.entityId, String(comment.id))))
       .get()!;
     expect(entry).toMatchObject({ actorId: grader.id, action: "update" });
-    expect(entry.summary).toMatch(/api\.py:73 from “Any error is swallowed.*” to “Online amount in minor units/);
+    expect(entry.summary).toMatch(/api\.py:74 from no planted defect to “/);
 
     // After the grade is saved, un-matching the comment lowers the stored score at once.
-    await gradePost(interview.id, grader.id, { intent: "grade", "decision.amount-minor-units-skew": "confirm" });
+    await gradePost(interview.id, grader.id, { intent: "grade", [`decision.${skew}`]: "confirm" });
     const graded = (await gradeLoad(interview.id, grader.id)).data!.review!;
     expect(graded.current.found).toBe(3);
     await gradePost(interview.id, grader.id, { intent: `move.${comment.id}`, [`moveTo.${comment.id}`]: "none" });

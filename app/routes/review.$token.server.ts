@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { COMMENT_PRIORITIES } from "#db/schema";
 import { getAssignment, type Assignment } from "#app/models/assignment.server";
-import { getCodeReviewExercise } from "#app/models/code-review-exercise.server";
+import type { CodeReviewExercise } from "#app/models/code-review-exercise.server";
+import { codeReviewExerciseOf } from "#app/models/code-review-version.server";
 import { verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
 
@@ -15,14 +17,12 @@ const INVALID_LINK =
  * expiry, and that the link is the current one for that assignment (a re-issued link replaces
  * the old one). Anything else is a 404 with a message a candidate can act on.
  */
-export async function assignmentFromLink(
-  token: string | undefined,
-): Promise<{ assignment: Assignment; exercise: ReturnType<typeof getCodeReviewExercise> }> {
+export async function assignmentFromLink(token: string | undefined): Promise<{ assignment: Assignment; exercise: CodeReviewExercise }> {
   const claims = token ? await verifyAssignmentToken(token) : null;
   const assignment = claims ? getAssignment(claims.assignmentId) : null;
   if (!claims || !assignment || assignment.tokenId !== claims.tokenId || assignment.status === "revoked")
     throw plainError(INVALID_LINK, 404);
-  return { assignment, exercise: getCodeReviewExercise(assignment.exerciseSlug) };
+  return { assignment, exercise: codeReviewExerciseOf(assignment.exerciseId) };
 }
 
 const commentBody = z
@@ -34,6 +34,11 @@ const commentBody = z
       `Keep a comment under ${COMMENT_MAX.toLocaleString("en-GB")} characters (this has ${String(iss.input ?? "").length.toLocaleString("en-GB")})`,
   });
 const id = z.coerce.number({ error: "Unknown comment" }).int().positive("Unknown comment");
+// Not choosing is a choice too: "" (the "neither" option) and a missing field both mean unmarked.
+const priority = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  z.enum(COMMENT_PRIORITIES, { error: "Choose blocking, nit or neither" }).nullable(),
+);
 
 /** One schema per action the review page can send; the intent picks which. */
 export const ReviewActionSchema = z.discriminatedUnion("intent", [
@@ -43,6 +48,7 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
     filePath: z.string({ error: "Choose a file" }).max(200),
     line: z.coerce.number({ error: "Choose a line" }).int("Choose a line").min(1, "Choose a line"),
     body: commentBody,
+    priority,
   }),
   z.object({
     intent: z.literal("save-draft"),
@@ -54,7 +60,7 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
       .default("")
       .transform((s) => s.slice(0, COMMENT_MAX)),
   }),
-  z.object({ intent: z.literal("edit-comment"), commentId: id, body: commentBody }),
+  z.object({ intent: z.literal("edit-comment"), commentId: id, body: commentBody, priority }),
   z.object({ intent: z.literal("delete-comment"), commentId: id }),
   z.object({
     intent: z.enum(["save-summary", "submit"]),
@@ -70,7 +76,7 @@ export const ReviewActionSchema = z.discriminatedUnion("intent", [
 export type ReviewAction = z.infer<typeof ReviewActionSchema>;
 
 /** Checks that a comment points at a real line of a file in this pull request. */
-export function checkCommentTarget(exercise: ReturnType<typeof getCodeReviewExercise>, filePath: string, line: number): string | null {
+export function checkCommentTarget(exercise: CodeReviewExercise, filePath: string, line: number): string | null {
   const file = exercise.files.find((f) => f.path === filePath);
   if (!file) return "That file is not part of this pull request.";
   if (line > file.lineCount) return `${filePath} has ${file.lineCount} lines; line ${line} doesn't exist.`;

@@ -53,7 +53,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
           files: exercise.files.map(({ path, status, before, after, lineCount }) => ({ path, status, before, after, lineCount })),
         }
       : null,
-    comments: showCode ? listComments(assignment.id).map(({ id, filePath, line, body }) => ({ id, filePath, line, body })) : [],
+    comments: showCode
+      ? listComments(assignment.id).map(({ id, filePath, line, body, priority }) => ({ id, filePath, line, body, priority }))
+      : [],
     commentDraft: phase === "in_progress" ? assignment.commentDraft : null,
     summary: assignment.summary,
     verdict: assignment.verdict,
@@ -87,7 +89,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     case "add-comment": {
       const problem = checkCommentTarget(exercise, input.filePath, input.line);
       if (problem) return reply({ ok: false, fieldErrors: { line: [problem] } }, 400);
-      return answer(addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body }, now));
+      return answer(
+        addComment(assignment.id, { filePath: input.filePath, line: input.line, body: input.body, priority: input.priority }, now),
+      );
     }
     case "save-draft": {
       if (!input.body.trim()) return answer(saveCommentDraft(assignment.id, null, now));
@@ -101,7 +105,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
     case "edit-comment":
-      return answer(updateComment(assignment.id, input.commentId, input.body, now));
+      return answer(updateComment(assignment.id, input.commentId, { body: input.body, priority: input.priority }, now));
     case "delete-comment":
       return answer(deleteComment(assignment.id, input.commentId, now));
     case "save-summary":

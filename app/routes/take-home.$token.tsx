@@ -2,6 +2,7 @@ import { data, Form, isRouteErrorResponse, redirect, useNavigation } from "react
 import { useState } from "react";
 import type { Route } from "./+types/take-home.$token";
 import { assignmentPhase } from "#app/models/assignment-phase";
+import { levelledChecklist } from "#app/models/checklist";
 import { submitTakeHome, TAKE_HOME_REFUSALS } from "#app/models/take-home.server";
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
@@ -27,6 +28,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     phase: assignmentPhase(takeHome, now),
     promptHtml: renderDocument(kit.content!.prompt, { idPrefix: "prompt", headingOffset: 1 }).html,
     files: settings.files,
+    // One time limit, the kit's; the prompt is checked to state the same when the kit loads.
+    timeBoxHours: settings.timeBoxHours,
+    // No hidden criteria: the checklist's categories, detailed in the prompt's "What we assess".
+    assessed: levelledChecklist(kit.content!.checklist)?.categories.map((c) => c.name) ?? [],
     maxMegabytes: settings.maxArchiveMegabytes,
     deadlineAt: takeHome.deadlineAt,
     submission: s ? { fileName: s.fileName, bytes: s.bytes, repositoryUrl: s.repositoryUrl, submittedAt: s.submittedAt } : null,
@@ -95,11 +100,33 @@ export default function TakeHomePage({ loaderData: d, actionData, params }: Rout
       <div className="card stack">
         <p className="small muted">Loopwise · take-home</p>
         <h1>{d.title}</h1>
-        {d.deadlineAt ? (
-          <p>
-            Deadline: <strong>{formatDateTime(d.deadlineAt, "UTC")} UTC</strong>
-          </p>
-        ) : null}
+        <dl className="facts">
+          <dt>Time limit</dt>
+          <dd>
+            <strong>{d.timeBoxHours} hours</strong> of work, whenever suits you before the deadline
+          </dd>
+          {d.deadlineAt ? (
+            <>
+              <dt>Deadline</dt>
+              <dd>
+                <strong>{formatDateTime(d.deadlineAt, "UTC")} UTC</strong>
+              </dd>
+            </>
+          ) : null}
+          {d.assessed.length ? (
+            <>
+              <dt>What we assess</dt>
+              <dd>
+                <ul className="take-home-assessed">
+                  {d.assessed.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+                <a href="#prompt-what-we-assess">What meets the bar in each</a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
         <div className="markdown kit-markdown" dangerouslySetInnerHTML={{ __html: d.promptHtml }} />
         {d.files.length ? (
           <>

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { reissueLink } from "#app/models/assignment.server";
-import { checklistSuggestions } from "#app/models/kit";
+import { gradeSuggestions } from "#app/models/checklist";
 import { getKit, type Kit } from "#app/models/kit.server";
 import type { getInterview } from "#app/models/interview.server";
 import { getTakeHome, getTakeHomeByAssignment, sendTakeHome, type TakeHome } from "#app/models/take-home.server";
@@ -104,13 +104,13 @@ export const RepositoryUrlSchema = z
   .refine((s) => URL.canParse(s) && new URL(s).pathname.length > 1, "Link to the repository itself, not the site's home page");
 
 /**
- * Suggested levels from a saved take-home grade, to pre-fill the scorecard: per focus dimension,
- * the share of checklist points ticked. Nothing when there is no saved grade.
+ * Suggested levels from a saved take-home grade, to pre-fill the scorecard: per dimension, the
+ * level its ticks reach and the workings as the evidence line. Nothing when there is no saved grade.
  */
 export function takeHomeSuggestions(interview: { id: number; stage: string; exerciseId: number | null }) {
   if (interview.stage !== "take_home" || !interview.exerciseId) return {};
   const t = getTakeHome(interview.id);
   const checklist = getKit(interview.exerciseId)?.content?.checklist;
   if (!t?.grade || !checklist) return {};
-  return checklistSuggestions(checklist, t.grade.checked);
+  return gradeSuggestions(checklist, t.grade.checked);
 }

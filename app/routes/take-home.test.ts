@@ -4,9 +4,10 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, candidates, exercises, interviews, loops } from "#db/schema";
+import { hoursStated } from "#app/models/kit";
 import { db } from "#app/utils/db.server";
 import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import * as kitPage from "./_app.interviews.$interviewId.kit";
@@ -38,12 +39,19 @@ function tarGz() {
 }
 
 let n = 0;
-async function setup() {
+const activeKit = () =>
+  db()
+    .select()
+    .from(exercises)
+    .where(and(eq(exercises.slug, "take-home-inference-service"), eq(exercises.active, true)))
+    .get()!;
+
+async function setup(kit?: typeof exercises.$inferSelect) {
   const { position, rubricVersionId } = makeOrganisation();
+  const exercise = kit ?? activeKit();
   const hm = await makeUser("hiring_manager");
   const grader = await makeUser("interviewer");
   const other = await makeUser("interviewer");
-  const exercise = db().select().from(exercises).where(eq(exercises.slug, "take-home-inference-service")).get()!;
   const candidate = db()
     .insert(candidates)
     .values({ name: "Ada Obi", email: `ada${++n}@example.com`, positionId: position.id, source: "referral" })
@@ -96,6 +104,18 @@ describe("the candidate's take-home link", () => {
     });
     expect(page.deadlineAt!.getTime() - NOW.getTime()).toBe(7 * 24 * 3600_000);
     expect(page.promptHtml).toContain("AI-assisted coding");
+    // No hidden criteria: every category of the checklist, each detailed in the prompt.
+    expect(page.assessed).toEqual([
+      "Running it and reading it",
+      "Handling requests",
+      "Tests",
+      "The model artifact",
+      "Operating it: readiness, logs and metrics",
+      "Evaluation",
+    ]);
+    expect(page.promptHtml).toContain('id="prompt-what-we-assess"');
+    for (const name of page.assessed) expect(page.promptHtml).toContain(`>${name}</h4>`);
+    expect(page.promptHtml).not.toMatch(/\bpoints?\b/);
     const file = await files.loader(routeArgs(new Request("http://localhost/"), { token, name: "make_data.py" }));
     expect(file.headers.get("Content-Disposition")).toBe('attachment; filename="make_data.py"');
     expect(await file.text()).toContain("make_classification(n_samples=50000");
@@ -207,6 +227,20 @@ describe("an upload the take-home can no longer take", () => {
   });
 });
 
+describe("one time limit", () => {
+  it("the kit's duration, its prompt, its guide and the candidate's page all say three hours", async () => {
+    const { token } = await setup();
+    const kit = activeKit();
+    const content = kit.content as { prompt: string; guide: string };
+    const page = (await run(async () => candidatePage.loader(routeArgs(new Request("http://localhost/"), { token })))).data!;
+    expect(kit.durationMinutes).toBe(180);
+    expect(page.timeBoxHours * 60).toBe(kit.durationMinutes);
+    expect(hoursStated(content.prompt)).toEqual([3, 3]);
+    expect(new Set(hoursStated(content.guide + kit.summary))).toEqual(new Set([3]));
+    expect(page.promptHtml).toContain("<strong>3 hours</strong>");
+  });
+});
+
 describe("grading the take-home", () => {
   it("is blind until saved, ticks only checklist items, is audited, and pre-fills the scorecard", async () => {
     const { grader, other, hm, interview, token } = await setup();
@@ -245,16 +279,16 @@ describe("grading the take-home", () => {
       init: { status: 403 },
     });
 
+    // Every meets-the-bar item of software engineering, and one extra: the bar, so 3 (4 needs the golden-score test).
     const ticks = [
       "runs-from-readme",
+      "clear-modules",
+      "pinned-dependencies",
+      "configuration",
       "request-validation",
       "model-loaded-once",
-      "clear-modules",
       "meaningful-tests",
-      "golden-score-test",
-      "pinned-dependencies",
       "one-code-path",
-      "ranked-gaps",
     ];
     const body = new URLSearchParams([...ticks.map((t) => ["checked", t]), ["notes", "Solid service; evaluation gate missing."]]);
     const saved = await run(async () =>
@@ -273,9 +307,10 @@ describe("grading the take-home", () => {
     const after = (await run(async () => grading.loader(await args(grader.id, undefined, "?saved=1")))).data!;
     expect(after.candidateName).toBe("Ada Obi");
     expect(after.suggestions).toEqual([
-      expect.objectContaining({ name: "Software engineering", found: 18, total: 18, level: 4 }),
-      expect.objectContaining({ name: "MLOps & operations", found: 0, level: null }),
+      expect.objectContaining({ dimension: "software_engineering", level: 3, meets: { ticked: 15, total: 15 } }),
+      expect.objectContaining({ dimension: "mlops_operations", level: null }),
     ]);
+    expect(after.checklist?.items.find((i) => i.id === "pii-logged")?.level).toBe("red_flag");
     expect(
       db()
         .select()
@@ -283,7 +318,7 @@ describe("grading the take-home", () => {
         .all()
         .filter((a) => a.entityType === "take_home_grade"),
     ).toEqual([
-      expect.objectContaining({ actorId: grader.id, action: "create", summary: "Graded the take-home (9 checklist items ticked)" }),
+      expect.objectContaining({ actorId: grader.id, action: "create", summary: "Graded the take-home (8 checklist items ticked)" }),
     ]);
     const card = (
       await run(async () =>
@@ -292,8 +327,93 @@ describe("grading the take-home", () => {
         ),
       )
     ).data!;
-    expect(card.defaults.rating).toMatchObject({ software_engineering: "4" });
+    expect(card.defaults.rating).toMatchObject({ software_engineering: "3" });
     expect(card.defaults.rating.mlops_operations).toBeUndefined();
-    expect(card.defaults.evidence.software_engineering).toMatch(/Take-home \(graded checklist\): 18 of 18 points ticked/);
+    expect(card.defaults.evidence.software_engineering).toBe(
+      "Take-home (graded checklist): Suggests 3 (Meets the bar): every meets item ticked (15 of 15 meets points). Missing for 4: golden-score test. Extra credit ticked: one code path.",
+    );
+    expect(card.defaults.evidence.mlops_operations).toBe(
+      "Take-home (graded checklist): Nothing ticked in this area, so no suggestion: you choose.",
+    );
+
+    // A regrade: the required items make SE a 4; account_email in the logs makes MLOps a 1 whatever else is there.
+    const mlops = ["versioned-artifact", "readiness-tied-to-model", "structured-logs", "useful-metrics", "evaluation-gate", "uncertainty"];
+    const regrade = new URLSearchParams([...ticks, "golden-score-test", ...mlops, "pii-logged"].map((t) => ["checked", t]));
+    await run(async () =>
+      grading.action(
+        routeArgs(
+          new Request(`http://localhost/interviews/${interview.id}/take-home`, {
+            method: "POST",
+            headers: { Cookie: (await request("/", { userId: grader.id })).headers.get("Cookie")! },
+            body: regrade,
+          }),
+          { interviewId: String(interview.id) },
+        ),
+      ),
+    );
+    const regraded = (
+      await run(async () =>
+        scorecard.loader(
+          routeArgs(await request(`/interviews/${interview.id}/scorecard`, { userId: grader.id }), { interviewId: String(interview.id) }),
+        ),
+      )
+    ).data!;
+    expect(regraded.defaults.rating).toMatchObject({ software_engineering: "4", mlops_operations: "1" });
+    expect(regraded.defaults.evidence.mlops_operations).toBe(
+      "Take-home (graded checklist): Suggests 1 (Strong concern): red flag seen (account_email logged); a red flag suggests 1 whatever else is ticked.",
+    );
+  });
+
+  it("an interview on a kit version written before levels keeps it, and its ticks suggest nothing", async () => {
+    makeOrganisation();
+    const current = activeKit();
+    const content = current.content as { checklist: { items: { id: string; dimension: string; text: string; points?: number }[] } };
+    const legacy = db()
+      .insert(exercises)
+      .values({
+        ...current,
+        id: undefined,
+        version: 1,
+        active: false,
+        contentHash: "before-levels",
+        content: {
+          ...content,
+          checklist: {
+            items: content.checklist.items.map(({ id, dimension, text, points }) => ({ id, dimension, text, points: points ?? 1 })),
+          },
+        },
+      })
+      .returning()
+      .get();
+    const { grader, interview, token } = await setup(legacy);
+    await submit(token, { how: "repository", repositoryUrl: "https://example.com/ada/service" });
+    const args = async () =>
+      routeArgs(await request(`/interviews/${interview.id}/take-home`, { userId: grader.id }), { interviewId: String(interview.id) });
+    const page = (await run(async () => grading.loader(await args()))).data!;
+    expect(page).toMatchObject({ checklist: null, kitVersion: 1, suggestions: [] });
+    expect(page.items).toHaveLength(content.checklist.items.length);
+    await run(async () =>
+      grading.action(
+        routeArgs(
+          new Request(`http://localhost/interviews/${interview.id}/take-home`, {
+            method: "POST",
+            headers: { Cookie: (await request("/", { userId: grader.id })).headers.get("Cookie")! },
+            body: new URLSearchParams([["checked", "runs-from-readme"]]),
+          }),
+          { interviewId: String(interview.id) },
+        ),
+      ),
+    );
+    const card = (
+      await run(async () =>
+        scorecard.loader(
+          routeArgs(await request(`/interviews/${interview.id}/scorecard`, { userId: grader.id }), { interviewId: String(interview.id) }),
+        ),
+      )
+    ).data!;
+    expect(card.defaults.rating.software_engineering).toBeUndefined();
+    expect(card.defaults.evidence.software_engineering).toMatch(
+      /1 of \d+ items ticked in this area; this kit version's checklist has no levels/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { query } from "./db";
-import { ADMIN, expect, HM, INTERVIEWER, signIn, test } from "./fixtures";
+import { ADMIN, expect, HM, INTERVIEWER, signIn, signInWithForm, test } from "./fixtures";
 
 test.describe("signing in", () => {
   for (const [email, path, heading] of [
@@ -8,14 +8,14 @@ test.describe("signing in", () => {
     [INTERVIEWER, "/interviews", "My interviews"],
   ] as const) {
     test(`${email} lands on ${path}`, async ({ page }) => {
-      await signIn(page, email);
+      await signInWithForm(page, email);
       await expect(page).toHaveURL(path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     });
   }
 
   test("a wrong password is refused with a message, the email kept and the password cleared", async ({ page }) => {
-    await signIn(page, HM, "not-the-password", { expectFailure: true });
+    await signInWithForm(page, HM, "not-the-password", { expectFailure: true });
     await expect(page.getByRole("alert")).toContainText("don't match an active account");
     await expect(page.getByLabel("Email")).toHaveValue(HM);
     await expect(page.getByLabel("Password")).toHaveValue("");

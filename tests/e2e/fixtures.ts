@@ -7,8 +7,26 @@ export const HM = "hm@loopwise.test";
 export const ADMIN = "admin@loopwise.test";
 export const INTERVIEWER = "aisha@loopwise.test";
 
-/** Signs in through the form and, unless told the attempt should fail, waits to leave /login. */
+/**
+ * Signs in and opens the page the app sends that person to, as the form would, but without the
+ * form: the page's own context posts what the form posts (so the session cookie lands in that
+ * context), then opens where the reply redirects. Loading, hydrating and filling the sign-in page
+ * cost a journey seconds on a busy two-core machine, every time it signed someone in; the form
+ * itself is exercised by signInWithForm (auth.test.ts) and the accessibility gate. Each call is a
+ * real sign-in with a session of its own, so a test that signs out ends nobody else's session.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
+  // A refusal is about what the form shows, so it goes through the form.
+  if (expectFailure) return signInWithForm(page, email, password, { expectFailure });
+  const reply = await page.request.post("/login", { form: { email, password }, maxRedirects: 0 });
+  const landing = reply.headers()["location"];
+  if (reply.status() !== 302 || !landing)
+    throw new Error(`Signing in as ${email} was refused (${reply.status()}): ${(await reply.text()).slice(0, 300)}`);
+  await page.goto(landing);
+}
+
+/** Signs in through the form and, unless told the attempt should fail, waits to leave /login. */
+export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

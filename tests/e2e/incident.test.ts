@@ -1,18 +1,10 @@
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { query } from "./db";
 import { expect, signIn, test } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
 mkdirSync(SHOTS, { recursive: true });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("a candidate asks by name, writes an expectation, reveals and concludes; the interviewer reads the path with the clock", async ({
   browser,

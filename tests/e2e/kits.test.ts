@@ -1,19 +1,10 @@
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { query } from "./db";
 import { ADMIN, expect, HM, signIn, test } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
 mkdirSync(SHOTS, { recursive: true });
-
-/** Serious and critical accessibility problems axe finds on the page. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("an interviewer opens the system-design kit from an interview, starts the timer and reaches the scorecard", async ({ page }) => {
   const [target] = query<{ interviewId: number; email: string; title: string }>(
@@ -82,12 +73,17 @@ test("hiring managers see every kit and which loops use which version; interview
     .first()
     .click();
   await expect(debugging.getByRole("link").nth(2)).toBeVisible();
-  // The take-home is now three hours; the rubric version in use still plans four.
-  await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText(/plans 240 min for this stage/)).toBeVisible();
+  // The take-home is three hours, and so is rubric v2's stage (v1 planned four): no warning.
+  await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText("180 min", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Take-home exercises" }).getByText(/plans \d+ min for this stage/)).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/exercises.png`, fullPage: true });
   await page.getByRole("link", { name: "Production-ready inference service" }).click();
   await expect(page.getByRole("heading", { name: "Grading checklist" })).toBeVisible();
+  // Each item with its level, as the grading page shows it.
+  const checklist = page.locator("#checklist");
+  await expect(checklist.getByText("Needed for a 4", { exact: true })).toHaveCount(2);
+  await expect(checklist.getByRole("listitem").filter({ hasText: /^Red flag account_email or whole request payloads/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   const other = await browser.newPage();

@@ -32,10 +32,11 @@ test.describe("on a phone", () => {
     expect((await design.locator(".level-option").first().boundingBox())!.height).toBeLessThan(60);
     await design.locator(".level-option", { hasText: "3 · Meets the bar" }).tap();
     await expect(meets).toBeChecked();
-    // The chosen level's anchor is shown under the choices.
+    // The chosen level's anchor is shown under the choices: the one of the loop's rubric version.
     const anchor = query<{ anchor: string }>(
       `select l.anchor from rubric_levels l join rubric_dimensions d on d.id = l.dimension_id
-       where d.key = 'ml_system_design' and l.level = 3 order by d.rubric_version_id desc limit 1`,
+       join loops lp on lp.rubric_version_id = d.rubric_version_id join candidates c on c.id = lp.candidate_id
+       where d.key = 'ml_system_design' and l.level = 3 and c.name = 'Inês Duarte'`,
     )[0]!.anchor;
     const chosen = design.locator(".level-chosen");
     await expect(chosen).toBeVisible();

@@ -1,21 +1,15 @@
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { upload } from "../upload";
+import { seriousViolations } from "./axe";
 import { query } from "./db";
 import { expect, HM, signIn, test } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
 mkdirSync(SHOTS, { recursive: true });
 
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-test("a take-home is sent, submitted as an archive on its link, and graded blind with the checklist", async ({ browser }) => {
+test("a take-home is sent with its time limit and what is assessed, submitted on its link, and graded blind with the checklist's levels", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const [target] = query<{ interviewId: number; email: string }>(
     `select i.id as interviewId, u.email from interviews i join users u on u.id = i.interviewer_id join loops l on l.id = i.loop_id
@@ -35,6 +29,15 @@ test("a take-home is sent, submitted as an archive on its link, and graded blind
   const page = await candidateContext.newPage();
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Production-ready inference service" })).toBeVisible();
+  // One time limit, and what is assessed (the checklist's categories), before anything else.
+  await expect(page.getByRole("term").filter({ hasText: "Time limit" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^3 hours of work, whenever suits you before the deadline$/ })).toBeVisible();
+  for (const category of ["Running it and reading it", "Handling requests", "Tests", "The model artifact", "Evaluation"])
+    await expect(page.getByRole("listitem").filter({ hasText: new RegExp(`^${category}$`) })).toBeVisible();
+  await page.getByRole("link", { name: "What meets the bar in each" }).click();
+  await expect(page.getByRole("heading", { name: "What we assess" })).toBeInViewport();
+  await expect(page.getByText(/The time limit is 3 hours of work/)).toBeVisible();
+  await expect(page.getByText(/at the latest/)).toHaveCount(0);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "make_data.py" }).click();
   expect((await download).suggestedFilename()).toBe("make_data.py");
@@ -49,6 +52,10 @@ test("a take-home is sent, submitted as an archive on its link, and graded blind
   await page.getByLabel("Anything the grader should know (optional)").fill("Load test numbers are in the README.");
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/take-home-candidate.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SHOTS}/take-home-candidate-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: "Submit the take-home" }).click();
   await expect(page.getByRole("heading", { name: "Thank you: your take-home is submitted" })).toBeVisible();
   await candidateContext.close();
@@ -59,20 +66,57 @@ test("a take-home is sent, submitted as an archive on its link, and graded blind
   await grader.goto(`/interviews/${target!.interviewId}/take-home`);
   await expect(grader.getByRole("heading", { level: 1 })).toHaveText(/^Take-home: Candidate R-\d{4}$/);
   await expect(grader.getByText("Load test numbers are in the README.")).toBeVisible();
+  // Each item shows its level; the suggestion under each dimension follows the ticks, with its workings.
+  const se = grader.getByRole("status", { name: "Suggested rating for Software engineering" });
+  const mlops = grader.getByRole("status", { name: "Suggested rating for MLOps & operations" });
+  await expect(se).toContainText("No suggestion");
+  await expect(grader.getByRole("checkbox", { name: /^Meets the bar Runs from the README alone/ })).toBeVisible();
+  await expect(grader.getByRole("checkbox", { name: /^Needed for a 4 A test feeds a known input/ })).toBeVisible();
+  await expect(grader.getByRole("checkbox", { name: /^Extra credit Single and batch requests/ })).toBeVisible();
+  await expect(grader.getByRole("checkbox", { name: /^Red flag account_email or whole request payloads/ })).toBeVisible();
   for (const item of [
     /Runs from the README alone/,
+    /Schema, model loading, the service and the evaluation/,
+    /Dependencies pinned/,
+    /The decision threshold and the model path/,
     /Requests validated against a schema/,
     /The model is loaded once/,
-    /Versioned artifact with metadata/,
+    /Tests cover validation/,
   ])
     await grader.getByRole("checkbox", { name: item }).check();
+  await expect(se).toContainText("Suggests 3: Meets the bar");
+  await expect(se).toContainText("Missing for 4: golden-score test");
+  await grader.getByRole("checkbox", { name: /Single and batch requests share one code path/ }).check();
+  await expect(se).toContainText("Suggests 3: Meets the bar");
+  await grader.getByRole("checkbox", { name: /A test feeds a known input/ }).check();
+  await expect(se).toContainText("Suggests 4: Exceeds the bar");
+  for (const item of [/versioned artifact with its metadata/, /\/readyz answers ready/, /Structured JSON logs/, /\/metrics exposes/])
+    await grader.getByRole("checkbox", { name: item }).check();
+  await expect(mlops).toContainText("Suggests 2: Below the bar");
+  await expect(mlops).toContainText("Missing for 3: evaluation gate");
+  await grader.getByRole("checkbox", { name: /account_email or whole request payloads/ }).check();
+  await expect(mlops).toContainText("Suggests 1: Strong concern");
+  await expect(mlops).toContainText("Red flag seen (account_email logged)");
+  await expect(grader.getByText("Not saved yet: the scorecard follows the saved grade.")).toBeVisible();
   expect(await seriousViolations(grader)).toEqual([]);
   await grader.screenshot({ path: `${SHOTS}/take-home-grading.png`, fullPage: true });
+  await grader.setViewportSize({ width: 390, height: 844 });
+  expect(await grader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await grader.screenshot({ path: `${SHOTS}/take-home-grading-390.png`, fullPage: true });
+  await grader.setViewportSize({ width: 1280, height: 800 });
   await grader.getByRole("button", { name: "Save grade" }).click();
   await expect(grader.getByText("Grade saved.")).toBeVisible();
   await expect(grader.getByRole("heading", { level: 1 })).not.toHaveText(/Candidate R-/);
   await grader.getByRole("link", { name: "Open scorecard" }).click();
-  await expect(grader.getByText(/Take-home \(graded checklist\): 8 of 18 points ticked/).first()).toBeVisible();
+  await expect(
+    grader.getByText(/Take-home \(graded checklist\): Suggests 4 \(Exceeds the bar\): every meets item \(15 of 15 meets points\)/).first(),
+  ).toBeVisible();
+  await expect(
+    grader
+      .getByText("Take-home (graded checklist): Suggests 1 (Strong concern): red flag seen (account_email logged)", { exact: false })
+      .first(),
+  ).toBeVisible();
+  await grader.screenshot({ path: `${SHOTS}/take-home-scorecard.png`, fullPage: true });
   await graderContext.close();
 });
 

@@ -91,7 +91,7 @@ export async function seedOrganisation() {
   // Ada's review is under way with one comment; Dee's is submitted with one comment on a planted
   // defect and one outside the answer key, so grading has both kinds of decision to make.
   const kit = getCodeReviewExercise("fraud-scoring-endpoint");
-  const defect = kit.defects[0]!;
+  const defect = kit.defects.find((d) => d.id === "hardcoded-secrets")!;
   const anchor = defect.anchors[0]!;
   const now = new Date();
   const inProgress = createAssignment(people.hm, { interviewId: reviewing.id, timeLimitMinutes: 60, extraTimePercent: 100 }, now).id;
@@ -99,7 +99,8 @@ export async function seedOrganisation() {
   addComment(inProgress, { filePath: anchor.file, line: anchor.lines[0], body: "Looks off" }, now);
   const toGrade = createAssignment(people.hm, { interviewId: graded.id, timeLimitMinutes: 60, extraTimePercent: 100 }, now).id;
   startAssignment(toGrade, now);
-  addComment(toGrade, { filePath: anchor.file, line: anchor.lines[0], body: "This is the bug" }, now);
+  // Credit reads the comment: this one names the defect, so it is matched and needs a decision.
+  addComment(toGrade, { filePath: anchor.file, line: anchor.lines[0], body: "Hard-coded password and API key committed in source" }, now);
   addComment(toGrade, { filePath: "tests/test_api.py", line: 1, body: "Tests need a fixture" }, now);
   saveSummary(toGrade, { summary: "Needs work", verdict: "request_changes", revision: 0, submit: true }, now);
   const link = async (id: number) => {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useFetcher } from "react-router";
 import { ErrorList } from "../ui/field";
 import { useDebouncedSave } from "../ui/use-debounced-save";
+import { PriorityChoice } from "./priority-choice";
 import type { ActionReply, ReviewFile } from "./types";
 
 const DRAFT_AUTOSAVE_MS = 800;
@@ -30,10 +31,13 @@ export function CommentComposer({
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
   // A new successful reply clears the box (derived during render, once per reply).
   const [handled, setHandled] = useState(reply);
+  // Each saved comment starts the next one afresh, its priority choice included.
+  const [saved, setSaved] = useState(0);
   if (reply !== handled) {
     setHandled(reply);
     if (reply?.ok) {
       setBody("");
+      setSaved((n) => n + 1);
       onSaved();
     }
   }
@@ -92,6 +96,8 @@ export function CommentComposer({
         aria-describedby={reply?.fieldErrors?.body ? "comment-body-error" : undefined}
       />
       <ErrorList id="comment-body-error" errors={reply?.fieldErrors?.body} />
+      <PriorityChoice key={saved} idPrefix="comment-priority" defaultValue={null} />
+      <ErrorList errors={reply?.fieldErrors?.priority} />
       {reply && !reply.ok && reply.message ? (
         <p className="form-error" role="alert">
           {reply.message}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import { ErrorList } from "../ui/field";
+import { PriorityBadge, PriorityChoice } from "./priority-choice";
 import type { ActionReply, ReviewComment } from "./types";
 
 /** The candidate's saved comments, by file and line; each opens its line in the editor, and can be edited or deleted. */
@@ -38,7 +39,8 @@ function CommentItem({ comment, onJump }: { comment: ReviewComment; onJump: (c: 
     <li className="cr-comment" aria-busy={deleting || undefined}>
       <button type="button" className="link-button small mono" onClick={() => onJump(comment)}>
         {comment.filePath}:{comment.line}
-      </button>
+      </button>{" "}
+      <PriorityBadge priority={comment.priority} />
       {editing ? (
         <fetcher.Form method="post">
           <input type="hidden" name="intent" value="edit-comment" />
@@ -48,6 +50,7 @@ function CommentItem({ comment, onJump }: { comment: ReviewComment; onJump: (c: 
           </label>
           <textarea id={`edit-${comment.id}`} name="body" className="textarea" rows={3} defaultValue={comment.body} />
           <ErrorList errors={reply?.fieldErrors?.body} />
+          <PriorityChoice idPrefix={`edit-priority-${comment.id}`} defaultValue={comment.priority} />
           <div className="row">
             <button type="submit" className="btn btn-small btn-primary">
               Save

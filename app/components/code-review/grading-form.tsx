@@ -10,11 +10,26 @@ export interface GradingReview {
   judgements: (KeyText & { credited: boolean })[];
   comments: GradedComment[];
   unmatched: number[];
+  decoys: { file: string; lines: [number, number]; title: string | null; why: string; commentIds: number[] }[];
   auto: { recall: number; found: number; total: number };
   current: { recall: number; found: number; total: number; credited: number };
   decisions: { rejected: string[]; credited: { commentId: number; severity: Severity; dimension: string }[]; fromSummary: string[] } | null;
   gradedBy: { name: string; at: Date | null } | null;
-  suggestions: Record<string, { level: number | null; found: number; total: number; recall: number }>;
+  suggestions: Record<
+    string,
+    {
+      level: number | null;
+      fromRecall: number | null;
+      applied: { capAt: number; says: string }[];
+      found: number;
+      total: number;
+      recall: number;
+    }
+  >;
+  keyVersion:
+    { kind: "current"; version: number } | { kind: "can_regrade" | "pull_request_changed"; version: number; current: number } | null;
+  /** Critical security or privacy items unfound though the candidate approved the pull request. */
+  approvedWithOpenCritical: string[];
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -33,6 +48,7 @@ export function GradingForm({
   isGrader,
   justGraded,
   justMoved,
+  justRegraded = false,
   error,
   undecided,
 }: {
@@ -43,6 +59,7 @@ export function GradingForm({
   isGrader: boolean;
   justGraded: boolean;
   justMoved: boolean;
+  justRegraded?: boolean;
   error?: string;
   undecided: string[];
 }) {
@@ -55,6 +72,11 @@ export function GradingForm({
   return (
     <Form method="post" className="stack">
       {justGraded ? <p className="flash">Grade saved. The suggested ratings are on your scorecard; you decide the final ratings.</p> : null}
+      {justRegraded ? (
+        <p className="flash" role="status">
+          Regraded under the current answer key; the score below is recalculated and the change is in the audit log.
+        </p>
+      ) : null}
       {justMoved ? (
         <p className="flash" role="status">
           Comment moved; the score below is recalculated.
@@ -65,11 +87,33 @@ export function GradingForm({
           {error}
         </p>
       ) : null}
+      {review.approvedWithOpenCritical.length ? (
+        <p className="card form-error" role="note">
+          The candidate approved this pull request while a critical security or privacy defect stayed unflagged:{" "}
+          {review.approvedWithOpenCritical.join("; ")}.
+        </p>
+      ) : null}
+      {review.keyVersion && review.keyVersion.kind !== "current" ? (
+        <div className="card row-between" role="note">
+          <p>
+            Scored under answer key version {review.keyVersion.version}, the one the candidate was given; the current key is version{" "}
+            {review.keyVersion.current}.{" "}
+            {review.keyVersion.kind === "can_regrade"
+              ? "The pull request is the same in both, so you may regrade under the current key (the change is in the audit log)."
+              : "The pull request itself changed since, so this review stays scored under its own version."}
+          </p>
+          {review.keyVersion.kind === "can_regrade" && isGrader ? (
+            <button type="submit" name="intent" value="regrade" className="btn">
+              Regrade under version {review.keyVersion.current}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <section className="card" aria-labelledby="score-heading">
         <h2 id="score-heading">Score</h2>
         <div className="score-tiles">
           <div className="score-tile">
-            <span className="tile-label">Automatic (by the comments' lines)</span>
+            <span className="tile-label">Automatic (by each comment's line and words)</span>
             <span className="tile-value">{pct(review.auto.recall)}</span>
             <span className="small muted">
               {review.auto.found} of {review.auto.total} points
@@ -116,7 +160,14 @@ export function GradingForm({
                   <td className="num">
                     {s.found} of {s.total} points ({pct(s.recall)})
                   </td>
-                  <td className="num">{s.level ?? "none: nothing found, you choose"}</td>
+                  <td className="num">
+                    {s.level ?? "none: nothing found, you choose"}
+                    {s.applied.map((a) => (
+                      <span key={a.says} className="small muted cr-rule">
+                        {s.fromRecall} from recall, capped at {a.capAt}: {a.says}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -191,6 +242,35 @@ export function GradingForm({
           </article>
         ))}
       </section>
+
+      {review.decoys.length ? (
+        <section aria-labelledby="decoys-heading" className="stack">
+          <h2 id="decoys-heading">Plausible lines that are fine ({review.decoys.length})</h2>
+          <p className="small muted">
+            Decoys: code that looks wrong and isn't. Recognising them is part of software engineering at level 4; a comment that calls one a
+            defect is listed under it.
+          </p>
+          {review.decoys.map((decoy, i) => (
+            <article key={i} className="card" aria-label={decoy.title ?? `Decoy at ${decoy.file}:${range(decoy.lines)}`}>
+              <h3>{decoy.title ?? "A plausible line that is fine"}</h3>
+              <p className="small mono">
+                {decoy.file}:{range(decoy.lines)}
+              </p>
+              <p className="small">{decoy.why}</p>
+              {decoy.commentIds.length ? (
+                decoy.commentIds.map((id) => (
+                  <blockquote key={id} className="candidate-comment">
+                    <span className="small">Flagged by the candidate at line {comment(id).line}</span>
+                    <p className="notes">{comment(id).body}</p>
+                  </blockquote>
+                ))
+              ) : (
+                <p className="small muted">No comment flags it.</p>
+              )}
+            </article>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="unmatched-heading" className="stack">
         <h2 id="unmatched-heading">Comments outside the answer key ({review.unmatched.length})</h2>

@@ -10,16 +10,29 @@ export type KeyText = {
   dimension: string;
   explanation: string;
   expectedFix: string;
+  /** Absent on a key from before minimums to credit: position alone credited then. */
+  minimumToCredit?: { says: string } | null;
 };
 export type GradedComment = {
   id: number;
   filePath: string;
   line: number;
   body: string;
+  priority: "blocking" | "nit" | null;
   code: string;
   autoTarget: string | null;
   moved: boolean;
   target: string | null;
+  /** On an item's anchor but not credited automatically: which item, and why. */
+  near: { itemId: string; why: NearReason } | null;
+};
+
+type NearReason = "text" | "repeated" | "keyword_list";
+
+const NEAR_SAYS: Record<NearReason, string> = {
+  text: "the text doesn't name it",
+  repeated: "the same words are on several lines, so they credit nothing by themselves",
+  keyword_list: "it names several items at once, like a list of keywords",
 };
 
 const SEVERITY_CLASS = { critical: "badge-danger", major: "badge-warn", minor: "badge" } as const;
@@ -39,13 +52,20 @@ export function KeyItemHeading({ item, dimensionNames }: { item: KeyText; dimens
 
 export function KeyItemDetails({ item }: { item: KeyText }) {
   return (
-    <details>
-      <summary className="small">Why it matters and the expected fix</summary>
-      <p className="small">{item.explanation}</p>
-      <p className="small">
-        <strong>Fix:</strong> {item.expectedFix}
-      </p>
-    </details>
+    <>
+      {item.minimumToCredit ? (
+        <p className="small">
+          <strong>Minimum to credit:</strong> {item.minimumToCredit.says}
+        </p>
+      ) : null}
+      <details>
+        <summary className="small">Why it matters and the expected fix</summary>
+        <p className="small">{item.explanation}</p>
+        <p className="small">
+          <strong>Fix:</strong> {item.expectedFix}
+        </p>
+      </details>
+    </>
   );
 }
 
@@ -66,10 +86,21 @@ export function CommentBlock({
     <blockquote className="candidate-comment">
       <span className="mono small">
         {comment.filePath}:{comment.line}
+        {comment.priority ? (
+          <span className={`badge ${comment.priority === "blocking" ? "badge-danger" : ""} cr-moved`}>
+            {comment.priority === "blocking" ? "marked blocking" : "marked nit"}
+          </span>
+        ) : null}
         {comment.moved ? <span className="badge badge-info cr-moved">moved by the grader</span> : null}
       </span>
       <pre className="code-line">{comment.code}</pre>
       <p className="notes">{comment.body}</p>
+      {comment.near ? (
+        <p className="small cr-near">
+          Near “{titles.get(comment.near.itemId) ?? comment.near.itemId}”: {NEAR_SAYS[comment.near.why]}. Not credited automatically; move
+          it onto the item if it identifies it.
+        </p>
+      ) : null}
       {readOnly ? null : (
         <div className="row cr-move">
           <label htmlFor={selectId} className="small">
@@ -82,7 +113,7 @@ export function CommentBlock({
             defaultValue={comment.moved ? (comment.target ?? "none") : "auto"}
           >
             <option value="auto">
-              Where its line puts it: {comment.autoTarget ? titles.get(comment.autoTarget) : "no planted defect"}
+              Where its line and text put it: {comment.autoTarget ? titles.get(comment.autoTarget) : "no planted defect"}
             </option>
             {defects.map((d) => (
               <option key={d.id} value={d.id}>

@@ -69,7 +69,9 @@ export function StartPage({
             the code, folded; open it whenever you like.
           </li>
           <li>
-            Click a line of the new code to comment on it. Comment on what matters most; there is no credit for commenting on every line.
+            Click a line of the new code to comment on it. Say what is wrong and why it matters: a comment earns credit for what it says, on
+            the line it is about, so a short, specific comment counts and "ok" on every line counts for nothing. Mark a comment blocking
+            (fix before merging) or nit if you like; some lines look wrong and are fine.
           </li>
           <li>Finish with a short summary and a verdict: approve, request changes, or comment.</li>
         </ul>

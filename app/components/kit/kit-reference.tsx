@@ -1,3 +1,4 @@
+import { ChecklistLevelBadge, LEVEL_ORDER } from "#app/components/take-home/checklist-level-badge";
 import type { KitPageData } from "#app/models/kit-page.server";
 
 /** The scenario for the interviewer's preparation: what really happened when, and every item with what it means. */
@@ -56,7 +57,7 @@ export function EvidenceReference({ evidence }: { evidence: NonNullable<KitPageD
   );
 }
 
-/** The take-home's grading checklist, read-only (graders tick it on the grading page). */
+/** The take-home's grading checklist, read-only (graders tick it on the grading page), with each item's level. */
 export function ChecklistReference({
   checklist,
   dimensionNames,
@@ -64,22 +65,37 @@ export function ChecklistReference({
   checklist: NonNullable<KitPageData["checklist"]>;
   dimensionNames: Record<string, string>;
 }) {
+  const levelled = checklist.items.every((i) => i.level);
+  const dimensions = [...new Set(checklist.items.map((i) => i.dimension))];
   return (
     <section className="card" id="checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">Grading checklist</h2>
       <p className="small muted">
-        Ticked on the grading page; the share of points ticked per dimension suggests a rating on the scorecard.
+        {levelled
+          ? "Ticked on the grading page. Per dimension the ticks suggest a rating on the scorecard: any red flag 1; every meets-the-bar item 3, and 4 with the items needed for a 4; at least half the meets-the-bar points 2; less 1."
+          : "Ticked on the grading page. This kit version's items carry no levels, so its ticks suggest no rating."}
       </p>
-      <ul className="kit-checklist">
-        {checklist.items.map((item) => (
-          <li key={item.id}>
-            <span className="badge badge-muted">{dimensionNames[item.dimension] ?? item.dimension}</span> {item.text}{" "}
-            <span className="small muted">
-              ({item.points} point{item.points === 1 ? "" : "s"})
-            </span>
-          </li>
-        ))}
-      </ul>
+      {dimensions.map((dimension) => (
+        <div key={dimension}>
+          <h3>{dimensionNames[dimension] ?? dimension}</h3>
+          <ul className="kit-checklist">
+            {checklist.items
+              .filter((i) => i.dimension === dimension)
+              .sort((a, b) => (a.level && b.level ? LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) : 0))
+              .map((item) => (
+                <li key={item.id}>
+                  {item.level ? <ChecklistLevelBadge level={item.level} /> : null} {item.text}
+                  {item.points ? (
+                    <span className="small muted">
+                      {" "}
+                      ({item.points} point{item.points === 1 ? "" : "s"})
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }

@@ -34,7 +34,7 @@ class ScoreRequest(BaseModel):
     transaction_id: str
     customer_id: str
     amount_minor: int
-    currency: str | None = None
+    currency: str
     card_country: str
     merchant_country: str
     mcc: str
@@ -65,6 +65,7 @@ def score(req: ScoreRequest) -> ScoreResponse:
             store=feature_store,
             customer_id=req.customer_id,
             amount_minor=req.amount_minor,
+            currency=req.currency,
             card_country=req.card_country,
             merchant_country=req.merchant_country,
             mcc=req.mcc,

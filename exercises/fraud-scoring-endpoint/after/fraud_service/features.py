@@ -61,13 +61,18 @@ def compute_batch_features(txns: pd.DataFrame) -> pd.DataFrame:
     df["txn_count_7d"] = amounts.transform(lambda s: s.rolling("7D", closed="left").count()).fillna(0)
     df["amount_sum_7d"] = amounts.transform(lambda s: s.rolling("7D", closed="left").sum()).fillna(0.0)
     avg_30d = amounts.transform(lambda s: s.rolling("30D", closed="left").mean())
-    df["amount_vs_avg_30d"] = (df["amount"] / avg_30d).fillna(1.0)
+    # No purchase in the last 30 days stays NaN: LightGBM learns which branch missing values take.
+    df["amount_vs_avg_30d"] = df["amount"] / avg_30d
 
     return df.reset_index()[["customer_id", "ts", *FEATURE_COLUMNS]]
 
 
 class FeatureStoreUnavailable(RuntimeError):
     """The online feature store did not answer within its timeout."""
+
+
+# ISO 4217 minor units of the currencies checkout accepts (the warehouse's currency_exponent).
+CURRENCY_EXPONENT: dict[str, int] = {"CHF": 2, "EUR": 2, "GBP": 2, "JPY": 0, "SEK": 2, "USD": 2}
 
 
 # customer_id -> transaction history, so repeat customers skip the feature-store round trip
@@ -96,14 +101,14 @@ def build_online_features(
     store: redis.Redis,
     customer_id: str,
     amount_minor: int,
+    currency: str,
     card_country: str,
     merchant_country: str,
     mcc: str,
     ts: datetime,
 ) -> dict[str, float]:
     """Compute the FEATURE_COLUMNS for one transaction at request time."""
-    # amounts are integers in minor units everywhere in the payments API
-    amount = float(amount_minor)
+    amount = amount_minor / 10 ** CURRENCY_EXPONENT[currency]
     history = _customer_history(store, customer_id)
 
     # 7 days x 24 hours
@@ -119,6 +124,7 @@ def build_online_features(
         "hour_of_day": float(ts.astimezone(timezone.utc).hour),
         "txn_count_7d": float(len(last_7d)),
         "amount_sum_7d": sum(t["amount"] for t in last_7d),
+        # no purchase in the last 30 days: neutral ratio instead of a division by zero
         "amount_vs_avg_30d": amount / avg_30d if avg_30d else 1.0,
         "mcc_risk_group": float(mcc_risk_group(mcc)),
     }

@@ -53,6 +53,7 @@ def compute_batch_features(txns: pd.DataFrame) -> pd.DataFrame:
     df["txn_count_7d"] = amounts.transform(lambda s: s.rolling("7D", closed="left").count()).fillna(0)
     df["amount_sum_7d"] = amounts.transform(lambda s: s.rolling("7D", closed="left").sum()).fillna(0.0)
     avg_30d = amounts.transform(lambda s: s.rolling("30D", closed="left").mean())
-    df["amount_vs_avg_30d"] = (df["amount"] / avg_30d).fillna(1.0)
+    # No purchase in the last 30 days stays NaN: LightGBM learns which branch missing values take.
+    df["amount_vs_avg_30d"] = df["amount"] / avg_30d
 
     return df.reset_index()[["customer_id", "ts", *FEATURE_COLUMNS]]
