@@ -517,9 +517,13 @@ export const incidentRuns = sqliteTable("incident_runs", {
   revision: integer("revision").notNull().default(0),
 });
 
-// "evidence": an item revealed; "hypothesis": a note written; "ask": a name asked for that
-// matched no evidence (itself a sign of where the candidate was looking).
-export const INCIDENT_STEP_KINDS = ["evidence", "hypothesis", "ask"] as const;
+// "evidence": an item revealed; "hypothesis": a note written; "ask": a request that revealed
+// nothing by itself (offered the closest items, or none: itself a sign of where the candidate was
+// looking); "expectation": what they expected to see, written before the reveal it names;
+// "query": warehouse SQL they wrote, with the item it answered (or none). The column has no
+// CHECK, so new kinds need no migration; runs recorded before keep their three.
+export const INCIDENT_STEP_KINDS = ["evidence", "hypothesis", "ask", "expectation", "query"] as const;
+export type IncidentStepKind = (typeof INCIDENT_STEP_KINDS)[number];
 
 export const incidentSteps = sqliteTable(
   "incident_steps",

@@ -125,7 +125,13 @@ export default function InterviewKit({ loaderData: d, actionData }: Route.Compon
           ) : null}
           <KitLayout data={d.page} focus={d.focus} dimensionNames={d.dimensionNames} timerKey={`kit-timer-${d.interview.id}`}>
             {d.incident ? (
-              <IncidentPanel panel={d.incident} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />
+              <IncidentPanel
+                panel={d.incident}
+                interviewId={d.interview.id}
+                error={actionData?.error}
+                timeZone={d.timeZone}
+                dimensionNames={d.dimensionNames}
+              />
             ) : null}
             {d.takeHome ? (
               <TakeHomePanel panel={d.takeHome} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />

@@ -113,7 +113,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         : null,
     timeZone: user.timeZone,
     // A debugging interview's recorded investigation, to rate the stage with it in view.
-    incident: interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId)) : null,
+    incident: interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId), now) : null,
   };
 }
 
@@ -263,7 +263,14 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           <Link to={`/interviews/${d.interview.id}/scorecard`}>Cancel amending</Link>
         </p>
       ) : null}
-      {d.incident ? <InvestigationPathView path={d.incident.path} conclusion={d.incident.conclusion} /> : null}
+      {d.incident ? (
+        <InvestigationPathView
+          path={d.incident.path}
+          conclusion={d.incident.conclusion}
+          ranOutOfTime={d.incident.ranOutOfTime}
+          dimensionNames={Object.fromEntries(d.rubric.dimensions.map((x) => [x.key, x.name]))}
+        />
+      ) : null}
       {d.editable ? <RaterGuidance guidance={d.rubric.raterGuidance} /> : null}
       {d.editable ? (
         <ScorecardForm
