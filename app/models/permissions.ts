@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "interviews:own": EVERYONE,
   /** Candidates, loops, candidate links, every scorecard, recommendations and decisions. */
   "loops:manage": HIRING_TEAM,
+  /** Rate gold samples and read their own certification (never a colleague's answers). */
+  "certification:own": EVERYONE,
   "pipeline:read": HIRING_TEAM,
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
@@ -44,6 +46,7 @@ export const NAVIGATION: Page[] = [
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
+  { path: "/certification", label: "Certification", permission: "certification:own" },
 ];
 
 /**
