@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "pipeline:read": HIRING_TEAM,
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
+  /** Post-hire outcomes (recording them) and the validity page computed from them. */
+  "outcomes:manage": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,
@@ -45,6 +47,7 @@ export const NAVIGATION: Page[] = [
   { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
+  { path: "/validity", label: "Validity", permission: "outcomes:manage" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
   { path: "/certification", label: "Certification", permission: "certification:own" },
 ];

@@ -13,6 +13,7 @@ import { requirePermission } from "#app/auth/session.server";
 import { notFound, readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
 import { formatTime } from "#app/utils/time";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 import { salvageDraft, saveBaseOf, shapeFor } from "./_app.interviews.$interviewId.scorecard.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -207,7 +208,7 @@ function ExpertReview({
       <p className="small muted">
         Rated by {review.ratedBy}. {review.summary}
       </p>
-      <div className="table-wrap">
+      <ScrollRegion label="Your ratings beside the expert's">
         <table className="table">
           <thead>
             <tr>
@@ -223,7 +224,7 @@ function ExpertReview({
           </thead>
           <tbody>
             {review.comparison.map((c) => (
-              <tr key={c.dimensionKey} className={c.within ? undefined : "row-differs"}>
+              <tr key={c.dimensionKey}>
                 <th scope="row">
                   {c.name}
                   <div className="small">
@@ -241,7 +242,7 @@ function ExpertReview({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="small">
         Overall recommendation: yours {review.yourRecommendation}, the expert's {review.expertRecommendation}.
       </p>
