@@ -31,8 +31,22 @@ describe("certification on gold samples", () => {
         [3, 3],
       ]),
     ];
-    expect(certificationResult(sevenOfEight, RULES)).toMatchObject({ certified: true, within: 7, dimensions: 8, share: 0.875, missing: null });
-    const sixOfEight = [sevenOfEight[0]!, sample(2, [[4, 2], [2, 1], [2, 2], [3, 3]])];
+    expect(certificationResult(sevenOfEight, RULES)).toMatchObject({
+      certified: true,
+      within: 7,
+      dimensions: 8,
+      share: 0.875,
+      missing: null,
+    });
+    const sixOfEight = [
+      sevenOfEight[0]!,
+      sample(2, [
+        [4, 2],
+        [2, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+    ];
     expect(certificationResult(sixOfEight, RULES)).toMatchObject({
       certified: false,
       within: 6,
@@ -42,19 +56,49 @@ describe("certification on gold samples", () => {
   });
 
   it("passes at exactly the threshold: 4 of 5 is 80% (a boundary, not a rounding accident)", () => {
-    const five = [sample(1, [[1, 1], [2, 2], [3, 3]]), sample(2, [[4, 1], [3, 3]])];
+    const five = [
+      sample(1, [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+      sample(2, [
+        [4, 1],
+        [3, 3],
+      ]),
+    ];
     expect(certificationResult(five, { ...RULES, minShare: 0.8 })).toMatchObject({ certified: true, within: 4, dimensions: 5 });
     expect(certificationResult(five, { ...RULES, minShare: 0.81 }).certified).toBe(false);
   });
 
   it("one level away counts, two do not, and Not assessed never counts", () => {
-    const r = certificationResult([sample(1, [[3, 4], [2, 4], [null, 3]]), sample(2, [[1, 1]])], RULES);
+    const r = certificationResult(
+      [
+        sample(1, [
+          [3, 4],
+          [2, 4],
+          [null, 3],
+        ]),
+        sample(2, [[1, 1]]),
+      ],
+      RULES,
+    );
     expect(r.within).toBe(2);
     expect(r.dimensions).toBe(4);
   });
 
   it("one perfect sample is not enough: at least two samples", () => {
-    const r = certificationResult([sample(1, [[3, 3], [2, 2], [4, 4], [1, 1]])], RULES);
+    const r = certificationResult(
+      [
+        sample(1, [
+          [3, 3],
+          [2, 2],
+          [4, 4],
+          [1, 1],
+        ]),
+      ],
+      RULES,
+    );
     expect(r).toMatchObject({ certified: false, share: 1, missing: "1 of 2 gold samples rated" });
     expect(certificationResult([], RULES)).toMatchObject({ certified: false, share: null, missing: "0 of 2 gold samples rated" });
   });

@@ -51,7 +51,8 @@ export function certificationRules(dir = GOLD_SAMPLES_DIR): CertificationRules {
   const cached = rulesCache.get(dir);
   if (cached) return cached;
   const parsed = CertificationRulesSchema.safeParse(readJson(path.join(dir, RULES_FILE)));
-  if (!parsed.success) throw new GoldSampleFileError(`${RULES_FILE}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new GoldSampleFileError(`${RULES_FILE}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   rulesCache.set(dir, parsed.data);
   return parsed.data;
 }
@@ -100,7 +101,9 @@ export function loadGoldSamples({ now, database = db(), dir = GOLD_SAMPLES_DIR }
     if (!focus) throw new GoldSampleFileError(`${name}: ${sample.rubric.key} v${sample.rubric.version} has no stage "${sample.stage}"`);
     const rated = Object.keys(sample.expert.ratings).sort();
     if (JSON.stringify(rated) !== JSON.stringify([...focus].sort()))
-      throw new GoldSampleFileError(`${name}: the expert must rate exactly the stage's focus dimensions (${focus.join(", ")}); rated ${rated.join(", ")}`);
+      throw new GoldSampleFileError(
+        `${name}: the expert must rate exactly the stage's focus dimensions (${focus.join(", ")}); rated ${rated.join(", ")}`,
+      );
     const existing = database
       .select({ id: goldSamples.id, contentHash: goldSamples.contentHash })
       .from(goldSamples)
@@ -202,11 +205,15 @@ export type StageStatus = {
 export function certificationStatus(userIds: number[]): Map<number, Map<StageKey, StageStatus>> {
   const rules = certificationRules();
   const samples = activeSamples();
-  const byId = new Map(db().select().from(goldSamples).all().map((s) => [s.id, s]));
+  const byId = new Map(
+    db()
+      .select()
+      .from(goldSamples)
+      .all()
+      .map((s) => [s.id, s]),
+  );
   const attempts = attemptsOf(userIds).filter((a) => a.status === "submitted");
-  const certs = userIds.length
-    ? db().select().from(raterCertifications).where(inArray(raterCertifications.userId, userIds)).all()
-    : [];
+  const certs = userIds.length ? db().select().from(raterCertifications).where(inArray(raterCertifications.userId, userIds)).all() : [];
   const result = new Map<number, Map<StageKey, StageStatus>>();
   for (const userId of userIds) {
     const perStage = new Map<StageKey, StageStatus>();
@@ -273,7 +280,9 @@ export function getGoldSampleFor(userId: number, slug: string) {
   const { expert, ...record } = sample;
   return {
     sample: record,
-    attempt: attempt ? { status: attempt.status, value: attempt.value, revision: attempt.revision, submittedAt: attempt.submittedAt } : null,
+    attempt: attempt
+      ? { status: attempt.status, value: attempt.value, revision: attempt.revision, submittedAt: attempt.submittedAt }
+      : null,
     review: submitted
       ? {
           expert,

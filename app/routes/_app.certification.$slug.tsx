@@ -63,9 +63,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       ratedBy: review.expert.ratedBy,
       summary: review.expert.summary,
       expertRecommendation: RECOMMENDATION_LABELS[review.expert.recommendation],
-      yourRecommendation: typeof value.recommendation === "string" && value.recommendation in RECOMMENDATION_LABELS
-        ? RECOMMENDATION_LABELS[value.recommendation as keyof typeof RECOMMENDATION_LABELS]
-        : "none",
+      yourRecommendation:
+        typeof value.recommendation === "string" && value.recommendation in RECOMMENDATION_LABELS
+          ? RECOMMENDATION_LABELS[value.recommendation as keyof typeof RECOMMENDATION_LABELS]
+          : "none",
       comparison: review.comparison.map((c) => ({
         ...c,
         name: rubric.dimensions.find((x) => x.key === c.dimensionKey)?.name ?? c.dimensionKey,
@@ -228,11 +229,7 @@ function ExpertReview({
                 <th scope="row">
                   {c.name}
                   <div className="small">
-                    {c.within ? (
-                      <span className="badge badge-ok">Within a level</span>
-                    ) : (
-                      <span className="badge badge-warn">Differs</span>
-                    )}
+                    {c.within ? <span className="badge badge-ok">Within a level</span> : <span className="badge badge-warn">Differs</span>}
                   </div>
                 </th>
                 <td className="num">{c.trainee ?? "Not assessed"}</td>

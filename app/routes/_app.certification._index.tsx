@@ -29,9 +29,9 @@ export default function Certification({ loaderData: d }: Route.ComponentProps) {
           <p>
             Before your first loop for a stage, rate its gold samples on the scorecard form: real-sounding interview records an expert has
             rated against the rubric. You are certified for the stage when your ratings are within {d.rules.withinLevels} level of the
-            expert's on at least {formatPercent(d.rules.minShare)} of the focus dimensions over at least {d.rules.minSamples} samples.
-            After you submit, you see where you differed and why the expert rated as they did. Your answers are yours: colleagues and the
-            hiring team see only whether you are certified.
+            expert's on at least {formatPercent(d.rules.minShare)} of the focus dimensions over at least {d.rules.minSamples} samples. After
+            you submit, you see where you differed and why the expert rated as they did. Your answers are yours: colleagues and the hiring
+            team see only whether you are certified.
           </p>
         </div>
       </div>

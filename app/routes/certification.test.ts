@@ -12,7 +12,10 @@ import * as samplePage from "./_app.certification.$slug";
 import * as certificationPage from "./_app.certification._index";
 import * as addInterview from "./_app.candidates.$candidateId.interviews.new";
 
-type Reply = { data: { error?: Record<string, string[]> | null; warnings?: { byField: Record<string, string[]>; key: string } }; init: { status: number } };
+type Reply = {
+  data: { error?: Record<string, string[]> | null; warnings?: { byField: Record<string, string[]>; key: string } };
+  init: { status: number };
+};
 
 /** Rubric v2 published (the gold samples are rated on it) and the samples loaded. */
 async function setup() {
@@ -33,7 +36,12 @@ const EXPERT_SD2 = { ml_system_design: "2", data_quality: "1", mlops_operations:
 
 function ratingForm(levels: Record<string, string>, intent = "submit") {
   return {
-    ...Object.fromEntries(Object.entries(levels).flatMap(([k, v]) => [[`rating.${k}`, v], [`evidence.${k}`, `What I read on ${k}.`]])),
+    ...Object.fromEntries(
+      Object.entries(levels).flatMap(([k, v]) => [
+        [`rating.${k}`, v],
+        [`evidence.${k}`, `What I read on ${k}.`],
+      ]),
+    ),
     recommendation: "yes",
     intent,
   };
@@ -55,7 +63,8 @@ describe("rating a gold sample", () => {
     expect(JSON.stringify(before)).not.toContain("Priya Raman");
 
     // A submit without evidence is refused with the form's own messages; nothing is lost.
-    const refused = (await post(ana.id, "sd-fraud-canary-prompted", { "rating.ml_system_design": "3", intent: "submit" })).data as unknown as Reply;
+    const refused = (await post(ana.id, "sd-fraud-canary-prompted", { "rating.ml_system_design": "3", intent: "submit" }))
+      .data as unknown as Reply;
     expect(refused.init.status).toBe(400);
     expect(JSON.stringify(refused.data.error)).toContain("Write down what the candidate said or did");
     expect(db().select().from(goldAttempts).where(eq(goldAttempts.userId, ana.id)).get()?.status).toBe("draft");
@@ -97,7 +106,12 @@ describe("rating a gold sample", () => {
     // A Wednesday a few weeks out, 10:00: no weekend or holiday warning to mix in.
     const d = new Date(Date.now() + 21 * 86400_000);
     while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1);
-    const form = { stage: "system_design", interviewerId: String(ana.id), scheduledAt: `${d.toISOString().slice(0, 10)}T10:00`, durationMinutes: "75" };
+    const form = {
+      stage: "system_design",
+      interviewerId: String(ana.id),
+      scheduledAt: `${d.toISOString().slice(0, 10)}T10:00`,
+      durationMinutes: "75",
+    };
     const book = async () =>
       run(async () => addInterview.action(routeArgs(await request("/x", { userId: hm.id, form }), { candidateId: String(candidate.id) })));
 
