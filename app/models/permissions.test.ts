@@ -6,7 +6,7 @@ describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews", "Certification"]);
-    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Validity", "Exercises", "Certification"];
+    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Certification"];
     expect(nav("hiring_manager")).toEqual(team);
     expect(nav("admin")).toEqual(team);
   });
@@ -25,7 +25,6 @@ describe("one permission table", () => {
   it("everyone rates gold samples; only the hiring team reads outcomes and validity", () => {
     expect(pagePermission("/certification/sd-fraud-canary-prompted")).toBe("certification:own");
     expect(can({ role: "interviewer" }, "certification:own")).toBe(true);
-    expect(pagePermission("/validity")).toBe("outcomes:manage");
     expect(can({ role: "interviewer" }, "outcomes:manage")).toBe(false);
     expect(can({ role: "hiring_manager" }, "outcomes:manage")).toBe(true);
   });

@@ -47,7 +47,6 @@ export const NAVIGATION: Page[] = [
   { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
-  { path: "/validity", label: "Validity", permission: "outcomes:manage" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
   { path: "/certification", label: "Certification", permission: "certification:own" },
 ];
