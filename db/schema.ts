@@ -814,3 +814,126 @@ export const aggregateState = sqliteTable("aggregate_state", {
   id: integer("id").primaryKey(),
   version: integer("version").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Rater certification: gold samples (pre-rated interview records, content in rubrics/gold-samples/)
+// and interviewers' ratings of them. See docs/decisions/012-validity-and-certification.md.
+
+export type GoldExpert = {
+  ratedBy: string;
+  ratings: Record<string, { level: number; reason: string }>;
+  recommendation: Recommendation;
+  summary: string;
+};
+
+export const goldSamples = sqliteTable(
+  "gold_samples",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    stage: text("stage", { enum: STAGE_KEYS }).notNull(),
+    // The rubric version the expert rated it on (the published one at the time); trainees rate on it too.
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    title: text("title").notNull(),
+    setting: text("setting").notNull(),
+    account: text("account").notNull(),
+    expert: text("expert", { mode: "json" }).$type<GoldExpert>().notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("gold_samples_slug_version").on(t.slug, t.version)],
+);
+
+export const GOLD_ATTEMPT_STATUSES = ["draft", "submitted"] as const;
+
+/** One interviewer's rating of one gold sample in one round (a new round starts a recertification). */
+export const goldAttempts = sqliteTable(
+  "gold_attempts",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    sampleId: integer("sample_id")
+      .notNull()
+      .references(() => goldSamples.id),
+    round: integer("round").notNull().default(1),
+    status: text("status", { enum: GOLD_ATTEMPT_STATUSES }).notNull(),
+    // The scorecard form's value (scorecard-schema.ts), as the trainee entered it.
+    value: text("value", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    revision: integer("revision").notNull().default(1),
+    tabId: text("tab_id"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("gold_attempts_user_sample_round").on(t.userId, t.sampleId, t.round), index("gold_attempts_user_idx").on(t.userId)],
+);
+
+/** A stage an interviewer is certified for: written when a submit makes the rule pass. */
+export const raterCertifications = sqliteTable(
+  "rater_certifications",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    stage: text("stage", { enum: STAGE_KEYS }).notNull(),
+    round: integer("round").notNull(),
+    certifiedAt: integer("certified_at", { mode: "timestamp_ms" }).notNull(),
+    samples: integer("samples").notNull(),
+    withinShare: real("within_share").notNull(),
+    // Their leniency on live loops when certified: drift is measured from here.
+    leniencyAtCertification: real("leniency_at_certification"),
+  },
+  (t) => [uniqueIndex("rater_certifications_user_stage_round").on(t.userId, t.stage, t.round)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Post-hire outcomes: what the hiring manager reports about a hire at 90 days and at one year.
+
+export const OUTCOME_CHECKPOINTS = ["90_days", "1_year"] as const;
+export type OutcomeCheckpoint = (typeof OUTCOME_CHECKPOINTS)[number];
+export const EMPLOYMENT_STATUSES = ["employed", "left_regretted", "left_non_regretted"] as const;
+
+export const hireOutcomes = sqliteTable(
+  "hire_outcomes",
+  {
+    id: id(),
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    checkpoint: text("checkpoint", { enum: OUTCOME_CHECKPOINTS }).notNull(),
+    // The day the performance was assessed (YYYY-MM-DD); never before the hire.
+    assessedOn: text("assessed_on").notNull(),
+    performance: integer("performance").notNull(),
+    dimensionRatings: text("dimension_ratings", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    employment: text("employment", { enum: EMPLOYMENT_STATUSES }).notNull(),
+    notes: text("notes").notNull().default(""),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("hire_outcomes_loop_checkpoint").on(t.loopId, t.checkpoint), index("hire_outcomes_candidate_idx").on(t.candidateId)],
+);
+
+/** Outcome reminders sent to the hiring manager, so each checkpoint is reminded once. */
+export const outcomeReminders = sqliteTable(
+  "outcome_reminders",
+  {
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    checkpoint: text("checkpoint", { enum: OUTCOME_CHECKPOINTS }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+    emailId: integer("email_id").references(() => outbox.id),
+  },
+  (t) => [primaryKey({ columns: [t.loopId, t.checkpoint] })],
+);

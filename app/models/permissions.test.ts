@@ -5,9 +5,10 @@ import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission, setti
 describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
-    expect(nav("interviewer")).toEqual(["My interviews"]);
-    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"]);
-    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"]);
+    expect(nav("interviewer")).toEqual(["My interviews", "Certification"]);
+    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Certification"];
+    expect(nav("hiring_manager")).toEqual(team);
+    expect(nav("admin")).toEqual(team);
   });
 
   it("the settings page lists each role exactly the settings pages it may open, and only roles with one may open it", () => {
@@ -19,6 +20,13 @@ describe("one permission table", () => {
       expect(can({ role }, "settings:read")).toBe(settings(role).length > 0);
     }
     expect(pagePermission("/settings")).toBe("settings:read");
+  });
+
+  it("everyone rates gold samples; only the hiring team reads outcomes and validity", () => {
+    expect(pagePermission("/certification/sd-fraud-canary-prompted")).toBe("certification:own");
+    expect(can({ role: "interviewer" }, "certification:own")).toBe(true);
+    expect(can({ role: "interviewer" }, "outcomes:manage")).toBe(false);
+    expect(can({ role: "hiring_manager" }, "outcomes:manage")).toBe(true);
   });
 
   it("pages are matched by their path, most specific rule first", () => {

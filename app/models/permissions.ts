@@ -11,9 +11,13 @@ export const PERMISSIONS = {
   "interviews:own": EVERYONE,
   /** Candidates, loops, candidate links, every scorecard, recommendations and decisions. */
   "loops:manage": HIRING_TEAM,
+  /** Rate gold samples and read their own certification (never a colleague's answers). */
+  "certification:own": EVERYONE,
   "pipeline:read": HIRING_TEAM,
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
+  /** Post-hire outcomes (recording them) and the validity page computed from them. */
+  "outcomes:manage": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,
@@ -44,6 +48,7 @@ export const NAVIGATION: Page[] = [
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
+  { path: "/certification", label: "Certification", permission: "certification:own" },
 ];
 
 /**
