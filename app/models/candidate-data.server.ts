@@ -136,7 +136,18 @@ export const AUDITED = [
  * Audited entity types that are never a candidate's record. A failed sign-in ("sign_in") can still
  * carry a candidate's address when someone typed it: found by what it says, not by its type.
  */
-export const NOT_ABOUT_A_CANDIDATE = ["user", "position", "rubric_version", "exercise", "sign_in", "demo_data"] as const;
+export const NOT_ABOUT_A_CANDIDATE = [
+  "user",
+  "position",
+  "rubric_version",
+  "exercise",
+  "sign_in",
+  "demo_data",
+  // Gold samples are written accounts, not candidates; attempts and certifications are the staff's.
+  "gold_sample",
+  "gold_attempt",
+  "rater_certification",
+] as const;
 
 const ABOUT_CANDIDATE = AUDITED.map(
   ([type, ids]) => `(entity_type = '${type}' and entity_id in (select cast(id as text) from (${ids})))`,

@@ -17,7 +17,6 @@ export const PERMISSIONS = {
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
   /** Post-hire outcomes (recording them) and the validity page computed from them. */
-  "outcomes:manage": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,

@@ -32,35 +32,6 @@ CREATE TABLE `gold_samples` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `gold_samples_slug_version` ON `gold_samples` (`slug`,`version`);--> statement-breakpoint
-CREATE TABLE `hire_outcomes` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`loop_id` integer NOT NULL,
-	`candidate_id` integer NOT NULL,
-	`checkpoint` text NOT NULL,
-	`assessed_on` text NOT NULL,
-	`performance` integer NOT NULL,
-	`dimension_ratings` text NOT NULL,
-	`employment` text NOT NULL,
-	`notes` text DEFAULT '' NOT NULL,
-	`recorded_by_id` integer NOT NULL,
-	`recorded_at` integer NOT NULL,
-	FOREIGN KEY (`loop_id`) REFERENCES `loops`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`candidate_id`) REFERENCES `candidates`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`recorded_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `hire_outcomes_loop_checkpoint` ON `hire_outcomes` (`loop_id`,`checkpoint`);--> statement-breakpoint
-CREATE INDEX `hire_outcomes_candidate_idx` ON `hire_outcomes` (`candidate_id`);--> statement-breakpoint
-CREATE TABLE `outcome_reminders` (
-	`loop_id` integer NOT NULL,
-	`checkpoint` text NOT NULL,
-	`sent_at` integer NOT NULL,
-	`email_id` integer,
-	PRIMARY KEY(`loop_id`, `checkpoint`),
-	FOREIGN KEY (`loop_id`) REFERENCES `loops`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`email_id`) REFERENCES `outbox`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
 CREATE TABLE `rater_certifications` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,
