@@ -5,8 +5,8 @@ import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission, setti
 describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
-    expect(nav("interviewer")).toEqual(["My interviews", "Certification"]);
-    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Certification"];
+    expect(nav("interviewer")).toEqual(["My interviews"]);
+    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"];
     expect(nav("hiring_manager")).toEqual(team);
     expect(nav("admin")).toEqual(team);
   });
@@ -14,8 +14,8 @@ describe("one permission table", () => {
   it("the settings page lists each role exactly the settings pages it may open, and only roles with one may open it", () => {
     const settings = (role: Role) => settingsFor({ role }).map((s) => s.label);
     expect(settings("interviewer")).toEqual([]);
-    expect(settings("hiring_manager")).toEqual(["Rubric", "Audit log"]);
-    expect(settings("admin")).toEqual(["Rubric", "Users", "Retention", "Outbox", "Audit log"]);
+    expect(settings("hiring_manager")).toEqual(["Rubric", "Certification", "Audit log"]);
+    expect(settings("admin")).toEqual(["Rubric", "Users", "Retention", "Outbox", "Certification", "Audit log"]);
     for (const role of ["interviewer", "hiring_manager", "admin"] as const) {
       expect(can({ role }, "settings:read")).toBe(settings(role).length > 0);
     }

@@ -47,7 +47,6 @@ export const NAVIGATION: Page[] = [
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
-  { path: "/certification", label: "Certification", permission: "certification:own" },
 ];
 
 /**
@@ -75,6 +74,12 @@ export const SETTINGS: (Page & { description: string })[] = [
     description: "Every email the app sent or kept, and whether it arrived.",
   },
   {
+    path: "/certification",
+    label: "Certification",
+    permission: "certification:own",
+    description: "Rate the gold samples of a stage before your first loop on it; who is certified.",
+  },
+  {
     path: "/audit",
     label: "Audit log",
     permission: "audit:read",
@@ -82,9 +87,12 @@ export const SETTINGS: (Page & { description: string })[] = [
   },
 ];
 
-/** The settings pages this user may open; the Settings entry shows only when there is one. */
+/**
+ * The settings pages this user may open; the Settings entry shows only when there is one. An
+ * interviewer has no Settings: the one entry they may open (certification) is on My interviews.
+ */
 export function settingsFor(user: { role: Role }): (typeof SETTINGS)[number][] {
-  return SETTINGS.filter((s) => can(user, s.permission));
+  return can(user, "settings:read") ? SETTINGS.filter((s) => can(user, s.permission)) : [];
 }
 
 // What opening a page needs, most specific first. A debrief sits under /candidates but its panel
