@@ -24,3 +24,13 @@ export function interviewRefusal(user: Asker, interview: { interviewerId: number
   if (access === "read" && can(user, "loops:manage")) return null;
   return REFUSALS[access];
 }
+
+/** Whether `user` may have `access` to the interview: what a page shows or offers, by the same rule. */
+export function mayInterview(user: Asker, interview: { interviewerId: number }, access: InterviewAccess): boolean {
+  return interviewRefusal(user, interview, access) === null;
+}
+
+/** Whether `user` interviews on this loop (a cancelled interview puts nobody on the panel). */
+export function isOnPanel(user: { id: number }, interviews: { interviewerId: number; status: string }[]): boolean {
+  return interviews.some((i) => i.interviewerId === user.id && i.status !== "cancelled");
+}

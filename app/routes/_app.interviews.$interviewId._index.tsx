@@ -1,3 +1,4 @@
+import { mayInterview } from "#app/models/interview-access";
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId._index";
 import { interviewFor } from "#app/models/interview-access.server";
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ),
     },
     stage: stage ? { description: stage.description, focus: stage.focus.map((k) => names[k] ?? k) } : null,
-    isOwn: interview.interviewerId === user.id,
+    isOwn: mayInterview(user, interview, "write"),
     // The panel's debrief opens once every scheduled scorecard is in.
     debriefOpen: countMissingScorecards(interview.loopId) === 0,
     canManage: can(user, "loops:manage"),

@@ -1,3 +1,4 @@
+import { mayInterview } from "#app/models/interview-access";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.kit";
 import { interviewFor } from "#app/models/interview-access.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const focusKeys = rubric.stages.find((s) => s.key === interview.stage)?.focus ?? [];
   const dimensionNames = Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name]));
   const focus = focusKeys.map((k) => dimensionNames[k] ?? k);
-  const isOwn = interview.interviewerId === user.id;
+  const isOwn = mayInterview(user, interview, "write");
   return {
     interview: {
       id: interview.id,

@@ -113,7 +113,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         : null,
     timeZone: user.timeZone,
     // A debugging interview's recorded investigation, to rate the stage with it in view.
-    incident: interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId), now) : null,
+    incident:
+      interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId), now) : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
-import { interviewRefusal } from "#app/models/interview-access";
+import { interviewRefusal, mayInterview } from "#app/models/interview-access";
 import { interviewFor } from "#app/models/interview-access.server";
 import type { Route } from "./+types/_app.interviews.$interviewId.take-home";
 import { checklistSuggestions, levelledChecklist } from "#app/models/checklist";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     interviewId: interview.id,
     // Blind: the grader sees a reference until their grade is saved (loop.server.ts).
     candidateName: candidateNameFor(interview, user.id),
-    isGrader: interview.interviewerId === user.id,
+    isGrader: mayInterview(user, interview, "grade"),
     deadlineAt: takeHome?.deadlineAt ?? null,
     submission: s
       ? {

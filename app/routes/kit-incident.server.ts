@@ -1,5 +1,6 @@
 // The incident panel of a debugging interview's kit page: the run's state, the candidate's link,
 // the recorded path beside the ideal one; and the actions that set a run up.
+import { mayInterview } from "#app/models/interview-access";
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { reissueLink } from "#app/models/assignment.server";
@@ -82,7 +83,7 @@ export function handleKitAction(
       return { ok: false, error: "Only an unfinished candidate link can be replaced." };
     return { ok: true };
   }
-  if (input.intent === "incident-drive" && interview.interviewerId !== user.id)
+  if (input.intent === "incident-drive" && !mayInterview(user, interview, "write"))
     return { ok: false, error: "Only the interviewer of this interview can drive the incident." };
   createIncidentRun(
     user,
