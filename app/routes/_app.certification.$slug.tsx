@@ -15,7 +15,7 @@ import { notFound, readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
 import { formatTime } from "#app/utils/time";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
-import { salvageDraft, saveBaseOf, shapeFor } from "./_app.interviews.$interviewId.scorecard.server";
+import { salvageDraft, saveBaseOf, shapeFor } from "#app/models/scorecard-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Gold sample: ${data.sample.title} · Loopwise` : "Gold sample · Loopwise" },

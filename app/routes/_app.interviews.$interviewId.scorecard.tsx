@@ -16,14 +16,8 @@ import { RaterGuidance } from "#app/components/rater-guidance";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime, formatTime } from "#app/utils/time";
-import {
-  codeReviewSuggestions,
-  loadScorecardContext,
-  salvageDraft,
-  saveBaseOf,
-  shapeFor,
-  visiblePanel,
-} from "./_app.interviews.$interviewId.scorecard.server";
+import { codeReviewSuggestions, loadScorecardContext, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import { salvageDraft, saveBaseOf, shapeFor } from "#app/models/scorecard-form";
 import { requestTime } from "#app/utils/clock.server";
 import { InvestigationPathView } from "#app/components/incident/investigation-path";
 import { getKit } from "#app/models/kit.server";
