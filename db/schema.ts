@@ -517,9 +517,13 @@ export const incidentRuns = sqliteTable("incident_runs", {
   revision: integer("revision").notNull().default(0),
 });
 
-// "evidence": an item revealed; "hypothesis": a note written; "ask": a name asked for that
-// matched no evidence (itself a sign of where the candidate was looking).
-export const INCIDENT_STEP_KINDS = ["evidence", "hypothesis", "ask"] as const;
+// "evidence": an item revealed; "hypothesis": a note written; "ask": a request that revealed
+// nothing by itself (offered the closest items, or none: itself a sign of where the candidate was
+// looking); "expectation": what they expected to see, written before the reveal it names;
+// "query": warehouse SQL they wrote, with the item it answered (or none). The column has no
+// CHECK, so new kinds need no migration; runs recorded before keep their three.
+export const INCIDENT_STEP_KINDS = ["evidence", "hypothesis", "ask", "expectation", "query"] as const;
+export type IncidentStepKind = (typeof INCIDENT_STEP_KINDS)[number];
 
 export const incidentSteps = sqliteTable(
   "incident_steps",
@@ -865,3 +869,79 @@ export const biasAuditReports = sqliteTable("bias_audit_reports", {
   threshold: integer("threshold").notNull(),
   content: text("content", { mode: "json" }).notNull(),
 });
+
+// Rater certification: gold samples (pre-rated interview records, content in rubrics/gold-samples/)
+// and interviewers' ratings of them. See docs/decisions/012-validity-and-certification.md.
+
+export type GoldExpert = {
+  ratedBy: string;
+  ratings: Record<string, { level: number; reason: string }>;
+  recommendation: Recommendation;
+  summary: string;
+};
+
+export const goldSamples = sqliteTable(
+  "gold_samples",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    stage: text("stage", { enum: STAGE_KEYS }).notNull(),
+    // The rubric version the expert rated it on (the published one at the time); trainees rate on it too.
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    title: text("title").notNull(),
+    setting: text("setting").notNull(),
+    account: text("account").notNull(),
+    expert: text("expert", { mode: "json" }).$type<GoldExpert>().notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("gold_samples_slug_version").on(t.slug, t.version)],
+);
+
+export const GOLD_ATTEMPT_STATUSES = ["draft", "submitted"] as const;
+
+/** One interviewer's rating of one gold sample in one round (a new round starts a recertification). */
+export const goldAttempts = sqliteTable(
+  "gold_attempts",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    sampleId: integer("sample_id")
+      .notNull()
+      .references(() => goldSamples.id),
+    round: integer("round").notNull().default(1),
+    status: text("status", { enum: GOLD_ATTEMPT_STATUSES }).notNull(),
+    // The scorecard form's value (scorecard-schema.ts), as the trainee entered it.
+    value: text("value", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    revision: integer("revision").notNull().default(1),
+    tabId: text("tab_id"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("gold_attempts_user_sample_round").on(t.userId, t.sampleId, t.round), index("gold_attempts_user_idx").on(t.userId)],
+);
+
+/** A stage an interviewer is certified for: written when a submit makes the rule pass. */
+export const raterCertifications = sqliteTable(
+  "rater_certifications",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    stage: text("stage", { enum: STAGE_KEYS }).notNull(),
+    round: integer("round").notNull(),
+    certifiedAt: integer("certified_at", { mode: "timestamp_ms" }).notNull(),
+    samples: integer("samples").notNull(),
+    withinShare: real("within_share").notNull(),
+    // Their leniency on live loops when certified: drift is measured from here.
+    leniencyAtCertification: real("leniency_at_certification"),
+  },
+  (t) => [uniqueIndex("rater_certifications_user_stage_round").on(t.userId, t.stage, t.round)],
+);

@@ -11,6 +11,7 @@ import { readRubricFile, rubricFiles } from "#app/models/rubric.server";
 import { loadDraftFromFile, publishDraft } from "#app/models/rubric-version.server";
 import * as schema from "./schema";
 import { historyCandidates } from "./seed-history";
+import { seedCertification } from "./seed-certification";
 import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
 
 const DAY = 24 * 3600_000;
@@ -162,6 +163,8 @@ export async function seedDemoData(db: Db, now: Date) {
   rebuildAggregates();
   const hm = db.select().from(schema.users).where(eq(schema.users.email, "hm@loopwise.test")).get();
   publishNewerVersions(must(hm ?? undefined, "hiring manager hm@loopwise.test"), rubric, now);
+  // Gold samples are rated on the newest version, so they load (and are rated) once it is published.
+  seedCertification(now);
   return { seeded: true };
 }
 

@@ -5,6 +5,7 @@ import { systemNow } from "#app/utils/clock.server";
 import { env } from "#app/utils/env.server";
 import { ensureLocalEnvFile } from "./local-env";
 import { loadExercises } from "#app/models/exercise.server";
+import { loadGoldSamples } from "#app/models/gold-sample.server";
 import { loadRubrics, unloadedRubricFiles } from "#app/models/rubric.server";
 import { listRubricVersions } from "#app/models/rubric-version.server";
 import { seedDemoData } from "./seed";
@@ -19,6 +20,8 @@ const now = systemNow();
 const rubrics = loadRubrics({ now, database });
 const exercises = loadExercises({ now, database });
 const { seeded } = await seedDemoData(database, now);
+// After the seed: the samples are rated on the newest published rubric version.
+const gold = loadGoldSamples({ now, database });
 ensureAggregates();
 const published = listRubricVersions().filter((v) => v.status === "published");
 // Files of a rubric the database already has are published in the app, after their impact preview.
@@ -27,6 +30,7 @@ database.$client.pragma("wal_checkpoint(TRUNCATE)");
 database.$client.close();
 
 console.log(`Database ${env().DATABASE_PATH}: migrated; ${rubrics.length} rubric version(s), ${exercises.length} exercise(s) loaded.`);
+console.log(`${gold.loaded.length} gold sample(s) loaded${gold.waiting.length ? `; waiting for their rubric version: ${gold.waiting.map((w) => w.slug).join(", ")}` : ""}.`);
 console.log(seeded ? "Demo organisation seeded." : "Existing data kept (seeding only fills an empty database).");
 for (const v of published) console.log(`New loops use ${v.title} v${v.version}.`);
 for (const f of waiting)

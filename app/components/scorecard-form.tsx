@@ -11,6 +11,7 @@ import {
   TAKEAWAYS_MAX,
   type ScorecardShape,
 } from "#app/models/scorecard-schema";
+import type { ScorecardDefaults } from "#app/models/scorecard-defaults";
 import { ScorecardConflict, YourEnteredVersion, type EnteredField } from "./scorecard-conflict";
 import { ErrorList, FormError } from "./ui/field";
 import { SubmitButton } from "./ui/submit-button";
@@ -23,15 +24,6 @@ type Dimension = {
   levels: { level: number; label: string; anchor: string }[];
 };
 type Signal = { key: string; kind: "strong" | "weak" | "red_flag"; text: string };
-
-export type ScorecardDefaults = {
-  rating: Record<string, string>;
-  evidence: Record<string, string>;
-  signals: string[];
-  note: Record<string, string>;
-  recommendation: string;
-  takeaways: string;
-};
 
 const SIGNAL_GROUPS: { kind: Signal["kind"]; title: string }[] = [
   { kind: "strong", title: "Strong signals" },
@@ -95,8 +87,9 @@ export function ScorecardForm({
   const { base, tabField, conflict, useReplies, keepMine } = usePageCopy(revision);
   const autosave = useAutosave(!submitted && !conflict);
   useReplies([lastSave, autosave.reply]);
-  // An amendment isn't autosaved, so leaving with unsent changes asks first.
-  useConfirmLeave(submitted && autosave.touched);
+  // An amendment isn't autosaved, so leaving with unsent changes asks first; a draft's last words
+  // are saved before the next page loads.
+  useLeaveSafely(submitted && autosave.touched, autosave);
   useRevealFirstError(form.id, form.allErrors);
   const formRef = useRef<HTMLFormElement>(null);
   const rating = fields.rating.getFieldset();
@@ -148,6 +141,7 @@ export function ScorecardForm({
         />
       ) : null}
       {entered ? <YourEnteredVersion fields={entered} onDismiss={onDismissEntered} /> : null}
+      <ErrorSummary errors={form.allErrors} dimensions={dimensions} />
       <div className="scorecard-body">
         <section aria-labelledby="focus-heading" className="stack">
           <h2 id="focus-heading">Focus dimensions of this stage</h2>
@@ -221,16 +215,7 @@ export function ScorecardForm({
           <ErrorList id={fields.recommendation.errorId} errors={fields.recommendation.errors} />
           <div className="field">
             <label htmlFor={fields.takeaways.id}>Key take-aways</label>
-            <textarea
-              id={fields.takeaways.id}
-              name={fields.takeaways.name}
-              className="textarea textarea-grow"
-              rows={4}
-              onInput={growToFit}
-              maxLength={TAKEAWAYS_MAX}
-              defaultValue={(fields.takeaways.initialValue as string | undefined) ?? ""}
-              aria-invalid={fields.takeaways.errors ? true : undefined}
-            />
+            <CountedTextarea meta={fields.takeaways as FieldMeta} max={TAKEAWAYS_MAX} rows={4} />
             <ErrorList id={fields.takeaways.errorId} errors={fields.takeaways.errors} />
           </div>
         </section>
@@ -257,7 +242,9 @@ export function ScorecardForm({
           {submitted ? "Submit amendment" : "Submit scorecard"}
         </SubmitButton>
         <span className="small muted save-status" role="status" aria-live="polite">
-          {conflict ? "Not saved: changed in another tab" : (autosave.status ?? lastSavedLabel)}
+          {conflict
+            ? "Not saved: changed in another tab"
+            : (autosave.status ?? lastSavedLabel ?? (submitted ? null : "Not started: notes save as you type"))}
         </span>
         <FormError errors={form.errors} />
       </div>
@@ -267,7 +254,7 @@ export function ScorecardForm({
 
 /** Draft autosave for the scorecard, and the status line it shows. */
 function useAutosave(enabled: boolean) {
-  const { fetcher, schedule, saveNow, cancel, dirty } = useDebouncedSave<{ autosave?: SaveReply }>({
+  const { fetcher, schedule, saveNow, cancel, dirty, flush, hasPending } = useDebouncedSave<{ autosave?: SaveReply }>({
     intent: "autosave",
     delayMs: AUTOSAVE_DELAY_MS,
     enabled,
@@ -284,6 +271,8 @@ function useAutosave(enabled: boolean) {
     },
     saveNow,
     cancel,
+    flush,
+    hasPending,
     status,
     touched,
   };
@@ -324,20 +313,60 @@ function usePageCopy(loaded: number) {
   return { base, tabField, conflict, useReplies, keepMine };
 }
 
-/** Asks before leaving the page (or the app's route) while `active`. */
-function useConfirmLeave(active: boolean) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => active && currentLocation.pathname !== nextLocation.pathname);
+/**
+ * Leaving the page never loses a word: while `confirm` (an amendment not yet submitted) it asks
+ * first; otherwise a draft save still waiting is sent, and the navigation goes on once the server
+ * has it, so the page navigated to, or the one returned to, reads it.
+ */
+function useLeaveSafely(confirm: boolean, autosave: { hasPending: () => boolean; flush: () => Promise<void> }) {
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => (confirm || autosave.hasPending()) && currentLocation.pathname !== nextLocation.pathname,
+  );
+  // The latest of both, read when the navigation is blocked (they change on every render).
+  const latest = useRef({ confirm, autosave });
+  useEffect(() => {
+    latest.current = { confirm, autosave };
+  });
   useEffect(() => {
     if (blocker.state !== "blocked") return;
-    if (window.confirm("Leave without submitting your amendment? Your changes will be lost.")) blocker.proceed();
+    if (!latest.current.confirm) void latest.current.autosave.flush().then(() => blocker.proceed());
+    else if (window.confirm("Leave without submitting your amendment? Your changes will be lost.")) blocker.proceed();
     else blocker.reset();
   }, [blocker]);
   useEffect(() => {
-    if (!active) return;
+    if (!confirm) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, [active]);
+  }, [confirm]);
+}
+
+/** At the top of the form after a refused save: every message, named by its field (the first field gets focus). */
+function ErrorSummary({ errors, dimensions }: { errors: Record<string, string[]>; dimensions: Dimension[] }) {
+  const entries = Object.entries(errors).filter(([name]) => name !== "");
+  if (!entries.length) return null;
+  const fieldName = (name: string) => {
+    const [head, key] = name.split(".", 2);
+    const dimension = dimensions.find((d) => d.key === key)?.name;
+    if (head === "rating" && dimension) return `${dimension}: rating`;
+    if (head === "evidence" && dimension) return `${dimension}: evidence`;
+    if (head === "note") return "Red-flag note";
+    return name === "recommendation" ? "Overall recommendation" : name === "takeaways" ? "Key take-aways" : "Signals";
+  };
+  return (
+    <div className="form-error error-summary" role="alert" aria-labelledby="error-summary-heading">
+      <h2 id="error-summary-heading">
+        {entries.length === 1 ? "One field to fix" : `${entries.length} fields to fix`}: what you typed is still here
+      </h2>
+      <ul>
+        {entries.map(([name, messages]) => (
+          <li key={name}>
+            {fieldName(name)}: {messages.join(" ")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** After a refused submit, bring the first message into view (opening a folded section). */
@@ -351,7 +380,10 @@ function useRevealFirstError(formId: string, errors: Record<string, string[]>) {
     first.closest("details")?.setAttribute("open", "");
     const fieldset = first.closest("fieldset") ?? first;
     fieldset.scrollIntoView({ block: "center" });
-    fieldset.querySelector<HTMLElement>("input, textarea")?.focus({ preventScroll: true });
+    // The wrong field itself (say, an evidence box that is too long), else the group's first choice.
+    (fieldset.querySelector<HTMLElement>('[aria-invalid="true"]') ?? fieldset.querySelector<HTMLElement>("input, textarea"))?.focus({
+      preventScroll: true,
+    });
   }, [formId, signature]);
 }
 
@@ -444,21 +476,43 @@ function DimensionFieldset({
       <ErrorList id={r.errorId} errors={r.errors} />
       <div className="field">
         <label htmlFor={e.id}>Evidence for {d.name}</label>
-        <textarea
-          id={e.id}
-          name={e.name}
-          className="textarea textarea-grow"
-          rows={3}
-          maxLength={EVIDENCE_MAX}
-          defaultValue={(e.initialValue as string | undefined) ?? ""}
-          placeholder="What the candidate said or did: quotes, decisions, numbers."
-          onInput={growToFit}
-          aria-invalid={e.errors ? true : undefined}
-          aria-describedby={e.errors ? e.errorId : undefined}
-        />
+        <CountedTextarea meta={e} max={EVIDENCE_MAX} rows={3} placeholder="What the candidate said or did: quotes, decisions, numbers." />
         <ErrorList id={e.errorId} errors={e.errors} />
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * A text box with a limit: it counts as you type and says when the text is over, rather than
+ * cutting a paste short without a word (no maxLength). What is over is kept on the page.
+ */
+function CountedTextarea({ meta, max, rows, placeholder }: { meta: FieldMeta; max: number; rows: number; placeholder?: string }) {
+  const [length, setLength] = useState(((meta.initialValue as string | undefined) ?? "").length);
+  const over = length > max;
+  const countId = `${meta.id}-count`;
+  return (
+    <>
+      <textarea
+        id={meta.id}
+        name={meta.name}
+        className="textarea textarea-grow"
+        rows={rows}
+        defaultValue={(meta.initialValue as string | undefined) ?? ""}
+        placeholder={placeholder}
+        onInput={(event) => {
+          growToFit(event);
+          setLength(event.currentTarget.value.length);
+        }}
+        aria-invalid={meta.errors || over ? true : undefined}
+        aria-describedby={[meta.errors ? meta.errorId : null, countId].filter(Boolean).join(" ")}
+      />
+      <p id={countId} className={`small char-count${over ? " field-error" : " muted"}`} aria-live={over ? "polite" : "off"}>
+        {over
+          ? `${length.toLocaleString("en-GB")} of ${max.toLocaleString("en-GB")} characters: ${(length - max).toLocaleString("en-GB")} too many. Shorten it to save it; nothing has been cut.`
+          : `${length.toLocaleString("en-GB")} of ${max.toLocaleString("en-GB")} characters`}
+      </p>
+    </>
   );
 }
 

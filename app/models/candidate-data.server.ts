@@ -146,6 +146,10 @@ export const NOT_ABOUT_A_CANDIDATE = [
   "sign_in",
   "demo_data",
   "bias_audit_report",
+  // Gold samples are written accounts, not candidates; attempts and certifications are the staff's.
+  "gold_sample",
+  "gold_attempt",
+  "rater_certification",
 ] as const;
 
 const ABOUT_CANDIDATE = AUDITED.map(

@@ -37,4 +37,24 @@ describe("evidence charts", () => {
     expect(svg).toContain("x&#39;y");
     expect(svg.match(/<rect /g)).toHaveLength(3); // two bars and one legend swatch
   });
+
+  it("keep every point inside the plot, whatever the range (no line runs off the top)", () => {
+    const svg = timeSeriesSvg({
+      type: "timeseries",
+      title: "Click-through (%)",
+      unit: "%",
+      x: ["20:00", "21:00", "22:00", "23:00"],
+      series: [
+        { name: "Last night", values: [4.35, 4.25, 3.25, 3.19] },
+        { name: "A week earlier", values: [4.35, 4.25, 4.15, 4.1] },
+      ],
+      markers: [],
+      yFromZero: false,
+    });
+    // The plot spans y 16 (top) to 216 (260 high, 44 for the axis labels below).
+    const ys = [...svg.matchAll(/<circle cx="[\d.]+" cy="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(8);
+    for (const y of ys) expect(y).toBeGreaterThanOrEqual(16);
+    for (const y of ys) expect(y).toBeLessThanOrEqual(216);
+  });
 });

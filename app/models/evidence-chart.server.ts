@@ -13,14 +13,16 @@ const COLOURS = ["#1f4bd8", "#b42318", "#0f7a4a", "#8a5a00", "#6b21a8", "#374151
 const escapeXml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** Round numbers for the axis: about five ticks from lo to hi. */
+/** Round numbers for the axis: about five ticks, the first at or below lo and the last at or above hi. */
 function ticks(lo: number, hi: number): number[] {
   if (hi === lo) hi = lo + 1;
   const raw = (hi - lo) / 5;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  // The axis ends on a tick past the highest value, so no point is drawn above the plot.
+  const last = Math.ceil(hi / step - 1e-9) * step;
   const out: number[] = [];
-  for (let v = Math.floor(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toFixed(10)));
+  for (let v = Math.floor(lo / step) * step; v <= last + step * 1e-9; v += step) out.push(Number(v.toFixed(10)));
   return out;
 }
 

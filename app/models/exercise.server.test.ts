@@ -26,7 +26,11 @@ describe("interview kits", () => {
     expect(loadExercises({ now: new Date() }).every((e) => !e.created)).toBe(true);
     const byStage = listExercisesByStage();
     expect(byStage.system_design?.length).toBeGreaterThanOrEqual(2);
-    expect(byStage.debugging?.map((e) => e.slug).sort()).toEqual(["debugging-fraud-unit-change", "debugging-overnight-drop"]);
+    expect(byStage.debugging?.map((e) => e.slug).sort()).toEqual([
+      "debugging-fraud-unit-change",
+      "debugging-overnight-drop",
+      "debugging-support-assistant",
+    ]);
     const design = getKit(byStage.system_design![0]!.id)!;
     expect(design.content?.factSheet).toMatch(/^# Fact sheet/);
     expect(design.content?.timePlan.reduce((s, p) => s + p.minutes, 0)).toBe(design.durationMinutes);
@@ -39,6 +43,7 @@ describe("interview kits", () => {
       "system-design-feed-ranking",
       "debugging-overnight-drop",
       "debugging-fraud-unit-change",
+      "debugging-support-assistant",
       "leadership-behavioural",
       "take-home-inference-service",
     ];
@@ -75,10 +80,10 @@ describe("interview kits", () => {
       /system-design-fraud-scoring: missing fact-sheet\.md/,
     ],
     [
-      "evidence in a category that doesn't exist",
+      "evidence in a source that doesn't exist",
       "debugging-overnight-drop",
-      (k: ReturnType<typeof copyOf>) => k.edit("scenario.json", (s) => ((s.evidence as { category: string }[])[2]!.category = "astrology")),
-      /debugging-overnight-drop\/scenario\.json: invalid scenario\nevidence\.2\.category: unknown category "astrology"/,
+      (k: ReturnType<typeof copyOf>) => k.edit("scenario.json", (s) => ((s.evidence as { source: string }[])[2]!.source = "astrology")),
+      /debugging-overnight-drop\/scenario\.json: invalid scenario\nevidence\.2\.source: unknown source "astrology"/,
     ],
     [
       "an ideal path through unknown evidence",
@@ -86,6 +91,51 @@ describe("interview kits", () => {
       (k: ReturnType<typeof copyOf>) =>
         k.edit("scenario.json", (s) => ((s.idealPath as { evidence: string }[])[1]!.evidence = "crystal-ball")),
       /idealPath\.1\.evidence: unknown evidence "crystal-ball"/,
+    ],
+    [
+      "a reveal that references a missing artefact",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => {
+          const item = (s.evidence as { id: string; artefacts: unknown[] }[]).find((e) => e.id === "null-rates")!;
+          item.artefacts = [{ ref: "no-such-table" }];
+        }),
+      /evidence\.\d+\.artefacts\.0\.ref: unknown artefact "no-such-table"/,
+    ],
+    [
+      "a timeline that runs backwards",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) => k.edit("scenario.json", (s) => ((s.timeline as { at: string }[])[5]!.at = "2026-12-01T00:10")),
+      /timeline\.5\.at: runs backwards: 2026-12-01T00:10 comes after 2026-12-01T01:05/,
+    ],
+    [
+      "a candidate paged before the story has happened",
+      "debugging-support-assistant",
+      (k: ReturnType<typeof copyOf>) => k.edit("scenario.json", (s) => ((s.clock as { start: string }).start = "2026-12-08T09:00")),
+      /clock\.start: the candidate is paged at 2026-12-08T09:00, before the timeline's last event \(2026-12-09T09:15\)/,
+    ],
+    [
+      "an item that shows the cause listed in a menu",
+      "debugging-fraud-unit-change",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => ((s.evidence as { id: string; menu: boolean }[]).find((e) => e.id === "raw-events")!.menu = true)),
+      /evidence\.\d+\.menu: "raw-events" shows the cause, so it can't be listed in a menu/,
+    ],
+    [
+      'a "meets" that requires an action the scenario makes pointless',
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => ((s.levels as { evidence: string[] }[])[2]!.evidence = ["rollback-v230"])),
+      /levels\.2\.evidence\.0: "meets" can't require "rollback-v230": the scenario makes it pointless/,
+    ],
+    [
+      "a query on a table the warehouse doesn't have",
+      "debugging-overnight-drop",
+      (k: ReturnType<typeof copyOf>) =>
+        k.edit("scenario.json", (s) => {
+          (s.evidence as { id: string; query: { tables: string[] } }[]).find((e) => e.id === "join-match-rate")!.query.tables = ["sellers"];
+        }),
+      /evidence\.\d+\.query\.tables\.0: unknown table "sellers"/,
     ],
     [
       "a chart series shorter than its x axis",
@@ -102,7 +152,7 @@ describe("interview kits", () => {
       "debugging-overnight-drop",
       (k: ReturnType<typeof copyOf>) =>
         k.edit("scenario.json", (s) => {
-          const table = (s.evidence as { id: string; artefacts: { rows: unknown[][] }[] }[]).find((e) => e.id === "null-rates")!
+          const table = (s.evidence as { id: string; artefacts: { rows: unknown[][] }[] }[]).find((e) => e.id === "freshness")!
             .artefacts[0]!;
           table.rows[1]!.pop();
         }),

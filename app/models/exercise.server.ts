@@ -11,7 +11,7 @@ import { fillStoredVersions, storedContent } from "./code-review-version.server"
 import { describeIssues } from "./rubric";
 import { assessedSectionProblems, ChecklistSchema, type StoredChecklist } from "./checklist";
 import { KitMetaSchema, missingGuideSections, timeBoxProblems, type KitMeta, type TimePhase } from "./kit";
-import { ScenarioSchema, type Scenario } from "./incident-scenario";
+import { ScenarioSchema, type StoredScenario } from "./incident-scenario";
 
 export const EXERCISES_DIR = path.resolve("exercises");
 
@@ -22,8 +22,8 @@ export type KitContent = {
   guide: string;
   /** System design: how every panel answers clarifying questions. */
   factSheet: string | null;
-  /** Debugging: the incident simulation. */
-  scenario: Scenario | null;
+  /** Debugging: the incident simulation, in the shape of the version that stored it (read it with readScenario). */
+  scenario: StoredScenario | null;
   /** Take-home: the grading checklist (as its version stored it), the settings and the files the candidate downloads. */
   checklist: StoredChecklist | null;
   takeHome: KitMeta["takeHome"] | null;

@@ -2,12 +2,13 @@
 // link or driven by the interviewer. The server's clock stamps every step and decides when the
 // run is over.
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { assignments, incidentRuns, incidentSteps, type IncidentMode } from "#db/schema";
+import { assignments, incidentRuns, incidentSteps, type IncidentMode, type IncidentStepKind } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { assignmentPhase } from "./assignment-phase";
 import { insertAssignmentOnce, interviewOfAssignment, whileInProgress, type WriteResult } from "./assignment.server";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { findEvidence, type Scenario } from "./incident-scenario";
+import { answerQuery, matchEvidence } from "./evidence-matcher";
+import type { EvidenceItem, Scenario } from "./incident-scenario";
 
 export const MAX_STEPS = 300;
 export const INCIDENT_LINK_VALID_DAYS = 7;
@@ -112,9 +113,10 @@ export function listSteps(assignmentId: number) {
 
 export type IncidentStep = ReturnType<typeof listSteps>[number];
 
-type Step = { kind: "evidence" | "hypothesis" | "ask"; evidenceId?: string; text?: string };
+type Step = { kind: IncidentStepKind; evidenceId?: string | null; text?: string };
 
-function recordStep(assignmentId: number, step: Step, now: Date): WriteResult {
+/** Records steps in one write, in order, while the run is in progress. */
+function recordSteps(assignmentId: number, steps: Step[], now: Date): WriteResult {
   return whileInProgress(
     assignmentId,
     now,
@@ -125,58 +127,139 @@ function recordStep(assignmentId: number, step: Step, now: Date): WriteResult {
           .from(incidentSteps)
           .where(eq(incidentSteps.assignmentId, assignmentId))
           .get()?.n ?? 0;
-      if (count >= MAX_STEPS) return { ok: false, status: 400, message: `An investigation can record at most ${MAX_STEPS} steps.` };
-      if (step.kind === "evidence") {
-        const seen = tx
-          .select({ id: incidentSteps.id })
+      if (count + steps.length > MAX_STEPS)
+        return { ok: false, status: 400, message: `An investigation can record at most ${MAX_STEPS} steps.` };
+      // Looking again at something already on screen (a second tab, a double click) is not a new
+      // step of the path, nor is an expectation written for it.
+      const revealed = new Set(
+        tx
+          .select({ id: incidentSteps.evidenceId })
           .from(incidentSteps)
-          .where(and(eq(incidentSteps.assignmentId, assignmentId), eq(incidentSteps.evidenceId, step.evidenceId!)))
-          .get();
-        // Looking again at something already on screen is not a new step of the path.
-        if (seen) return { ok: true };
-      }
-      tx.insert(incidentSteps)
-        .values({ assignmentId, at: now, kind: step.kind, evidenceId: step.evidenceId ?? null, text: step.text ?? "" })
-        .run();
+          .where(and(eq(incidentSteps.assignmentId, assignmentId), eq(incidentSteps.kind, "evidence")))
+          .all()
+          .map((r) => r.id),
+      );
+      const fresh = steps.filter(
+        (step) => !((step.kind === "evidence" || step.kind === "expectation") && revealed.has(step.evidenceId ?? null)),
+      );
+      for (const step of fresh)
+        tx.insert(incidentSteps)
+          .values({ assignmentId, at: now, kind: step.kind, evidenceId: step.evidenceId ?? null, text: step.text ?? "" })
+          .run();
       return { ok: true };
     },
     INCIDENT_REFUSALS,
   );
 }
 
-/** Reveals one evidence item by its id; an id the scenario doesn't have is refused. */
-export function revealEvidence(assignmentId: number, scenario: Scenario, evidenceId: string, now: Date, asked = ""): WriteResult {
-  if (!scenario.evidence.some((e) => e.id === evidenceId))
-    return {
-      ok: false,
-      status: 400,
-      message: "That evidence doesn't exist in this scenario. Pick it from a category or ask for it by name.",
-    };
-  return recordStep(assignmentId, { kind: "evidence", evidenceId, text: asked }, now);
+/** Where an item was first looked at (1, 2, …), or null when it hasn't been. */
+function lookOf(assignmentId: number, evidenceId: string): number | null {
+  const revealed = db()
+    .select({ evidenceId: incidentSteps.evidenceId })
+    .from(incidentSteps)
+    .where(and(eq(incidentSteps.assignmentId, assignmentId), eq(incidentSteps.kind, "evidence")))
+    .orderBy(asc(incidentSteps.id))
+    .all();
+  const at = revealed.findIndex((r) => r.evidenceId === evidenceId);
+  return at === -1 ? null : at + 1;
+}
+
+export type Request = { asked?: string; source?: string; expected?: string };
+export type Offered = { id: string; title: string; source: string; minutes: number };
+export type RevealResult = WriteResult & { revealed?: string; already?: number };
+
+const offered = (scenario: Scenario, items: EvidenceItem[]): Offered[] => {
+  const names = new Map(scenario.sources.map((s) => [s.id, s.name]));
+  return items.map((e) => ({ id: e.id, title: e.title, source: names.get(e.source) ?? e.source, minutes: e.minutes }));
+};
+
+/** The reveal itself: the expectation written for it (if any), then the item; again is not a new step. */
+function reveal(
+  assignmentId: number,
+  item: EvidenceItem,
+  text: string,
+  expected: string | undefined,
+  now: Date,
+  before: Step[] = [],
+): RevealResult {
+  const already = lookOf(assignmentId, item.id);
+  const steps: Step[] = [
+    ...(expected ? [{ kind: "expectation" as const, evidenceId: item.id, text: expected }] : []),
+    ...before,
+    { kind: "evidence", evidenceId: item.id, text },
+  ];
+  const result = recordSteps(assignmentId, steps, now);
+  return result.ok ? { ok: true, revealed: item.id, ...(already ? { already } : {}) } : result;
 }
 
 /**
- * Evidence asked for by name: one match is revealed at once, several are offered to choose from,
- * none is recorded as an ask that found nothing (itself a sign of where the candidate looked).
+ * Reveals one item by its id: one listed in a menu, or one of the answers the request that came
+ * with it gets. Anything else is refused, so no item is shown that wasn't asked for, and an id
+ * from another scenario (or made up) finds nothing.
+ */
+export function revealEvidence(
+  assignmentId: number,
+  scenario: Scenario,
+  evidenceId: string,
+  now: Date,
+  request: Request = {},
+): RevealResult {
+  const item = scenario.evidence.find((e) => e.id === evidenceId);
+  if (!item) return { ok: false, status: 400, message: "That evidence doesn't exist in this scenario. Ask for what you want to see." };
+  if (!item.menu) {
+    const answers = request.asked ? matchEvidence(scenario, request.asked, request.source).answers : [];
+    if (!answers.some((a) => a.item.id === evidenceId)) {
+      // After the deadline or submission that is what the candidate needs to hear, not how to ask.
+      const phase = phaseOf(assignmentId, now);
+      if (phase !== "in_progress") return { ok: false, status: 409, message: INCIDENT_REFUSALS[phase] };
+      return { ok: false, status: 400, message: "Say what you want to see first: ask for it, and choose from the answers." };
+    }
+  }
+  return reveal(assignmentId, item, request.asked ?? "", request.expected, now);
+}
+
+/**
+ * A request in the candidate's words: a clear match is revealed at once; otherwise the closest
+ * items are offered to choose from (or, when nothing answers it, the sources to ask), and the
+ * request is recorded as an ask (itself a sign of where the candidate looked).
  */
 export function askForEvidence(
   assignmentId: number,
   scenario: Scenario,
-  asked: string,
+  request: Required<Pick<Request, "asked">> & Request,
   now: Date,
-): WriteResult & { found?: "one" | "several" | "none"; matches?: { id: string; title: string }[] } {
-  const matches = findEvidence(scenario, asked);
-  if (matches.length === 1) return { ...revealEvidence(assignmentId, scenario, matches[0]!.id, now, asked), found: "one" };
-  if (matches.length > 1) {
-    const phase = phaseOf(assignmentId, now);
-    if (phase !== "in_progress") return { ok: false, status: 409, message: INCIDENT_REFUSALS[phase] };
-    return { ok: true, found: "several", matches: matches.map(({ id, title }) => ({ id, title })) };
+): RevealResult & { found?: "one" | "several" | "none"; matches?: Offered[]; unknown?: string[] } {
+  const match = matchEvidence(scenario, request.asked, request.source);
+  const matches = offered(
+    scenario,
+    match.answers.map((a) => a.item),
+  );
+  if (match.confident) {
+    const result = reveal(assignmentId, match.answers[0]!.item, request.asked, request.expected, now);
+    return { ...result, found: "one", matches: matches.slice(1) };
   }
-  return { ...recordStep(assignmentId, { kind: "ask", text: asked }, now), found: "none" };
+  const result = recordSteps(assignmentId, [{ kind: "ask", text: request.asked }], now);
+  if (!result.ok) return result;
+  return { ok: true, found: matches.length ? "several" : "none", matches, unknown: match.unknown };
 }
 
-export function addHypothesis(assignmentId: number, text: string, now: Date): WriteResult {
-  return recordStep(assignmentId, { kind: "hypothesis", text }, now);
+/**
+ * A warehouse query the candidate wrote: recorded as they wrote it (the interviewer rates it),
+ * answered by the item that reads the tables it names, or by the list of tables there are.
+ */
+export function runQuery(
+  assignmentId: number,
+  scenario: Scenario,
+  input: { sql: string; expected?: string },
+  now: Date,
+): RevealResult & { tables?: string[] } {
+  const { item, tables } = answerQuery(scenario, input.sql);
+  const query: Step = { kind: "query", evidenceId: item?.id ?? null, text: input.sql };
+  if (!item) {
+    const result = recordSteps(assignmentId, [query], now);
+    return result.ok ? { ok: true, tables } : result;
+  }
+  return { ...reveal(assignmentId, item, "", input.expected, now, [query]), tables };
 }
 
 function phaseOf(assignmentId: number, now: Date) {
@@ -186,6 +269,10 @@ function phaseOf(assignmentId: number, now: Date) {
     .where(eq(assignments.id, assignmentId))
     .get();
   return a ? assignmentPhase(a, now) : "revoked";
+}
+
+export function addHypothesis(assignmentId: number, text: string, now: Date): WriteResult {
+  return recordSteps(assignmentId, [{ kind: "hypothesis", text }], now);
 }
 
 /**

@@ -6,6 +6,19 @@ import { checkScheduledAt } from "./loop-schema";
 import { findActiveStage, findClash, isOnPanel, type InterviewPlan } from "./interview.server";
 import { schedulingWarnings, warningsKey } from "./scheduling-warnings.server";
 import { getSchedulingPeople, listPanelists } from "./user.server";
+import { certificationRules, certificationStatus, stagesWithGoldSamples } from "./gold-sample.server";
+
+/**
+ * Why this interviewer isn't ready for this stage, or null: a stage with gold samples asks for
+ * certification on them first (rubrics/gold-samples/certification.json says whether that warns or
+ * refuses). A stage without gold samples asks for nothing.
+ */
+export function certificationProblem(plan: { stage: StageKey; interviewerId: number }, name: string): string | null {
+  if (!stagesWithGoldSamples().has(plan.stage)) return null;
+  const status = certificationStatus([plan.interviewerId]).get(plan.interviewerId)?.get(plan.stage);
+  if (!status || status.certified) return null;
+  return `${name} isn't certified for ${STAGE_LABELS[plan.stage]} yet (${status.missing}): interviewers rate the stage's gold samples on the Certification page before their first loop.`;
+}
 
 /** Warnings by form field, and the key that accepting exactly these warnings sends back. */
 export type SchedulingWarnings = { byField: Record<string, string[]>; key: string };
@@ -47,6 +60,11 @@ export function checkInterview(
     errors.interviewerId = ["That person can't interview: choose an active interviewer from the list"];
   else if (ctx.loopId && isOnPanel(ctx.loopId, value.interviewerId, ctx.existing?.id))
     errors.interviewerId = ["This person already has another stage of this loop; choose someone else"];
+  if (!errors.interviewerId && !unchangedInterviewer && certificationRules().uncertifiedOnStage === "refuse") {
+    const name = getSchedulingPeople([value.interviewerId]).get(value.interviewerId)?.name ?? "This interviewer";
+    const problem = certificationProblem(value, name);
+    if (problem) errors.interviewerId = [problem];
+  }
   if (value.exerciseId) {
     const exercise = getExerciseStage(value.exerciseId);
     if (!exercise || !exercise.active || exercise.stage !== value.stage) errors.exerciseId = ["Choose an exercise made for this stage"];
@@ -75,7 +93,7 @@ export function checkInterview(
 }
 
 /**
- * Weekend and public-holiday warnings for planned interviews, by form field, or null when there
+ * Weekend, public-holiday and certification warnings for planned interviews, by form field, or null when there
  * are none. The form shows them and books only once they are accepted (`acceptedKey` matches).
  */
 export function checkWarnings(
@@ -87,6 +105,8 @@ export function checkWarnings(
   for (const { field, plan } of planned) {
     const person = people.get(plan.interviewerId);
     const warnings = person ? schedulingWarnings(plan.scheduledAt, person) : [];
+    const uncertified = person && certificationRules().uncertifiedOnStage === "warn" ? certificationProblem(plan, person.name) : null;
+    if (uncertified) warnings.push(uncertified);
     if (warnings.length) byField[field] = warnings;
   }
   if (!Object.keys(byField).length) return null;

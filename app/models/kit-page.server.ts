@@ -4,10 +4,11 @@ import { getCodeReviewExercise } from "./code-review-exercise.server";
 import { newerVersionOf, type Kit } from "./kit.server";
 import { renderDocument } from "#app/utils/markdown.server";
 import { renderKitSections, SCREEN_SHARE_STAGES } from "./kit-document.server";
+import { clockMinutes, formatClock, readScenario } from "./incident-scenario";
 
 export function kitPageData(kit: Kit, focusNames: string[]) {
   const content = kit.content;
-  const scenario = content?.scenario ?? null;
+  const scenario = readScenario(content?.scenario);
   const titles = new Map(scenario?.evidence.map((e) => [e.id, e.title]));
   return {
     kit: {
@@ -38,8 +39,20 @@ export function kitPageData(kit: Kit, focusNames: string[]) {
     canShowPrompt: (SCREEN_SHARE_STAGES as readonly string[]).includes(kit.stage),
     evidence: scenario
       ? {
-          categories: scenario.categories,
-          items: scenario.evidence.map(({ id, title, category, meaning }) => ({ id, title, category, meaning })),
+          sources: scenario.sources,
+          items: scenario.evidence.map(({ id, title, source, meaning, menu, showsCause, deadEnd, minutes, query }) => ({
+            id,
+            title,
+            source,
+            meaning,
+            menu,
+            showsCause,
+            deadEnd,
+            minutes,
+            query: query ? query.tables : null,
+          })),
+          timeline: scenario.timeline.map((t) => ({ at: formatClock(clockMinutes(t.at)), what: t.what })),
+          paged: scenario.clock ? formatClock(clockMinutes(scenario.clock.start)) : null,
           idealPath: scenario.idealPath.map((s) => ({ ...s, title: titles.get(s.evidence) ?? s.evidence })),
         }
       : null,

@@ -6,8 +6,9 @@ describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews"]);
-    expect(nav("hiring_manager")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"]);
-    expect(nav("admin")).toEqual(["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises", "Fairness"]);
+    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"];
+    expect(nav("hiring_manager")).toEqual(team);
+    expect(nav("admin")).toEqual([...team, "Fairness"]);
     // Compliance reads fairness totals and nothing about any one candidate.
     expect(nav("compliance")).toEqual(["Fairness"]);
   });
@@ -18,20 +19,25 @@ describe("one permission table", () => {
     );
     expect(pagePermission("/fairness")).toBe("fairness:read");
     expect(pagePermission("/fairness/report")).toBe("fairness:read");
-    for (const p of ["loops:manage", "interviews:own", "audit:read", "candidate-data:manage", "settings:read"] as const)
+    for (const p of ["loops:manage", "interviews:own", "certification:own", "audit:read", "candidate-data:manage", "settings:read"] as const)
       expect(can({ role: "compliance" }, p)).toBe(false);
   });
 
   it("the settings page lists each role exactly the settings pages it may open, and only roles with one may open it", () => {
     const settings = (role: Role) => settingsFor({ role }).map((s) => s.label);
     expect(settings("interviewer")).toEqual([]);
-    expect(settings("hiring_manager")).toEqual(["Rubric", "Audit log"]);
-    expect(settings("admin")).toEqual(["Rubric", "Users", "Retention", "Outbox", "Audit log"]);
+    expect(settings("hiring_manager")).toEqual(["Rubric", "Certification", "Audit log"]);
+    expect(settings("admin")).toEqual(["Rubric", "Users", "Retention", "Outbox", "Certification", "Audit log"]);
     expect(settings("compliance")).toEqual([]);
     for (const role of ["interviewer", "hiring_manager", "admin", "compliance"] as const) {
       expect(can({ role }, "settings:read")).toBe(settings(role).length > 0);
     }
     expect(pagePermission("/settings")).toBe("settings:read");
+  });
+
+  it("everyone rates gold samples, on their own page", () => {
+    expect(pagePermission("/certification/sd-fraud-canary-prompted")).toBe("certification:own");
+    expect(can({ role: "interviewer" }, "certification:own")).toBe(true);
   });
 
   it("pages are matched by their path, most specific rule first", () => {

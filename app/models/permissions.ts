@@ -11,9 +11,12 @@ export const PERMISSIONS = {
   "interviews:own": EVERYONE,
   /** Candidates, loops, candidate links, every scorecard, recommendations and decisions. */
   "loops:manage": HIRING_TEAM,
+  /** Rate gold samples and read their own certification (never a colleague's answers). */
+  "certification:own": EVERYONE,
   "pipeline:read": HIRING_TEAM,
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
+  /** Post-hire outcomes (recording them) and the validity page computed from them. */
   "audit:read": HIRING_TEAM,
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,
@@ -77,6 +80,12 @@ export const SETTINGS: (Page & { description: string })[] = [
     description: "Every email the app sent or kept, and whether it arrived.",
   },
   {
+    path: "/certification",
+    label: "Certification",
+    permission: "certification:own",
+    description: "Rate the gold samples of a stage before your first loop on it; who is certified.",
+  },
+  {
     path: "/audit",
     label: "Audit log",
     permission: "audit:read",
@@ -84,9 +93,12 @@ export const SETTINGS: (Page & { description: string })[] = [
   },
 ];
 
-/** The settings pages this user may open; the Settings entry shows only when there is one. */
+/**
+ * The settings pages this user may open; the Settings entry shows only when there is one. An
+ * interviewer has no Settings: the one entry they may open (certification) is on My interviews.
+ */
 export function settingsFor(user: { role: Role }): (typeof SETTINGS)[number][] {
-  return SETTINGS.filter((s) => can(user, s.permission));
+  return can(user, "settings:read") ? SETTINGS.filter((s) => can(user, s.permission)) : [];
 }
 
 // What opening a page needs, most specific first. A debrief sits under /candidates but its panel

@@ -209,7 +209,7 @@ describe("worked examples (computed by hand)", () => {
 });
 
 describe("floors", () => {
-  // "No Hire band or better while ML system design's score is ≤ 2", as an expert reviewer asks of a 20% dimension.
+  // "No Hire band or better while the score for ML system design is ≤ 2", as an expert reviewer asks of a 20% dimension.
   const floored: RubricForScoring = {
     ...rubric,
     dimensions: rubric.dimensions.map((d) => (d.key === "ml_system_design" ? { ...d, floor: { atOrBelow: 2, blocks: "hire" } } : d)),
@@ -230,7 +230,7 @@ describe("floors", () => {
     // S = (40 + 320) / 100 = 3.60
     expect(formatScore(r.score)).toBe("3.60");
     expect(r.band?.label).toBe("Strong hire");
-    expect(r.gates).toEqual([{ kind: "floor", reasons: ["No Hire band or better while ML system design's score is ≤ 2: it is 2.00."] }]);
+    expect(r.gates).toEqual([{ kind: "floor", reasons: ["No Hire band or better while the score for ML system design is ≤ 2: it is 2.00."] }]);
   });
 
   it("stays quiet when the dimension is above its floor, unrated, or the band is already below Hire", () => {
@@ -301,7 +301,7 @@ describe("rubric v2's floors at their boundaries", () => {
   ])("%s: 2.00 is blocked, 2.01 is not (and 2.004, shown as 2.00, is)", (key, name) => {
     const at = panel(key, 200, 100);
     expect(at.band?.label).toBe("Strong hire");
-    expect(floorGate(at)).toEqual([{ kind: "floor", reasons: [`No Hire band or better while ${name}'s score is ≤ 2: it is 2.00.`] }]);
+    expect(floorGate(at)).toEqual([{ kind: "floor", reasons: [`No Hire band or better while the score for ${name} is ≤ 2: it is 2.00.`] }]);
     const above = panel(key, 201, 100);
     expect(formatScore(above.dimensions.find((d) => d.key === key)!.score)).toBe("2.01");
     expect(floorGate(above)).toEqual([]);
@@ -322,7 +322,7 @@ describe("rubric v2's floors at their boundaries", () => {
     expect(formatScore(r.score)).toBe("3.00");
     expect(r.band?.label).toBe("Hire");
     expect(r.gates).toEqual([
-      { kind: "floor", reasons: ["No Hire band or better while Software engineering's score is ≤ 2: it is 1.00."] },
+      { kind: "floor", reasons: ["No Hire band or better while the score for Software engineering is ≤ 2: it is 1.00."] },
     ]);
     // Under v1 the same panel was a plain Hire: the issue's worked example.
     const v1 = readRubricFile(`${RUBRICS_DIR}/lead-ml-engineer.v1.json`);
@@ -353,8 +353,8 @@ describe("rubric v2's floors at their boundaries", () => {
     // S = (20·4 + 20·2 + 20·2 + 40·4) / 100 = 3.20
     expect(formatScore(both.score)).toBe("3.20");
     expect(floorGate(both)[0]?.reasons).toEqual([
-      "No Hire band or better while Software engineering's score is ≤ 2: it is 2.00.",
-      "No Hire band or better while MLOps & operations's score is ≤ 2: it is 2.00.",
+      "No Hire band or better while the score for Software engineering is ≤ 2: it is 2.00.",
+      "No Hire band or better while the score for MLOps & operations is ≤ 2: it is 2.00.",
     ]);
     const low = recommendationFromPanel({
       rubric: v2,

@@ -155,7 +155,7 @@ function floorReasons(rubric: RubricForScoring, dimensions: DimensionResult[], b
     const shown = shownScore(dimensions[i]!.score);
     if (!d.floor || shown === null || shown > d.floor.atOrBelow || rank(band.key) > rank(d.floor.blocks)) return [];
     const blocked = rubric.bands[rank(d.floor.blocks)]!.label;
-    return [`No ${blocked} band or better while ${d.name}'s score is ≤ ${d.floor.atOrBelow}: it is ${formatScore(shown)}.`];
+    return [`No ${blocked} band or better while the score for ${d.name} is ≤ ${d.floor.atOrBelow}: it is ${formatScore(shown)}.`];
   });
 }
 

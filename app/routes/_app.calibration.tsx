@@ -7,6 +7,8 @@ import { getCalibration } from "#app/models/calibration.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
 import { requirePermission } from "#app/auth/session.server";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
+import { calibrationCertification } from "#app/models/calibration-certification.server";
+import { STAGE_LABELS } from "#app/models/labels";
 
 export const meta: Route.MetaFunction = () => [{ title: "Interviewer calibration · Loopwise" }];
 
@@ -14,7 +16,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "calibration:read");
   const rubric = getLatestRubricVersion("lead-ml-engineer");
   const dimensions = (rubric ? (getRubricDetail(rubric.id)?.dimensions ?? []) : []).map((d) => ({ key: d.key, name: d.name }));
-  return { ...getCalibration(), dimensions };
+  const calibration = getCalibration();
+  return { ...calibration, dimensions, certification: calibrationCertification(calibration.people.map((p) => p.id)) };
 }
 
 /** Fewer candidates than this, and a figure is flagged in words as resting on too little. */
@@ -184,6 +187,7 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
               </table>
             </ScrollRegion>
           </section>
+          <CertificationSection certification={d.certification} people={d.people} />
           <section className="card" aria-labelledby="alpha-heading">
             <h2 id="alpha-heading">Panel agreement (Krippendorff's alpha)</h2>
             <p className="small muted">
@@ -191,6 +195,11 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
               missing ratings are allowed. Under each alpha, its 95% interval from resampling candidates (fixed seed, so the page is
               stable). Alpha is not shown with fewer than {MIN_CANDIDATES} candidates or {MIN_PAIRABLE} pairable values: the interval would
               span poor to good agreement.
+            </p>
+            <p className="small">
+              {d.agreement.overall.candidates < CO_RATED_NEEDED
+                ? `Read these as provisional: they rest on ${d.agreement.overall.candidates} co-rated candidates, and Krippendorff's guidance is about ${CO_RATED_NEEDED}–140 co-rated items before alpha says much about a panel. The interval counts candidates, not raters.`
+                : `Based on ${d.agreement.overall.candidates} co-rated candidates, past the ${CO_RATED_NEEDED}–140 Krippendorff suggests before alpha says much.`}
             </p>
             <ScrollRegion label="Panel agreement by dimension">
               <table className="table">
@@ -224,6 +233,87 @@ export default function Calibration({ loaderData: d }: Route.ComponentProps) {
         </div>
       )}
     </>
+  );
+}
+
+/** Krippendorff (2004/2011): about 80–140 co-rated items before alpha is worth reading closely. */
+const CO_RATED_NEEDED = 80;
+
+type LoaderData = Route.ComponentProps["loaderData"];
+
+function CertificationSection({ certification: c, people }: { certification: LoaderData["certification"]; people: LoaderData["people"] }) {
+  const split = c.network.live.length > 1;
+  return (
+    <section className="card" aria-labelledby="certification-heading">
+      <h2 id="certification-heading">Certification and drift</h2>
+      <p className="small muted">
+        Certified: within a level of the expert on enough gold-sample ratings of the stage (Certification page). Drift: how far the
+        interviewer's leniency on live loops has moved since they certified; beyond {formatFixed(c.threshold, 2)} of a level, they rate the
+        gold samples again. Only status is shown here: an interviewer's gold-sample answers are theirs.
+      </p>
+      {split ? (
+        <p className="form-error" role="note">
+          These panels can't be compared: {c.network.live.length} groups of interviewers never rated a candidate in common (
+          {c.network.live.map((g) => g.join(", ")).join(" | ")}), so their leniency figures sit on separate scales.
+          {c.network.withGold.length === 1
+            ? " The gold samples they all rated link them: their certification results compare them on the same records."
+            : " Have them rate the same gold samples to link them."}
+        </p>
+      ) : (
+        <p className="small">Every interviewer is linked to every other through shared candidates, so their leniency figures compare.</p>
+      )}
+      <ScrollRegion label="Certification by interviewer">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Interviewer</th>
+              <th scope="col">Stages</th>
+              <th scope="col" className="num">
+                Drift since certified
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.people.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{people.find((x) => x.id === p.id)?.name}</th>
+                <td>
+                  {p.stages.length === 0 ? (
+                    <span className="muted small">No stage has gold samples</span>
+                  ) : (
+                    p.stages.map((s) => (
+                      <div key={s.stage} className="small">
+                        {STAGE_LABELS[s.stage]}:{" "}
+                        {s.certified ? (
+                          <span className="badge badge-ok">Certified</span>
+                        ) : (
+                          <span className="badge badge-warn">Not certified</span>
+                        )}{" "}
+                        {s.missing ? <span className="muted">{s.missing}</span> : null}
+                      </div>
+                    ))
+                  )}
+                </td>
+                <td className="num">
+                  {p.drift ? (
+                    <>
+                      {formatSigned(p.drift.value)}
+                      {p.drift.due ? (
+                        <div>
+                          <span className="badge badge-warn">Recertify</span>
+                        </div>
+                      ) : null}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
   );
 }
 

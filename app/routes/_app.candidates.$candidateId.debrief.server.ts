@@ -1,3 +1,4 @@
+import { isOnPanel } from "#app/models/interview-access";
 import { z } from "zod";
 import { getCandidate } from "#app/models/candidate.server";
 import { countMissingScorecards } from "#app/models/decision.server";
@@ -16,8 +17,7 @@ export function loadDebriefContext(candidateId: number, user: SessionUser) {
   const loop = getLatestLoop(candidate.id) ?? notFound("This candidate has no interview loop yet.");
   const missing = countMissingScorecards(loop.id);
   if (!can(user, "loops:manage")) {
-    const onPanel = loop.interviews.some((i) => i.interviewerId === user.id && i.status !== "cancelled");
-    if (!onPanel) forbidden("Only the hiring team and this loop's panel can open its debrief.");
+    if (!isOnPanel(user, loop.interviews)) forbidden("Only the hiring team and this loop's panel can open its debrief.");
     if (missing > 0 || !canSeePanel(user, loop.id))
       forbidden("The debrief opens for the panel once every scheduled scorecard has been submitted.");
   }

@@ -1,12 +1,14 @@
+import { mayInterview } from "#app/models/interview-access";
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId._index";
+import { interviewFor } from "#app/models/interview-access.server";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/models/labels";
 import { interviewState } from "#app/models/interview-status";
-import { candidateNameFor, getInterview } from "#app/models/interview.server";
+import { candidateNameFor } from "#app/models/interview.server";
 import { countMissingScorecards } from "#app/models/decision.server";
 import { getDimensions, getStages } from "#app/models/rubric.server";
-import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { idParam } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { requestTime } from "#app/utils/clock.server";
@@ -18,9 +20,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
+  const interview = interviewFor(user, idParam(params.interviewId), "read");
   // An interviewer may open only their own interviews; the hiring team may open any.
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
   const names = Object.fromEntries(getDimensions(interview.rubricVersionId).map((d) => [d.key, d.name]));
   const stage = getStages(interview.rubricVersionId).find((s) => s.key === interview.stage);
   const now = requestTime(context);
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ),
     },
     stage: stage ? { description: stage.description, focus: stage.focus.map((k) => names[k] ?? k) } : null,
-    isOwn: interview.interviewerId === user.id,
+    isOwn: mayInterview(user, interview, "write"),
     // The panel's debrief opens once every scheduled scorecard is in.
     debriefOpen: countMissingScorecards(interview.loopId) === 0,
     canManage: can(user, "loops:manage"),

@@ -1,15 +1,17 @@
+import { mayInterview } from "#app/models/interview-access";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.kit";
+import { interviewFor } from "#app/models/interview-access.server";
 import { IncidentPanel } from "#app/components/incident/incident-panel";
 import { KitLayout, PrintButton } from "#app/components/kit/kit-layout";
 import { TakeHomePanel } from "#app/components/kit/take-home-panel";
 import { STAGE_LABELS } from "#app/models/labels";
-import { candidateNameFor, getInterview } from "#app/models/interview.server";
+import { candidateNameFor } from "#app/models/interview.server";
 import { getKit } from "#app/models/kit.server";
 import { can } from "#app/models/permissions";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { requestTime } from "#app/utils/clock.server";
-import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { handleKitAction, incidentPanel } from "./kit-incident.server";
@@ -23,9 +25,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
 /** The interview and who is asking: its interviewer or the hiring team, nobody else. */
 async function kitContext(request: Request, interviewId: string | undefined) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(interviewId)) ?? notFound("No such interview");
+  const interview = interviewFor(user, idParam(interviewId), "read");
   // The guide says what good looks like: only the interviewer and the hiring team may read it.
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
   const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
   return { user, interview, kit };
 }
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const focusKeys = rubric.stages.find((s) => s.key === interview.stage)?.focus ?? [];
   const dimensionNames = Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name]));
   const focus = focusKeys.map((k) => dimensionNames[k] ?? k);
-  const isOwn = interview.interviewerId === user.id;
+  const isOwn = mayInterview(user, interview, "write");
   return {
     interview: {
       id: interview.id,
@@ -125,7 +126,13 @@ export default function InterviewKit({ loaderData: d, actionData }: Route.Compon
           ) : null}
           <KitLayout data={d.page} focus={d.focus} dimensionNames={d.dimensionNames} timerKey={`kit-timer-${d.interview.id}`}>
             {d.incident ? (
-              <IncidentPanel panel={d.incident} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />
+              <IncidentPanel
+                panel={d.incident}
+                interviewId={d.interview.id}
+                error={actionData?.error}
+                timeZone={d.timeZone}
+                dimensionNames={d.dimensionNames}
+              />
             ) : null}
             {d.takeHome ? (
               <TakeHomePanel panel={d.takeHome} interviewId={d.interview.id} error={actionData?.error} timeZone={d.timeZone} />

@@ -1,18 +1,17 @@
+import { mayInterview } from "#app/models/interview-access";
+import { interviewFor } from "#app/models/interview-access.server";
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
 import type { GraderDecisions } from "#app/models/code-review-scoring";
-import { getInterview } from "#app/models/interview.server";
 import { reviewUnderRubric } from "#app/models/review-grade.server";
-import { forbidden, notFound } from "#app/utils/http.server";
+import { notFound } from "#app/utils/http.server";
 import type { SessionUser } from "#app/auth/session.server";
-import { can } from "#app/models/permissions";
 
 /** The code-review interview, its assignment and who is asking; 403/404 for anything else. */
 export function loadGradingContext(interviewId: number, user: SessionUser, now: Date) {
-  const interview = getInterview(interviewId) ?? notFound("No such interview");
-  const isGrader = interview.interviewerId === user.id;
-  if (!isGrader && !can(user, "loops:manage")) forbidden("Only the interviewer on this stage grades its code review.");
+  const interview = interviewFor(user, interviewId, "read");
+  const isGrader = mayInterview(user, interview, "grade");
   if (interview.stage !== "code_review") notFound("This interview has no code review.");
   const assignment = getAssignmentForInterview(interview.id);
   const phase = assignment ? assignmentPhase(assignment, now) : null;

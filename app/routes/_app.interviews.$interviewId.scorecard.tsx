@@ -1,28 +1,23 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useState } from "react";
+import { interviewRefusal } from "#app/models/interview-access";
 import { data, Link, redirect, useRevalidator, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/_app.interviews.$interviewId.scorecard";
 import { STAGE_LABELS } from "#app/models/labels";
 import { PanelScorecards, ScorecardCard } from "#app/components/panel-scorecards";
-import { ScorecardForm, type ScorecardDefaults } from "#app/components/scorecard-form";
+import { ScorecardForm } from "#app/components/scorecard-form";
+import { scorecardDefaults } from "#app/models/scorecard-defaults";
 import type { EnteredField } from "#app/components/scorecard-conflict";
 import { candidateNameFor } from "#app/models/interview.server";
 import { scorecardSchema } from "#app/models/scorecard-schema";
 import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { RaterGuidance } from "#app/components/rater-guidance";
-import { can } from "#app/models/permissions";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime, formatTime } from "#app/utils/time";
-import {
-  codeReviewSuggestions,
-  loadScorecardContext,
-  salvageDraft,
-  saveBaseOf,
-  shapeFor,
-  visiblePanel,
-} from "./_app.interviews.$interviewId.scorecard.server";
+import { codeReviewSuggestions, loadScorecardContext, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
+import { salvageDraft, saveBaseOf, shapeFor } from "#app/models/scorecard-form";
 import { requestTime } from "#app/utils/clock.server";
 import { InvestigationPathView } from "#app/components/incident/investigation-path";
 import { getKit } from "#app/models/kit.server";
@@ -52,28 +47,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const open = interview.loopStatus === "open" && interview.status !== "cancelled";
   const suggestions = codeReviewSuggestions(interview, now);
   const fromTakeHome = takeHomeSuggestions(interview);
-  const saved = scorecard?.ratings ?? {};
-  const defaults: ScorecardDefaults = {
-    rating: Object.fromEntries([
-      ...Object.entries(suggestions).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
-      ...Object.entries(fromTakeHome).flatMap(([k, sg]) => (sg.level ? [[k, String(sg.level)]] : [])),
-      ...Object.entries(saved).map(([k, r]) => [k, r.notAssessed ? "na" : r.level ? String(r.level) : ""]),
-    ]),
-    evidence: Object.fromEntries([
-      ...Object.entries(suggestions).map(([k, sg]) => [
-        k,
-        `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
-          (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
-          sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join(""),
-      ]),
-      ...Object.entries(fromTakeHome).map(([k, sg]) => [k, sg.evidence]),
-      ...Object.entries(saved).map(([k, r]) => [k, r.evidence]),
-    ]),
-    signals: Object.keys(scorecard?.signals ?? {}),
-    note: scorecard?.signals ?? {},
-    recommendation: scorecard?.recommendation ?? "",
-    takeaways: scorecard?.takeaways ?? "",
-  };
+  const codeReviewEvidence = (sg: (typeof suggestions)[string]) =>
+    `Code review (graded): found ${sg.found} of ${sg.total} points of planted defects in this area (${Math.round(sg.recall * 100)}%)` +
+    (sg.credited ? `, plus ${sg.credited} points of valid findings outside the answer key.` : ".") +
+    sg.applied.map((a) => ` Capped at ${a.capAt} by the rubric: ${a.says}`).join("");
+  const defaults = scorecardDefaults(
+    scorecard,
+    Object.fromEntries(Object.entries(suggestions).map(([k, sg]) => [k, { level: sg.level, evidence: codeReviewEvidence(sg) }])),
+    Object.fromEntries(Object.entries(fromTakeHome).map(([k, sg]) => [k, { level: sg.level, evidence: sg.evidence }])),
+  );
 
   return {
     interview: {
@@ -125,7 +107,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         : null,
     timeZone: user.timeZone,
     // A debugging interview's recorded investigation, to rate the stage with it in view.
-    incident: interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId)) : null,
+    incident:
+      interview.stage === "debugging" && interview.exerciseId ? incidentPathFor(interview.id, getKit(interview.exerciseId), now) : null,
   };
 }
 
@@ -133,7 +116,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   // The autosave path: one read of what the write needs, not the page's whole context.
   const interview = getScorecardTarget(idParam(params.interviewId)) ?? notFound("No such interview");
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This scorecard belongs to another interviewer.");
   const formData = await readFormData(request);
   const now = requestTime(context);
   const intent = formData.get("intent");
@@ -149,7 +131,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       },
       { status },
     );
-  if (interview.interviewerId !== user.id) return reject("Only the interviewer who ran this interview can fill in its scorecard.", 403);
+  // Read access first (403 for anyone outside the hiring team), then the write rule with its reason.
+  const readRefusal = interviewRefusal(user, interview, "read");
+  if (readRefusal) forbidden(readRefusal);
+  const writeRefusal = interviewRefusal(user, interview, "write");
+  if (writeRefusal) return reject(writeRefusal, 403);
   if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
   if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
   if (interview.scorecardStatus === "submitted" && !submit) return reject(SUBMITTED_NEEDS_AMEND, 409);
@@ -240,7 +226,9 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
         <div className="row">
           {d.status === "submitted" ? (
             <span className="badge badge-ok">Submitted {d.submittedAt ? formatDateTime(d.submittedAt, d.timeZone) : ""}</span>
-          ) : d.status === "draft" ? (
+          ) : d.editable ? null : d.status === "draft" ? (
+            // While the form is open its save-status line is the one indicator (never "Not started"
+            // beside "Draft saved").
             <span className="badge badge-warn">Draft</span>
           ) : (
             <span className="badge">Not started</span>
@@ -270,7 +258,14 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
           <Link to={`/interviews/${d.interview.id}/scorecard`}>Cancel amending</Link>
         </p>
       ) : null}
-      {d.incident ? <InvestigationPathView path={d.incident.path} conclusion={d.incident.conclusion} /> : null}
+      {d.incident ? (
+        <InvestigationPathView
+          path={d.incident.path}
+          conclusion={d.incident.conclusion}
+          ranOutOfTime={d.incident.ranOutOfTime}
+          dimensionNames={Object.fromEntries(d.rubric.dimensions.map((x) => [x.key, x.name]))}
+        />
+      ) : null}
       {d.editable ? <RaterGuidance guidance={d.rubric.raterGuidance} /> : null}
       {d.editable ? (
         <ScorecardForm

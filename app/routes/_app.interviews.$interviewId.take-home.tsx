@@ -1,15 +1,16 @@
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
+import { interviewRefusal, mayInterview } from "#app/models/interview-access";
+import { interviewFor } from "#app/models/interview-access.server";
 import type { Route } from "./+types/_app.interviews.$interviewId.take-home";
 import { checklistSuggestions, levelledChecklist } from "#app/models/checklist";
 import { ChecklistGrading } from "#app/components/take-home/checklist-grading";
 import { getKit } from "#app/models/kit.server";
-import { candidateNameFor, getInterview } from "#app/models/interview.server";
-import { can } from "#app/models/permissions";
+import { candidateNameFor } from "#app/models/interview.server";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { getTakeHome, saveTakeHomeGrade } from "#app/models/take-home.server";
 import { requestTime } from "#app/utils/clock.server";
-import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 
@@ -19,8 +20,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 async function context(request: Request, interviewId: string | undefined) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(interviewId)) ?? notFound("No such interview");
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This take-home belongs to another interviewer.");
+  const interview = interviewFor(user, idParam(interviewId), "read");
   const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
   const checklist = kit?.content?.checklist;
   if (interview.stage !== "take_home" || !checklist) notFound("This interview has no take-home to grade.");
@@ -37,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     interviewId: interview.id,
     // Blind: the grader sees a reference until their grade is saved (loop.server.ts).
     candidateName: candidateNameFor(interview, user.id),
-    isGrader: interview.interviewerId === user.id,
+    isGrader: mayInterview(user, interview, "grade"),
     deadlineAt: takeHome?.deadlineAt ?? null,
     submission: s
       ? {
@@ -68,8 +68,8 @@ const GradeSchema = z.object({
 
 export async function action({ request, params, context: ctx }: Route.ActionArgs) {
   const { user, interview, checklist, takeHome } = await context(request, params.interviewId);
-  if (interview.interviewerId !== user.id)
-    return data({ error: "Only the interviewer on this stage grades its take-home." }, { status: 403 });
+  const refusal = interviewRefusal(user, interview, "grade");
+  if (refusal) return data({ error: refusal }, { status: 403 });
   if (!takeHome?.submission) return data({ error: "Nothing has been submitted to grade yet." }, { status: 409 });
   const form = await readFormData(request);
   const parsed = GradeSchema.safeParse({ checked: form.getAll("checked"), notes: form.get("notes") ?? "" });

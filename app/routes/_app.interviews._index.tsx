@@ -125,6 +125,9 @@ export default function MyInterviews({ loaderData, actionData }: Route.Component
           <h1>My interviews</h1>
           <p>Only the interviews you are on. Times in {timeZone}.</p>
         </div>
+        <Link to="/certification" className="btn">
+          Certification
+        </Link>
       </div>
       {nothing ? (
         <div className="card empty-state">

@@ -402,6 +402,51 @@ describe("grading", () => {
     expect(card.suggestions.data_quality).toMatchObject({ level: null, recall: 0 });
   });
 
+  it("a suggested rating is selected even over a draft saved before grading; the interviewer's own choice wins", async () => {
+    const secrets = key.defects.find((d) => d.id === "hardcoded-secrets")!;
+    const latest = key.defects.find((d) => d.id === "model-version-latest")!;
+    const { interview, grader } = await submittedReview([
+      { filePath: secrets.anchors[0]!.file, line: secrets.anchors[0]!.lines[0], body: "Secrets in code" },
+      { filePath: latest.anchors[1]!.file, line: latest.anchors[1]!.lines[0], body: "Don't default to latest: pin the version" },
+    ]);
+    const loadCard = async () =>
+      (await run(async () => scorecard.loader(ctx(await request("/x", { userId: grader.id }), { interviewId: String(interview.id) }))))
+        .data!;
+    // Before grading, the interviewer starts a draft: notes on both suggested dimensions, no rating
+    // on software engineering, and their own "Not assessed" on MLOps.
+    const draft = await run(async () =>
+      scorecard.action(
+        ctx(
+          await request(`/interviews/${interview.id}/scorecard`, {
+            userId: grader.id,
+            form: {
+              intent: "save",
+              "evidence.software_engineering": "Talked through the secrets first.",
+              "rating.mlops_operations": "na",
+            },
+          }),
+          { interviewId: String(interview.id) },
+        ),
+      ),
+    );
+    expect(draft.response?.status ?? 200).toBe(200);
+    await gradePost(interview.id, grader.id, {
+      intent: "grade",
+      [`decision.${secrets.id}`]: "confirm",
+      [`decision.${latest.id}`]: "confirm",
+    });
+    const suggested = (await gradeLoad(interview.id, grader.id)).data!.review!.suggestions;
+    expect(suggested.software_engineering?.level).toEqual(expect.any(Number));
+    expect(suggested.mlops_operations?.level).toEqual(expect.any(Number));
+    const card = await loadCard();
+    // The draft's empty rating doesn't override what the page says is pre-selected...
+    expect(card.defaults.rating.software_engineering).toBe(String(suggested.software_engineering!.level));
+    // ...the interviewer's typed evidence is kept rather than replaced by the suggestion's line...
+    expect(card.defaults.evidence.software_engineering).toBe("Talked through the secrets first.");
+    // ...and their own choice wins over the suggestion.
+    expect(card.defaults.rating.mlops_operations).toBe("na");
+  });
+
   it("credits a pull-request-level item from the summary, and nothing else from it", async () => {
     const { interview, grader } = await submittedReview([], "No shadow phase before live declines; the parity claim can't be right.");
     const judgement = key.judgements[0]!;

@@ -20,7 +20,7 @@ import * as debrief from "./_app.candidates.$candidateId.debrief";
 import * as compare from "./_app.compare";
 import * as exporter from "./export.$file";
 
-const FLOOR = "No Hire band or better while Software engineering's score is ≤ 2: it is 2.00.";
+const FLOOR = "No Hire band or better while the score for Software engineering is ≤ 2: it is 2.00.";
 const PANEL: { stage: StageKey; ratings: Record<string, string> }[] = [
   { stage: "system_design", ratings: { ml_system_design: "4", data_quality: "4", mlops_operations: "4", evaluation: "4" } },
   { stage: "code_review", ratings: { software_engineering: "2", mlops_operations: "4", data_quality: "4" } },

@@ -144,6 +144,11 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     // (a failed save still keeps the work). That card and its audit entries, nothing else.
     allowed: (c) => (c.actor === "owner" && c.subject?.editable ? ownCard(c.subject.value) : {}),
   }),
+  // The scorecard form on a gold sample (none is loaded here, so every request is a 404).
+  "_app.certification.$slug": (fx) => ({
+    names: [...fx.rubric.dimensions.flatMap((d) => [`rating.${d.key}`, `evidence.${d.key}`]), "recommendation", "intent", "revision"],
+    values: [...RATING_CHOICES, ...RECOMMENDATIONS, "autosave", "submit", "save", "0"],
+  }),
   "review.$token": (fx) => ({
     names: ["intent", "filePath", "line", "body", "commentId", "summary", "verdict", "revision"],
     values: ["start", "add-comment", "edit-comment", "delete-comment", "save-summary", "submit", ...REVIEW_VERDICTS, "1", "5", "12"],

@@ -1,13 +1,13 @@
 // The interviewer drives the incident while sharing this screen: the candidate's workspace with
 // nothing of the guide on it. Outside the signed-in layout on purpose (no navigation to share).
 import { data, redirect } from "react-router";
+import { interviewFor } from "#app/models/interview-access.server";
 import type { Route } from "./+types/interviews.$interviewId.incident";
 import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/components/incident/incident-workspace";
 import { getIncidentRun } from "#app/models/incident.server";
 import { getKit } from "#app/models/kit.server";
-import { getInterview } from "#app/models/interview.server";
 import { requestTime } from "#app/utils/clock.server";
-import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
+import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/incident-workspace.server";
 
@@ -16,8 +16,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Incident
 /** Only the interviewer of this debugging interview drives its interviewer-led run. */
 async function drivenRun(request: Request, interviewId: string | undefined) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(interviewId)) ?? notFound("No such interview");
-  if (interview.interviewerId !== user.id) forbidden("Only the interviewer of this interview can drive its incident.");
+  const interview = interviewFor(user, idParam(interviewId), "write");
   const run = getIncidentRun(interview.id);
   const kit = run ? getKit(run.exerciseId) : null;
   if (!run || run.mode !== "interviewer_led" || !kit?.content?.scenario)

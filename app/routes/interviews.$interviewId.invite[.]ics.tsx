@@ -1,7 +1,7 @@
 import type { Route } from "./+types/interviews.$interviewId.invite[.]ics";
 import { interviewInvitation } from "#app/models/calendar";
+import { interviewRefusal } from "#app/models/interview-access";
 import { getCalendarInterview } from "#app/models/calendar.server";
-import { can } from "#app/models/permissions";
 import { requestTime } from "#app/utils/clock.server";
 import { env } from "#app/utils/env.server";
 import { forbidden, idParam, notFound } from "#app/utils/http.server";
@@ -11,7 +11,8 @@ import { requireUser } from "#app/auth/session.server";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const found = getCalendarInterview(idParam(params.interviewId)) ?? notFound("No such interview");
-  if (found.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
+  const refusal = interviewRefusal(user, found, "read");
+  if (refusal) forbidden(refusal);
   const body = interviewInvitation(found.event, { now: requestTime(context), appUrl: env().publicUrl });
   return new Response(body, {
     headers: {

@@ -1,10 +1,9 @@
 // The prompt alone, for the screen an interviewer shares with the candidate: no navigation, no
 // guide, no levels, no fact sheet. Outside the signed-in layout on purpose.
 import type { Route } from "./+types/interviews.$interviewId.prompt";
-import { getInterview } from "#app/models/interview.server";
+import { interviewFor } from "#app/models/interview-access.server";
 import { getKit } from "#app/models/kit.server";
-import { can } from "#app/models/permissions";
-import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { idParam, notFound } from "#app/utils/http.server";
 import { renderPromptOnly, SCREEN_SHARE_STAGES } from "#app/models/kit-document.server";
 import { requireUser } from "#app/auth/session.server";
 
@@ -12,8 +11,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.t
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This interview belongs to another interviewer.");
+  const interview = interviewFor(user, idParam(params.interviewId), "read");
   const kit = interview.exerciseId ? getKit(interview.exerciseId) : null;
   if (!kit || !(SCREEN_SHARE_STAGES as readonly string[]).includes(kit.stage))
     notFound("Only system-design and leadership prompts are shown on a shared screen; this interview has none.");

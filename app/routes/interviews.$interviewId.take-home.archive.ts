@@ -1,19 +1,17 @@
 // The candidate's archive, for the grader to open on their own machine: always a download, never
 // displayed or unpacked by the app.
 import { createReadStream, existsSync } from "node:fs";
+import { interviewFor } from "#app/models/interview-access.server";
 import { Readable } from "node:stream";
 import type { Route } from "./+types/interviews.$interviewId.take-home.archive";
-import { getInterview } from "#app/models/interview.server";
-import { can } from "#app/models/permissions";
 import { getTakeHome } from "#app/models/take-home.server";
-import { forbidden, idParam, notFound } from "#app/utils/http.server";
+import { idParam, notFound } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { storedArchivePath } from "#app/utils/uploads.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const interview = getInterview(idParam(params.interviewId)) ?? notFound("No such interview");
-  if (interview.interviewerId !== user.id && !can(user, "loops:manage")) forbidden("This take-home belongs to another interviewer.");
+  const interview = interviewFor(user, idParam(params.interviewId), "read");
   const submission = getTakeHome(interview.id)?.submission;
   const file = submission?.storedName ? storedArchivePath(submission.storedName) : null;
   if (!submission || !file || !existsSync(file)) notFound("No archive was submitted for this take-home.");

@@ -1,11 +1,13 @@
 // The incident panel of a debugging interview's kit page: the run's state, the candidate's link,
 // the recorded path beside the ideal one; and the actions that set a run up.
+import { mayInterview } from "#app/models/interview-access";
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { reissueLink } from "#app/models/assignment.server";
 import { investigationPath } from "#app/models/incident-path";
 import { createIncidentRun, getIncidentRun, listSteps } from "#app/models/incident.server";
 import type { Kit } from "#app/models/kit.server";
+import { kitScenario } from "#app/models/incident-workspace.server";
 import type { getInterview } from "#app/models/interview.server";
 import type { SessionUser } from "#app/auth/session.server";
 import { incidentLink } from "./incident-link.server";
@@ -13,13 +15,18 @@ import { incidentLink } from "./incident-link.server";
 type Interview = NonNullable<ReturnType<typeof getInterview>>;
 
 /** The recorded path of a debugging interview's run, for the kit page and the scorecard. */
-export function incidentPathFor(interviewId: number, kit: Kit | null) {
-  const scenario = kit?.content?.scenario;
+export function incidentPathFor(interviewId: number, kit: Kit | null, now: Date) {
+  const scenario = kitScenario(kit);
   const run = scenario ? getIncidentRun(interviewId) : null;
   if (!scenario || !run) return null;
   const path = investigationPath(scenario, listSteps(run.assignmentId), run.startedAt);
   const written = run.rootCause || run.mitigation || run.prevention;
-  return { path, conclusion: written ? { rootCause: run.rootCause, mitigation: run.mitigation, prevention: run.prevention } : null };
+  return {
+    path,
+    conclusion: written ? { rootCause: run.rootCause, mitigation: run.mitigation, prevention: run.prevention } : null,
+    // The guide scores a sensible path that ran out of time: the view says how, when it did.
+    ranOutOfTime: assignmentPhase(run, now) === "time_up",
+  };
 }
 
 export async function incidentPanel(interview: Interview, kit: Kit, now: Date, viewerIsInterviewer: boolean) {
@@ -41,7 +48,7 @@ export async function incidentPanel(interview: Interview, kit: Kit, now: Date, v
     },
     canSetUp: open,
     defaultMinutes: run.timeLimitMinutes,
-    ...incidentPathFor(interview.id, kit),
+    ...incidentPathFor(interview.id, kit, now),
   };
 }
 
@@ -76,7 +83,7 @@ export function handleKitAction(
       return { ok: false, error: "Only an unfinished candidate link can be replaced." };
     return { ok: true };
   }
-  if (input.intent === "incident-drive" && interview.interviewerId !== user.id)
+  if (input.intent === "incident-drive" && !mayInterview(user, interview, "write"))
     return { ok: false, error: "Only the interviewer of this interview can drive the incident." };
   createIncidentRun(
     user,

@@ -68,6 +68,13 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", V
     { route: "take-home.$token", state: "error", path: () => "/take-home/not-a-link", ready: h1("This link doesn't work") },
   ],
   interviewer: [
+    { route: "_app.certification._index", state: "filled", path: () => "/certification", ready: h1("Certification") },
+    {
+      route: "_app.certification.$slug",
+      state: "filled",
+      path: () => "/certification/dbg-retrain-first",
+      ready: h1(/^Gold sample:/),
+    },
     {
       route: "_app.interviews.$interviewId.kit",
       state: "filled",

@@ -72,6 +72,7 @@ test("two tabs on one draft: the stale tab is told and keeps its words, loads th
   await a.getByRole("button", { name: "Keep this page's version" }).click();
   await expect(saveStatus(a)).toHaveText(/Draft saved at \d\d:\d\d/);
   await expect(a.getByRole("heading", { name: "This scorecard was changed in another tab" })).toHaveCount(0);
-  expect(stored()).toEqual({ status: "draft", takeaways: A_TEXT });
+  // The status line may still show the earlier save's time while this one is in flight: wait for the row.
+  await expect.poll(stored).toEqual({ status: "draft", takeaways: A_TEXT });
   await context.close();
 });

@@ -57,6 +57,11 @@ function subjectsFor(param: string, fx: Organisation): Subject[] {
       { label: "the published rubric", value: String(fx.rubricVersions.published), owner: "hm" },
       { label: "a draft rubric", value: String(fx.rubricVersions.draft), owner: "hm" },
     ],
+    // Gold samples are named by slug; the fuzz organisation loads none, so each is "no such sample".
+    slug: () => [
+      { label: "a gold sample", value: "sd-fraud-canary-prompted", owner: "ana" },
+      { label: "an unknown gold sample", value: "no-such-sample", owner: "ana" },
+    ],
     token: () => [
       { label: "link to a review in progress", value: fx.tokens.inProgress, owner: "ana" },
       { label: "link to a submitted review", value: fx.tokens.submitted, owner: "ana" },

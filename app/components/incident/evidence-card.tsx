@@ -1,5 +1,14 @@
 import type { ShownArtefact, ShownEvidence } from "#app/models/evidence-view.server";
 
+type Revealed = ShownEvidence & {
+  look: number;
+  source: string;
+  clock: string | null;
+  minutes: number | null;
+  expected: string | null;
+  query: string | null;
+};
+
 const cell = (v: string | number | null) => (v === null ? "—" : typeof v === "number" ? v.toLocaleString("en-GB") : v);
 
 function DataTable({
@@ -89,12 +98,29 @@ function Artefact({ a }: { a: ShownArtefact }) {
 }
 
 /** One revealed evidence item, drawn as the tool it comes from would show it. */
-export function EvidenceCard({ evidence, look }: { evidence: ShownEvidence; look: number }) {
+export function EvidenceCard({ evidence }: { evidence: Revealed }) {
+  const when = [evidence.source, evidence.clock ? `at ${evidence.clock}` : null, evidence.minutes ? `took ${evidence.minutes} min` : null]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <article className="card evidence-card" aria-labelledby={`evidence-${evidence.id}`}>
       <h3 id={`evidence-${evidence.id}`}>
-        <span className="badge badge-info">{look}</span> {evidence.title}
+        <span className="badge badge-info">{evidence.look}</span> {evidence.title}
       </h3>
+      <p className="small muted evidence-meta">{when}</p>
+      {evidence.expected ? (
+        <p className="small evidence-expected">
+          <strong>You expected:</strong> <span className="notes">{evidence.expected}</span>
+        </p>
+      ) : null}
+      {evidence.query ? (
+        <figure className="evidence-figure">
+          <figcaption className="small">Your query</figcaption>
+          <pre className="evidence-code evidence-code-sql" tabIndex={0}>
+            {evidence.query}
+          </pre>
+        </figure>
+      ) : null}
       {evidence.artefacts.map((a, i) => (
         <Artefact key={i} a={a} />
       ))}

@@ -19,6 +19,7 @@ type Panel = {
   defaultMinutes: number;
   path?: InvestigationPath;
   conclusion?: { rootCause: string; mitigation: string; prevention: string } | null;
+  ranOutOfTime?: boolean;
 };
 
 const PHASES = {
@@ -47,11 +48,13 @@ export function IncidentPanel({
   interviewId,
   error,
   timeZone,
+  dimensionNames,
 }: {
   panel: Panel;
   interviewId: number;
   error?: string;
   timeZone: string;
+  dimensionNames?: Record<string, string>;
 }) {
   const run = panel.run;
   useFollow(run?.phase === "in_progress");
@@ -130,7 +133,15 @@ export function IncidentPanel({
               </Link>
             </p>
           ) : null}
-          {panel.path ? <InvestigationPathView path={panel.path} conclusion={panel.conclusion ?? null} headingLevel={3} /> : null}
+          {panel.path ? (
+            <InvestigationPathView
+              path={panel.path}
+              conclusion={panel.conclusion ?? null}
+              ranOutOfTime={panel.ranOutOfTime}
+              dimensionNames={dimensionNames}
+              headingLevel={3}
+            />
+          ) : null}
         </>
       )}
     </section>

@@ -1,23 +1,51 @@
 import { ChecklistLevelBadge, LEVEL_ORDER } from "#app/components/take-home/checklist-level-badge";
 import type { KitPageData } from "#app/models/kit-page.server";
 
-/** The scenario's evidence with what each item means, for the interviewer's preparation. */
+/** The scenario for the interviewer's preparation: what really happened when, and every item with what it means. */
 export function EvidenceReference({ evidence }: { evidence: NonNullable<KitPageData["evidence"]> }) {
   return (
     <section className="card" id="evidence" aria-labelledby="evidence-title">
       <h2 id="evidence-title">Evidence in this scenario</h2>
-      <p className="small muted">What the candidate can ask for, and what it shows. Don't read it out.</p>
+      <p className="small muted">
+        What the candidate can ask for, and what it shows. Don't read it out. Only items marked "in the menu" can be clicked without asking;
+        those marked "shows the cause" answer only a request specific to them.
+      </p>
+      {evidence.timeline.length ? (
+        <details>
+          <summary>What really happened, in order{evidence.paged ? ` (the candidate is paged at ${evidence.paged})` : ""}</summary>
+          <ol className="kit-evidence-timeline">
+            {evidence.timeline.map((t, i) => (
+              <li key={i}>
+                <span className="mono small">{t.at}</span> {t.what}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
       <details>
         <summary>Show the {evidence.items.length} items and what they mean</summary>
-        {evidence.categories.map((c) => (
+        {evidence.sources.map((c) => (
           <div key={c.id}>
-            <h3>{c.title}</h3>
+            <h3>{c.name}</h3>
             <dl className="kit-evidence-list">
               {evidence.items
-                .filter((e) => e.category === c.id)
+                .filter((e) => e.source === c.id)
                 .map((e) => (
                   <div key={e.id}>
-                    <dt>{e.title}</dt>
+                    <dt>
+                      {e.title}{" "}
+                      <span className="small muted">
+                        {[
+                          e.minutes ? `${e.minutes} min` : null,
+                          e.menu ? "in the menu" : null,
+                          e.showsCause ? "shows the cause" : null,
+                          e.deadEnd ? "dead end" : null,
+                          e.query ? `query on ${e.query.join(", ")}` : null,
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </span>
+                    </dt>
                     <dd>{e.meaning}</dd>
                   </div>
                 ))}

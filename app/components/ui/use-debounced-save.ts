@@ -21,13 +21,16 @@ export function useDebouncedSave<Reply>({ intent, delayMs, enabled = true }: { i
     [intent],
   );
 
+  /** Sends a save still waiting, at once; resolves when the server has it (or the request failed). */
   const flush = useCallback(
-    (keepalive: boolean) => {
+    (keepalive: boolean): Promise<void> => {
       const form = pending.current;
-      if (!form) return;
+      if (!form) return Promise.resolve();
       clearTimeout(timer.current);
       pending.current = null;
-      void fetch(window.location.pathname, { method: "POST", body: body(form), keepalive, credentials: "same-origin" }).catch(
+      setDirty(false);
+      return fetch(window.location.pathname, { method: "POST", body: body(form), keepalive, credentials: "same-origin" }).then(
+        () => undefined,
         () => undefined,
       );
     },
@@ -35,11 +38,17 @@ export function useDebouncedSave<Reply>({ intent, delayMs, enabled = true }: { i
   );
 
   useEffect(() => {
-    const onHide = () => flush(true);
+    const onHide = () => void flush(true);
+    // A phone switching apps or a tab put in the background may never come back: save now.
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") void flush(true);
+    };
     window.addEventListener("pagehide", onHide);
+    document.addEventListener("visibilitychange", onVisibility);
     return () => {
       window.removeEventListener("pagehide", onHide);
-      flush(false);
+      document.removeEventListener("visibilitychange", onVisibility);
+      void flush(false);
     };
   }, [flush]);
 
@@ -72,5 +81,8 @@ export function useDebouncedSave<Reply>({ intent, delayMs, enabled = true }: { i
     setDirty(false);
   };
 
-  return { fetcher, schedule, saveNow, cancel, dirty };
+  /** Whether a save is waiting to be sent (a caller leaving the page sends it first, with flush). */
+  const hasPending = () => pending.current !== null;
+
+  return { fetcher, schedule, saveNow, cancel, dirty, flush: () => flush(false), hasPending };
 }

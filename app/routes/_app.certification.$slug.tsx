@@ -1,0 +1,252 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link, redirect, type ShouldRevalidateFunction } from "react-router";
+import type { Route } from "./+types/_app.certification.$slug";
+import { STAGE_LABELS } from "#app/models/labels";
+import { ScorecardForm } from "#app/components/scorecard-form";
+import type { ScorecardDefaults } from "#app/models/scorecard-defaults";
+import { RaterGuidance } from "#app/components/rater-guidance";
+import { RECOMMENDATION_LABELS, scorecardSchema } from "#app/models/scorecard-schema";
+import { certificationStatus, getGoldSampleFor, saveGoldAttempt } from "#app/models/gold-sample.server";
+import { getLeniencyTable } from "#app/models/calibration.server";
+import { getRubricDetail } from "#app/models/rubric.server";
+import { formatPercent } from "#app/models/numbers";
+import { requirePermission } from "#app/auth/session.server";
+import { notFound, readFormData } from "#app/utils/http.server";
+import { requestTime } from "#app/utils/clock.server";
+import { formatTime } from "#app/utils/time";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
+import { salvageDraft, saveBaseOf, shapeFor } from "#app/models/scorecard-form";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Gold sample: ${data.sample.title} · Loopwise` : "Gold sample · Loopwise" },
+];
+
+function load(userId: number, slug: string | undefined) {
+  const found = (slug && getGoldSampleFor(userId, slug)) || notFound("No such gold sample");
+  const rubric = getRubricDetail(found.sample.rubricVersionId) ?? notFound("Rubric version missing");
+  return { ...found, rubric, shape: shapeFor(rubric, found.sample.stage) };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "certification:own");
+  const { sample, attempt, review, rubric, shape } = load(user.id, params.slug);
+  const value = (attempt?.value ?? {}) as Partial<ScorecardDefaults> & { signals?: string[] };
+  const defaults: ScorecardDefaults = {
+    rating: value.rating ?? {},
+    evidence: value.evidence ?? {},
+    signals: value.signals ?? [],
+    note: value.note ?? {},
+    recommendation: value.recommendation ?? "",
+    takeaways: value.takeaways ?? "",
+  };
+  const stageStatus = certificationStatus([user.id]).get(user.id)?.get(sample.stage) ?? null;
+  return {
+    sample: {
+      slug: sample.slug,
+      title: sample.title,
+      stage: sample.stage,
+      setting: sample.setting,
+      account: sample.account.split("\n\n"),
+    },
+    rubric: {
+      title: rubric.title,
+      version: rubric.version,
+      dimensions: rubric.dimensions,
+      signals: rubric.signals,
+      raterGuidance: rubric.raterGuidance,
+    },
+    shape,
+    defaults,
+    revision: attempt?.revision ?? 0,
+    status: attempt?.status ?? null,
+    // The expert's side exists in this reply only once the asker has submitted their own rating.
+    review: review && {
+      ratedBy: review.expert.ratedBy,
+      summary: review.expert.summary,
+      expertRecommendation: RECOMMENDATION_LABELS[review.expert.recommendation],
+      yourRecommendation:
+        typeof value.recommendation === "string" && value.recommendation in RECOMMENDATION_LABELS
+          ? RECOMMENDATION_LABELS[value.recommendation as keyof typeof RECOMMENDATION_LABELS]
+          : "none",
+      comparison: review.comparison.map((c) => ({
+        ...c,
+        name: rubric.dimensions.find((x) => x.key === c.dimensionKey)?.name ?? c.dimensionKey,
+      })),
+    },
+    stageStatus: stageStatus && {
+      certified: stageStatus.certified,
+      rated: stageStatus.rated,
+      share: stageStatus.share,
+      missing: stageStatus.missing,
+    },
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "certification:own");
+  const { sample, attempt, shape } = load(user.id, params.slug);
+  const formData = await readFormData(request);
+  const now = requestTime(context);
+  const intent = formData.get("intent");
+  const submit = intent === "submit";
+  const reject = (message: string, status: number, conflict?: { revision: number; savedAt: Date }) =>
+    data(
+      {
+        status: "error" as const,
+        error: { "": [message] },
+        autosave: { ok: false, message, conflict: conflict && { revision: conflict.revision, savedAt: conflict.savedAt.getTime() } },
+      },
+      { status },
+    );
+  if (attempt?.status === "submitted") return reject("You have already submitted your rating of this sample; it can't change now.", 409);
+  const base = saveBaseOf(formData);
+  if (base === null) return reject("This page's copy of your rating can't be read. Reload the page; what was saved is safe.", 400);
+  const save = (value: Parameters<typeof saveGoldAttempt>[1]["value"], asSubmit: boolean) =>
+    saveGoldAttempt(user, {
+      slug: sample.slug,
+      value,
+      submit: asSubmit,
+      now,
+      base,
+      leniencyNow: getLeniencyTable().get(user.id)?.leniency ?? null,
+    });
+  const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
+  if (submission.status !== "success") {
+    // As on a real scorecard: a refused submit still keeps what is valid as a draft.
+    const salvage = salvageDraft(formData, shape);
+    const salvaged = salvage && save(salvage.value, false);
+    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409, salvaged.conflict);
+    const revision = salvaged ? salvaged.revision : undefined;
+    const message = submit ? "Saved as a draft. Fix the marked fields to submit." : "Saved, except the marked fields.";
+    if (intent === "autosave") return data({ autosave: { ok: false, message, revision } }, { status: 400 });
+    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message, revision } }, { status: 400 });
+  }
+  const result = save(submission.value, submit);
+  if (!result.ok) return reject(result.message, 409, result.conflict);
+  if (submit) throw redirect(`/certification/${sample.slug}?submitted=1`);
+  const message = `Draft saved at ${formatTime(result.savedAt, user.timeZone)}`;
+  if (intent === "autosave") return { autosave: { ok: true, message, revision: result.revision } };
+  return { ...submission.reply(), autosave: { ok: true, message, revision: result.revision } };
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+
+export default function GoldSamplePage({ loaderData: d, actionData }: Route.ComponentProps) {
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/certification">Certification</Link> /
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>Gold sample: {d.sample.title}</h1>
+          <p>
+            {STAGE_LABELS[d.sample.stage]} · rated on rubric {d.rubric.title} v{d.rubric.version}
+          </p>
+        </div>
+        {d.status === "submitted" ? <span className="badge badge-ok">Submitted</span> : null}
+      </div>
+      {d.review ? <ExpertReview review={d.review} stageStatus={d.stageStatus} stage={STAGE_LABELS[d.sample.stage]} /> : null}
+      <section className="card gold-record" aria-labelledby="record-heading">
+        <h2 id="record-heading">The interview record</h2>
+        <p className="small muted">{d.sample.setting}</p>
+        {d.sample.account.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </section>
+      {d.review ? null : (
+        <>
+          <p className="small muted">
+            Rate it as you would a candidate you interviewed: the focus dimensions count towards certification. The expert's ratings and
+            reasons appear here once you submit.
+          </p>
+          <RaterGuidance guidance={d.rubric.raterGuidance} />
+          <ScorecardForm
+            shape={d.shape}
+            dimensions={d.rubric.dimensions}
+            signals={d.rubric.signals}
+            defaults={d.defaults}
+            lastResult={actionData && "status" in actionData ? actionData : undefined}
+            submitted={false}
+            lastSavedLabel={d.status === "draft" ? "Draft saved" : null}
+            submitBlockedReason={null}
+            suggestions={{}}
+            revision={d.revision}
+            lastSave={actionData?.autosave}
+            entered={null}
+            onLoadOther={() => window.location.reload()}
+            onDismissEntered={() => undefined}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+type Review = NonNullable<Route.ComponentProps["loaderData"]["review"]>;
+
+function ExpertReview({
+  review,
+  stageStatus,
+  stage,
+}: {
+  review: Review;
+  stageStatus: Route.ComponentProps["loaderData"]["stageStatus"];
+  stage: string;
+}) {
+  const within = review.comparison.filter((c) => c.within).length;
+  return (
+    <section className="card" aria-labelledby="review-heading">
+      <h2 id="review-heading">Your ratings beside the expert's</h2>
+      <p role="status">
+        {within} of {review.comparison.length} focus dimensions within a level of the expert.{" "}
+        {stageStatus?.certified
+          ? `You are certified for ${stage}.`
+          : stageStatus
+            ? `Not certified for ${stage} yet: ${stageStatus.missing}.`
+            : ""}
+      </p>
+      <p className="small muted">
+        Rated by {review.ratedBy}. {review.summary}
+      </p>
+      <ScrollRegion label="Your ratings beside the expert's">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col" className="num">
+                You
+              </th>
+              <th scope="col" className="num">
+                Expert
+              </th>
+              <th scope="col">Why the expert rated it so</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.comparison.map((c) => (
+              <tr key={c.dimensionKey}>
+                <th scope="row">
+                  {c.name}
+                  <div className="small">
+                    {c.within ? <span className="badge badge-ok">Within a level</span> : <span className="badge badge-warn">Differs</span>}
+                  </div>
+                </th>
+                <td className="num">{c.trainee ?? "Not assessed"}</td>
+                <td className="num">{c.expert}</td>
+                <td className="small">{c.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <p className="small">
+        Overall recommendation: yours {review.yourRecommendation}, the expert's {review.expertRecommendation}.
+      </p>
+      {within === review.comparison.length ? null : (
+        <p className="small muted">{formatPercent(within / review.comparison.length)} agreement on this sample.</p>
+      )}
+    </section>
+  );
+}
