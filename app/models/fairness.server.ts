@@ -201,8 +201,20 @@ export function reportRows(m: MonitorData) {
   );
 }
 
+/**
+ * What a report says about itself, as LL144's rules ask an audit to: where the data came from and
+ * what the tool does in the decision. Stored with the report, so a report keeps saying what was
+ * true when it was produced.
+ */
+export const REPORT_SOURCE =
+  "Historical data of this organisation, from Loopwise: candidates' voluntary self-identification (kept apart from their application; blank and 'prefer not to say' counted as unknown, never imputed), joined to their latest loop's submitted scorecards, weighted recommendation and recorded decision.";
+export const REPORT_ASSISTS =
+  "Loopwise structures the interviews and computes a weighted recommendation band from the panel's ratings; the hiring manager records the decision. Stages passed are the panel's recommendations; the band is computed; the hire is a person's decision.";
+
 export type ReportContent = {
   position: string;
+  source?: string;
+  assists?: string;
   periodFrom: string;
   periodTo: string;
   threshold: number;
@@ -217,6 +229,8 @@ export function produceReport(actor: AuditActor & { id: number }, q: MonitorQuer
   const m = getMonitor(q);
   const content: ReportContent = {
     position: positionLabel(q.positionId),
+    source: REPORT_SOURCE,
+    assists: REPORT_ASSISTS,
     periodFrom: q.from,
     periodTo: q.to,
     threshold: q.threshold,
@@ -278,4 +292,33 @@ export function getReport(id: number) {
     .where(eq(biasAuditReports.id, id))
     .get();
   return r ? { ...r, content: r.content as ReportContent } : null;
+}
+
+export const REPORT_COLUMNS = [
+  "report_id",
+  "position",
+  "period_from",
+  "period_to",
+  "measure",
+  "kind",
+  "categorisation",
+  "category",
+  "applicants",
+  "selected",
+  "rate",
+  "impact_ratio",
+  "fisher_p",
+  "mid_p",
+  "note",
+] as const;
+
+/** A stored report as export rows: the report's own totals, each row naming its period. */
+export function reportExportRows(id: number, content: ReportContent) {
+  return content.rows.map((r) => ({
+    report_id: id,
+    position: content.position,
+    period_from: content.periodFrom,
+    period_to: content.periodTo,
+    ...r,
+  }));
 }
