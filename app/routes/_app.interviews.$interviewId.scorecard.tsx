@@ -20,8 +20,8 @@ import { answerScorecardPost, saveBaseOf, scorecardRefusal, shapeFor, type Score
 import { requestTime } from "#app/utils/clock.server";
 import { InvestigationPathView } from "#app/components/incident/investigation-path";
 import { getKit } from "#app/models/kit.server";
-import { incidentPathFor } from "./kit-incident.server";
-import { takeHomeSuggestions } from "./take-home.server";
+import { incidentPathFor } from "#app/models/incident-kit.server";
+import { takeHomeSuggestions } from "#app/models/take-home-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Scorecard: ${data.interview.candidateName} · Loopwise` : "Scorecard · Loopwise" },

@@ -5,7 +5,7 @@ import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/compone
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
 import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/incident-workspace.server";
-import { incidentFromLink } from "./incident-link.server";
+import { incidentFromLink } from "#app/models/incident-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" },
