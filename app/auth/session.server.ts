@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from "jose";
 import { createCookie, redirect } from "react-router";
-import { createSession, deleteSession, getSessionUser } from "#app/models/session.server";
+import { createSession, deleteSession, getSessionUser, type SessionUser } from "#app/models/session.server";
 import { can, type Permission } from "#app/models/permissions";
 import { systemNow } from "#app/utils/clock.server";
 import { env } from "#app/utils/env.server";
@@ -12,7 +12,7 @@ const ISSUER = "loopwise";
 const ALGORITHM = "HS256";
 const KEY_ID = "session-v1";
 
-export type SessionUser = NonNullable<ReturnType<typeof getSessionUser>>;
+export type { SessionUser };
 
 // Imported once: handing jose the raw secret makes it import a Web Crypto key on every request.
 let key: { secret: string; key: Promise<CryptoKey> } | undefined;

@@ -1,8 +1,6 @@
 import { useFetcher } from "react-router";
+import type { ReminderReply } from "#app/models/reminder-form.server";
 import { formatDuration } from "#app/utils/time";
-
-/** What the pages' action answers to "Remind". */
-export type ReminderReply = { reminder: { ok: boolean; message: string; interviewId: number | null } };
 
 /** "Remind" beside an owed scorecard: posts to the page's action and says what happened, in place. */
 export function ReminderButton({

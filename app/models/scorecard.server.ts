@@ -4,6 +4,7 @@ import { db, prepared } from "#app/utils/db.server";
 import { refreshLoopAggregates } from "./aggregates.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import type { RatingChoice, ScorecardValue } from "./scorecard-schema";
+import { scorecardWriteRefusal } from "./scorecard-rules";
 
 type Scorecard = typeof scorecards.$inferSelect;
 type Rating = typeof ratings.$inferSelect;
@@ -84,10 +85,6 @@ export const CHANGED_IN_ANOTHER_TAB =
   "This scorecard was changed in another tab or window after this page loaded it, so these changes were not saved " +
   "and nothing was overwritten. What you entered here is still on this page.";
 
-export const SUBMITTED_NEEDS_AMEND =
-  "This scorecard has already been submitted (perhaps from another tab), so these changes were not saved. " +
-  "Reload to see it; to change it, choose Amend and submit the amendment.";
-
 /**
  * Saves a draft or submits. Idempotent: saving what is already stored writes nothing. A submitted
  * scorecard changes only through an explicit amendment (`amend`) that is submitted, and so has
@@ -142,11 +139,14 @@ export function saveScorecard(
       takeaways: input.value.takeaways.trim(),
       ...toSnapshotParts(input.value),
     };
-    // Submitting exactly what is stored (a double click) is harmless; any other write to a
-    // submitted card needs the amend page.
-    if (before && JSON.stringify(before) === JSON.stringify(after))
+    // The write rule again inside the transaction: what the page checked may have changed since.
+    const target = getScorecardTarget(input.interviewId);
+    if (!target) return { ok: false, message: "There is no such interview." };
+    const unchanged = before !== null && JSON.stringify(before) === JSON.stringify(after);
+    const refusal = scorecardWriteRefusal(target, { submit: input.submit, amend: input.amend, now, unchanged });
+    if (refusal) return { ok: false, message: refusal };
+    if (unchanged)
       return { ok: true, changed: false, status, amended: false, savedAt: new Date(card!.updatedAt), revision: card!.revision };
-    if (before?.status === "submitted" && !(input.submit && input.amend)) return { ok: false, message: SUBMITTED_NEEDS_AMEND };
     const base = input.base;
     const stale =
       base &&
@@ -270,5 +270,5 @@ export function getScorecardTarget(interviewId: number) {
         scorecardStatus: "draft" | "submitted" | null;
       }
     | undefined;
-  return row ?? null;
+  return row ? { ...row, scheduledAt: new Date(row.scheduledAt) } : null;
 }

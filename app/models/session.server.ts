@@ -28,3 +28,6 @@ export function deleteSession(sessionId: string) {
 export function deleteSessionsOfUser(userId: number) {
   db().delete(sessions).where(eq(sessions.userId, userId)).run();
 }
+
+/** The signed-in user as every guard and model sees it. */
+export type SessionUser = NonNullable<ReturnType<typeof getSessionUser>>;

@@ -13,7 +13,7 @@ import { owedScorecards, withStates } from "#app/models/interview-status";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requirePermission, requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
-import { codeReviewsOf } from "./_app.candidates.$candidateId.code-review.server";
+import { codeReviewsOf } from "#app/models/code-review-link.server";
 import { DecisionSchema, loadDebriefContext } from "./_app.candidates.$candidateId.debrief.server";
 import { requestTime } from "#app/utils/clock.server";
 import { can } from "#app/models/permissions";

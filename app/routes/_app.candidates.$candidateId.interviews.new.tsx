@@ -7,7 +7,7 @@ import { getOpenLoop } from "#app/models/loop.server";
 import { addInterview } from "#app/models/interview.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/auth/session.server";
-import { schedulingOptions } from "./_app.candidates.$candidateId.loop.server";
+import { schedulingOptions } from "#app/models/loop-scheduling.server";
 import { checkInterview, checkWarnings, WARNINGS_MESSAGE } from "#app/models/interview-checks.server";
 import { requestTime } from "#app/utils/clock.server";
 

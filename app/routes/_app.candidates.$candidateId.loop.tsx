@@ -9,7 +9,7 @@ import { getOpenLoop, scheduleLoop } from "#app/models/loop.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/auth/session.server";
 import { toLocalInputValue } from "#app/utils/time";
-import { pickStageFields, schedulingOptions, toInterviewPlans } from "./_app.candidates.$candidateId.loop.server";
+import { pickStageFields, schedulingOptions, toInterviewPlans } from "#app/models/loop-scheduling.server";
 import { checkWarnings, WARNINGS_MESSAGE } from "#app/models/interview-checks.server";
 import { AcceptWarnings, warningHint, warningsOf } from "#app/components/scheduling-warnings";
 import { requestTime } from "#app/utils/clock.server";

@@ -1,11 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/_app.certification.$slug";
 import { STAGE_LABELS } from "#app/models/labels";
 import { ScorecardForm } from "#app/components/scorecard-form";
 import type { ScorecardDefaults } from "#app/models/scorecard-defaults";
 import { RaterGuidance } from "#app/components/rater-guidance";
-import { RECOMMENDATION_LABELS, scorecardSchema } from "#app/models/scorecard-schema";
+import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
 import { certificationStatus, getGoldSampleFor, saveGoldAttempt } from "#app/models/gold-sample.server";
 import { getLeniencyTable } from "#app/models/calibration.server";
 import { getRubricDetail } from "#app/models/rubric.server";
@@ -13,9 +12,8 @@ import { formatPercent } from "#app/models/numbers";
 import { requirePermission } from "#app/auth/session.server";
 import { notFound, readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
-import { formatTime } from "#app/utils/time";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
-import { salvageDraft, saveBaseOf, shapeFor } from "#app/models/scorecard-form";
+import { answerScorecardPost, saveBaseOf, scorecardRefusal, shapeFor, type ScorecardPostAnswer } from "#app/models/scorecard-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Gold sample: ${data.sample.title} · Loopwise` : "Gold sample · Loopwise" },
@@ -87,46 +85,34 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { sample, attempt, shape } = load(user.id, params.slug);
   const formData = await readFormData(request);
   const now = requestTime(context);
-  const intent = formData.get("intent");
-  const submit = intent === "submit";
-  const reject = (message: string, status: number, conflict?: { revision: number; savedAt: Date }) =>
-    data(
-      {
-        status: "error" as const,
-        error: { "": [message] },
-        autosave: { ok: false, message, conflict: conflict && { revision: conflict.revision, savedAt: conflict.savedAt.getTime() } },
-      },
-      { status },
-    );
-  if (attempt?.status === "submitted") return reject("You have already submitted your rating of this sample; it can't change now.", 409);
+  const answer = (a: ScorecardPostAnswer) => {
+    if (a.submitted) throw redirect(`/certification/${sample.slug}?submitted=1`);
+    // A save that worked answers plainly (an autosave's answer is only its status line).
+    return a.status === 200 ? a.body : data(a.body, { status: a.status });
+  };
+  if (attempt?.status === "submitted")
+    return answer(scorecardRefusal("You have already submitted your rating of this sample; it can't change now.", 409));
   const base = saveBaseOf(formData);
-  if (base === null) return reject("This page's copy of your rating can't be read. Reload the page; what was saved is safe.", 400);
-  const save = (value: Parameters<typeof saveGoldAttempt>[1]["value"], asSubmit: boolean) =>
-    saveGoldAttempt(user, {
-      slug: sample.slug,
-      value,
-      submit: asSubmit,
-      now,
-      base,
-      leniencyNow: getLeniencyTable().get(user.id)?.leniency ?? null,
-    });
-  const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
-  if (submission.status !== "success") {
-    // As on a real scorecard: a refused submit still keeps what is valid as a draft.
-    const salvage = salvageDraft(formData, shape);
-    const salvaged = salvage && save(salvage.value, false);
-    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409, salvaged.conflict);
-    const revision = salvaged ? salvaged.revision : undefined;
-    const message = submit ? "Saved as a draft. Fix the marked fields to submit." : "Saved, except the marked fields.";
-    if (intent === "autosave") return data({ autosave: { ok: false, message, revision } }, { status: 400 });
-    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message, revision } }, { status: 400 });
-  }
-  const result = save(submission.value, submit);
-  if (!result.ok) return reject(result.message, 409, result.conflict);
-  if (submit) throw redirect(`/certification/${sample.slug}?submitted=1`);
-  const message = `Draft saved at ${formatTime(result.savedAt, user.timeZone)}`;
-  if (intent === "autosave") return { autosave: { ok: true, message, revision: result.revision } };
-  return { ...submission.reply(), autosave: { ok: true, message, revision: result.revision } };
+  if (base === null)
+    return answer(scorecardRefusal("This page's copy of your rating can't be read. Reload the page; what was saved is safe.", 400));
+  // As on a real scorecard: a refused submit still keeps what is valid as a draft.
+  return answer(
+    answerScorecardPost({
+      formData,
+      shape,
+      salvage: true,
+      timeZone: user.timeZone,
+      save: (value, asSubmit) =>
+        saveGoldAttempt(user, {
+          slug: sample.slug,
+          value,
+          submit: asSubmit,
+          now,
+          base,
+          leniencyNow: getLeniencyTable().get(user.id)?.leniency ?? null,
+        }),
+    }),
+  );
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>

@@ -14,9 +14,9 @@ import { requestTime } from "#app/utils/clock.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
-import { handleKitAction, incidentPanel } from "./kit-incident.server";
+import { handleKitAction, incidentPanel } from "#app/models/incident-kit.server";
 import { kitPageData } from "#app/models/kit-page.server";
-import { handleTakeHomeKitAction, takeHomePanel } from "./take-home.server";
+import { handleTakeHomeKitAction, takeHomePanel } from "#app/models/take-home-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Kit: ${data.page?.kit.title ?? "none"} · Loopwise` : "Kit · Loopwise" },

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useState } from "react";
 import { interviewRefusal } from "#app/models/interview-access";
 import { data, Link, redirect, useRevalidator, type ShouldRevalidateFunction } from "react-router";
@@ -9,29 +8,20 @@ import { ScorecardForm } from "#app/components/scorecard-form";
 import { scorecardDefaults } from "#app/models/scorecard-defaults";
 import type { EnteredField } from "#app/components/scorecard-conflict";
 import { candidateNameFor } from "#app/models/interview.server";
-import { scorecardSchema } from "#app/models/scorecard-schema";
-import { getScorecardTarget, saveScorecard, SUBMITTED_NEEDS_AMEND } from "#app/models/scorecard.server";
+import { getScorecardTarget, saveScorecard } from "#app/models/scorecard.server";
+import { scorecardEditing, scorecardWriteRefusal, submitsYet } from "#app/models/scorecard-rules";
 import { getRubricDetail } from "#app/models/rubric.server";
 import { RaterGuidance } from "#app/components/rater-guidance";
 import { forbidden, idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
-import { formatDateTime, formatTime } from "#app/utils/time";
+import { formatDateTime } from "#app/utils/time";
 import { codeReviewSuggestions, loadScorecardContext, visiblePanel } from "./_app.interviews.$interviewId.scorecard.server";
-import { salvageDraft, saveBaseOf, shapeFor } from "#app/models/scorecard-form";
+import { answerScorecardPost, saveBaseOf, scorecardRefusal, shapeFor, type ScorecardPostAnswer } from "#app/models/scorecard-form";
 import { requestTime } from "#app/utils/clock.server";
 import { InvestigationPathView } from "#app/components/incident/investigation-path";
 import { getKit } from "#app/models/kit.server";
-import { incidentPathFor } from "./kit-incident.server";
-import { takeHomeSuggestions } from "./take-home.server";
-
-/** "evidence.evaluation" -> "the evidence for Evaluation & measurement", for status messages. */
-const describeField = (shape: { dimensions: { key: string; name: string }[] }) => (name: string) => {
-  const [head, key] = name.split(".", 2);
-  const dimension = shape.dimensions.find((d) => d.key === key)?.name;
-  if (head === "evidence" && dimension) return `the evidence for ${dimension} (too long)`;
-  if (head === "note") return "a red-flag note (too long)";
-  return name === "takeaways" ? "the take-aways (too long)" : name;
-};
+import { incidentPathFor } from "#app/models/incident-kit.server";
+import { takeHomeSuggestions } from "#app/models/take-home-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Scorecard: ${data.interview.candidateName} · Loopwise` : "Scorecard · Loopwise" },
@@ -44,7 +34,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { interview, scorecard, rubric, isOwn } = ctx;
   const url = new URL(request.url);
   const amend = url.searchParams.get("amend") === "1";
-  const open = interview.loopStatus === "open" && interview.status !== "cancelled";
+  const target = { ...interview, scorecardStatus: scorecard?.status ?? null };
   const suggestions = codeReviewSuggestions(interview, now);
   const fromTakeHome = takeHomeSuggestions(interview);
   const codeReviewEvidence = (sg: (typeof suggestions)[string]) =>
@@ -96,15 +86,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ratings: Object.entries(scorecard.ratings).map(([dimensionKey, r]) => ({ dimensionKey, level: r.level, evidence: r.evidence })),
       signals: Object.entries(scorecard.signals).map(([signalKey, note]) => ({ signalKey, note })),
     },
-    editable: isOwn && open && (scorecard?.status !== "submitted" || amend),
-    canAmend: isOwn && open && scorecard?.status === "submitted" && !amend,
+    ...scorecardEditing(target, { isOwn, amend }),
     panel: visiblePanel(ctx, user),
     suggestions: Object.fromEntries(Object.entries(suggestions).map(([k, sg]) => [k, { level: sg.level, recall: sg.recall }])),
     justSubmitted: url.searchParams.get("submitted") === "1" && scorecard?.status === "submitted",
-    submitBlockedReason:
-      interview.scheduledAt.getTime() > now.getTime()
-        ? `You can submit once the interview has started (${formatDateTime(interview.scheduledAt, user.timeZone)}); until then, notes save as a draft.`
-        : null,
+    submitBlockedReason: submitsYet(interview, now)
+      ? null
+      : `You can submit once the interview has started (${formatDateTime(interview.scheduledAt, user.timeZone)}); until then, notes save as a draft.`,
     timeZone: user.timeZone,
     // A debugging interview's recorded investigation, to rate the stage with it in view.
     incident:
@@ -118,69 +106,45 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const interview = getScorecardTarget(idParam(params.interviewId)) ?? notFound("No such interview");
   const formData = await readFormData(request);
   const now = requestTime(context);
-  const intent = formData.get("intent");
-  const submit = intent === "submit";
+  const submit = formData.get("intent") === "submit";
   // Only the amend page (?amend=1) may change a submitted scorecard, and only by submitting.
   const amend = new URL(request.url).searchParams.get("amend") === "1";
-  const reject = (message: string, status: number, conflict?: { revision: number; savedAt: Date }) =>
-    data(
-      {
-        status: "error" as const,
-        error: { "": [message] },
-        autosave: { ok: false, message, conflict: conflict && { revision: conflict.revision, savedAt: conflict.savedAt.getTime() } },
-      },
-      { status },
-    );
-  // Read access first (403 for anyone outside the hiring team), then the write rule with its reason.
+  const answer = (a: ScorecardPostAnswer) => {
+    if (a.submitted) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
+    // A save that worked answers plainly (an autosave's answer is only its status line).
+    return a.status === 200 ? a.body : data(a.body, { status: a.status });
+  };
+  // Read access first (403 for anyone outside the hiring team), then the write rules with their reasons.
   const readRefusal = interviewRefusal(user, interview, "read");
   if (readRefusal) forbidden(readRefusal);
   const writeRefusal = interviewRefusal(user, interview, "write");
-  if (writeRefusal) return reject(writeRefusal, 403);
-  if (interview.loopStatus !== "open") return reject("This loop is closed; its scorecards can no longer change.", 409);
-  if (interview.status === "cancelled") return reject("This interview was cancelled; it takes no scorecard.", 409);
-  if (interview.scorecardStatus === "submitted" && !submit) return reject(SUBMITTED_NEEDS_AMEND, 409);
-  if (submit && interview.scheduledAt > now.getTime())
-    return reject("The interview hasn't started yet; you can save a draft now and submit afterwards.", 409);
+  if (writeRefusal) return answer(scorecardRefusal(writeRefusal, 403));
+  const ruleRefusal = scorecardWriteRefusal(interview, { submit, amend, now });
+  if (ruleRefusal) return answer(scorecardRefusal(ruleRefusal, 409));
 
   const base = saveBaseOf(formData);
-  if (base === null) return reject("This page's copy of the scorecard can't be read. Reload the page; what was saved is safe.", 400);
+  if (base === null)
+    return answer(scorecardRefusal("This page's copy of the scorecard can't be read. Reload the page; what was saved is safe.", 400));
   const rubric = getRubricDetail(interview.rubricVersionId) ?? notFound("Rubric version missing");
-  const shape = shapeFor(rubric, interview.stage);
-  const submission = parseWithZod(formData, { schema: scorecardSchema(shape, submit ? "submit" : "draft") });
-  const save = (value: Parameters<typeof saveScorecard>[1]["value"], asSubmit: boolean) =>
-    saveScorecard(user, {
-      interviewId: interview.id,
-      interviewerId: user.id,
-      rubricVersionId: interview.rubricVersionId,
-      value,
-      submit: asSubmit,
-      amend,
-      now,
-      base,
-    });
-
-  if (submission.status !== "success") {
-    // A failed submit or save still keeps the work: whatever is valid is saved as a draft.
-    const salvage = interview.scorecardStatus !== "submitted" ? salvageDraft(formData, shape) : null;
-    const salvaged = salvage && save(salvage.value, false);
-    if (salvaged && !salvaged.ok) return reject(salvaged.message, 409, salvaged.conflict);
-    const revision = salvaged ? salvaged.revision : undefined;
-    const message = !salvage
-      ? "Not saved: fix the marked fields."
-      : submit
-        ? "Saved as a draft. Fix the marked fields to submit."
-        : `Saved, except ${salvage.dropped.map(describeField(shape)).join(", ") || "the marked fields"}.`;
-    if (intent === "autosave") return data({ autosave: { ok: false, message, revision } }, { status: 400 });
-    return data({ ...submission.reply({ formErrors: [message] }), autosave: { ok: false, message, revision } }, { status: 400 });
-  }
-  const result = save(submission.value, submit);
-  if (!result.ok) return reject(result.message, 409, result.conflict);
-  if (submit) throw redirect(`/interviews/${interview.id}/scorecard?submitted=1`);
-  const message = `Draft saved at ${formatTime(result.savedAt, user.timeZone)}`;
-  // An autosave's reply is just its status line: the form already holds what was typed.
-  // Each reply carries the revision now stored: the page's next save names it as its base.
-  if (intent === "autosave") return { autosave: { ok: true, message, revision: result.revision } };
-  return { ...submission.reply(), autosave: { ok: true, message, revision: result.revision } };
+  return answer(
+    answerScorecardPost({
+      formData,
+      shape: shapeFor(rubric, interview.stage),
+      salvage: interview.scorecardStatus !== "submitted",
+      timeZone: user.timeZone,
+      save: (value, asSubmit) =>
+        saveScorecard(user, {
+          interviewId: interview.id,
+          interviewerId: user.id,
+          rubricVersionId: interview.rubricVersionId,
+          value,
+          submit: asSubmit,
+          amend,
+          now,
+          base,
+        }),
+    }),
+  );
 }
 
 // Autosaves don't need the page's data reloaded: the form already shows what was saved.

@@ -14,7 +14,7 @@ import { requestTime } from "#app/utils/clock.server";
 import { ReminderButton } from "#app/components/reminder-button";
 import { lastRemindedAt } from "#app/models/reminder.server";
 import { readFormData } from "#app/utils/http.server";
-import { remindFromForm } from "./_app.reminders.server";
+import { remindFromForm } from "#app/models/reminder-form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pipeline · Loopwise" }];
 

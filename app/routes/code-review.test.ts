@@ -13,7 +13,7 @@ import * as review from "./review.$token";
 import * as grading from "./_app.interviews.$interviewId.review";
 import * as scorecard from "./_app.interviews.$interviewId.scorecard";
 import * as myInterviews from "./_app.interviews._index";
-import { codeReviewsOf, handleCodeReviewAction } from "./_app.candidates.$candidateId.code-review.server";
+import { codeReviewsOf, handleCodeReviewAction } from "#app/models/code-review-link.server";
 import { getLatestLoop } from "#app/models/loop.server";
 
 // Time is an input: every test runs at the same frozen instant and moves the clock itself.

@@ -5,9 +5,9 @@ import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/compone
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
 import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/incident-workspace.server";
-import { incidentFromLink } from "./incident-link.server";
+import { incidentFromLink } from "#app/models/incident-link.server";
 import { SelfIdInvite } from "#app/components/fairness/self-id-form";
-import { selfIdInvite } from "./self-id-link.server";
+import { selfIdInvite } from "#app/models/self-id-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" },

@@ -19,7 +19,7 @@ import { renderMarkdown } from "#app/utils/markdown.server";
 import { assignmentFromLink, checkCommentTarget, ReviewActionSchema } from "./review.$token.server";
 import { requestTime } from "#app/utils/clock.server";
 import { SelfIdInvite } from "#app/components/fairness/self-id-form";
-import { selfIdInvite } from "./self-id-link.server";
+import { selfIdInvite } from "#app/models/self-id-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Code review: ${data.exercise.title} · Loopwise` : "Code review · Loopwise" },

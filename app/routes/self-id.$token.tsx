@@ -5,7 +5,7 @@ import { parseSelfIdForm } from "#app/models/self-identification";
 import { recordSelfIdentification } from "#app/models/self-identification.server";
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
-import { candidateFromSelfIdLink } from "./self-id-link.server";
+import { candidateFromSelfIdLink } from "#app/models/self-id-link.server";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Voluntary equal-opportunity questions · Loopwise" },

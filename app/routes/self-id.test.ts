@@ -9,7 +9,7 @@ import { subjectAccessData } from "#app/models/subject-access.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
 import { db } from "#app/utils/db.server";
 import { makeCandidateWithHistory, makeOrganisation, makeUser, run, routeArgs } from "#tests/factories";
-import { selfIdPath } from "./self-id-link.server";
+import { selfIdPath } from "#app/models/self-id-link.server";
 import * as page from "./self-id.$token";
 
 const NOW = new Date("2026-03-04T09:00:00Z");

@@ -1,7 +1,7 @@
 // The files that come with the take-home's prompt, as downloads; only names the kit lists.
 import type { Route } from "./+types/take-home.$token.files.$name";
 import { notFound } from "#app/utils/http.server";
-import { takeHomeFromLink } from "./take-home.server";
+import { takeHomeFromLink } from "#app/models/take-home-link.server";
 
 export async function loader({ params }: Route.LoaderArgs) {
   const { kit } = await takeHomeFromLink(params.token);

@@ -9,9 +9,9 @@ import { readFormData } from "#app/utils/http.server";
 import { renderDocument } from "#app/utils/markdown.server";
 import { formatDateTime } from "#app/utils/time";
 import { removeArchive, sniffArchive, storeArchive } from "#app/utils/uploads.server";
-import { RepositoryUrlSchema, takeHomeFromLink } from "./take-home.server";
+import { RepositoryUrlSchema, takeHomeFromLink } from "#app/models/take-home-link.server";
 import { SelfIdInvite } from "#app/components/fairness/self-id-form";
-import { selfIdInvite } from "./self-id-link.server";
+import { selfIdInvite } from "#app/models/self-id-link.server";
 
 const NOTES_MAX = 2000;
 

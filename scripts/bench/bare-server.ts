@@ -12,7 +12,7 @@ import { owedScorecards, withStates } from "#app/models/interview-status";
 import { getLatestLoop } from "#app/models/loop.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.server";
-import { codeReviewsOf } from "#app/routes/_app.candidates.$candidateId.code-review.server";
+import { codeReviewsOf } from "#app/models/code-review-link.server";
 
 async function candidatePage(candidateId: number, now: Date) {
   const candidate = getCandidate(candidateId);

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { allowedMs, assignmentPhase, EXTRA_TIME_PERCENTS, type ExtraTimePercent } from "#app/models/assignment-phase";
-import { createAssignment, getAssignmentForInterview, reissueLink } from "#app/models/assignment.server";
-import type { getLatestLoop } from "#app/models/loop.server";
-import { getReviewResult } from "#app/models/review-grade.server";
+import { createAssignment, getAssignmentForInterview, reissueLink } from "./assignment.server";
+import type { getLatestLoop } from "./loop.server";
+import { getReviewResult } from "./review-grade.server";
 import { signAssignmentToken } from "#app/utils/assignment-token.server";
 import { publicLink } from "#app/utils/public-url.server";
-import type { SessionUser } from "#app/auth/session.server";
+import type { SessionUser } from "./session.server";
 
 type Loop = NonNullable<ReturnType<typeof getLatestLoop>>;
 

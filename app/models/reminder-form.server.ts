@@ -1,9 +1,11 @@
 import { z } from "zod";
-import type { ReminderReply } from "#app/components/reminder-button";
-import { sendReminder } from "#app/models/reminder.server";
+import { sendReminder } from "./reminder.server";
 import { env } from "#app/utils/env.server";
-import { deliverOutbox, smtpConfigured } from "#app/models/mailer.server";
-import type { SessionUser } from "#app/auth/session.server";
+import { deliverOutbox, smtpConfigured } from "./mailer.server";
+import type { SessionUser } from "./session.server";
+
+/** What the pages' action answers to "Remind". */
+export type ReminderReply = { reminder: { ok: boolean; message: string; interviewId: number | null } };
 
 const RemindSchema = z.object({
   intent: z.literal("remind"),

@@ -2,15 +2,15 @@
 // actions, the submission form's checks, and the suggestions its grade makes on the scorecard.
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
-import { reissueLink } from "#app/models/assignment.server";
+import { reissueLink } from "./assignment.server";
 import { gradeSuggestions } from "#app/models/checklist";
-import { getKit, type Kit } from "#app/models/kit.server";
-import type { getInterview } from "#app/models/interview.server";
-import { getTakeHome, getTakeHomeByAssignment, sendTakeHome, type TakeHome } from "#app/models/take-home.server";
+import { getKit, type Kit } from "./kit.server";
+import type { getInterview } from "./interview.server";
+import { getTakeHome, getTakeHomeByAssignment, sendTakeHome, type TakeHome } from "./take-home.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
 import { publicLink } from "#app/utils/public-url.server";
-import type { SessionUser } from "#app/auth/session.server";
+import type { SessionUser } from "./session.server";
 
 type Interview = NonNullable<ReturnType<typeof getInterview>>;
 const DAY = 24 * 3600_000;

@@ -1,7 +1,7 @@
 // A candidate's incident link: issuing it, and opening the run it points to.
 import { allowedMs } from "#app/models/assignment-phase";
-import { getIncidentRunByAssignment, type IncidentRun } from "#app/models/incident.server";
-import { getKit } from "#app/models/kit.server";
+import { getIncidentRunByAssignment, type IncidentRun } from "./incident.server";
+import { getKit } from "./kit.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
 import { publicLink } from "#app/utils/public-url.server";

@@ -1,12 +1,12 @@
 import type { StageKey } from "#db/schema";
-import { getCandidate, getPosition } from "#app/models/candidate.server";
-import { listExercisesByStage } from "#app/models/exercise.server";
+import { getCandidate, getPosition } from "./candidate.server";
+import { listExercisesByStage } from "./exercise.server";
 import type { LoopScheduleValue } from "#app/models/loop-schema";
-import type { InterviewPlan } from "#app/models/interview.server";
-import { getDimensions, getStages } from "#app/models/rubric.server";
-import { listPanelists } from "#app/models/user.server";
+import type { InterviewPlan } from "./interview.server";
+import { getDimensions, getStages } from "./rubric.server";
+import { listPanelists } from "./user.server";
 import { notFound } from "#app/utils/http.server";
-import { checkInterview } from "#app/models/interview-checks.server";
+import { checkInterview } from "./interview-checks.server";
 
 /** Everything the scheduling form offers: the position's rubric stages, people and kits. */
 export function schedulingOptions(candidateId: number) {

@@ -3,13 +3,13 @@
 import { mayInterview } from "#app/models/interview-access";
 import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
-import { reissueLink } from "#app/models/assignment.server";
+import { reissueLink } from "./assignment.server";
 import { investigationPath } from "#app/models/incident-path";
-import { createIncidentRun, getIncidentRun, listSteps } from "#app/models/incident.server";
-import type { Kit } from "#app/models/kit.server";
-import { kitScenario } from "#app/models/incident-workspace.server";
-import type { getInterview } from "#app/models/interview.server";
-import type { SessionUser } from "#app/auth/session.server";
+import { createIncidentRun, getIncidentRun, listSteps } from "./incident.server";
+import type { Kit } from "./kit.server";
+import { kitScenario } from "./incident-workspace.server";
+import type { getInterview } from "./interview.server";
+import type { SessionUser } from "./session.server";
 import { incidentLink } from "./incident-link.server";
 
 type Interview = NonNullable<ReturnType<typeof getInterview>>;

@@ -1,6 +1,6 @@
 // A candidate's link to the voluntary self-identification form: signed with its own key and
 // audience (a code-review or incident link can't open it, nor it them), its subject the candidate.
-import { candidateOfAssignment, selfIdStatus } from "#app/models/self-identification.server";
+import { candidateOfAssignment, selfIdStatus } from "./self-identification.server";
 import { signAssignmentToken, verifyAssignmentToken } from "#app/utils/assignment-token.server";
 import { plainError } from "#app/utils/http.server";
 
