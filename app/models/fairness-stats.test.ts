@@ -57,6 +57,7 @@ describe("impactTable", () => {
         { key: "a", tally: { n: 10, selected: 5 } },
         { key: "b", tally: { n: 4, selected: 4 } },
         { key: "c", tally: { n: 5, selected: 1 } },
+        { key: "d", tally: { n: 2, selected: 1 } },
       ],
       5,
     );
@@ -69,6 +70,23 @@ describe("impactTable", () => {
     expect(rows.find((r) => r.key === "a")!.isReference).toBe(true);
     expect(c.reported).toBe(true);
     expect(c.impactRatio).toBeCloseTo(0.2 / 0.5, 12);
+  });
+
+  it("withholds the next smallest group beside a single small one, so the total can't give it away", () => {
+    const groups = [
+      { key: "a", tally: { n: 20, selected: 10 } },
+      { key: "b", tally: { n: 8, selected: 3 } },
+      { key: "c", tally: { n: 3, selected: 1 } },
+    ];
+    // With only c blank, 31 - 20 - 8 = 3 people would single c out; b goes blank with it.
+    expect(impactTable(groups, 5).map((r) => [r.key, r.reported])).toEqual([
+      ["a", true],
+      ["b", false],
+      ["c", false],
+    ]);
+    // An empty group blank on its own gives nothing away: 0 people is no one.
+    const empty = [groups[0]!, groups[1]!, { key: "c", tally: { n: 0, selected: 0 } }];
+    expect(impactTable(empty, 5).map((r) => r.reported)).toEqual([true, true, false]);
   });
 
   it("counts the unknowns in the overall rate but never ranks them", () => {

@@ -52,7 +52,7 @@ export type GroupResult = {
   key: string;
   n: number;
   selected: number;
-  /** False when n is under the threshold: every figure below is null, and the page says why. */
+  /** False when n is under the threshold (or withheld beside a single such group): every figure below is null. */
   reported: boolean;
   rate: number | null;
   impactRatio: number | null;
@@ -79,14 +79,15 @@ export function impactTable(
 ): GroupResult[] {
   const total = groups.reduce((s, g) => ({ n: s.n + g.tally.n, selected: s.selected + g.tally.selected }), { n: 0, selected: 0 });
   const overall = rate(total);
-  const rankable = groups.filter((g) => g.tally.n >= threshold && g.tally.n > 0 && !unranked.includes(g.key));
+  const withheld = withheldGroups(groups, threshold);
+  const rankable = groups.filter((g) => !withheld.has(g.key) && !unranked.includes(g.key));
   // The most selected group, the larger on a tie, which is tested against. Every group at the top
   // rate is a reference (ratio 1, nothing to test), so the answer never depends on names or order;
   // when nobody was selected there is no reference and no ratio.
   const reference = [...rankable].sort((x, y) => rate(y.tally)! - rate(x.tally)! || y.tally.n - x.tally.n)[0];
   const refRate = reference ? rate(reference.tally)! : null;
   return groups.map(({ key, tally }) => {
-    const reported = tally.n >= threshold && tally.n > 0;
+    const reported = !withheld.has(key);
     const isReference = reported && !unranked.includes(key) && refRate !== null && refRate > 0 && rate(tally) === refRate;
     const blank = { fisher: null, midP: null, fragile: null };
     if (!reported)
@@ -122,6 +123,21 @@ export function impactTable(
       isReference,
     };
   });
+}
+
+/**
+ * The groups whose figures are withheld: those under the threshold (or empty) and, when that is a
+ * single group of people, the next smallest as well. Totals are published, so one blank cell
+ * could be worked out by subtraction; with two blank, only their sum can.
+ */
+export function withheldGroups(groups: { key: string; tally: Tally }[], threshold: number): Set<string> {
+  const small = groups.filter((g) => g.tally.n < threshold || g.tally.n === 0);
+  const withheld = new Set(small.map((g) => g.key));
+  if (small.length === 1 && small[0]!.tally.n > 0) {
+    const next = groups.filter((g) => !withheld.has(g.key)).sort((a, b) => a.tally.n - b.tally.n)[0];
+    if (next) withheld.add(next.key);
+  }
+  return withheld;
 }
 
 /**

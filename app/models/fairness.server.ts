@@ -190,7 +190,7 @@ export function reportRows(m: MonitorData) {
         fisher_p: r.fisher,
         mid_p: r.midP,
         note: !r.reported
-          ? `suppressed: fewer than ${m.threshold}`
+          ? `suppressed: fewer than ${m.threshold}, or withheld so a smaller group can't be worked out`
           : r.key === "unknown"
             ? "unknown category: counted, not ranked"
             : r.isReference

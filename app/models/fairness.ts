@@ -207,16 +207,18 @@ function raterGaps(people: CountedPerson[], threshold: number) {
             const rest = rated.filter((r) => ![group, UNKNOWN].includes(groupOf(r.p, by))).map((r) => r.mean);
             const enough = inGroup.length >= threshold && rest.length >= threshold;
             return {
+              seen: inGroup.length > 0,
               by,
               group,
               label: groupLabel(group, by),
-              n: inGroup.length,
-              rest: rest.length,
+              // A count under the threshold is withheld here too: beside a rater's name it could single someone out.
+              n: inGroup.length >= threshold ? inGroup.length : null,
+              rest: rest.length >= threshold ? rest.length : null,
               gap: enough ? meanGap(inGroup, rest) : null,
             };
           })
           // A group this rater never saw says nothing; one they saw too few of says "not enough data".
-          .filter((g) => g.n > 0),
+          .filter((g) => g.seen),
       ),
     }));
   };
