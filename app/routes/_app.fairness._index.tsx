@@ -230,7 +230,14 @@ type Rater = {
   raterId: number;
   name: string;
   candidates: number;
-  gaps: { by: string; group: string; label: string; n: number | null; rest: number | null; gap: { gap: number; low: number; high: number } | null }[];
+  gaps: {
+    by: string;
+    group: string;
+    label: string;
+    n: number | null;
+    rest: number | null;
+    gap: { gap: number; low: number; high: number } | null;
+  }[];
 };
 
 function RaterGaps({ title, raters, threshold }: { title: string; raters: Rater[]; threshold: number }) {

@@ -99,7 +99,8 @@ export function ImpactTable({ rows, label, threshold }: { rows: ImpactRow[]; lab
       )}
       {withheld.length > 0 && (
         <p className="small muted">
-          Suppressed (fewer than {threshold} people or none, or withheld beside a single small group so it can't be worked out from the total): {withheld.map((r) => r.label).join(", ")}.
+          Suppressed (fewer than {threshold} people or none, or withheld beside a single small group so it can't be worked out from the
+          total): {withheld.map((r) => r.label).join(", ")}.
         </p>
       )}
     </>
