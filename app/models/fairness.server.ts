@@ -31,18 +31,23 @@ export function parseMonitorQuery(params: URLSearchParams, now: Date) {
       position: z.union([z.literal("all"), z.coerce.number().int().positive()], { error: "Choose a position from the list" }),
       from: DATE,
       to: DATE,
-      threshold: z.coerce
-        .number({ error: "The threshold is a whole number" })
-        .int("The threshold is a whole number")
-        .min(DEFAULT_THRESHOLD, `The threshold can't go below ${DEFAULT_THRESHOLD}: smaller groups could single people out`)
-        .max(50, "Keep the threshold at 50 or under"),
+      threshold: z
+        .string()
+        .regex(/^\d{1,3}$/, "The threshold is a whole number, like 5")
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(DEFAULT_THRESHOLD, `The threshold can't go below ${DEFAULT_THRESHOLD}: smaller groups could single people out`)
+            .max(50, "Keep the threshold at 50 or under"),
+        ),
     })
     .refine((q) => q.from <= q.to, { message: "The period's start is after its end", path: ["to"] });
   const parsed = schema.safeParse({
     position: params.get("position") || "all",
     from: params.get("from") || isoDate(new Date(now.getTime() - 365 * DAY)),
     to: params.get("to") || isoDate(now),
-    threshold: params.get("threshold") || DEFAULT_THRESHOLD,
+    threshold: params.get("threshold") || String(DEFAULT_THRESHOLD),
   });
   if (!parsed.success) return { ok: false as const, message: parsed.error.issues[0]!.message };
   const q = parsed.data;
