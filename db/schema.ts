@@ -13,7 +13,7 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
-export const ROLES = ["admin", "hiring_manager", "interviewer"] as const;
+export const ROLES = ["admin", "hiring_manager", "interviewer", "compliance"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
@@ -816,6 +816,60 @@ export const aggregateState = sqliteTable("aggregate_state", {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Fairness: voluntary self-identification, kept apart (docs/decisions/011-fairness-kept-apart.md).
+// No page a hiring team opens reads this table per candidate; app/models/fairness.server.ts reads
+// it only to count. A null answer is a question left blank; "prefer_not" was chosen. Both count
+// as unknown, never dropped.
+
+export const SEX_ANSWERS = ["female", "male", "another", "prefer_not"] as const;
+// The EEO-1 race/ethnicity categories.
+export const RACE_ANSWERS = [
+  "hispanic_latino",
+  "white",
+  "black",
+  "asian",
+  "native_hawaiian_pacific_islander",
+  "american_indian_alaska_native",
+  "two_or_more",
+  "prefer_not",
+] as const;
+export const DISABILITY_ANSWERS = ["yes", "no", "prefer_not"] as const;
+export const VETERAN_ANSWERS = ["protected_veteran", "not_veteran", "prefer_not"] as const;
+
+export const selfIdentifications = sqliteTable(
+  "self_identifications",
+  {
+    id: id(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
+    sex: text("sex", { enum: SEX_ANSWERS }),
+    raceEthnicity: text("race_ethnicity", { enum: RACE_ANSWERS }),
+    disability: text("disability", { enum: DISABILITY_ANSWERS }),
+    veteran: text("veteran", { enum: VETERAN_ANSWERS }),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("self_identifications_candidate_unique").on(t.candidateId)],
+);
+
+/**
+ * A bias-audit report as produced: totals only, no person's data, so it is kept when candidates
+ * are erased (California's rules ask for four years of such records).
+ */
+export const biasAuditReports = sqliteTable("bias_audit_reports", {
+  id: id(),
+  producedAt: integer("produced_at", { mode: "timestamp_ms" }).notNull(),
+  producedById: integer("produced_by_id")
+    .notNull()
+    .references(() => users.id),
+  // Null for every position.
+  positionId: integer("position_id").references(() => positions.id),
+  periodFrom: text("period_from").notNull(),
+  periodTo: text("period_to").notNull(),
+  threshold: integer("threshold").notNull(),
+  content: text("content", { mode: "json" }).notNull(),
+});
+
 // Rater certification: gold samples (pre-rated interview records, content in rubrics/gold-samples/)
 // and interviewers' ratings of them. See docs/decisions/012-validity-and-certification.md.
 

@@ -75,6 +75,15 @@ export const users: SeedUser[] = [
     timeZone: "Europe/London",
     country: "GB",
   },
+  // Reads the fairness monitor's totals and produces bias-audit reports; decides on no candidate.
+  {
+    name: "Grace Mwangi",
+    email: "compliance@loopwise.test",
+    role: "compliance",
+    title: "People Analytics & Compliance",
+    timeZone: "Europe/London",
+    country: "GB",
+  },
 ];
 
 export const positions: SeedPosition[] = [

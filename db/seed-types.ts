@@ -1,7 +1,7 @@
 // Shape of the demo organisation in seed-data.ts. Kept apart from the seeding code so the
 // content (people, notes, evidence) can be read and edited without touching how it is inserted.
 
-export type Role = "admin" | "hiring_manager" | "interviewer";
+export type Role = "admin" | "hiring_manager" | "interviewer" | "compliance";
 export type StageKey = "system_design" | "debugging" | "code_review" | "leadership" | "take_home";
 export type DimensionKey =
   "ml_system_design" | "software_engineering" | "mlops_operations" | "data_quality" | "evaluation" | "leadership" | "communication";

@@ -6,12 +6,14 @@ import { db as processDatabase, type Db } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { zonedLocalToUtc } from "#app/utils/time";
 import { recordAudit } from "#app/models/audit.server";
+import { produceReport } from "#app/models/fairness.server";
 import { rebuildAggregates } from "#app/models/aggregates.server";
 import { readRubricFile, rubricFiles } from "#app/models/rubric.server";
 import { loadDraftFromFile, publishDraft } from "#app/models/rubric-version.server";
 import * as schema from "./schema";
 import { historyCandidates } from "./seed-history";
 import { seedCertification } from "./seed-certification";
+import { selfIdentifications } from "./seed-self-id";
 import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
 
 const DAY = 24 * 3600_000;
@@ -67,6 +69,12 @@ export async function seedDemoData(db: Db, now: Date) {
         })
         .returning()
         .get();
+      const selfId = selfIdentifications[c.name];
+      // Answered on their first exercise link, a day after they applied.
+      if (selfId)
+        tx.insert(schema.selfIdentifications)
+          .values({ candidateId: candidate.id, ...selfId, answeredAt: new Date(added.getTime() + DAY) })
+          .run();
       if (!c.loop) return;
       const loop = tx
         .insert(schema.loops)
@@ -165,6 +173,10 @@ export async function seedDemoData(db: Db, now: Date) {
   publishNewerVersions(must(hm ?? undefined, "hiring manager hm@loopwise.test"), rubric, now);
   // Gold samples are rated on the newest version, so they load (and are rated) once it is published.
   seedCertification(now);
+  // Last year's bias audit, produced as the compliance lead would from /fairness.
+  const compliance = must(db.select().from(schema.users).where(eq(schema.users.role, "compliance")).get(), "compliance user");
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  produceReport(compliance, { positionId: null, from: day(now.getTime() - 365 * DAY), to: day(now.getTime()), threshold: 5 }, now);
   return { seeded: true };
 }
 

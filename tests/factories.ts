@@ -19,6 +19,7 @@ import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { moveComment, saveGrade } from "#app/models/review-grade.server";
 import { loadRubrics } from "#app/models/rubric.server";
 import { saveScorecard } from "#app/models/scorecard.server";
+import { recordSelfIdentification } from "#app/models/self-identification.server";
 import {
   candidates,
   exercises,
@@ -250,6 +251,8 @@ export async function makeCandidateWithHistory({ name, email }: { name: string; 
     now,
   });
   if (!decided.ok) throw new Error(decided.message);
+  // Their voluntary self-identification, with a question answered "prefer not" and one left blank.
+  recordSelfIdentification(candidate.id, { sex: "female", raceEthnicity: "prefer_not", disability: null, veteran: "not_veteran" }, now);
   // Rows of the other exercises' tables and of reminder emails, written directly against the same
   // assignment and interview (only the tables' shape matters here): every one mentions the candidate.
   const client = db().$client;

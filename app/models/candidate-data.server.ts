@@ -130,6 +130,8 @@ export const AUDITED = [
   ["review_comment", `select id from review_comments where assignment_id in (${ASSIGNMENTS})`],
   // A take-home grade is audited under its assignment's id (take_home_grades is keyed by it).
   ["take_home_grade", ASSIGNMENTS],
+  // Says only that they answered; the answers are never in the log.
+  ["self_identification", "select id from self_identifications where candidate_id = @candidate"],
 ] as const;
 
 /**
@@ -143,6 +145,7 @@ export const NOT_ABOUT_A_CANDIDATE = [
   "exercise",
   "sign_in",
   "demo_data",
+  "bias_audit_report",
   // Gold samples are written accounts, not candidates; attempts and certifications are the staff's.
   "gold_sample",
   "gold_attempt",

@@ -11,6 +11,7 @@ import { recordAudit, type AuditActor } from "./audit.server";
 import { refreshLoopAggregates, touchAggregates } from "./aggregates.server";
 import { auditEntriesNaming, FREE_TEXT, identitiesOf, SCOPES } from "./candidate-data.server";
 import { ERASURE_REASONS, type ErasureReason } from "./erasure-schema";
+import { eraseSelfIdentification } from "./self-identification.server";
 import { removeArchive } from "#app/utils/uploads.server";
 
 export const ERASED_NAME = "Erased candidate";
@@ -143,6 +144,8 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
         })
         .where(eq(assignments.id, a.id))
         .run();
+    // Their self-identification goes whole; bias-audit reports already produced hold only totals.
+    const selfIdentification = eraseSelfIdentification(tx, candidateId);
     tx.update(candidates)
       .set({
         name: ERASED_NAME,
@@ -170,6 +173,7 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
         blanked: counts,
         auditEntriesRedacted: redacted,
         loopsClosed: open.length,
+        selfIdentificationDeleted: selfIdentification,
         archives: archives.length,
       },
     });

@@ -5,6 +5,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
   hiring_manager: "Hiring manager",
   interviewer: "Interviewer",
+  compliance: "Compliance",
 };
 
 export const STAGE_LABELS: Record<StageKey, string> = {

@@ -8,7 +8,19 @@ describe("one permission table", () => {
     expect(nav("interviewer")).toEqual(["My interviews"]);
     const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"];
     expect(nav("hiring_manager")).toEqual(team);
-    expect(nav("admin")).toEqual(team);
+    expect(nav("admin")).toEqual([...team, "Fairness"]);
+    // Compliance reads fairness totals and nothing about any one candidate.
+    expect(nav("compliance")).toEqual(["Fairness"]);
+  });
+
+  it("only admins and compliance may read fairness totals; nobody who decides on a candidate", () => {
+    expect(["admin", "hiring_manager", "interviewer", "compliance"].filter((role) => can({ role: role as Role }, "fairness:read"))).toEqual(
+      ["admin", "compliance"],
+    );
+    expect(pagePermission("/fairness")).toBe("fairness:read");
+    expect(pagePermission("/fairness/report")).toBe("fairness:read");
+    for (const p of ["loops:manage", "interviews:own", "certification:own", "audit:read", "candidate-data:manage", "settings:read"] as const)
+      expect(can({ role: "compliance" }, p)).toBe(false);
   });
 
   it("the settings page lists each role exactly the settings pages it may open, and only roles with one may open it", () => {
@@ -16,7 +28,8 @@ describe("one permission table", () => {
     expect(settings("interviewer")).toEqual([]);
     expect(settings("hiring_manager")).toEqual(["Rubric", "Certification", "Audit log"]);
     expect(settings("admin")).toEqual(["Rubric", "Users", "Retention", "Outbox", "Certification", "Audit log"]);
-    for (const role of ["interviewer", "hiring_manager", "admin"] as const) {
+    expect(settings("compliance")).toEqual([]);
+    for (const role of ["interviewer", "hiring_manager", "admin", "compliance"] as const) {
       expect(can({ role }, "settings:read")).toBe(settings(role).length > 0);
     }
     expect(pagePermission("/settings")).toBe("settings:read");
@@ -58,12 +71,15 @@ describe("one permission table", () => {
     ["/admin/users/2", "admin", "/admin/users/2"],
     ["/candidates/3/erase", "hiring_manager", "/candidates"],
     ["/rubrics", "interviewer", "/interviews"],
+    ["/fairness", "hiring_manager", "/candidates"],
+    ["/fairness?position=1", "compliance", "/fairness?position=1"],
+    ["/candidates/3", "compliance", "/fairness"],
   ] as [string, Role, string][])("after sign-in, %s for a %s leads to %s", (target, role, expected) => {
     expect(destinationAfterSignIn(target, role)).toBe(expected);
   });
 
   it("each role's home page is one it may open", () => {
-    for (const role of ["interviewer", "hiring_manager", "admin"] as Role[]) {
+    for (const role of ["interviewer", "hiring_manager", "admin", "compliance"] as Role[]) {
       const permission = pagePermission(homeFor(role));
       expect(permission && can({ role }, permission)).toBe(true);
     }

@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   /** The settings page; it lists only the settings pages the role may open (see SETTINGS). */
   "settings:read": HIRING_TEAM,
+  /**
+   * Fairness totals: the adverse-impact monitor and bias-audit reports. Never one candidate's
+   * self-identification; compliance reads only this, nobody who decides on a candidate reads it.
+   */
+  "fairness:read": ["admin", "compliance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,6 +52,7 @@ export const NAVIGATION: Page[] = [
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
+  { path: "/fairness", label: "Fairness", permission: "fairness:read" },
 ];
 
 /**
@@ -111,6 +117,7 @@ export function pagePermission(pathname: string): Permission | null {
 }
 
 export function homeFor(role: Role): string {
+  if (role === "compliance") return "/fairness";
   return can({ role }, "loops:manage") ? "/candidates" : "/interviews";
 }
 

@@ -45,6 +45,8 @@ function expectedRows(candidateId: number) {
     take_home_grades: count(`select count(*) as n from take_home_grades where assignment_id in (${assignments})`),
     reminders: count(`select count(*) as n from reminders where interview_id in (${interviews})`),
     outbox: count(`select count(*) as n from outbox where id in (select email_id from reminders where interview_id in (${interviews}))`),
+    // Their own voluntary answers: in their export, though no page of the hiring team shows them.
+    self_identifications: count("select count(*) as n from self_identifications where candidate_id = ?"),
   };
 }
 

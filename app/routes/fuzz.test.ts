@@ -85,6 +85,12 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     values: ["remind", "create-link", ...ids(fx.interviews), "0", "-1"],
     allowed: remindersByTheHiringTeam,
   }),
+  "_app.fairness._index": (fx) => ({
+    names: ["position", "from", "to", "threshold"],
+    values: ["all", String(fx.position.id), "2026-01-01", "2026-12-31", "2026-02-30", "5", "4", "51"],
+    // A valid threshold (a blank one is the default, 5) with defaults for the rest is a report rightly produced.
+    poison: { field: "threshold", valid: (v) => v === "" || /^\d+$/.test(v) && Number(v) >= 5 && Number(v) <= 50 },
+  }),
   "_app.candidates.$candidateId.debrief": () => ({
     names: ["decision", "rationale", "acknowledge"],
     values: [...DECISIONS, "on", "A rationale long enough for the record, and then some."],

@@ -6,6 +6,8 @@ import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
 import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/incident-workspace.server";
 import { incidentFromLink } from "#app/models/incident-link.server";
+import { SelfIdInvite } from "#app/components/fairness/self-id-form";
+import { selfIdInvite } from "#app/models/self-id-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" },
@@ -16,7 +18,10 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { run, kit } = await incidentFromLink(params.token);
-  return workspaceData(run, kit, requestTime(context));
+  const now = requestTime(context);
+  const workspace = workspaceData(run, kit, now);
+  // Offered before the clock starts and after it stops, never in the middle of the incident.
+  return { ...workspace, selfId: workspace.phase === "in_progress" ? null : await selfIdInvite(run.assignmentId, now) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -29,9 +34,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function CandidateIncident({ loaderData: d }: Route.ComponentProps) {
   if (d.phase === "not_started" && d.linkExpired)
     return <ExpiredLinkPage exercise="incident simulation" title={d.title} notice={d.linkExpired} />;
-  if (d.phase === "not_started") return <IncidentStart d={d} driver={false} />;
   if (d.phase === "in_progress") return <IncidentWorkspace d={d} driver={false} />;
-  return <IncidentFinished d={d} />;
+  return (
+    <>
+      {d.phase === "not_started" ? <IncidentStart d={d} driver={false} /> : <IncidentFinished d={d} />}
+      <SelfIdInvite invite={d.selfId} />
+    </>
+  );
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

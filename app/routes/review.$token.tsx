@@ -18,6 +18,8 @@ import { readFormData } from "#app/utils/http.server";
 import { renderMarkdown } from "#app/utils/markdown.server";
 import { assignmentFromLink, checkCommentTarget, ReviewActionSchema } from "./review.$token.server";
 import { requestTime } from "#app/utils/clock.server";
+import { SelfIdInvite } from "#app/components/fairness/self-id-form";
+import { selfIdInvite } from "#app/models/self-id-link.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Code review: ${data.exercise.title} · Loopwise` : "Code review · Loopwise" },
@@ -35,6 +37,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const showCode = phase !== "not_started";
   return {
     phase,
+    // Offered before the clock starts and after it stops, never in the middle of the exercise.
+    selfId: phase === "in_progress" ? null : await selfIdInvite(assignment.id, now),
     // Set only while unstarted past the link's validity: the page then says so instead of offering Start.
     linkExpired: phase === "not_started" ? expiredLinkNotice(assignment.id, now) : null,
     exercise: {
@@ -130,13 +134,16 @@ export default function ReviewPage({ loaderData: d }: Route.ComponentProps) {
     return <ExpiredLinkPage exercise="code-review exercise" title={d.exercise.title} notice={d.linkExpired} />;
   if (d.phase === "not_started")
     return (
-      <StartPage
-        title={d.exercise.title}
-        fileCount={d.exercise.fileCount}
-        timeLimitMinutes={d.timeLimitMinutes}
-        extraTimePercent={d.extraTimePercent}
-        allowedText={d.allowedText}
-      />
+      <>
+        <StartPage
+          title={d.exercise.title}
+          fileCount={d.exercise.fileCount}
+          timeLimitMinutes={d.timeLimitMinutes}
+          extraTimePercent={d.extraTimePercent}
+          allowedText={d.allowedText}
+        />
+        <SelfIdInvite invite={d.selfId} />
+      </>
     );
   if (d.phase === "in_progress" && d.workspace && d.deadlineAt)
     return (
@@ -154,7 +161,12 @@ export default function ReviewPage({ loaderData: d }: Route.ComponentProps) {
         extraTime={d.extraTimePercent > 100}
       />
     );
-  return <FinishedPage d={d} />;
+  return (
+    <>
+      <FinishedPage d={d} />
+      <SelfIdInvite invite={d.selfId} />
+    </>
+  );
 }
 
 const VERDICT_LABELS = { approve: "Approve", request_changes: "Request changes", comment: "Comment" } as const;

@@ -10,6 +10,8 @@ import { renderDocument } from "#app/utils/markdown.server";
 import { formatDateTime } from "#app/utils/time";
 import { removeArchive, sniffArchive, storeArchive } from "#app/utils/uploads.server";
 import { RepositoryUrlSchema, takeHomeFromLink } from "#app/models/take-home-link.server";
+import { SelfIdInvite } from "#app/components/fairness/self-id-form";
+import { selfIdInvite } from "#app/models/self-id-link.server";
 
 const NOTES_MAX = 2000;
 
@@ -34,6 +36,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     assessed: levelledChecklist(kit.content!.checklist)?.categories.map((c) => c.name) ?? [],
     maxMegabytes: settings.maxArchiveMegabytes,
     deadlineAt: takeHome.deadlineAt,
+    selfId: await selfIdInvite(takeHome.assignmentId, now),
     submission: s ? { fileName: s.fileName, bytes: s.bytes, repositoryUrl: s.repositoryUrl, submittedAt: s.submittedAt } : null,
   };
 }
@@ -237,6 +240,7 @@ export default function TakeHomePage({ loaderData: d, actionData, params }: Rout
           </Form>
         </section>
       )}
+      <SelfIdInvite invite={d.selfId} inline />
     </main>
   );
 }

@@ -9,6 +9,8 @@ const PURPOSES = {
   review: { audience: "loopwise:assignment", key: "candidate-assignment-link-v1" },
   incident: { audience: "loopwise:incident", key: "candidate-incident-link-v1" },
   take_home: { audience: "loopwise:take-home", key: "candidate-take-home-link-v1" },
+  // Its subject is the candidate, not an assignment: the voluntary self-identification form.
+  self_id: { audience: "loopwise:self-id", key: "candidate-self-id-link-v1" },
 } as const;
 export type LinkPurpose = keyof typeof PURPOSES;
 const ISSUER = "loopwise";

@@ -49,7 +49,7 @@ const fieldErrors = (page: Page) => page.locator(".field-error").first();
 // The interviewer the gate signs in as: Siobhán has a draft, an owed, an upcoming and a submitted scorecard.
 const INTERVIEWER = "siobhan@loopwise.test";
 
-const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", Visit[]> = {
+const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin" | "compliance", Visit[]> = {
   anonymous: [
     { route: "login", state: "empty", path: () => "/login", ready: h1("Sign in") },
     {
@@ -66,6 +66,22 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin", V
     { route: "review.$token", state: "error", path: () => "/review/not-a-link", ready: h1("This link doesn't work") },
     { route: "incident.$token", state: "error", path: () => "/incident/not-a-link", ready: h1("This link doesn't work") },
     { route: "take-home.$token", state: "error", path: () => "/take-home/not-a-link", ready: h1("This link doesn't work") },
+    { route: "self-id.$token", state: "error", path: () => "/self-id/not-a-link", ready: h1("This link doesn't work") },
+  ],
+  compliance: [
+    { route: "_app.fairness._index", state: "filled", path: () => "/fairness", ready: h1("Fairness monitor") },
+    {
+      route: "_app.fairness._index",
+      state: "error",
+      path: () => "/fairness?from=2026-02-30",
+      ready: (page) => page.getByRole("alert"),
+    },
+    {
+      route: "_app.fairness.reports.$reportId",
+      state: "filled",
+      path: () => `/fairness/reports/${one<{ id: number }>("select id from bias_audit_reports order by id limit 1").id}`,
+      ready: h1(/Bias-audit report/),
+    },
   ],
   interviewer: [
     { route: "_app.certification._index", state: "filled", path: () => "/certification", ready: h1("Certification") },
@@ -298,6 +314,7 @@ const SIGN_IN: Record<keyof typeof VISITS, string | null> = {
   interviewer: INTERVIEWER,
   "hiring manager": HM,
   admin: "admin@loopwise.test",
+  compliance: "compliance@loopwise.test",
 };
 
 /** Route files that render a page: a default export, and not the layout every signed-in page sits in. */
