@@ -34,6 +34,8 @@ export const PERMISSIONS = {
    * self-identification; compliance reads only this, nobody who decides on a candidate reads it.
    */
   "fairness:read": ["admin", "compliance"],
+  /** Fairness as an everyday page in the main navigation; admins open it under Settings. */
+  "fairness:home": ["compliance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,7 +54,7 @@ export const NAVIGATION: Page[] = [
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
-  { path: "/fairness", label: "Fairness", permission: "fairness:read" },
+  { path: "/fairness", label: "Fairness", permission: "fairness:home" },
 ];
 
 /**
@@ -86,6 +88,12 @@ export const SETTINGS: (Page & { description: string })[] = [
     description: "Rate the gold samples of a stage before your first loop on it; who is certified.",
   },
   {
+    path: "/fairness",
+    label: "Fairness",
+    permission: "fairness:read",
+    description: "Adverse impact by sex, race/ethnicity and their intersections; bias-audit reports.",
+  },
+  {
     path: "/audit",
     label: "Audit log",
     permission: "audit:read",
@@ -108,6 +116,8 @@ const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   // A candidate's data on request is the admin's, though the hiring team opens the candidate.
   { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|$)/, permission: "candidate-data:manage" },
   { pattern: /^\/settings\/?$/, permission: "settings:read" },
+  // Fairness is in compliance's navigation and admins' settings; reading it needs the one permission.
+  { pattern: /^\/fairness(\/|$)/, permission: "fairness:read" },
   ...[...NAVIGATION, ...SETTINGS].map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
 ];
 
