@@ -36,3 +36,20 @@ export function GeneralErrorBoundary({ error }: { error: unknown }) {
     </section>
   );
 }
+
+/**
+ * The error page of a candidate's link (an exercise or the voluntary questions). Candidates have no
+ * account: no sign-in link, just what the link is for and what to do next.
+ */
+export function CandidateLinkError({ error, what, unexpected }: { error: unknown; what: string; unexpected: string }) {
+  const known = isRouteErrorResponse(error);
+  return (
+    <main className="page page-narrow">
+      <section className="error-panel" role="alert">
+        <p className="error-code">{what}</p>
+        <h1>{known && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
+        <p>{known && typeof error.data === "string" ? error.data : `Something went wrong on our side. ${unexpected}`}</p>
+      </section>
+    </main>
+  );
+}

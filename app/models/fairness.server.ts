@@ -8,7 +8,7 @@ import { biasAuditReports, positions, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { DEFAULT_THRESHOLD } from "./fairness-stats";
-import { CATEGORISATIONS, monitor, type CountedPerson, type Measure, type Monitor } from "./fairness";
+import { CATEGORISATIONS, monitor, type CountedPerson, type Measure, type Monitor, type ShownGroup } from "./fairness";
 import { STAGE_LABELS } from "./labels";
 import { getRubricDetail } from "./rubric.server";
 
@@ -127,12 +127,7 @@ function suppress(m: Measure) {
       by,
       rows.map((r) => (r.reported ? r : { ...r, n: null, selected: null, shortfall: null })),
     ]),
-  ) as {
-    [K in keyof Measure["byCategory"]]: (Omit<Measure["byCategory"][K][number], "n" | "selected"> & {
-      n: number | null;
-      selected: number | null;
-    })[];
-  };
+  ) as Record<keyof Measure["byCategory"], ShownGroup[]>;
   return { ...m, byCategory };
 }
 
@@ -279,14 +274,19 @@ export function listReports() {
       periodFrom: biasAuditReports.periodFrom,
       periodTo: biasAuditReports.periodTo,
       positionId: biasAuditReports.positionId,
+      positionTitle: positions.title,
       producedBy: users.name,
     })
     .from(biasAuditReports)
     .innerJoin(users, eq(users.id, biasAuditReports.producedById))
+    .leftJoin(positions, eq(positions.id, biasAuditReports.positionId))
     .orderBy(desc(biasAuditReports.id))
     .limit(20)
     .all()
-    .map((r) => ({ ...r, position: positionLabel(r.positionId) }));
+    .map(({ positionTitle, ...r }) => ({
+      ...r,
+      position: r.positionId === null ? "All positions" : (positionTitle ?? `Position ${r.positionId}`),
+    }));
 }
 
 export function getReport(id: number) {

@@ -63,6 +63,9 @@ export function groupLabel(key: string, by: Categorisation): string {
   return `${sexLabel(s!)} · ${raceLabel(r!)}`;
 }
 
+/** A group's row as it leaves the server: a suppressed group's counts are blanked too. */
+export type ShownGroup = Omit<GroupResult, "n" | "selected"> & { label: string; n: number | null; selected: number | null };
+
 export type Measure = {
   key: string;
   label: string;

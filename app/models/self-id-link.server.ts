@@ -23,8 +23,7 @@ export async function selfIdPath(candidateId: number, now: Date): Promise<`/self
 export async function selfIdInvite(assignmentId: number, now: Date) {
   const candidateId = candidateOfAssignment(assignmentId);
   const status = candidateId === null ? null : selfIdStatus(candidateId);
-  if (candidateId === null) return null;
-  return status ? { path: await selfIdPath(candidateId, now), answered: status.answered } : null;
+  return candidateId !== null && status ? { path: await selfIdPath(candidateId, now), answered: status.answered } : null;
 }
 
 /** The candidate a link opens; anything forged, tampered, expired or erased is a 404 they can act on. */

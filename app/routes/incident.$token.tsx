@@ -1,4 +1,4 @@
-import { data, isRouteErrorResponse, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/incident.$token";
 import { ExpiredLinkPage } from "#app/components/expired-link";
 import { IncidentFinished, IncidentStart, IncidentWorkspace } from "#app/components/incident/incident-workspace";
@@ -8,6 +8,7 @@ import { handleIncidentAction, scenarioOf, workspaceData } from "#app/models/inc
 import { incidentFromLink } from "#app/models/incident-link.server";
 import { SelfIdInvite } from "#app/components/fairness/self-id-form";
 import { selfIdInvite } from "#app/models/self-id-link.server";
+import { CandidateLinkError } from "#app/components/error-boundary";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Incident: ${data.title} · Loopwise` : "Incident · Loopwise" },
@@ -44,18 +45,5 @@ export default function CandidateIncident({ loaderData: d }: Route.ComponentProp
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  // Candidates have no account: no sign-in link, just what to do next.
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "string"
-      ? error.data
-      : "Something went wrong on our side. Please reload the page; what you recorded is safe.";
-  return (
-    <main className="page page-narrow">
-      <section className="error-panel" role="alert">
-        <p className="error-code">Incident simulation</p>
-        <h1>{isRouteErrorResponse(error) && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
-        <p>{message}</p>
-      </section>
-    </main>
-  );
+  return <CandidateLinkError error={error} what="Incident simulation" unexpected="Please reload the page; what you recorded is safe." />;
 }

@@ -1,4 +1,4 @@
-import { data, isRouteErrorResponse, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/review.$token";
 import { ReviewWorkspace } from "#app/components/code-review/review-workspace";
 import { StartPage } from "#app/components/code-review/start-page";
@@ -20,6 +20,7 @@ import { assignmentFromLink, checkCommentTarget, ReviewActionSchema } from "./re
 import { requestTime } from "#app/utils/clock.server";
 import { SelfIdInvite } from "#app/components/fairness/self-id-form";
 import { selfIdInvite } from "#app/models/self-id-link.server";
+import { CandidateLinkError } from "#app/components/error-boundary";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Code review: ${data.exercise.title} · Loopwise` : "Code review · Loopwise" },
@@ -205,18 +206,5 @@ function FinishedPage({ d }: { d: Route.ComponentProps["loaderData"] }) {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  // Candidates have no account: no sign-in link, just what to do next.
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "string"
-      ? error.data
-      : "Something went wrong on our side. Please reload the page; your saved work is safe.";
-  return (
-    <main className="page page-narrow">
-      <section className="error-panel" role="alert">
-        <p className="error-code">Code-review exercise</p>
-        <h1>{isRouteErrorResponse(error) && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
-        <p>{message}</p>
-      </section>
-    </main>
-  );
+  return <CandidateLinkError error={error} what="Code-review exercise" unexpected="Please reload the page; your saved work is safe." />;
 }

@@ -1,4 +1,4 @@
-import { data, isRouteErrorResponse, redirect, useNavigation } from "react-router";
+import { data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/self-id.$token";
 import { SelfIdForm, SelfIdStatement } from "#app/components/fairness/self-id-form";
 import { parseSelfIdForm } from "#app/models/self-identification";
@@ -6,6 +6,7 @@ import { recordSelfIdentification } from "#app/models/self-identification.server
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
 import { candidateFromSelfIdLink } from "#app/models/self-id-link.server";
+import { CandidateLinkError } from "#app/components/error-boundary";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Voluntary equal-opportunity questions · Loopwise" },
@@ -54,17 +55,11 @@ export default function SelfIdPage({ loaderData, actionData }: Route.ComponentPr
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "string"
-      ? error.data
-      : "Something went wrong on our side. Please reload the page. The questions are voluntary; nothing depends on them.";
   return (
-    <main className="page page-narrow">
-      <section className="error-panel" role="alert">
-        <p className="error-code">Voluntary questions</p>
-        <h1>{isRouteErrorResponse(error) && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
-        <p>{message}</p>
-      </section>
-    </main>
+    <CandidateLinkError
+      error={error}
+      what="Voluntary questions"
+      unexpected="Please reload the page. The questions are voluntary; nothing depends on them."
+    />
   );
 }

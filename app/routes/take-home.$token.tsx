@@ -1,4 +1,4 @@
-import { data, Form, isRouteErrorResponse, redirect, useNavigation } from "react-router";
+import { data, Form, redirect, useNavigation } from "react-router";
 import { useState } from "react";
 import type { Route } from "./+types/take-home.$token";
 import { assignmentPhase } from "#app/models/assignment-phase";
@@ -12,6 +12,7 @@ import { removeArchive, sniffArchive, storeArchive } from "#app/utils/uploads.se
 import { RepositoryUrlSchema, takeHomeFromLink } from "#app/models/take-home-link.server";
 import { SelfIdInvite } from "#app/components/fairness/self-id-form";
 import { selfIdInvite } from "#app/models/self-id-link.server";
+import { CandidateLinkError } from "#app/components/error-boundary";
 
 const NOTES_MAX = 2000;
 
@@ -246,17 +247,5 @@ export default function TakeHomePage({ loaderData: d, actionData, params }: Rout
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "string"
-      ? error.data
-      : "Something went wrong on our side. Please reload the page.";
-  return (
-    <main className="page page-narrow">
-      <section className="error-panel" role="alert">
-        <p className="error-code">Take-home</p>
-        <h1>{isRouteErrorResponse(error) && error.status === 404 ? "This link doesn't work" : "Something went wrong"}</h1>
-        <p>{message}</p>
-      </section>
-    </main>
-  );
+  return <CandidateLinkError error={error} what="Take-home" unexpected="Please reload the page." />;
 }

@@ -1,24 +1,13 @@
 // One measure's groups as a table: rate, impact ratio, exact p-values, shortfall and fragility.
 // Groups under the threshold arrive blanked from the server; they are named under the table with
 // why, so a missing row never reads as a zero.
+import type { ShownGroup } from "#app/models/fairness";
 import { FOUR_FIFTHS } from "#app/models/fairness-stats";
 import { formatFixed, formatPercent } from "#app/models/numbers";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
 
-export type ImpactRow = {
-  key: string;
-  label: string;
-  n: number | null;
-  selected: number | null;
-  reported: boolean;
-  rate: number | null;
-  impactRatio: number | null;
-  fisher: number | null;
-  midP: number | null;
-  shortfall: number | null;
-  fragile: boolean | null;
-  isReference: boolean;
-};
+/** One group's row, as the monitor sends it. */
+export type ImpactRow = ShownGroup;
 
 export const formatP = (p: number | null) => (p === null ? "—" : p < 0.001 ? "< 0.001" : formatFixed(p, 3));
 
