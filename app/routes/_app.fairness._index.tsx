@@ -110,20 +110,26 @@ export default function Fairness({ loaderData: d, actionData }: Route.ComponentP
         </div>
       </div>
       <Form method="get" className="card form" aria-label="What the monitor covers">
-        <div className="row" style={{ flexWrap: "wrap" }}>
-          <label htmlFor="position">Position</label>
-          <select id="position" name="position" className="select" defaultValue={params.get("position") ?? "all"}>
-            <option value="all">All positions</option>
-            {d.positions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="from">Applied from</label>
-          <input id="from" name="from" type="date" className="input input-narrow" defaultValue={q?.from ?? params.get("from") ?? ""} />
-          <label htmlFor="to">to</label>
-          <input id="to" name="to" type="date" className="input input-narrow" defaultValue={q?.to ?? params.get("to") ?? ""} />
+        <div className="fairness-filter">
+          <div className="field">
+            <label htmlFor="position">Position</label>
+            <select id="position" name="position" className="select" defaultValue={params.get("position") ?? "all"}>
+              <option value="all">All positions</option>
+              {d.positions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="from">Applied from</label>
+            <input id="from" name="from" type="date" className="input" defaultValue={q?.from ?? params.get("from") ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="to">Applied to</label>
+            <input id="to" name="to" type="date" className="input" defaultValue={q?.to ?? params.get("to") ?? ""} />
+          </div>
           <button type="submit" className="btn">
             Show
           </button>
