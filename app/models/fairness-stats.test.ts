@@ -84,6 +84,13 @@ describe("impactTable", () => {
       ["b", false],
       ["c", false],
     ]);
+    // Two groups tie for next smallest: both go blank, whatever they are called.
+    const tied = [
+      { key: "a", tally: { n: 1, selected: 0 } },
+      { key: "b", tally: { n: 12, selected: 3 } },
+      { key: "c", tally: { n: 12, selected: 6 } },
+    ];
+    expect(impactTable(tied, 4).map((r) => r.reported)).toEqual([false, false, false]);
     // An empty group blank on its own gives nothing away: 0 people is no one.
     const empty = [groups[0]!, groups[1]!, { key: "c", tally: { n: 0, selected: 0 } }];
     expect(impactTable(empty, 5).map((r) => r.reported)).toEqual([true, true, false]);

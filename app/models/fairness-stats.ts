@@ -127,15 +127,18 @@ export function impactTable(
 
 /**
  * The groups whose figures are withheld: those under the threshold (or empty) and, when that is a
- * single group of people, the next smallest as well. Totals are published, so one blank cell
+ * single group of people, the next smallest as well (every one of that size, when several tie). Totals are published, so one blank cell
  * could be worked out by subtraction; with two blank, only their sum can.
  */
 export function withheldGroups(groups: { key: string; tally: Tally }[], threshold: number): Set<string> {
   const small = groups.filter((g) => g.tally.n < threshold || g.tally.n === 0);
   const withheld = new Set(small.map((g) => g.key));
   if (small.length === 1 && small[0]!.tally.n > 0) {
-    const next = groups.filter((g) => !withheld.has(g.key)).sort((a, b) => a.tally.n - b.tally.n)[0];
-    if (next) withheld.add(next.key);
+    // Every group tied at the next-smallest size goes blank together: choosing one of them by name
+    // or order would make what is shown depend on how the groups happen to be labelled.
+    const rest = groups.filter((g) => !withheld.has(g.key));
+    const nextSize = Math.min(...rest.map((g) => g.tally.n));
+    for (const g of rest) if (g.tally.n === nextSize) withheld.add(g.key);
   }
   return withheld;
 }
