@@ -2,7 +2,7 @@
 // the candidate's own export: it joins the answers to outcomes inside one function and returns
 // totals, with every cell under the threshold blanked before it leaves (not just hidden on the
 // page), so no `.data` request or export can carry a small group's figures.
-import { desc, eq, sql } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { biasAuditReports, positions, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
@@ -266,8 +266,11 @@ export function produceReport(actor: AuditActor & { id: number }, q: MonitorQuer
   });
 }
 
-export function listReports() {
-  return db()
+export const REPORTS_PAGE_SIZE = 20;
+
+/** Produced reports, newest first, a page at a time: they are kept for years, so they add up. */
+export function listReports({ offset }: { offset: number }) {
+  const rows = db()
     .select({
       id: biasAuditReports.id,
       producedAt: biasAuditReports.producedAt,
@@ -281,12 +284,15 @@ export function listReports() {
     .innerJoin(users, eq(users.id, biasAuditReports.producedById))
     .leftJoin(positions, eq(positions.id, biasAuditReports.positionId))
     .orderBy(desc(biasAuditReports.id))
-    .limit(20)
+    .limit(REPORTS_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map(({ positionTitle, ...r }) => ({
       ...r,
       position: r.positionId === null ? "All positions" : (positionTitle ?? `Position ${r.positionId}`),
     }));
+  const total = db().select({ n: count() }).from(biasAuditReports).get()?.n ?? 0;
+  return { rows, total };
 }
 
 export function getReport(id: number) {

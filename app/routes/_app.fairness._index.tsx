@@ -5,7 +5,9 @@ import { FunnelChart, ImpactChart } from "#app/components/fairness/charts";
 import { ImpactTable, type ImpactRow } from "#app/components/fairness/impact-table";
 import { CATEGORISATIONS, type Categorisation } from "#app/models/fairness";
 import { FOUR_FIFTHS } from "#app/models/fairness-stats";
-import { getMonitor, listReports, parseMonitorQuery, positionChoices, produceReport } from "#app/models/fairness.server";
+import { getMonitor, listReports, parseMonitorQuery, positionChoices, produceReport, REPORTS_PAGE_SIZE } from "#app/models/fairness.server";
+import { Pager } from "#app/components/ui/pager";
+import { pageFrom } from "#app/utils/pagination";
 import { formatFixed, formatPercent } from "#app/models/numbers";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
 import { requestTime } from "#app/utils/clock.server";
@@ -16,9 +18,11 @@ export const meta: Route.MetaFunction = () => [{ title: "Fairness monitor · Loo
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requirePermission(request, "fairness:read");
   const now = requestTime(context);
-  const parsed = parseMonitorQuery(new URL(request.url).searchParams, now);
+  const url = new URL(request.url);
+  const parsed = parseMonitorQuery(url.searchParams, now);
   const positions = positionChoices();
-  const reports = listReports();
+  const page = pageFrom(url);
+  const reports = { ...listReports({ offset: (page - 1) * REPORTS_PAGE_SIZE }), page, pageSize: REPORTS_PAGE_SIZE };
   if (!parsed.ok) return { problem: parsed.message, positions, reports, query: null, monitor: null };
   return { problem: null, positions, reports, query: parsed.query, monitor: getMonitor(parsed.query) };
 }
@@ -211,22 +215,23 @@ export default function Fairness({ loaderData: d, actionData }: Route.ComponentP
       )}
       <section className="card" aria-labelledby="reports-heading" style={{ marginTop: 16 }}>
         <h2 id="reports-heading">Bias-audit reports produced</h2>
-        {d.reports.length === 0 ? (
+        {d.reports.total === 0 ? (
           <p className="empty-state">None yet. Choose a position and period above, then produce one.</p>
         ) : (
           <ul>
-            {d.reports.map((r) => (
+            {d.reports.rows.map((r) => (
               <li key={r.id}>
                 <Link to={`/fairness/reports/${r.id}`}>
-                  #{r.id}: {r.position}, {r.periodFrom} to {r.periodTo}
+                  #{r.id}: {r.position}, <span className="nowrap">{r.periodFrom}</span> to <span className="nowrap">{r.periodTo}</span>
                 </Link>{" "}
                 <span className="small muted">
-                  by {r.producedBy}, {r.producedAt.toISOString().slice(0, 10)}
+                  by {r.producedBy}, <span className="nowrap">{r.producedAt.toISOString().slice(0, 10)}</span>
                 </span>
               </li>
             ))}
           </ul>
         )}
+        <Pager page={d.reports.page} pageSize={d.reports.pageSize} total={d.reports.total} />
       </section>
     </>
   );

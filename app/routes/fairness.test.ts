@@ -77,6 +77,26 @@ describe("the bias-audit report", () => {
     expect(json.rows).toHaveLength(rows.length);
   });
 
+  it("lists every report ever produced, a page at a time, newest first", async () => {
+    const compliance = await makeUser("compliance");
+    for (let i = 0; i < 23; i++) await post(compliance.id, { position: "all", from: "2026-01-01", to: "2026-03-04" });
+    const page = async (query: string) =>
+      (await run(async () => monitorPage.loader(routeArgs(await request(`/fairness${query}`, { userId: compliance.id }), {}, NOW)))).data!
+        .reports;
+    const first = await page("");
+    expect(first).toMatchObject({ total: 23, page: 1 });
+    expect(first.rows).toHaveLength(20);
+    const second = await page("?page=2");
+    expect(second.rows.map((r) => r.id)).toEqual(
+      reports()
+        .slice(0, 3)
+        .map((r) => r.id)
+        .reverse(),
+    );
+    // The oldest report is on the last page: none is dropped from the list as the years add up.
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(23);
+  });
+
   it("refuses a bad period with a message and produces nothing; an empty period is a state, not an error", async () => {
     const compliance = await makeUser("compliance");
     for (const [form, message] of [
