@@ -1,5 +1,5 @@
 import { data, Form, redirect, useNavigation } from "react-router";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Route } from "./+types/take-home.$token";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { levelledChecklist } from "#app/models/checklist";
@@ -89,10 +89,31 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!result.ok) removeArchive(stored.storedName);
   }
   if (!result.ok) return data<Reply>({ message: result.message, values }, { status: result.status });
-  throw redirect(`/take-home/${params.token}`);
+  // The confirmation is the first thing on the page, and the fragment takes the candidate there
+  // (the upload button sat far down the prompt, where the reloaded page would otherwise stay).
+  throw redirect(`/take-home/${params.token}#submitted-title`);
 }
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Where the candidate's eyes are after the upload: focused, so a screen reader reads it too. */
+function Submitted({ submission: s }: { submission: NonNullable<Route.ComponentProps["loaderData"]["submission"]> }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (window.location.hash === "#submitted-title") heading.current?.focus();
+  }, []);
+  return (
+    <section className="card" aria-labelledby="submitted-title">
+      <h2 id="submitted-title" ref={heading} tabIndex={-1}>
+        Thank you: your take-home is submitted
+      </h2>
+      <p>
+        {s.fileName ? `${s.fileName} (${megabytes(s.bytes ?? 0)})` : s.repositoryUrl} · {formatDateTime(s.submittedAt, "UTC")} UTC. We'll be
+        in touch to arrange the follow-up call.
+      </p>
+    </section>
+  );
+}
 
 export default function TakeHomePage({ loaderData: d, actionData, params }: Route.ComponentProps) {
   const busy = useNavigation().state !== "idle";
@@ -101,6 +122,7 @@ export default function TakeHomePage({ loaderData: d, actionData, params }: Rout
   const errors = actionData?.fieldErrors ?? {};
   return (
     <main className="page page-narrow stack">
+      {d.submission ? <Submitted submission={d.submission} /> : null}
       <div className="card stack">
         <p className="small muted">Loopwise · take-home</p>
         <h1>{d.title}</h1>
@@ -147,15 +169,7 @@ export default function TakeHomePage({ loaderData: d, actionData, params }: Rout
           </>
         ) : null}
       </div>
-      {d.submission ? (
-        <section className="card" aria-labelledby="submitted-title">
-          <h2 id="submitted-title">Thank you: your take-home is submitted</h2>
-          <p>
-            {d.submission.fileName ? `${d.submission.fileName} (${megabytes(d.submission.bytes ?? 0)})` : d.submission.repositoryUrl} ·{" "}
-            {formatDateTime(d.submission.submittedAt, "UTC")} UTC. We'll be in touch to arrange the follow-up call.
-          </p>
-        </section>
-      ) : d.phase !== "in_progress" ? (
+      {d.submission ? null : d.phase !== "in_progress" ? (
         <section className="card" role="alert">
           <h2>The deadline has passed</h2>
           <p>The take-home can no longer be submitted. Ask your recruiter if you need more time.</p>

@@ -57,7 +57,10 @@ test("a take-home is sent with its time limit and what is assessed, submitted on
   await page.screenshot({ path: `${SHOTS}/take-home-candidate-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: "Submit the take-home" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you: your take-home is submitted" })).toBeVisible();
+  // Where the candidate is looking after the upload (the button sat below the whole prompt), and read out.
+  const thanks = page.getByRole("heading", { name: "Thank you: your take-home is submitted" });
+  await expect(thanks).toBeInViewport();
+  await expect(thanks).toBeFocused();
   await candidateContext.close();
 
   const graderContext = await browser.newContext();
