@@ -203,3 +203,42 @@ test("a candidate starts only once the editor is ready, reviews in Monaco, and t
   await expect(dataQuality.getByRole("radio", { checked: true })).toHaveCount(0);
   await graderContext.close();
 });
+
+test("on a phone the code review says it needs a computer and holds Start; the clock has not started", async ({ browser }) => {
+  const [target] = query<{ candidateId: number }>(
+    `select c.id as candidateId from interviews i join loops l on l.id = i.loop_id
+     join candidates c on c.id = l.candidate_id join exercises e on e.id = i.exercise_id
+     where c.name = 'Julien Marchand' and i.stage = 'code_review'`,
+  );
+  const hmContext = await browser.newContext();
+  const hm = await hmContext.newPage();
+  await signIn(hm, HM);
+  await hm.goto(`/candidates/${target!.candidateId}`);
+  await hm.getByRole("button", { name: "Create candidate link" }).click();
+  const link = await hm.getByLabel("Private link for the candidate").inputValue();
+  await hmContext.close();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto(link);
+  const start = page.getByRole("button", { name: /Start the \d+-minute review/ });
+  await expect(page.getByRole("heading", { name: "This review needs a computer" })).toBeVisible();
+  await expect(page.getByText("Your time hasn't started.")).toBeVisible();
+  // Held even once the editor has loaded: the phone is the reason, not the download.
+  await expect(page.getByText("The code editor is ready.")).toBeVisible({ timeout: 30_000 });
+  await expect(start).toBeDisabled();
+  await expect(start).toHaveAccessibleDescription(/needs a computer/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await seriousViolations(page, "all")).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/start-page-390.png`, fullPage: true });
+  // Turned to a wide screen (or opened on a laptop), the same link offers Start.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("heading", { name: "This review needs a computer" })).toHaveCount(0);
+  await expect(start).toBeEnabled();
+  await phone.close();
+  const [assignment] = query<{ startedAt: number | null }>(
+    `select a.started_at as startedAt from assignments a join candidates c on c.id = a.candidate_id
+     where c.id = ${target!.candidateId} order by a.id desc limit 1`,
+  );
+  expect(assignment!.startedAt).toBeNull();
+});

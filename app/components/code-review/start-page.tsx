@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Form } from "react-router";
 import { SubmitButton } from "../ui/submit-button";
+import { useScreenAtLeast } from "../ui/use-screen-at-least";
+import { CODE_REVIEW_MIN_WIDTH_PX } from "#app/models/exercise-device";
 
 const LOADING_STEPS = ["Downloading the code editor…", "Starting the diff engine…", "The code editor is ready."] as const;
 
@@ -53,13 +55,25 @@ export function StartPage({
   allowedText: string;
 }) {
   const { host, step, ready, failed, retry } = useEditorPreload();
+  const tooNarrow = useScreenAtLeast(CODE_REVIEW_MIN_WIDTH_PX) === false;
   return (
     <main className="page page-narrow">
       <div className="card stack">
         <p className="small muted">Loopwise · code-review exercise</p>
         <h1>{title}</h1>
+        {tooNarrow ? (
+          <section className="accept-warnings" aria-labelledby="needs-computer">
+            <h2 id="needs-computer">This review needs a computer</h2>
+            <p>
+              The code and your review sit side by side, which needs a screen at least {CODE_REVIEW_MIN_WIDTH_PX} pixels wide: a laptop or
+              desktop. <strong>Your time hasn't started.</strong> Open this same link on a computer when you are ready; it works there
+              exactly as it would here.
+            </p>
+          </section>
+        ) : null}
         <h2>What to do</h2>
         <ul>
+          <li>Use a laptop or desktop computer: the pull request and your review are shown side by side.</li>
           <li>
             You'll review a pull request of {fileCount} files, as you would for a colleague: find what would hurt in production and suggest
             improvements.
@@ -85,7 +99,12 @@ export function StartPage({
           <li>Every comment is saved the moment you add it, and what you are typing is kept as a draft. A reload loses nothing.</li>
           <li>At the deadline your review is kept as it is. You can submit earlier.</li>
         </ul>
-        <p className="muted small">Opening this page has not started the clock. The editor loads first; Start is ready once it has.</p>
+        <p className="muted small">
+          Opening this page has not started the clock.{" "}
+          {tooNarrow
+            ? `Start waits for a screen at least ${CODE_REVIEW_MIN_WIDTH_PX} pixels wide.`
+            : "The editor loads first; Start is ready once it has."}
+        </p>
         <div className="cr-preload" role="status">
           <label htmlFor="editor-progress" className="small">
             {failed ? "The code editor could not load." : LOADING_STEPS[step]}
@@ -103,7 +122,7 @@ export function StartPage({
         ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="start" />
-          <SubmitButton pendingText="Starting…" disabled={!ready}>
+          <SubmitButton pendingText="Starting…" disabled={!ready || tooNarrow} aria-describedby={tooNarrow ? "needs-computer" : undefined}>
             Start the {allowedText.replace(" minutes", "-minute")} review
           </SubmitButton>
         </Form>
