@@ -2,13 +2,16 @@
 // expert's side stays off the page until the grader submits, submitted grades never change, the
 // one rule certifies, and booking an uncertified grader on a code review warns.
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { startSession } from "#app/auth/session.server";
+import { bodyArb, toRequest } from "#tests/fuzz/bodies";
 import { auditLog, goldAttempts, raterCertifications } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { systemNow } from "#app/utils/clock.server";
 import { GOLD_ALREADY_SUBMITTED, GOLD_CHANGED_IN_ANOTHER_TAB, loadGoldSamples } from "#app/models/gold-sample.server";
 import { loadDraftFromFile, publishDraft } from "#app/models/rubric-version.server";
-import { makeLoop, makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
+import { makeLoop, makeOrganisation, makeUser, request, routeContext, run, routeArgs } from "#tests/factories";
 import * as gradingPage from "./_app.certification.grading.$slug";
 import * as samplePage from "./_app.certification.$slug";
 import * as certificationPage from "./_app.certification._index";
@@ -257,5 +260,65 @@ describe("bad input on a pre-graded review", () => {
     const compliance = await makeUser("compliance");
     expect((await open(compliance.id, "cr-fraud-many-nits")).response?.status).toBe(403);
     expect((await post(compliance.id, "cr-fraud-many-nits", { revision: "0", intent: "grade" })).response?.status).toBe(403);
+  });
+
+  it("survives malformed bodies with the samples loaded: never a 5xx, and only a complete grade is ever submitted", async () => {
+    await setup();
+    const ana = await makeUser("interviewer");
+    const cookie = (await startSession(ana.id)).split(";")[0]!;
+    const slugs = ["cr-fraud-many-nits", "cr-fraud-terse-right", "no-such-review"];
+    const spec = {
+      names: [
+        "intent",
+        "revision",
+        "decision.hardcoded-secrets",
+        "decision.thresholds-in-handler",
+        "summary",
+        "credit",
+        "severity.2",
+        "dimension.2",
+        "moveTo.2",
+        "rating.software_engineering",
+        "rating.mlops_operations",
+        "rating.data_quality",
+      ],
+      values: [
+        "grade",
+        "submit",
+        "move.2",
+        "move.99",
+        "confirm",
+        "reject",
+        "1",
+        "4",
+        "7",
+        "none",
+        "auto",
+        "0",
+        "1",
+        "2",
+        "software_engineering",
+      ],
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...slugs), bodyArb(spec), async (slug, body) => {
+        const req = toRequest(`http://localhost/certification/grading/${slug}`, body, cookie);
+        let status: number;
+        try {
+          const result = (await gradingPage.action({ request: req, params: { slug }, context: routeContext() } as never)) as unknown;
+          status = (result as { init?: { status?: number } })?.init?.status ?? 200;
+        } catch (thrown) {
+          expect(thrown).toBeInstanceOf(Response);
+          status = (thrown as Response).status;
+        }
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+    for (const attempt of db().select().from(goldAttempts).where(eq(goldAttempts.userId, ana.id)).all())
+      if (attempt.status === "submitted")
+        expect(Object.values((attempt.value as { rating: Record<string, string> }).rating).filter((v) => /^[1-4]$/.test(v))).toHaveLength(
+          3,
+        );
   });
 });
