@@ -67,7 +67,7 @@ export default function Certification({ loaderData: d }: Route.ComponentProps) {
                     ) : x.status === "draft" ? (
                       <span className="badge badge-warn">Draft</span>
                     ) : (
-                      <span className="badge">Not rated</span>
+                      <span className="badge">{x.kind === "grading" ? "Not graded" : "Not rated"}</span>
                     )}
                   </li>
                 ))}

@@ -125,7 +125,7 @@ export default function GradingSamplePage({ loaderData: d, actionData }: Route.C
       </div>
       {d.expert ? <ExpertSide expert={d.expert} stageStatus={d.stageStatus} /> : null}
       <section className="card" aria-labelledby="setting-heading">
-        <h2 id="setting-heading">The review to grade</h2>
+        <h2 id="setting-heading">{submitted ? "The review you graded" : "The review to grade"}</h2>
         <p className="small muted">{d.sample.setting}</p>
         {submitted ? null : (
           <p className="small">
@@ -182,7 +182,7 @@ function ExpertSide({ expert, stageStatus }: { expert: Expert; stageStatus: Rout
       <p className="small muted">
         Rated by {expert.ratedBy}. {expert.summary}
       </p>
-      <ExpertComparisonTable rows={expert.comparison} />
+      <ExpertComparisonTable rows={expert.comparison} label="Your ratings and the expert's, by dimension" />
     </section>
   );
 }
