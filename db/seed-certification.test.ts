@@ -33,7 +33,7 @@ describe("the demo seed's certification", () => {
 
     // Grading: Aisha and Siobhán certified; Kwame graded one review and is not; Tomasz hasn't started.
     for (const email of ["aisha", "siobhan"].map((n) => `${n}@loopwise.test`))
-      expect(byEmail(email).get("code_review")).toMatchObject({ certified: true, rated: 3 });
+      expect(byEmail(email).get("code_review")).toMatchObject({ certified: true, rated: 4 });
     expect(byEmail("kwame@loopwise.test").get("code_review")).toMatchObject({
       certified: false,
       rated: 1,

@@ -25,8 +25,9 @@ const found = (s: (typeof samples)[number]) =>
     .map((i) => i.id);
 
 describe("the pre-graded code reviews", () => {
-  it("are at least three, with distinct slugs", () => {
+  it("are at least three, on more than one pull request, with distinct slugs", () => {
     expect(samples.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(samples.map((s) => s.exercise.slug)).size).toBeGreaterThan(1);
     expect(new Set(samples.map((s) => s.slug)).size).toBe(samples.length);
   });
 
@@ -62,6 +63,11 @@ describe("the pre-graded code reviews", () => {
     }
     expect(lead.length).toBeGreaterThan(terse.length);
     expect(bySlug.get("cr-fraud-many-nits")!.expert.ratings.software_engineering!.level).toBe(1);
+    // Sharp on the code, blind to the data: the token and the swallowed error, none of the leaks.
+    const blind = found(bySlug.get("cr-churn-clean-code-blind-to-data")!);
+    expect(blind).toEqual(expect.arrayContaining(["hardcoded-registry-token", "swallowed-registration-error"]));
+    for (const leak of ["preprocessor-fit-before-split", "random-split-on-time-ordered-data", "model-registered-without-preprocessing"])
+      expect(blind).not.toContain(leak);
   });
 
   it("says which file and field is wrong, and refuses a comment past the end of its file", () => {

@@ -31,7 +31,12 @@ async function setup() {
   const { loaded, waiting } = loadGoldSamples({ now: systemNow() });
   expect(waiting).toEqual([]);
   expect(loaded.map((l) => l.slug)).toEqual(
-    expect.arrayContaining(["cr-fraud-lead-prioritised", "cr-fraud-many-nits", "cr-fraud-terse-right"]),
+    expect.arrayContaining([
+      "cr-churn-clean-code-blind-to-data",
+      "cr-fraud-lead-prioritised",
+      "cr-fraud-many-nits",
+      "cr-fraud-terse-right",
+    ]),
   );
   return { ...org, hm };
 }
@@ -162,6 +167,7 @@ describe("grading a pre-graded code review", () => {
     const grading = page.stages.find((s) => s.stage === "code_review")!;
     expect(grading).toMatchObject({ certified: true, rated: 2 });
     expect(grading.samplesOfStage.map((s) => [s.slug, s.kind, s.status])).toEqual([
+      ["cr-churn-clean-code-blind-to-data", "grading", null],
       ["cr-fraud-lead-prioritised", "grading", "submitted"],
       ["cr-fraud-many-nits", "grading", null],
       ["cr-fraud-terse-right", "grading", "submitted"],
