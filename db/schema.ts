@@ -880,6 +880,25 @@ export type GoldExpert = {
   summary: string;
 };
 
+/**
+ * A pre-graded code review (rubrics/gold-samples/grading/): the candidate's comments on one
+ * version of a pull-request exercise, their summary and verdict. Graders grade it on the real
+ * grading view; its comment ids are its own (1, 2, ...), not review_comments rows.
+ */
+export type GoldReview = {
+  exerciseId: number;
+  summary: string;
+  verdict: (typeof REVIEW_VERDICTS)[number] | null;
+  comments: {
+    id: number;
+    filePath: string;
+    line: number;
+    endLine: number | null;
+    body: string;
+    priority: (typeof COMMENT_PRIORITIES)[number] | null;
+  }[];
+};
+
 export const goldSamples = sqliteTable(
   "gold_samples",
   {
@@ -896,6 +915,8 @@ export const goldSamples = sqliteTable(
     setting: text("setting").notNull(),
     account: text("account").notNull(),
     expert: text("expert", { mode: "json" }).$type<GoldExpert>().notNull(),
+    // Only on a pre-graded code review (stage code_review): what the grader grades.
+    review: text("review", { mode: "json" }).$type<GoldReview>(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },

@@ -22,7 +22,7 @@ describe("the demo seed's certification", () => {
     const status = certificationStatus(people.map((p) => p.id));
     const byEmail = (email: string) => status.get(people.find((p) => p.email === email)!.id)!;
     for (const email of ["aisha", "tomasz", "rafael", "siobhan", "kwame"].map((n) => `${n}@loopwise.test`))
-      expect([...byEmail(email).values()].map((s) => [s.stage, s.certified])).toEqual([
+      expect([...byEmail(email).values()].filter((s) => s.stage !== "code_review").map((s) => [s.stage, s.certified])).toEqual([
         ["debugging", true],
         ["leadership", true],
         ["system_design", true],
@@ -30,6 +30,16 @@ describe("the demo seed's certification", () => {
     const mei = byEmail("mei@loopwise.test");
     expect(mei.get("system_design")).toMatchObject({ certified: false, rated: 1, missing: "1 of 2 gold samples rated" });
     expect(mei.get("debugging")?.certified).toBe(false);
+
+    // Grading: Aisha and Siobhán certified; Kwame graded one review and is not; Tomasz hasn't started.
+    for (const email of ["aisha", "siobhan"].map((n) => `${n}@loopwise.test`))
+      expect(byEmail(email).get("code_review")).toMatchObject({ certified: true, rated: 4 });
+    expect(byEmail("kwame@loopwise.test").get("code_review")).toMatchObject({
+      certified: false,
+      rated: 1,
+      missing: "1 of 2 gold samples rated",
+    });
+    expect(byEmail("tomasz@loopwise.test").get("code_review")).toMatchObject({ certified: false, rated: 0 });
 
     const kwame = people.find((p) => p.email === "kwame@loopwise.test")!;
     const drift = needsRecertification(

@@ -3,14 +3,18 @@
 // sample, with the usual trainee's mistake (4 for a design whose rollback came only when prompted),
 // and so is not certified anywhere: scheduling her on a stage with gold samples warns. Kwame's
 // certification was taken before his leniency grew, so the calibration page asks him to recertify.
+// Grading: Aisha and Siobhán have graded the pre-graded code reviews and are certified to grade;
+// Kwame has graded one and is not (booking him on a code review warns); the others haven't started.
 import { eq } from "drizzle-orm";
 import { getLeniencyTable } from "#app/models/calibration.server";
 import { loadGoldSamples, saveGoldAttempt } from "#app/models/gold-sample.server";
+import { saveGradingAttempt } from "#app/models/grading-sample.server";
 import type { ScorecardValue } from "#app/models/scorecard-schema";
 import { db } from "#app/utils/db.server";
 import * as schema from "./schema";
 
 const DAY = 24 * 3600_000;
+const CERTIFIED_GRADERS = ["aisha@loopwise.test", "siobhan@loopwise.test"];
 const CERTIFIED = ["aisha@loopwise.test", "tomasz@loopwise.test", "rafael@loopwise.test", "siobhan@loopwise.test", "kwame@loopwise.test"];
 
 /** A rating of a sample: the expert's level moved by `shift` on the dimensions it names, kept in 1–4. */
@@ -26,7 +30,9 @@ function ratingOf(sample: typeof schema.goldSamples.$inferSelect, shift: Record<
 
 export function seedCertification(now: Date) {
   loadGoldSamples({ now });
-  const samples = db().select().from(schema.goldSamples).where(eq(schema.goldSamples.active, true)).all();
+  const active = db().select().from(schema.goldSamples).where(eq(schema.goldSamples.active, true)).all();
+  const samples = active.filter((s) => !s.review);
+  const reviews = active.filter((s) => s.review);
   const leniency = getLeniencyTable();
   const person = (email: string) => db().select().from(schema.users).where(eq(schema.users.email, email)).get()!;
   CERTIFIED.forEach((email, i) => {
@@ -56,5 +62,35 @@ export function seedCertification(now: Date) {
       submit: true,
       now: new Date(now.getTime() - 3 * DAY),
       leniencyNow: leniency.get(mei.id)?.leniency ?? null,
+    });
+
+  // Graders: the expert's level on every focus dimension but one a level off, and the matched
+  // comments confirmed, as a careful grader would.
+  const graded = (sample: (typeof reviews)[number], shift: Record<string, number> = {}) => {
+    const rating = ratingOf(sample, shift).rating as Record<string, string>;
+    return { rating, decisions: { rejected: [], credited: [], fromSummary: [] } };
+  };
+  CERTIFIED_GRADERS.forEach((email, i) => {
+    const user = person(email);
+    reviews.forEach((sample, j) =>
+      saveGradingAttempt(user, {
+        slug: sample.slug,
+        value: graded(sample, j === i ? { software_engineering: 1 } : {}),
+        submit: true,
+        now: new Date(now.getTime() - (40 - i * 5 - j) * DAY),
+        leniencyNow: leniency.get(user.id)?.leniency ?? null,
+      }),
+    );
+  });
+  const kwame = person("kwame@loopwise.test");
+  // The volume-without-judgement review, rewarded for its volume: two levels over on software engineering.
+  const nits = reviews.find((s) => s.slug === "cr-fraud-many-nits");
+  if (nits)
+    saveGradingAttempt(kwame, {
+      slug: nits.slug,
+      value: graded(nits, { software_engineering: 2, data_quality: 1 }),
+      submit: true,
+      now: new Date(now.getTime() - 6 * DAY),
+      leniencyNow: leniency.get(kwame.id)?.leniency ?? null,
     });
 }

@@ -13,6 +13,7 @@ import { recordAudit, type AuditActor } from "./audit.server";
 import { certificationResult, CertificationRulesSchema, type CertificationRules, type SampleResult } from "./certification";
 import { getRubricDetail } from "./rubric.server";
 import type { ScorecardValue } from "./scorecard-schema";
+import { loadGradingSamples } from "./grading-sample-file.server";
 
 export const GOLD_SAMPLES_DIR = path.resolve("rubrics/gold-samples");
 const RULES_FILE = "certification.json";
@@ -70,7 +71,8 @@ export function readGoldSampleFile(file: string): GoldSampleFile {
 const SYSTEM: AuditActor = { id: null, name: "system (gold-sample loader)" };
 
 /**
- * Loads every sample file whose rubric version is in the database, checking the expert rated
+ * Loads every sample file whose rubric version is in the database (and the pre-graded code
+ * reviews in grading/, see grading-sample-file.server.ts), checking the expert rated
  * exactly the stage's focus dimensions of that version. A loaded version must match its file: a
  * changed sample is a new version (trainees' earlier ratings keep pointing at the old one).
  * Samples whose rubric version isn't loaded yet wait (they are listed in `waiting`).
@@ -145,7 +147,8 @@ export function loadGoldSamples({ now, database = db(), dir = GOLD_SAMPLES_DIR }
     });
     loaded.push({ slug: sample.slug, created: true });
   }
-  return { loaded, waiting };
+  const grading = loadGradingSamples({ now, database, dir: path.join(dir, "grading") });
+  return { loaded: [...loaded, ...grading.loaded], waiting: [...waiting, ...grading.waiting] };
 }
 
 type SampleRow = typeof goldSamples.$inferSelect;
@@ -250,6 +253,8 @@ export function listGoldSamplesFor(userId: number) {
     return {
       slug: s.slug,
       stage: s.stage,
+      // A pre-graded code review is graded on the grading view, not rated on the scorecard form.
+      kind: s.review ? ("grading" as const) : ("interview" as const),
       title: s.title,
       focus: Object.keys(s.expert.ratings),
       status: attempt?.status ?? null,
@@ -314,7 +319,8 @@ export function saveGoldAttempt(
   actor: AuditActor & { id: number },
   input: {
     slug: string;
-    value: ScorecardValue;
+    /** The scorecard form's value, or for a pre-graded code review the grading form's (grading-sample.server.ts). */
+    value: ScorecardValue | Record<string, unknown>;
     submit: boolean;
     now: Date;
     base?: { revision: number; tab: string | null };
@@ -385,7 +391,7 @@ export function saveGoldAttempt(
       action: "submit",
       entityType: "gold_attempt",
       entityId: attemptId,
-      summary: `${actor.name} rated gold sample ${sample.slug}: ${comparison.dimensions.filter((d) => d.trainee !== null && Math.abs(d.trainee - d.expert) <= certificationRules().withinLevels).length} of ${comparison.dimensions.length} focus dimensions within a level of the expert`,
+      summary: `${actor.name} ${sample.review ? "graded the pre-graded code review" : "rated gold sample"} ${sample.slug}: ${comparison.dimensions.filter((d) => d.trainee !== null && Math.abs(d.trainee - d.expert) <= certificationRules().withinLevels).length} of ${comparison.dimensions.length} focus dimensions within a level of the expert`,
       after: { sample: sample.slug, version: sample.version, ratings: comparison.dimensions },
     });
     const certified = certifyIfPassed(tx, actor, sample.stage, input.now, input.leniencyNow);
@@ -440,7 +446,7 @@ function certifyIfPassed(tx: Tx, actor: AuditActor & { id: number }, stage: Stag
     action: "create",
     entityType: "rater_certification",
     entityId: row.id,
-    summary: `${actor.name} certified for ${stage} on ${outcome.samples} gold samples (${outcome.within} of ${outcome.dimensions} within a level)`,
+    summary: `${actor.name} certified ${stage === "code_review" ? "to grade code reviews" : `for ${stage}`} on ${outcome.samples} gold samples (${outcome.within} of ${outcome.dimensions} within a level)`,
     after: { stage, samples: outcome.samples, within: outcome.within, dimensions: outcome.dimensions, leniency },
   });
   return stage;

@@ -17,6 +17,9 @@ export function certificationProblem(plan: { stage: StageKey; interviewerId: num
   if (!stagesWithGoldSamples().has(plan.stage)) return null;
   const status = certificationStatus([plan.interviewerId]).get(plan.interviewerId)?.get(plan.stage);
   if (!status || status.certified) return null;
+  // The code-review stage's interviewer is its grader: they certify on pre-graded code reviews.
+  if (plan.stage === "code_review")
+    return `${name} isn't certified to grade code reviews yet (${status.missing}): graders grade the pre-graded code reviews on the Certification page before their first.`;
   return `${name} isn't certified for ${STAGE_LABELS[plan.stage]} yet (${status.missing}): interviewers rate the stage's gold samples on the Certification page before their first loop.`;
 }
 

@@ -16,6 +16,9 @@ export const STAGE_LABELS: Record<StageKey, string> = {
   take_home: "Take-home",
 };
 
+/** What certifying for a stage is called: on code review it is grading the candidate's review. */
+export const CERTIFICATION_LABELS: Record<StageKey, string> = { ...STAGE_LABELS, code_review: "Code-review grading" };
+
 export const DECISION_LABELS: Record<"hire" | "no_hire" | "hold", string> = { hire: "Hire", no_hire: "No hire", hold: "Hold" };
 
 export const SOURCE_LABELS: Record<(typeof CANDIDATE_SOURCES)[number], string> = {

@@ -20,7 +20,14 @@ describe("one permission table", () => {
     );
     expect(pagePermission("/fairness")).toBe("fairness:read");
     expect(pagePermission("/fairness/report")).toBe("fairness:read");
-    for (const p of ["loops:manage", "interviews:own", "certification:own", "audit:read", "candidate-data:manage", "settings:read"] as const)
+    for (const p of [
+      "loops:manage",
+      "interviews:own",
+      "certification:own",
+      "audit:read",
+      "candidate-data:manage",
+      "settings:read",
+    ] as const)
       expect(can({ role: "compliance" }, p)).toBe(false);
   });
 
@@ -39,6 +46,13 @@ describe("one permission table", () => {
   it("everyone rates gold samples, on their own page", () => {
     expect(pagePermission("/certification/sd-fraud-canary-prompted")).toBe("certification:own");
     expect(can({ role: "interviewer" }, "certification:own")).toBe(true);
+  });
+
+  it("whoever may grade a code review today may certify on the pre-graded ones; nobody else", () => {
+    expect(pagePermission("/certification/grading/cr-fraud-many-nits")).toBe("certification:grading");
+    const roles = ["admin", "hiring_manager", "interviewer", "compliance"] as const;
+    expect(roles.filter((role) => can({ role }, "certification:grading"))).toEqual(roles.filter((role) => can({ role }, "interviews:own")));
+    expect(can({ role: "compliance" }, "certification:grading")).toBe(false);
   });
 
   it("pages are matched by their path, most specific rule first", () => {

@@ -13,6 +13,12 @@ export const PERMISSIONS = {
   "loops:manage": HIRING_TEAM,
   /** Rate gold samples and read their own certification (never a colleague's answers). */
   "certification:own": EVERYONE,
+  /**
+   * Grade pre-graded code reviews to certify as a grader: whoever may grade a code review today
+   * (interviews:own; the interview's own interviewer grades it). Their answers stay theirs; the
+   * hiring team sees only the status (calibration).
+   */
+  "certification:grading": EVERYONE,
   "pipeline:read": HIRING_TEAM,
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
@@ -116,6 +122,7 @@ const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   // A candidate's data on request is the admin's, though the hiring team opens the candidate.
   { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|$)/, permission: "candidate-data:manage" },
   { pattern: /^\/settings\/?$/, permission: "settings:read" },
+  { pattern: /^\/certification\/grading(\/|$)/, permission: "certification:grading" },
   // Fairness is in compliance's navigation and admins' settings; reading it needs the one permission.
   { pattern: /^\/fairness(\/|$)/, permission: "fairness:read" },
   ...[...NAVIGATION, ...SETTINGS].map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),

@@ -15,7 +15,9 @@ import {
   reviewFacts,
   suggestedLevel,
   type GraderDecisions,
+  type CommentPriority,
   type KeyItem,
+  type Moves,
   type ReviewComment,
   type ReviewScore,
   type SuggestionRule,
@@ -89,32 +91,39 @@ function listMoves(assignmentId: number, database: Tx | Db = db()): Map<number, 
   return new Map(rows.map((r) => [r.commentId, r.defectId]));
 }
 
+/** Each comment with the line it is on, so the grader judges the comment in context. */
+export function withCode<C extends ReviewComment>(exercise: CodeReviewExercise, comments: C[]): (C & { code: string })[] {
+  return comments.map((c) => ({ ...c, code: exercise.files.find((f) => f.path === c.filePath)?.after.split("\n")[c.line - 1] ?? "" }));
+}
+
 /**
- * The review of one assignment as a grader sees it: the answer key, the candidate's comments,
- * the automatic score, the grader's moves, the decoys and the comments on them, and the current
- * graded score (provisional until the grade is saved, when it also gives the suggested ratings:
- * recall against the pull request's cut-offs, then the rubric's rules for the stage, which only
- * cap, each one that bit named for the workings).
+ * A review scored as a grader sees it, wherever its comments come from (a candidate's assignment
+ * or a pre-graded sample): the automatic score, the current graded score (provisional until a
+ * grade is saved, when it also gives the suggested ratings: recall against the pull request's
+ * cut-offs, then the rubric's rules for the stage, which only cap, each one that bit named for the
+ * workings), the decoys with the comments on them, and the facts the rules read.
  */
-export function getReviewResult(assignment: Assignment, focusDimensions?: string[], rules: readonly SuggestionRule[] = []) {
-  const exercise = codeReviewExerciseOf(assignment.exerciseId);
-  const comments = listComments(assignment.id).map((c) => ({
-    ...c,
-    // The commented line itself, so the grader judges the comment in context.
-    code: exercise.files.find((f) => f.path === c.filePath)?.after.split("\n")[c.line - 1] ?? "",
-  }));
+export function scoreReview(input: {
+  exercise: CodeReviewExercise;
+  comments: (ReviewComment & { priority: CommentPriority | null })[];
+  moves: Moves;
+  /** The saved grade's decisions; null before a grade is saved. */
+  decisions: GraderDecisions | null;
+  verdict: string | null;
+  focusDimensions?: string[];
+  rules?: readonly SuggestionRule[];
+}) {
+  const { exercise, comments, moves, focusDimensions, rules = [] } = input;
   const items = keyItems(exercise);
-  const moves = listMoves(assignment.id);
   const auto = autoScore(items, comments);
-  const grade = getGrade(assignment.id);
-  const current = gradedScore(items, comments, moves, grade?.decisions ?? NO_DECISIONS);
-  const graded = grade ? current : null;
+  const current = gradedScore(items, comments, moves, input.decisions ?? NO_DECISIONS);
+  const graded = input.decisions ? current : null;
   const onDecoys = commentsOnDecoys(exercise.decoys, comments, current);
   const decoys = exercise.decoys.map((d, i) => ({ ...d, commentIds: onDecoys[i]! }));
   const facts = reviewFacts({
     score: current,
     categories: new Map([...exercise.defects, ...exercise.judgements].map((i) => [i.id, i.category])),
-    verdict: assignment.verdict,
+    verdict: input.verdict,
     decoyCommentIds: onDecoys,
     priorities: new Map(comments.map((c) => [c.id, c.priority])),
   });
@@ -130,7 +139,75 @@ export function getReviewResult(assignment: Assignment, focusDimensions?: string
           }),
       )
     : {};
-  return { exercise, comments, moves, auto, current, grade, graded, suggestions, decoys, facts };
+  return { auto, current, graded, suggestions, decoys, facts };
+}
+
+/**
+ * The review of one assignment as a grader sees it: the answer key, the candidate's comments,
+ * the grader's moves and saved grade, and everything scoreReview works out from them.
+ */
+export function getReviewResult(assignment: Assignment, focusDimensions?: string[], rules: readonly SuggestionRule[] = []) {
+  const exercise = codeReviewExerciseOf(assignment.exerciseId);
+  const comments = withCode(exercise, listComments(assignment.id));
+  const moves = listMoves(assignment.id);
+  const grade = getGrade(assignment.id);
+  const scored = scoreReview({
+    exercise,
+    comments,
+    moves,
+    decisions: grade?.decisions ?? null,
+    verdict: assignment.verdict,
+    focusDimensions,
+    rules,
+  });
+  return { exercise, comments, moves, grade, ...scored };
+}
+
+type ReviewResult = Pick<
+  ReturnType<typeof getReviewResult>,
+  "exercise" | "moves" | "auto" | "current" | "decoys" | "suggestions" | "facts"
+> & {
+  comments: (ReviewComment & { body: string; priority: CommentPriority | null; code: string })[];
+};
+
+/**
+ * What the grading view (components/code-review/grading-form.tsx) shows of a scored review, save
+ * who graded it and the key version: each planted defect with the comments it is credited with,
+ * each comment with where its line puts it and where the grader moved it.
+ */
+export function gradingView(result: ReviewResult, decisions: GraderDecisions | null) {
+  const matchesOf = (id: string) => result.current.items.find((i) => i.id === id)?.matches ?? [];
+  const autoTarget = (commentId: number) => result.auto.items.find((i) => i.matches.some((m) => m.commentId === commentId))?.id ?? null;
+  return {
+    defects: result.exercise.defects.map((d) => ({ ...d, matches: matchesOf(d.id) })),
+    judgements: result.exercise.judgements.map((j) => ({ ...j, credited: decisions?.fromSummary.includes(j.id) ?? false })),
+    comments: result.comments.map(({ id, filePath, line, body, priority, code }) => ({
+      id,
+      filePath,
+      line,
+      body: body ?? "",
+      priority,
+      code,
+      autoTarget: autoTarget(id),
+      moved: result.moves.has(id),
+      target: result.moves.has(id) ? (result.moves.get(id) ?? null) : autoTarget(id),
+      near: result.current.near.get(id) ?? null,
+    })),
+    decoys: result.decoys.map(({ file, lines, title, why, commentIds }) => ({ file, lines, title: title ?? null, why, commentIds })),
+    unmatched: result.current.unmatchedCommentIds,
+    auto: { recall: result.auto.recall, found: result.auto.foundWeight, total: result.auto.totalWeight },
+    current: {
+      recall: result.current.recall,
+      found: result.current.foundWeight,
+      total: result.current.totalWeight,
+      credited: result.current.creditedWeight,
+    },
+    decisions,
+    suggestions: result.suggestions,
+    approvedWithOpenCritical: result.facts.approvedWithOpenCritical.map(
+      (id) => result.exercise.defects.find((d) => d.id === id)?.title ?? id,
+    ),
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { getLatestRubricVersion, getRubricDetail } from "#app/models/rubric.serv
 import { requirePermission } from "#app/auth/session.server";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
 import { calibrationCertification } from "#app/models/calibration-certification.server";
-import { STAGE_LABELS } from "#app/models/labels";
+import { CERTIFICATION_LABELS } from "#app/models/labels";
 
 export const meta: Route.MetaFunction = () => [{ title: "Interviewer calibration · Loopwise" }];
 
@@ -283,7 +283,7 @@ function CertificationSection({ certification: c, people }: { certification: Loa
                   ) : (
                     p.stages.map((s) => (
                       <div key={s.stage} className="small">
-                        {STAGE_LABELS[s.stage]}:{" "}
+                        {CERTIFICATION_LABELS[s.stage]}:{" "}
                         {s.certified ? (
                           <span className="badge badge-ok">Certified</span>
                         ) : (

@@ -12,7 +12,7 @@ import { formatPercent } from "#app/models/numbers";
 import { requirePermission } from "#app/auth/session.server";
 import { notFound, readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
-import { ScrollRegion } from "#app/components/ui/scroll-region";
+import { ExpertComparisonTable } from "#app/components/expert-comparison";
 import { answerScorecardPost, saveBaseOf, scorecardRefusal, shapeFor, type ScorecardPostAnswer } from "#app/models/scorecard-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -21,6 +21,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 function load(userId: number, slug: string | undefined) {
   const found = (slug && getGoldSampleFor(userId, slug)) || notFound("No such gold sample");
+  // A pre-graded code review is graded on the grading view, not rated on the scorecard form.
+  if (found.sample.review) throw redirect(`/certification/grading/${found.sample.slug}`);
   const rubric = getRubricDetail(found.sample.rubricVersionId) ?? notFound("Rubric version missing");
   return { ...found, rubric, shape: shapeFor(rubric, found.sample.stage) };
 }
@@ -196,37 +198,7 @@ function ExpertReview({
       <p className="small muted">
         Rated by {review.ratedBy}. {review.summary}
       </p>
-      <ScrollRegion label="Your ratings beside the expert's">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Dimension</th>
-              <th scope="col" className="num">
-                You
-              </th>
-              <th scope="col" className="num">
-                Expert
-              </th>
-              <th scope="col">Why the expert rated it so</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.comparison.map((c) => (
-              <tr key={c.dimensionKey}>
-                <th scope="row">
-                  {c.name}
-                  <div className="small">
-                    {c.within ? <span className="badge badge-ok">Within a level</span> : <span className="badge badge-warn">Differs</span>}
-                  </div>
-                </th>
-                <td className="num">{c.trainee ?? "Not assessed"}</td>
-                <td className="num">{c.expert}</td>
-                <td className="small">{c.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ExpertComparisonTable rows={review.comparison} />
       <p className="small">
         Overall recommendation: yours {review.yourRecommendation}, the expert's {review.expertRecommendation}.
       </p>

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/_app.certification._index";
-import { STAGE_LABELS } from "#app/models/labels";
+import { CERTIFICATION_LABELS } from "#app/models/labels";
 import { certificationRules, certificationStatus, listGoldSamplesFor } from "#app/models/gold-sample.server";
 import { formatPercent } from "#app/models/numbers";
 import { requirePermission } from "#app/auth/session.server";
@@ -33,6 +33,10 @@ export default function Certification({ loaderData: d }: Route.ComponentProps) {
             you submit, you see where you differed and why the expert rated as they did. Your answers are yours: colleagues and the hiring
             team see only whether you are certified.
           </p>
+          <p>
+            Graders certify the same way on pre-graded code reviews: a candidate's review of one of the pull-request exercises, graded on
+            the real grading view and rated on the code-review stage's focus dimensions, under the same rule.
+          </p>
         </div>
       </div>
       {d.stages.length === 0 ? (
@@ -42,7 +46,7 @@ export default function Certification({ loaderData: d }: Route.ComponentProps) {
           {d.stages.map((s) => (
             <section key={s.stage} className="card" aria-labelledby={`stage-${s.stage}`}>
               <div className="card-header">
-                <h2 id={`stage-${s.stage}`}>{STAGE_LABELS[s.stage]}</h2>
+                <h2 id={`stage-${s.stage}`}>{CERTIFICATION_LABELS[s.stage]}</h2>
                 {s.certified ? (
                   <span className="badge badge-ok">Certified {s.certifiedAt ? formatDateTime(s.certifiedAt, d.timeZone) : ""}</span>
                 ) : (
@@ -57,13 +61,13 @@ export default function Certification({ loaderData: d }: Route.ComponentProps) {
               <ul className="list">
                 {s.samplesOfStage.map((x) => (
                   <li key={x.slug} className="row">
-                    <Link to={`/certification/${x.slug}`}>{x.title}</Link>{" "}
+                    <Link to={x.kind === "grading" ? `/certification/grading/${x.slug}` : `/certification/${x.slug}`}>{x.title}</Link>{" "}
                     {x.status === "submitted" ? (
-                      <span className="badge badge-ok">Rated: see the expert's reasons</span>
+                      <span className="badge badge-ok">{x.kind === "grading" ? "Graded" : "Rated"}: see the expert's reasons</span>
                     ) : x.status === "draft" ? (
                       <span className="badge badge-warn">Draft</span>
                     ) : (
-                      <span className="badge">Not rated</span>
+                      <span className="badge">{x.kind === "grading" ? "Not graded" : "Not rated"}</span>
                     )}
                   </li>
                 ))}

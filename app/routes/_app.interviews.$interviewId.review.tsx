@@ -4,7 +4,7 @@ import { GradingForm } from "#app/components/code-review/grading-form";
 import { allowedMs, formatAllowed } from "#app/models/assignment-phase";
 import { blindReference } from "#app/models/interview.server";
 import { getRubricDetail } from "#app/models/rubric.server";
-import { moveComment, saveGrade } from "#app/models/review-grade.server";
+import { gradingView, moveComment, saveGrade } from "#app/models/review-grade.server";
 import { keyVersionState, regradeUnderCurrentKey } from "#app/models/review-key-version.server";
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
@@ -24,8 +24,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const dimensionNames = Object.fromEntries((rubric?.dimensions ?? []).map((d) => [d.key, d.name]));
   // Blind grading: the grader sees the candidate's name only once their grade is saved.
   const showName = !ctx.isGrader || Boolean(result?.grade);
-  const matchesOf = (id: string) => result?.current.items.find((i) => i.id === id)?.matches ?? [];
-  const autoTarget = (commentId: number) => result?.auto.items.find((i) => i.matches.some((m) => m.commentId === commentId))?.id ?? null;
   return {
     interviewId: interview.id,
     exerciseTitle: interview.exerciseTitle,
@@ -47,36 +45,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           : null,
     },
     review: result && {
-      defects: result.exercise.defects.map((d) => ({ ...d, matches: matchesOf(d.id) })),
-      judgements: result.exercise.judgements.map((j) => ({ ...j, credited: result.grade?.decisions.fromSummary.includes(j.id) ?? false })),
-      comments: result.comments.map(({ id, filePath, line, body, priority, code }) => ({
-        id,
-        filePath,
-        line,
-        body,
-        priority,
-        code,
-        autoTarget: autoTarget(id),
-        moved: result.moves.has(id),
-        target: result.moves.has(id) ? (result.moves.get(id) ?? null) : autoTarget(id),
-        near: result.current.near.get(id) ?? null,
-      })),
-      decoys: result.decoys.map(({ file, lines, title, why, commentIds }) => ({ file, lines, title: title ?? null, why, commentIds })),
-      unmatched: result.current.unmatchedCommentIds,
-      auto: { recall: result.auto.recall, found: result.auto.foundWeight, total: result.auto.totalWeight },
-      current: {
-        recall: result.current.recall,
-        found: result.current.foundWeight,
-        total: result.current.totalWeight,
-        credited: result.current.creditedWeight,
-      },
-      decisions: result.grade?.decisions ?? null,
+      ...gradingView(result, result.grade?.decisions ?? null),
       keyVersion: assignment ? keyVersionState(assignment) : null,
       gradedBy: result.grade ? { name: result.grade.graderName, at: result.grade.savedAt } : null,
-      suggestions: result.suggestions,
-      approvedWithOpenCritical: result.facts.approvedWithOpenCritical.map(
-        (id) => result.exercise.defects.find((d) => d.id === id)?.title ?? id,
-      ),
     },
     dimensionNames,
     timeZone: user.timeZone,

@@ -89,7 +89,7 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     names: ["position", "from", "to", "threshold"],
     values: ["all", String(fx.position.id), "2026-01-01", "2026-12-31", "2026-02-30", "5", "4", "51"],
     // A valid threshold (a blank one is the default, 5) with defaults for the rest is a report rightly produced.
-    poison: { field: "threshold", valid: (v) => v === "" || /^\d+$/.test(v) && Number(v) >= 5 && Number(v) <= 50 },
+    poison: { field: "threshold", valid: (v) => v === "" || (/^\d+$/.test(v) && Number(v) >= 5 && Number(v) <= 50) },
   }),
   "_app.candidates.$candidateId.debrief": () => ({
     names: ["decision", "rationale", "acknowledge"],
@@ -154,6 +154,39 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
   "_app.certification.$slug": (fx) => ({
     names: [...fx.rubric.dimensions.flatMap((d) => [`rating.${d.key}`, `evidence.${d.key}`]), "recommendation", "intent", "revision"],
     values: [...RATING_CHOICES, ...RECOMMENDATIONS, "autosave", "submit", "save", "0"],
+  }),
+  // The grading view on a pre-graded code review (none is loaded here either, so every request is
+  // a 404; grader-certification.test.ts fuzzes it with the samples loaded).
+  "_app.certification.grading.$slug": () => ({
+    names: [
+      "intent",
+      "revision",
+      "decision.hardcoded-secrets",
+      "decision.fail-open-swallowed-errors",
+      "summary",
+      "credit",
+      "severity.1",
+      "dimension.1",
+      "moveTo.1",
+      "rating.software_engineering",
+      "rating.mlops_operations",
+      "rating.data_quality",
+    ],
+    values: [
+      "grade",
+      "submit",
+      "move.1",
+      "move.99",
+      "confirm",
+      "reject",
+      "1",
+      "4",
+      "7",
+      "none",
+      "auto",
+      "rollout-live-without-shadow",
+      "0",
+    ],
   }),
   "review.$token": (fx) => ({
     names: ["intent", "filePath", "line", "body", "commentId", "summary", "verdict", "revision"],

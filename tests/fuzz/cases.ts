@@ -61,6 +61,7 @@ function subjectsFor(param: string, fx: Organisation): Subject[] {
     slug: () => [
       { label: "a gold sample", value: "sd-fraud-canary-prompted", owner: "ana" },
       { label: "an unknown gold sample", value: "no-such-sample", owner: "ana" },
+      { label: "a pre-graded code review", value: "cr-fraud-many-nits", owner: "ana" },
     ],
     token: () => [
       { label: "link to a review in progress", value: fx.tokens.inProgress, owner: "ana" },

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import type { ReactNode } from "react";
 import { SubmitButton } from "../ui/submit-button";
 
 import { CommentBlock, KeyItemDetails, KeyItemHeading, type GradedComment, type KeyText, type Severity } from "./grading-items";
@@ -51,6 +52,8 @@ export function GradingForm({
   justRegraded = false,
   error,
   undecided,
+  children,
+  gradedMessage = "Grade saved. The suggested ratings are on your scorecard; you decide the final ratings.",
 }: {
   review: GradingReview;
   summary: string;
@@ -62,6 +65,9 @@ export function GradingForm({
   justRegraded?: boolean;
   error?: string;
   undecided: string[];
+  /** More of the same form before its buttons (certification adds the ratings and a submit). */
+  children?: ReactNode;
+  gradedMessage?: string;
 }) {
   const comment = (id: number) => review.comments.find((c) => c.id === id)!;
   const rejected = new Set(review.decisions?.rejected ?? []);
@@ -71,7 +77,7 @@ export function GradingForm({
   const moveProps = { titles, defects: review.defects, readOnly };
   return (
     <Form method="post" className="stack">
-      {justGraded ? <p className="flash">Grade saved. The suggested ratings are on your scorecard; you decide the final ratings.</p> : null}
+      {justGraded ? <p className="flash">{gradedMessage}</p> : null}
       {justRegraded ? (
         <p className="flash" role="status">
           Regraded under the current answer key; the score below is recalculated and the change is in the audit log.
@@ -321,6 +327,7 @@ export function GradingForm({
           );
         })}
       </section>
+      {children}
       {isGrader ? (
         <div className="form-actions">
           <SubmitButton name="intent" value="grade" pendingText="Saving grade…">

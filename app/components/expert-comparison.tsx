@@ -1,0 +1,53 @@
+import { ScrollRegion } from "./ui/scroll-region";
+
+export type ExpertComparisonRow = {
+  dimensionKey: string;
+  name: string;
+  trainee: number | null;
+  expert: number;
+  within: boolean;
+  reason: string;
+};
+
+/** A certification attempt's ratings beside the expert's, with why the expert rated each as they did. */
+export function ExpertComparisonTable({
+  rows,
+  label = "Your ratings beside the expert's",
+}: {
+  rows: ExpertComparisonRow[];
+  label?: string;
+}) {
+  return (
+    <ScrollRegion label={label}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Dimension</th>
+            <th scope="col" className="num">
+              You
+            </th>
+            <th scope="col" className="num">
+              Expert
+            </th>
+            <th scope="col">Why the expert rated it so</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.dimensionKey}>
+              <th scope="row">
+                {c.name}
+                <div className="small">
+                  {c.within ? <span className="badge badge-ok">Within a level</span> : <span className="badge badge-warn">Differs</span>}
+                </div>
+              </th>
+              <td className="num">{c.trainee ?? "Not assessed"}</td>
+              <td className="num">{c.expert}</td>
+              <td className="small">{c.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `gold_samples` ADD `review` text;
