@@ -331,6 +331,8 @@ const CHECKED_IN_JOURNEYS = {
   "_app.interviews.$interviewId.take-home": "take-home.test.ts (grading a submitted take-home, blind)",
   "_app.rubrics.$versionId.edit": "governance.test.ts (a draft version, refused and then saved)",
   "_app.rubrics.$versionId.preview": "governance.test.ts (a draft's impact on past loops)",
+  "_app.certification.grading.$slug":
+    "grader-certification.test.ts (a pre-graded code review before grading and after submitting, 1280 and 390 px)",
 };
 
 test("every page a person can reach has an axe check", () => {
