@@ -10,6 +10,7 @@ import { startProviderSignIn } from "#app/auth/provider-sign-in.server";
 import { db } from "#app/utils/db.server";
 import { systemNow } from "#app/utils/clock.server";
 import { makeUser, request, routeArgs, run } from "#tests/factories";
+import { renderPage } from "#tests/render";
 import { startIdentityProvider } from "#tests/identity-provider";
 import * as callback from "./auth.oidc.callback";
 import * as start from "./auth.oidc.start";
@@ -217,6 +218,24 @@ describe("signing in with the identity provider", () => {
       ok: false,
       notice:
         "Offline SSO can't be reached right now, so nobody was signed in. Try again in a minute, or sign in with your email and password.",
+    });
+  });
+
+  it("the sign-in page offers the provider's button below the password form, and says once why the last attempt failed", async () => {
+    idp.accounts.set("nobody", { email: "nobody@example.com", email_verified: true });
+    const { authorizationUrl, cookie } = await pressSignIn();
+    const refused = await arriveBack(await idp.signIn(authorizationUrl, "nobody"), cookie);
+    const loaderData = await signInPageAfter(refused);
+    const html = renderPage(login.default as never, { loaderData });
+    expect(html).toMatch(/<form[^>]*action="\/auth\/oidc\/start"/);
+    expect(html).toMatch(/<button type="submit" class="btn provider-sign-in-button">Sign in with <!-- -->Acme SSO<\/button>/);
+    expect(html).toMatch(/role="alert">No Loopwise account for nobody@example.com; ask an admin for an invitation./);
+    expect(html.indexOf("Password")).toBeLessThan(html.indexOf("Sign in with"));
+    // Shown once: the page that showed it clears its cookie.
+    const notice = cookiePair(cookieNamed(refused, "lw_sign_in_notice")!);
+    const { data } = await run(() => login.loader(routeArgs(new Request("http://localhost/login", { headers: { Cookie: notice } }))));
+    expect((data as unknown as { init: ResponseInit }).init.headers).toMatchObject({
+      "Set-Cookie": expect.stringMatching(/lw_sign_in_notice=; .*Max-Age=0/),
     });
   });
 
