@@ -17,7 +17,7 @@ export function identityProvider(): IdentityProvider | null {
 // Discovery is one round trip to the provider that answers the same for hours: done once per
 // process, on first use, not per sign-in. A failed attempt is not kept, so the next sign-in tries
 // again once the provider is back.
-let discovered: { issuer: string; configuration: Promise<oidc.Configuration> } | undefined;
+let discovered: { issuer: string; configuration: Promise<oidc.Configuration>; authorizationOrigin?: string } | undefined;
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 export function providerConfiguration(provider: IdentityProvider): Promise<oidc.Configuration> {
@@ -27,6 +27,11 @@ export function providerConfiguration(provider: IdentityProvider): Promise<oidc.
     const execute = issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [];
     const configuration = oidc
       .discovery(issuer, provider.clientId, provider.clientSecret, undefined, { execute, timeout: DISCOVERY_TIMEOUT_SECONDS })
+      .then((found) => {
+        const endpoint = found.serverMetadata().authorization_endpoint;
+        if (endpoint && discovered?.configuration === configuration) discovered.authorizationOrigin = new URL(endpoint).origin;
+        return found;
+      })
       .catch((error: unknown) => {
         if (discovered?.configuration === configuration) discovered = undefined;
         throw error;
@@ -34,6 +39,19 @@ export function providerConfiguration(provider: IdentityProvider): Promise<oidc.
     discovered = { issuer: provider.issuer, configuration };
   }
   return discovered.configuration;
+}
+
+/**
+ * Where the sign-in page's button may lead (its page's form-action): the provider's own origin,
+ * and its authorization endpoint's once discovery has said where that is, if elsewhere. Without
+ * them the browser refuses to follow the redirect to the provider. Other pages: nowhere else.
+ */
+export function providerFormTargets(pathname: string): string[] {
+  const provider = identityProvider();
+  if (!provider || pathname.replace(/\/+$/, "") !== SIGN_IN_PAGES.signIn) return [];
+  const origins = new Set([new URL(provider.issuer).origin]);
+  if (discovered?.issuer === provider.issuer && discovered.authorizationOrigin) origins.add(discovered.authorizationOrigin);
+  return [...origins];
 }
 
 /** Whether an error means the provider could not be reached at all (rather than said no). */

@@ -1,6 +1,7 @@
 // Off by default: with no OIDC_* variables the sign-in page is the password form alone and the
 // identity provider's routes don't exist (404), whatever is sent to them.
 import { describe, expect, it } from "vitest";
+import { providerFormTargets } from "#app/auth/identity-provider.server";
 import { renderPage } from "#tests/render";
 import { routeArgs, run } from "#tests/factories";
 import * as callback from "./auth.oidc.callback";
@@ -16,6 +17,7 @@ describe("with no identity provider configured", () => {
     expect(html).toContain("Password");
     expect(html).not.toMatch(/Sign in with/);
     expect(html).not.toContain("/auth/oidc");
+    expect(providerFormTargets("/login")).toEqual([]);
   });
 
   it("the provider's routes answer 404", async () => {

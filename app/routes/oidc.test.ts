@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "#db/schema";
 import { getUser } from "#app/auth/session.server";
 import { startProviderSignIn } from "#app/auth/provider-sign-in.server";
+import { providerFormTargets } from "#app/auth/identity-provider.server";
 import { db } from "#app/utils/db.server";
 import { systemNow } from "#app/utils/clock.server";
 import { makeUser, request, routeArgs, run } from "#tests/factories";
@@ -231,6 +232,10 @@ describe("signing in with the identity provider", () => {
     expect(html).toMatch(/<button type="submit" class="btn provider-sign-in-button">Sign in with <!-- -->Acme SSO<\/button>/);
     expect(html).toMatch(/role="alert">No Loopwise account for nobody@example.com; ask an admin for an invitation./);
     expect(html.indexOf("Password")).toBeLessThan(html.indexOf("Sign in with"));
+    // The browser follows the button's redirect to the provider only if the page's form-action
+    // allows its origin; no other page widens it.
+    expect(providerFormTargets("/login")).toEqual([idp.issuer]);
+    expect(providerFormTargets("/candidates")).toEqual([]);
     // Shown once: the page that showed it clears its cookie.
     const notice = cookiePair(cookieNamed(refused, "lw_sign_in_notice")!);
     const { data } = await run(() => login.loader(routeArgs(new Request("http://localhost/login", { headers: { Cookie: notice } }))));
