@@ -9,6 +9,7 @@ import { getUser } from "#app/auth/session.server";
 import { startProviderSignIn } from "#app/auth/provider-sign-in.server";
 import { providerFormTargets } from "#app/auth/identity-provider.server";
 import { db } from "#app/utils/db.server";
+import { recallSignInState, rememberSignInState } from "#app/utils/provider-sign-in-cookies.server";
 import { systemNow } from "#app/utils/clock.server";
 import { makeUser, request, routeArgs, run } from "#tests/factories";
 import { renderPage } from "#tests/render";
@@ -158,6 +159,26 @@ describe("signing in with the identity provider", () => {
     const response = await arriveBack(back, cookie);
     expect(await signedInUser(response)).toBeNull();
     expect((await signInPageAfter(response)).notice).toMatch(/didn't come back from Acme SSO as it was sent \(its state didn't match\)/);
+  });
+
+  it("refuses an ID token issued for another sign-in (its nonce), and records the refusal", async () => {
+    await makeUser("interviewer", { email: "mallory@example.com" });
+    idp.accounts.set("mallory", { email: "mallory@example.com", email_verified: true });
+    const { authorizationUrl, cookie } = await pressSignIn();
+    const back = await idp.signIn(authorizationUrl, "mallory");
+    // The same sign-in as the app signed it, but expecting another nonce: what an ID token
+    // carried over from someone else's sign-in looks like to this browser.
+    const started = (await recallSignInState(cookie, systemNow()))!;
+    const otherNonce = await rememberSignInState({ ...started, nonce: "a-nonce-this-sign-in-never-sent" }, systemNow());
+    const response = await arriveBack(back, cookiePair(otherNonce));
+    expect(await signedInUser(response)).toBeNull();
+    expect((await signInPageAfter(response)).notice).toMatch(/Acme SSO's answer couldn't be verified, so nobody was signed in/);
+    const entry = db().select().from(auditLog).where(eq(auditLog.action, "sign_in_failed")).get();
+    expect(entry?.summary).toMatch(/the provider's answer failed verification/);
+  });
+
+  it("a stray visit to the start of a sign-in goes to the sign-in page", async () => {
+    expect((await run(() => start.loader())).response?.headers.get("Location")).toBe("/login");
   });
 
   it("answers a replayed callback, a lost or expired sign-in and a cancelled one with a message, never a session", async () => {
