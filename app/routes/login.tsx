@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
+import { ProviderSignIn } from "#app/components/provider-sign-in";
 import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { destinationAfterSignIn, homeFor } from "#app/models/permissions";
@@ -103,24 +104,5 @@ export default function Login() {
         {provider ? <ProviderSignIn name={provider.name} action={provider.startPath} /> : null}
       </div>
     </main>
-  );
-}
-
-/** The identity provider's button, below the password form. */
-function ProviderSignIn({ name, action }: { name: string; action: string }) {
-  const [searchParams] = useSearchParams();
-  return (
-    <div className="provider-sign-in">
-      <p className="provider-sign-in-or" aria-hidden="true">
-        or
-      </p>
-      {/* A whole-page post: the reply sends the browser on to the provider's own site. */}
-      <Form method="post" action={action} reloadDocument>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <button type="submit" className="btn provider-sign-in-button">
-          Sign in with {name}
-        </button>
-      </Form>
-    </div>
   );
 }
