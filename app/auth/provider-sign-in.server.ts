@@ -55,15 +55,19 @@ export async function startProviderSignIn(
 }
 
 // What the provider may say instead of sending a code (RFC 6749 4.1.2.1, OIDC Core 3.1.2.6). Its
-// error_description is never shown: anyone can write one into a link to the sign-in page.
-const PROVIDER_ERRORS: Record<string, (name: string) => string> = {
-  access_denied: (name) => `Sign-in with ${name} was cancelled, so nobody was signed in.`,
-  login_required: (name) => `${name} asked you to sign in there first. Start again.`,
-  interaction_required: (name) => `${name} needs you to finish something there first. Start again.`,
-  consent_required: (name) => `${name} needs your consent to share your email address with Loopwise. Start again and allow it.`,
-  temporarily_unavailable: (name) => `${name} is busy right now. Try again in a minute, or sign in with your email and password.`,
-  server_error: (name) => `${name} had a problem and couldn't sign you in. Try again in a minute, or sign in with your email and password.`,
-};
+// error_description is never shown: anyone can write one into a link to the sign-in page. A Map,
+// so that "error=__proto__" finds nothing rather than Object.prototype.
+const PROVIDER_ERRORS = new Map<string, (name: string) => string>([
+  ["access_denied", (name) => `Sign-in with ${name} was cancelled, so nobody was signed in.`],
+  ["login_required", (name) => `${name} asked you to sign in there first. Start again.`],
+  ["interaction_required", (name) => `${name} needs you to finish something there first. Start again.`],
+  ["consent_required", (name) => `${name} needs your consent to share your email address with Loopwise. Start again and allow it.`],
+  ["temporarily_unavailable", (name) => `${name} is busy right now. Try again in a minute, or sign in with your email and password.`],
+  [
+    "server_error",
+    (name) => `${name} had a problem and couldn't sign you in. Try again in a minute, or sign in with your email and password.`,
+  ],
+]);
 
 /** Answers the provider's redirect back: a session for the account it proves, or why not. */
 export async function finishProviderSignIn(
@@ -82,7 +86,7 @@ export async function finishProviderSignIn(
 
   const error = url.searchParams.get("error");
   if (error !== null) {
-    const known = PROVIDER_ERRORS[error];
+    const known = PROVIDER_ERRORS.get(error);
     return refuse(
       known
         ? known(provider.name)

@@ -3,6 +3,7 @@
 // loaders and actions with the cookies a browser would carry. The provider only proves who signs
 // in: the account must already exist here, be active, and have the address the provider verified.
 import { count, eq } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "#db/schema";
 import { getUser } from "#app/auth/session.server";
@@ -176,6 +177,42 @@ describe("signing in with the identity provider", () => {
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "sign_in_failed")).get();
     expect(entry?.summary).toMatch(/the provider's answer failed verification/);
   });
+
+  it("whatever comes back to the callback (any query, any cookie) ends on the sign-in page, never a 500 or a session", async () => {
+    await makeUser("interviewer", { email: "ada@example.com" });
+    const { cookie } = await pressSignIn();
+    const realState = (await recallSignInState(cookie, systemNow()))!.state;
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.constantFrom("", "access_denied", "invalid_request", "__proto__"),
+    );
+    const optional = (arb: fc.Arbitrary<string>) => fc.option(arb, { nil: undefined });
+    const answers = fc.record({
+      code: optional(text),
+      state: optional(fc.oneof(text, fc.constant(realState))),
+      error: optional(text),
+      iss: optional(fc.oneof(text, fc.constant(idp.issuer))),
+      extra: optional(text),
+      cookie: fc.oneof(
+        fc.constant(cookie),
+        fc.constant(undefined),
+        text.map((t) => `lw_provider_sign_in=${encodeURIComponent(t)}`),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(answers, async ({ cookie: sent, extra, ...query }) => {
+        const url = new URL("http://localhost:3000/auth/oidc/callback");
+        for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
+        if (extra !== undefined) url.searchParams.append("code", extra);
+        const response = await arriveBack(url, sent);
+        expect(response.headers.get("Location")).toMatch(/^\/login(\?|$)/);
+        expect(cookieNamed(response, "lw_session")).toBeUndefined();
+        expect((await signInPageAfter(response)).notice).toBeTruthy();
+      }),
+      { numRuns: 100 },
+    );
+    // A hundred round trips to the provider, some with a token request each.
+  }, 30_000);
 
   it("a stray visit to the start of a sign-in goes to the sign-in page", async () => {
     expect((await run(() => start.loader())).response?.headers.get("Location")).toBe("/login");
