@@ -302,6 +302,18 @@ describe("signing in with the identity provider", () => {
     });
   });
 
+  it("says when the provider's settings can't be read (an issuer with no discovery document), and to tell an admin", async () => {
+    const started = await startProviderSignIn(
+      { issuer: `${idp.issuer}/no-such-tenant`, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, name: "Misconfigured SSO" },
+      { returnTo: "", now: systemNow() },
+    );
+    expect(started).toEqual({
+      ok: false,
+      notice:
+        "Sign-in with Misconfigured SSO isn't working: Loopwise couldn't read the provider's settings. Sign in with your email and password, and tell an admin.",
+    });
+  });
+
   it("a password sign-in still works beside it", async () => {
     const user = await makeUser("interviewer");
     const { response } = await run(async () =>
