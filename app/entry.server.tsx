@@ -7,6 +7,7 @@ import { ensureAggregates } from "./models/aggregates.server";
 import { NonceProvider } from "./utils/nonce-provider";
 import { encodePage } from "./utils/page-encoding.server";
 import { createNonce, documentCsp } from "./utils/security-headers.server";
+import { providerFormTargets } from "./auth/identity-provider.server";
 
 // Fail at start, not at the first request: a production server without a real secret refuses
 // to run, and the database is migrated before anyone signs in.
@@ -19,7 +20,8 @@ export const streamTimeout = 5_000;
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   // The other protective headers are set by server.ts on every response; only pages need a nonce.
   const nonce = createNonce();
-  responseHeaders.set("Content-Security-Policy", documentCsp({ nonce, development: env().NODE_ENV === "development" }));
+  const formTargets = providerFormTargets(new URL(request.url).pathname);
+  responseHeaders.set("Content-Security-Policy", documentCsp({ nonce, development: env().NODE_ENV === "development", formTargets }));
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 
   // Loaders read SQLite synchronously and defer nothing, so the page is complete as soon as React

@@ -89,3 +89,34 @@ export async function signIn(input: {
 export function recordSignOut(user: { id: number; name: string }, now: Date) {
   recordAudit(db(), { actor: user, at: now, action: "sign_out", entityType: "user", entityId: user.id, summary: "Signed out" });
 }
+
+/** A sign-in the identity provider proved, recorded as a password sign-in is, with its method. */
+export function recordProviderSignIn(user: { id: number; name: string }, { provider, now }: { provider: string; now: Date }) {
+  recordAudit(db(), {
+    actor: { id: user.id, name: user.name },
+    at: now,
+    action: "sign_in",
+    entityType: "user",
+    entityId: user.id,
+    summary: `Signed in with ${provider}`,
+    after: { method: "identity_provider", provider },
+  });
+}
+
+/**
+ * A sign-in with the identity provider that was refused. Like a failed password sign-in it is
+ * about no account (the address, when the provider gave one, goes in `after`, where an erasure
+ * reaches it) and it is not counted towards throttling: the provider, not a guess, chose the
+ * address.
+ */
+export function recordRefusedProviderSignIn(input: { provider: string; reason: string; email?: string; client: string; now: Date }) {
+  recordAudit(db(), {
+    actor: { id: null, name: NOT_SIGNED_IN },
+    at: input.now,
+    action: "sign_in_failed",
+    entityType: "sign_in",
+    entityId: input.client,
+    summary: `Refused sign-in with ${input.provider}: ${input.reason} (from ${input.client})`,
+    after: { ...(input.email ? { email: normalizeEmail(input.email) } : {}), method: "identity_provider" },
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "#db/schema";
-import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission, settingsFor } from "./permissions";
+import { can, destinationAfterSignIn, homeFor, NAVIGATION, pagePermission, settingsFor, SIGN_IN_PAGES } from "./permissions";
 
 describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
@@ -91,6 +91,15 @@ describe("one permission table", () => {
     ["/candidates/3", "compliance", "/fairness"],
   ] as [string, Role, string][])("after sign-in, %s for a %s leads to %s", (target, role, expected) => {
     expect(destinationAfterSignIn(target, role)).toBe(expected);
+  });
+
+  it("the pages of signing in need no permission, and a sign-in never leads back to one of them", () => {
+    for (const path of Object.values(SIGN_IN_PAGES)) expect(pagePermission(path)).toBeNull();
+    expect(destinationAfterSignIn("/auth/oidc/callback?code=abc&state=def", "admin")).toBe("/candidates");
+    expect(destinationAfterSignIn("/auth/oidc/start", "interviewer")).toBe("/interviews");
+    expect(destinationAfterSignIn("/login/", "compliance")).toBe("/fairness");
+    // Only those pages: a path that merely begins like one is judged as any other.
+    expect(destinationAfterSignIn("/auth/oidc/callbacks", "admin")).toBe("/auth/oidc/callbacks");
   });
 
   it("each role's home page is one it may open", () => {

@@ -128,6 +128,19 @@ const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   ...[...NAVIGATION, ...SETTINGS].map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),
 ];
 
+/**
+ * The pages of signing in, open to anyone not signed in yet: the sign-in page, and the two steps of
+ * signing in with the identity provider (which answer 404 when none is configured). None is ever
+ * where a sign-in leads: that would only start it again.
+ */
+export const SIGN_IN_PAGES = {
+  signIn: "/login",
+  providerStart: "/auth/oidc/start",
+  providerCallback: "/auth/oidc/callback",
+} as const;
+
+const isSignInPage = (pathname: string) => Object.values(SIGN_IN_PAGES).some((p) => pathname.replace(/\/+$/, "") === p);
+
 /** The permission a page needs, or null when any signed-in user may try it (object checks decide). */
 export function pagePermission(pathname: string): Permission | null {
   return PAGE_ACCESS.find((p) => p.pattern.test(pathname))?.permission ?? null;
@@ -143,6 +156,8 @@ export function homeFor(role: Role): string {
  * otherwise their own home page rather than a 403.
  */
 export function destinationAfterSignIn(target: string, role: Role): string {
-  const permission = pagePermission(target.split(/[?#]/)[0]!);
+  const pathname = target.split(/[?#]/)[0]!;
+  if (isSignInPage(pathname)) return homeFor(role);
+  const permission = pagePermission(pathname);
   return permission && !can({ role }, permission) ? homeFor(role) : target;
 }

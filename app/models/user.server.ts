@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { users, type Role } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
@@ -15,6 +15,22 @@ export function getUserForSignIn(email: string) {
       .select({ id: users.id, name: users.name, role: users.role, passwordHash: users.passwordHash, active: users.active })
       .from(users)
       .where(eq(users.email, normalizeEmail(email)))
+      .get() ?? null
+  );
+}
+
+/**
+ * The account an identity provider's verified address belongs to, matched without regard to case
+ * (providers keep the capitals people typed; addresses here are stored lower-cased, but one
+ * written before that was enforced would otherwise be missed). Active or not: the caller says
+ * which refusal applies.
+ */
+export function getUserForProviderSignIn(email: string) {
+  return (
+    db()
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, normalizeEmail(email)))
       .get() ?? null
   );
 }

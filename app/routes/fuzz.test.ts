@@ -14,6 +14,23 @@ import { fingerprint, undone, type Allowed } from "#tests/fuzz/database";
 import { seedOrganisation, type Organisation } from "#tests/fuzz/organisation";
 import { renderPage } from "#tests/render";
 import { routeContext } from "#tests/factories";
+import { startIdentityProvider } from "#tests/identity-provider";
+
+// Sign-in with an identity provider turned on, against a real one in-process, so its start is
+// fuzzed as it runs (and the sign-in page renders its button); set before the app reads its
+// environment.
+const identityProvider = await startIdentityProvider({
+  clientId: "loopwise-fuzz",
+  clientSecret: "a-client-secret-for-the-fuzzer",
+  redirectUri: "http://localhost:3000/auth/oidc/callback",
+});
+Object.assign(process.env, {
+  OIDC_ISSUER: identityProvider.issuer,
+  OIDC_CLIENT_ID: "loopwise-fuzz",
+  OIDC_CLIENT_SECRET: "a-client-secret-for-the-fuzzer",
+  OIDC_NAME: "Fuzz SSO",
+});
+afterAll(() => identityProvider.close());
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -270,6 +287,12 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     ],
     // A failed sign-in is recorded by design; nothing else may change.
     allowed: () => ({ audit_log: "action = 'sign_in_failed'" }),
+  }),
+  // Starting a sign-in with the identity provider writes nothing here: whatever the destination
+  // field holds, the answer is a redirect to the provider and a cookie for the browser.
+  "auth.oidc.start": () => ({
+    names: ["redirectTo"],
+    values: ["/candidates", "/pipeline?position=1", "//evil.test", "https://evil.test/", "/\\evil.test", "/auth/oidc/callback", ""],
   }),
   logout: () => ({
     names: [],

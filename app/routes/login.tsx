@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect } from "react";
-import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
+import { ProviderSignIn } from "#app/components/provider-sign-in";
 import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { destinationAfterSignIn, homeFor } from "#app/models/permissions";
@@ -11,6 +12,8 @@ import { signIn } from "#app/auth/sign-in.server";
 import { clientAddress } from "#app/utils/client-address.server";
 import { requestTime } from "#app/utils/clock.server";
 import { getUser } from "#app/auth/session.server";
+import { identityProvider, START_PATH } from "#app/auth/identity-provider.server";
+import { takeSignInNotice } from "#app/utils/provider-sign-in-cookies.server";
 import { readFormData } from "#app/utils/http.server";
 import { safeRedirect } from "#app/utils/misc";
 
@@ -26,13 +29,19 @@ const SignInSchema = z.object({
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · Loopwise" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(request);
   if (user)
     throw redirect(
       destinationAfterSignIn(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)), user.role),
     );
-  return null;
+  // Sign-in with the identity provider, when configured; why its last attempt was refused, once.
+  const provider = identityProvider();
+  const notice = await takeSignInNotice(request.headers.get("Cookie"), requestTime(context));
+  return data(
+    { provider: provider ? { name: provider.name, startPath: START_PATH } : null, notice: notice?.notice ?? null },
+    notice ? { headers: { "Set-Cookie": notice.clear } } : undefined,
+  );
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -57,6 +66,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Login() {
   const lastResult = useActionData<typeof action>();
+  const { provider, notice } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "sign-in",
@@ -79,6 +89,11 @@ export default function Login() {
         </div>
         <h1>Sign in</h1>
         <p className="muted">Structured interviews for Lead ML Engineer hiring.</p>
+        {notice ? (
+          <div className="form-error sign-in-notice" role="alert">
+            {notice}
+          </div>
+        ) : null}
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError errors={form.errors} />
           <TextField meta={fields.email} label="Email" type="email" autoComplete="username" autoFocus />
@@ -86,6 +101,7 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
         </Form>
+        {provider ? <ProviderSignIn name={provider.name} action={provider.startPath} /> : null}
       </div>
     </main>
   );

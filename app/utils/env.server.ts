@@ -69,16 +69,48 @@ const EnvSchema = z.object({
       .transform((url) => url.replace(/\/+$/, ""))
       .optional(),
   ),
+  // Sign-in with the company's identity provider (OpenID Connect): off unless all four are set.
+  OIDC_ISSUER: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .url("OIDC_ISSUER must be the provider's issuer address, such as https://login.example.com")
+      // A provider on this machine (the suite's, a local one in development) may speak plain
+      // HTTP; anywhere else the sign-in would cross the network unprotected.
+      .refine(
+        (url) => url.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url),
+        "OIDC_ISSUER must start with https:// (plain http only for a provider on localhost)",
+      )
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: unsetIfEmpty(z.string().trim().min(1).max(500).optional()),
+  OIDC_CLIENT_SECRET: unsetIfEmpty(z.string().min(1).max(2000).optional()),
+  OIDC_NAME: unsetIfEmpty(z.string().trim().min(1).max(60, "OIDC_NAME must be at most 60 characters").optional()),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; cookieSecure: boolean; publicUrl: string };
+const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"] as const;
+
+/** The identity provider people may sign in with, when one is configured. */
+export type IdentityProvider = { issuer: string; clientId: string; clientSecret: string; name: string };
+
+export type Env = z.infer<typeof EnvSchema> & {
+  SESSION_SECRET: string;
+  cookieSecure: boolean;
+  publicUrl: string;
+  identityProvider: IdentityProvider | null;
+};
 
 let cached: Env | undefined;
 
 /** Parsed, validated configuration. Throws at first use when something is wrong. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Reads a set of variables as env() does (exported for its tests: env() reads them once). */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
@@ -94,13 +126,26 @@ export function env(): Env {
     }
     secret = localDevelopmentSecret(e.DATABASE_PATH);
   }
-  cached = {
+  return {
     ...e,
     SESSION_SECRET: secret,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production",
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    identityProvider: identityProviderFrom(e),
   };
-  return cached;
+}
+
+// Half a configuration would show a button that can only fail, or silently keep the feature off
+// when someone meant it on: refusing to start says which variables are missing.
+function identityProviderFrom(e: z.infer<typeof EnvSchema>): IdentityProvider | null {
+  const missing = OIDC_VARIABLES.filter((name) => e[name] === undefined);
+  if (missing.length === OIDC_VARIABLES.length) return null;
+  if (missing.length)
+    throw new Error(
+      `Invalid environment:\n  Sign-in with an identity provider needs all of ${OIDC_VARIABLES.join(", ")}; ` +
+        `missing: ${missing.join(", ")}. Set them all, or none to keep it off.`,
+    );
+  return { issuer: e.OIDC_ISSUER!, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME! };
 }
 
 // Outside production a secret is made once and kept beside the database, so restarting the dev

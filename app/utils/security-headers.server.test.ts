@@ -16,6 +16,11 @@ describe("the page CSP", () => {
     expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");
   });
 
+  it("lets a form go on to another origin only when the page says which", () => {
+    const csp = directives(documentCsp({ nonce: "abc123", development: false, formTargets: ["https://login.example.com"] }));
+    expect(csp.get("form-action")).toEqual(["'self'", "https://login.example.com"]);
+  });
+
   it("relaxes only the WebSocket Vite's hot reload needs, and only in development", () => {
     const dev = directives(documentCsp({ nonce: "abc123", development: true }));
     const prod = directives(documentCsp({ nonce: "abc123", development: false }));

@@ -24,8 +24,20 @@ export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-/** The policy for HTML pages: only our own scripts, plus the inline ones React Router emits with `nonce`. */
-export function documentCsp({ nonce, development }: { nonce: string; development: boolean }): string {
+/**
+ * The policy for HTML pages: only our own scripts, plus the inline ones React Router emits with `nonce`.
+ * `formTargets`: other origins a form on this page may end up at (form-action also governs where
+ * the reply redirects: the sign-in page's button goes on to the identity provider).
+ */
+export function documentCsp({
+  nonce,
+  development,
+  formTargets = [],
+}: {
+  nonce: string;
+  development: boolean;
+  formTargets?: string[];
+}): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${nonce}'`],
@@ -39,7 +51,7 @@ export function documentCsp({ nonce, development }: { nonce: string; development
     "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...formTargets],
     "frame-ancestors": ["'none'"],
   };
   return Object.entries(directives)
