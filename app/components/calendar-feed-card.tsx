@@ -5,7 +5,15 @@ import { CopyButton } from "#app/components/ui/copy-button";
  * "My interviews" in the person's own calendar: a private feed address to copy or subscribe to in
  * one click (`webcal://`), which they can replace or turn off.
  */
-export function CalendarFeedCard({ feedUrl, webcalUrl, error }: { feedUrl: string | null; webcalUrl: string | null; error: string | null }) {
+export function CalendarFeedCard({
+  feedUrl,
+  webcalUrl,
+  error,
+}: {
+  feedUrl: string | null;
+  webcalUrl: string | null;
+  error: string | null;
+}) {
   return (
     <section className="card calendar-feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading">Your interviews in your calendar</h2>
@@ -25,8 +33,8 @@ export function CalendarFeedCard({ feedUrl, webcalUrl, error }: { feedUrl: strin
                 ("add calendar from URL").{" "}
               </>
             ) : null}
-            It lists your interviews and follows every change. Anyone who has the address can read it: keep it to yourself, and replace
-            it if it gets out.
+            It lists your interviews and follows every change. Anyone who has the address can read it: keep it to yourself, and replace it
+            if it gets out.
           </p>
         </>
       ) : (

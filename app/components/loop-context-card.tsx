@@ -50,8 +50,7 @@ export function LoopContextCard({
       {isOwn ? (
         panelOpen ? (
           <p className="small" style={{ marginTop: "0.75rem" }}>
-            You have submitted a scorecard in this loop, so{" "}
-            <Link to="scorecard">your scorecard page shows the rest of the panel's</Link>.
+            You have submitted a scorecard in this loop, so <Link to="scorecard">your scorecard page shows the rest of the panel's</Link>.
           </p>
         ) : (
           <p className="small muted" style={{ marginTop: "0.75rem" }}>

@@ -92,7 +92,10 @@ export function MyInterviewsTable({
                 {STAGE_LABELS[i.stage]}
                 {i.exerciseTitle ? (
                   <div className="small">
-                    <Link to={`/interviews/${i.id}/kit`} aria-label={`Kit: ${i.exerciseTitle}, for ${STAGE_LABELS[i.stage]} with ${i.candidateName}`}>
+                    <Link
+                      to={`/interviews/${i.id}/kit`}
+                      aria-label={`Kit: ${i.exerciseTitle}, for ${STAGE_LABELS[i.stage]} with ${i.candidateName}`}
+                    >
                       Kit: {i.exerciseTitle}
                     </Link>
                   </div>

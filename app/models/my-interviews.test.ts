@@ -67,7 +67,11 @@ describe("groupMyInterviews", () => {
   it("leaves cancelled interviews out", () => {
     const now = new Date("2026-12-08T12:00:00Z");
     const scheduledAt = new Date("2026-12-08T15:00:00Z");
-    const cancelled = { label: "cancelled", scheduledAt, state: interviewState({ status: "cancelled", scheduledAt, durationMinutes: 60 }, null, now) };
+    const cancelled = {
+      label: "cancelled",
+      scheduledAt,
+      state: interviewState({ status: "cancelled", scheduledAt, durationMinutes: 60 }, null, now),
+    };
     expect(labels(groupMyInterviews([cancelled], now, "Europe/London"))).toEqual({ today: [], owed: [], upcoming: [], past: [] });
   });
 });

@@ -90,7 +90,9 @@ export default function MyInterviews({ loaderData, actionData }: Route.Component
           {today.length ? (
             <MyInterviewsTable rows={today} timeZone={timeZone} now={now} caption="Today's interviews" timeOnly />
           ) : (
-            <p className="empty-state">{nothing ? "No interviews yet. When a hiring manager puts you on a candidate's loop, it appears here." : "Nothing today."}</p>
+            <p className="empty-state">
+              {nothing ? "No interviews yet. When a hiring manager puts you on a candidate's loop, it appears here." : "Nothing today."}
+            </p>
           )}
         </Group>
         <div className="my-interviews-feed">

@@ -19,13 +19,23 @@ async function loopOfThree() {
   const cai = await makeUser("interviewer", { name: "Cai Interviewer" });
   const candidate = db()
     .insert(candidates)
-    .values({ name: "Ada Obi", email: "ada@example.com", positionId: position.id, source: "referral", notes: "Expects 20% above the band." })
+    .values({
+      name: "Ada Obi",
+      email: "ada@example.com",
+      positionId: position.id,
+      source: "referral",
+      notes: "Expects 20% above the band.",
+    })
     .returning()
     .get();
   const loop = db().insert(loops).values({ candidateId: candidate.id, rubricVersionId }).returning().get();
   const at = (h: number) => new Date(Date.now() + h * HOUR);
   const add = (stage: "system_design" | "leadership" | "debugging", interviewerId: number, h: number) =>
-    db().insert(interviews).values({ loopId: loop.id, stage, interviewerId, scheduledAt: at(h), durationMinutes: 60 }).returning().get();
+    db()
+      .insert(interviews)
+      .values({ loopId: loop.id, stage, interviewerId, scheduledAt: at(h), durationMinutes: 60 })
+      .returning()
+      .get();
   return {
     hm,
     ana,
