@@ -33,6 +33,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       stage: interview.stage,
       scheduledAt: interview.scheduledAt,
       durationMinutes: interview.durationMinutes,
+      // The kit's own length, when the slot was booked at another (before it was chosen, or edited).
+      kitMinutes:
+        interview.exerciseMinutes !== null && interview.exerciseMinutes !== interview.durationMinutes ? interview.exerciseMinutes : null,
       candidateId: interview.candidateId,
       candidateName: candidateNameFor(interview, user.id),
       positionTitle: interview.positionTitle,
@@ -120,7 +123,12 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
               {formatDateTime(interview.scheduledAt, timeZone)} <span className="muted small">({timeZone})</span>
             </dd>
             <dt>Length</dt>
-            <dd>{interview.durationMinutes} minutes</dd>
+            <dd>
+              {interview.durationMinutes} minutes
+              {interview.kitMinutes !== null ? (
+                <span className="small muted"> (the kit's time plan and the candidate's prompt say {interview.kitMinutes})</span>
+              ) : null}
+            </dd>
             <dt>Interviewer</dt>
             <dd>{isOwn ? "You" : interview.interviewerName}</dd>
             <dt>Exercise</dt>
