@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { useHydrated } from "#app/components/ui/use-hydrated";
 import { useRevalidator } from "react-router";
 import { CommentComposer } from "./comment-composer";
 import { CommentList } from "./comment-list";
@@ -162,16 +163,6 @@ function useRevalidateOnFocus() {
     document.addEventListener("visibilitychange", onVisible);
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [revalidator]);
-}
-
-const noSubscription = () => () => {};
-/** False during server rendering and hydration, true after: Monaco only exists in the browser. */
-function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 }
 
 function EditorLoading() {

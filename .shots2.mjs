@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3293";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const [,, email, path, name, selector, width = "390"] = process.argv;
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: 844 } });
+const page = await ctx.newPage();
+await page.request.post(base + "/login", { form: { email, password: "loopwise-demo" }, maxRedirects: 0 });
+await page.goto(base + path);
+await page.locator(selector).first().screenshot({ path: `/tmp/el-${name}.png` });
+await browser.close();
