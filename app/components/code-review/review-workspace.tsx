@@ -36,6 +36,7 @@ export function ReviewWorkspace(props: WorkspaceProps) {
   const [line, setLine] = useState<number | null>(draftFile ? (commentDraft?.line ?? null) : null);
   const [reveal, setReveal] = useState<{ line: number; at: number } | null>(null);
   const [sideBySide, setSideBySide] = useState(true);
+  // Monaco only exists in the browser.
   const mounted = useHydrated();
   useRevalidateOnFocus();
   const file = files.find((f) => f.path === filePath) ?? files[0]!;
