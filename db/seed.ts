@@ -15,6 +15,7 @@ import { historyCandidates } from "./seed-history";
 import { seedCertification } from "./seed-certification";
 import { selfIdentifications } from "./seed-self-id";
 import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
+import { stageMinutes } from "#app/models/stage-minutes";
 
 const DAY = 24 * 3600_000;
 
@@ -27,9 +28,11 @@ export async function seedDemoData(db: Db, now: Date) {
   if (db !== processDatabase()) throw new Error("seedDemoData seeds the process's database: replaceDatabase(database) first.");
   const exercisesByStage = new Map<string, number[]>();
   const exerciseSlugs = new Map<number, string>();
+  const exerciseMinutes = new Map<number, number>();
   for (const ex of db.select().from(schema.exercises).where(eq(schema.exercises.active, true)).all()) {
     exercisesByStage.set(ex.stage, [...(exercisesByStage.get(ex.stage) ?? []), ex.id]);
     exerciseSlugs.set(ex.id, ex.slug);
+    exerciseMinutes.set(ex.id, ex.durationMinutes);
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -101,6 +104,11 @@ export async function seedDemoData(db: Db, now: Date) {
           choices.find((id) => !otherTopics.some((t) => exerciseSlugs.get(id)?.includes(t))) ??
           choices[0] ??
           null;
+        // As long as its kit, as the scheduling form would book it (app/models/stage-minutes.ts).
+        const durationMinutes = stageMinutes(
+          { minutes: iv.durationMinutes },
+          kit === null ? null : { durationMinutes: exerciseMinutes.get(kit)! },
+        );
         const interview = tx
           .insert(schema.interviews)
           .values({
@@ -109,7 +117,7 @@ export async function seedDemoData(db: Db, now: Date) {
             interviewerId: person.id,
             exerciseId: kit,
             scheduledAt,
-            durationMinutes: iv.durationMinutes,
+            durationMinutes,
             status: iv.status,
             createdAt: added,
           })
@@ -117,7 +125,7 @@ export async function seedDemoData(db: Db, now: Date) {
           .get();
         const card = iv.scorecard;
         if (!card) continue;
-        const endedAt = scheduledAt.getTime() + iv.durationMinutes * 60_000;
+        const endedAt = scheduledAt.getTime() + durationMinutes * 60_000;
         const savedAt = new Date(Math.min(now.getTime(), endedAt + (card.submittedAfterHours ?? 2) * 3600_000));
         const scorecard = tx
           .insert(schema.scorecards)

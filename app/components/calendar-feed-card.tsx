@@ -1,20 +1,41 @@
 import { Form } from "react-router";
+import { CopyButton } from "#app/components/ui/copy-button";
 
-/** "My interviews" in the person's own calendar: a private feed link they can replace or turn off. */
-export function CalendarFeedCard({ feedUrl, error }: { feedUrl: string | null; error: string | null }) {
+/**
+ * "My interviews" in the person's own calendar: a private feed address to copy or subscribe to in
+ * one click (`webcal://`), which they can replace or turn off.
+ */
+export function CalendarFeedCard({
+  feedUrl,
+  webcalUrl,
+  error,
+}: {
+  feedUrl: string | null;
+  webcalUrl: string | null;
+  error: string | null;
+}) {
   return (
-    <section className="card calendar-feed" aria-labelledby="feed-heading" style={{ marginTop: "1rem" }}>
+    <section className="card calendar-feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading">Your interviews in your calendar</h2>
       {feedUrl ? (
         <>
-          <p className="small muted">
-            Subscribe to this address in Google Calendar, Outlook or Apple Calendar ("add calendar from URL"). It lists your interviews and
-            follows every change. Anyone who has the address can read it: keep it to yourself, and replace it if it gets out.
-          </p>
           <div className="field">
             <label htmlFor="feed-url">Calendar feed address</label>
-            <input id="feed-url" className="input mono" readOnly value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
+            <div className="feed-address">
+              <input id="feed-url" className="input mono" readOnly value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
+              <CopyButton text={feedUrl} label="Copy address" />
+            </div>
           </div>
+          <p className="small muted">
+            {webcalUrl ? (
+              <>
+                <a href={webcalUrl}>Subscribe in your calendar app</a>, or paste the address into Google Calendar, Outlook or Apple Calendar
+                ("add calendar from URL").{" "}
+              </>
+            ) : null}
+            It lists your interviews and follows every change. Anyone who has the address can read it: keep it to yourself, and replace it
+            if it gets out.
+          </p>
         </>
       ) : (
         <p className="small muted">
@@ -28,11 +49,11 @@ export function CalendarFeedCard({ feedUrl, error }: { feedUrl: string | null; e
         </p>
       ) : null}
       <Form method="post" className="form-actions">
-        <button type="submit" name="intent" value="issue-feed" className="btn">
+        <button type="submit" name="intent" value="issue-feed" className="btn btn-small">
           {feedUrl ? "Replace the address" : "Create a calendar feed address"}
         </button>
         {feedUrl ? (
-          <button type="submit" name="intent" value="revoke-feed" className="btn btn-ghost">
+          <button type="submit" name="intent" value="revoke-feed" className="btn btn-ghost btn-small">
             Turn the feed off
           </button>
         ) : null}

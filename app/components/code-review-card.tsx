@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { CopyButton } from "#app/components/ui/copy-button";
 import { Form, Link } from "react-router";
 import { EXTRA_TIME_PERCENTS } from "#app/models/assignment-phase";
 import { formatDateTime } from "#app/utils/time";
@@ -109,7 +109,7 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
                       value={r.assignment.link}
                       onFocus={(e) => e.currentTarget.select()}
                     />
-                    <CopyButton text={r.assignment.link} />
+                    <CopyButton text={r.assignment.link} label="Copy link" />
                   </div>
                   <p className="hint">
                     Send it to the candidate only. Opening it doesn't start the clock; it opens this one exercise and nothing else.
@@ -147,23 +147,5 @@ export function CodeReviewCard({ rows, timeZone, error, loopOpen }: { rows: Row[
         </div>
       ))}
     </section>
-  );
-}
-
-function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      className="btn"
-      onClick={() =>
-        void navigator.clipboard.writeText(text).then(
-          () => setCopied(true),
-          () => setCopied(false),
-        )
-      }
-    >
-      <span aria-live="polite">{copied ? "Copied" : "Copy link"}</span>
-    </button>
   );
 }

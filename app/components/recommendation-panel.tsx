@@ -6,6 +6,7 @@ import { BandBadge } from "./score-figures";
 import { formatDuration } from "#app/utils/time";
 import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 
 type Owed = { interviewId: number; stage: StageKey; interviewerName: string; owedSince: Date; draft: boolean };
 
@@ -116,7 +117,7 @@ export function RecommendationPanel({
         </div>
       </div>
 
-      <div className="table-wrap">
+      <ScrollRegion label="Dimension scores">
         <table className="table">
           <caption className="visually-hidden">Dimension scores</caption>
           <thead>
@@ -156,7 +157,7 @@ export function RecommendationPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {workings ? (
         <p className="workings small" data-testid="workings">
           <strong>Workings:</strong> S = ({workings.terms}) ÷ {workings.weight} = {workings.sum} ÷ {workings.weight} ={" "}

@@ -1,7 +1,7 @@
 // The iCalendar we write, read back with ical.js (an independent parser): what a calendar app sees.
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { eventUid, interviewerFeed, interviewInvitation, type CalendarInterview } from "./calendar";
+import { eventUid, interviewerFeed, interviewInvitation, webcalLink, type CalendarInterview } from "./calendar";
 
 // Dates are made inside each test: the frozen clock (tests/setup) swaps Date before every test,
 // and ical-generator checks `instanceof Date`.
@@ -116,5 +116,16 @@ describe("an interviewer's feed", () => {
     ]);
     // A feed is read, not answered: nobody is invited in it.
     expect(events.every((e) => e.event.attendees.length === 0)).toBe(true);
+  });
+});
+
+describe("the feed's subscribe link", () => {
+  it("is the same address under webcal://, for https and http, and nothing for anything else", () => {
+    expect(webcalLink("https://loopwise.example.com/calendar/eyJ.a.b/interviews.ics")).toBe(
+      "webcal://loopwise.example.com/calendar/eyJ.a.b/interviews.ics",
+    );
+    expect(webcalLink("http://localhost:3000/calendar/t/interviews.ics")).toBe("webcal://localhost:3000/calendar/t/interviews.ics");
+    expect(webcalLink("javascript:alert(1)")).toBeNull();
+    expect(webcalLink("/calendar/t/interviews.ics")).toBeNull();
   });
 });

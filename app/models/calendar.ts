@@ -99,3 +99,13 @@ export function interviewerFeed(
     events: interviews.map((i) => event(i, { now, appUrl, invitation: false })),
   }).toString();
 }
+
+/**
+ * The feed's address as a subscribe link: `webcal://` is the same address with the scheme that
+ * tells the operating system to hand it to the calendar app, which then subscribes (and, for an
+ * https address, fetches it over https). Null for anything that isn't an http(s) address.
+ */
+export function webcalLink(feedUrl: string): string | null {
+  const m = /^https?:\/\/(.+)$/i.exec(feedUrl);
+  return m ? `webcal://${m[1]}` : null;
+}

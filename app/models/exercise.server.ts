@@ -12,6 +12,7 @@ import { describeIssues } from "./rubric";
 import { assessedSectionProblems, ChecklistSchema, type StoredChecklist } from "./checklist";
 import { KitMetaSchema, missingGuideSections, timeBoxProblems, type KitMeta, type TimePhase } from "./kit";
 import { ScenarioSchema, type StoredScenario } from "./incident-scenario";
+import { promptMinutesProblem } from "./stage-minutes";
 
 export const EXERCISES_DIR = path.resolve("exercises");
 
@@ -86,6 +87,11 @@ export function readExerciseFolder(dir: string) {
     timePlan: meta.timePlan,
   };
   if (meta.takeHome) checkTakeHomeTexts(name, meta, content);
+  else {
+    // A live kit: the candidate is told the same length the interviewer's plan adds up to.
+    const problem = promptMinutesProblem(content.prompt, meta.durationMinutes);
+    if (problem) throw new ExerciseFileError(`${name}/prompt.md: ${problem}`);
+  }
   const contentHash = createHash("sha256")
     .update(JSON.stringify([meta, content]))
     .digest("hex");

@@ -162,6 +162,7 @@ export function getInterview(id: number) {
         exerciseTitle: exercises.title,
         exerciseSummary: exercises.summary,
         exerciseSlug: exercises.slug,
+        exerciseMinutes: exercises.durationMinutes,
         interviewerId: interviews.interviewerId,
         interviewerName: interviewer.name,
         candidateId: candidates.id,

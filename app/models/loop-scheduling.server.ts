@@ -7,6 +7,7 @@ import { getDimensions, getStages } from "./rubric.server";
 import { listPanelists } from "./user.server";
 import { notFound } from "#app/utils/http.server";
 import { checkInterview } from "./interview-checks.server";
+import { stageMinutes } from "./stage-minutes";
 
 /** Everything the scheduling form offers: the position's rubric stages, people and kits. */
 export function schedulingOptions(candidateId: number) {
@@ -18,6 +19,13 @@ export function schedulingOptions(candidateId: number) {
     .split(/[^a-z]+/)
     .filter((w) => w.length > 3);
   const dimensions = Object.fromEntries(getDimensions(position.rubricVersionId).map((d) => [d.key, d.name]));
+  // The kit whose slug names the position's domain ("fraud", "ranking") is the natural default.
+  const defaultKit = Object.fromEntries(
+    Object.entries(exercisesByStage).map(([stage, kits]) => [
+      stage,
+      kits.find((k) => domainWords.some((w) => k.slug.includes(w))) ?? kits[0],
+    ]),
+  ) as Partial<Record<StageKey, { id: number; durationMinutes: number }>>;
   return {
     candidate: { id: candidate.id, name: candidate.name, positionTitle: candidate.positionTitle },
     rubricVersionId: position.rubricVersionId,
@@ -25,19 +33,16 @@ export function schedulingOptions(candidateId: number) {
       key: s.key,
       name: s.name,
       description: s.description,
-      minutes: s.minutes,
+      // The default kit's length: the slot is as long as the time plan the interviewer runs.
+      minutes: stageMinutes(s, defaultKit[s.key]),
       optional: s.optional,
       focus: s.focus.map((f) => dimensions[f] ?? f),
     })),
     panelists: listPanelists(),
     exercisesByStage,
-    // The kit whose slug names the position's domain ("fraud", "ranking") is the natural default.
-    defaultExercise: Object.fromEntries(
-      Object.entries(exercisesByStage).map(([stage, kits]) => [
-        stage,
-        (kits.find((k) => domainWords.some((w) => k.slug.includes(w))) ?? kits[0])?.id ?? null,
-      ]),
-    ) as Partial<Record<StageKey, number | null>>,
+    defaultExercise: Object.fromEntries(Object.entries(defaultKit).map(([stage, kit]) => [stage, kit?.id ?? null])) as Partial<
+      Record<StageKey, number | null>
+    >,
   };
 }
 

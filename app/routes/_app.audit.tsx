@@ -3,6 +3,7 @@ import type { Route } from "./+types/_app.audit";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "#app/models/audit.server";
 import { requirePermission } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log · Loopwise" }];
 
@@ -85,7 +86,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         {entries.length === 0 ? (
           <p className="empty-state">No entries.</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollRegion label="Audit entries">
             <table className="table">
               <thead>
                 <tr>
@@ -117,7 +118,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {nextBefore ? (
           <div className="card-header" style={{ borderTop: "1px solid var(--border)", borderBottom: 0 }}>

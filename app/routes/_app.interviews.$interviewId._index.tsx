@@ -13,6 +13,8 @@ import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
 import { requestTime } from "#app/utils/clock.server";
 import { can } from "#app/models/permissions";
+import { interviewContext } from "#app/models/interview-context.server";
+import { LoopContextCard } from "#app/components/loop-context-card";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${STAGE_LABELS[data.interview.stage]} with ${data.interview.candidateName} · Loopwise` : "Interview · Loopwise" },
@@ -31,6 +33,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       stage: interview.stage,
       scheduledAt: interview.scheduledAt,
       durationMinutes: interview.durationMinutes,
+      // The kit's own length, when the slot was booked at another (before it was chosen, or edited).
+      kitMinutes:
+        interview.exerciseMinutes !== null && interview.exerciseMinutes !== interview.durationMinutes ? interview.exerciseMinutes : null,
       candidateId: interview.candidateId,
       candidateName: candidateNameFor(interview, user.id),
       positionTitle: interview.positionTitle,
@@ -44,6 +49,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         now,
       ),
     },
+    // The loop around this interview: stages and their progress, never a colleague's ratings.
+    context: interviewContext(user, interview, now),
     stage: stage ? { description: stage.description, focus: stage.focus.map((k) => names[k] ?? k) } : null,
     isOwn: mayInterview(user, interview, "write"),
     // The panel's debrief opens once every scheduled scorecard is in.
@@ -55,7 +62,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function InterviewPage({ loaderData }: Route.ComponentProps) {
-  const { interview, stage, isOwn, canManage, debriefOpen, timeZone, now } = loaderData;
+  const { interview, stage, context, isOwn, canManage, debriefOpen, timeZone, now } = loaderData;
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -116,7 +123,12 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
               {formatDateTime(interview.scheduledAt, timeZone)} <span className="muted small">({timeZone})</span>
             </dd>
             <dt>Length</dt>
-            <dd>{interview.durationMinutes} minutes</dd>
+            <dd>
+              {interview.durationMinutes} minutes
+              {interview.kitMinutes !== null ? (
+                <span className="small muted"> (the kit's time plan and the candidate's prompt say {interview.kitMinutes})</span>
+              ) : null}
+            </dd>
             <dt>Interviewer</dt>
             <dd>{isOwn ? "You" : interview.interviewerName}</dd>
             <dt>Exercise</dt>
@@ -147,6 +159,7 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
             </div>
           </section>
         ) : null}
+        <LoopContextCard panel={context.panel} panelOpen={context.panelOpen} isOwn={isOwn} timeZone={timeZone} />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { getRubricDetail } from "#app/models/rubric.server";
 import { idParam, notFound } from "#app/utils/http.server";
 import { requirePermission } from "#app/auth/session.server";
 import { formatDate } from "#app/utils/time";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.rubric.title ?? "Rubric"} v${data?.rubric.version ?? ""} · Loopwise` },
@@ -60,7 +61,7 @@ export default function RubricVersion({ loaderData }: Route.ComponentProps) {
         <div className="card-header">
           <h2 id="dimensions-heading">Dimensions, weights and floors</h2>
         </div>
-        <div className="table-wrap">
+        <ScrollRegion label="Dimensions, weights and floors">
           <table className="table">
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export default function RubricVersion({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="small muted" style={{ padding: "0 1.25rem 1rem" }}>
           Bands, read from S as shown:{" "}
           {rubric.bands

@@ -168,3 +168,56 @@ describe("the calendar feed", () => {
     expect(data).toEqual({ feedError: "Choose one of the buttons on the calendar card." });
   });
 });
+
+describe("My interviews' calendar card", () => {
+  it("offers the feed address to copy and the same address as a webcal:// link that subscribes a calendar app; none before one is created", async () => {
+    const { ana } = await setup();
+    const load = async () =>
+      (await myInterviews.loader(routeArgs(await request("/interviews", { userId: ana.id })))) as {
+        feedUrl: string | null;
+        webcalUrl: string | null;
+      };
+    expect(await load()).toMatchObject({ feedUrl: null, webcalUrl: null });
+    const token = (await feedTokenOf(ana.id))!;
+    const { feedUrl, webcalUrl } = await load();
+    expect(feedUrl).toMatch(new RegExp(`^https?://[^/]+/calendar/${token}/interviews\\.ics$`));
+    expect(webcalUrl).toBe(feedUrl!.replace(/^https?:/, "webcal:"));
+    // The webcal link opens the very feed a calendar app fetches.
+    const fetched = await feed(/\/calendar\/([^/]+)\/interviews\.ics$/.exec(webcalUrl!)![1]!);
+    expect(fetched.response?.status).toBe(200);
+  });
+});
+
+describe("My interviews' groups", () => {
+  it("puts today's interviews first on the person's own clock, then what they owe, then what is coming", async () => {
+    const { position, rubricVersionId } = makeOrganisation();
+    const hm = await makeUser("hiring_manager");
+    // Monday 09:00 UTC is 01:00 in Los Angeles: 20:00 UTC is still Monday there, Sunday 03:00 UTC was Saturday evening,
+    // and Tuesday 09:30 UTC is Tuesday 01:30 there.
+    const lena = await makeUser("interviewer", { name: "Lena", timeZone: "America/Los_Angeles" });
+    const now = new Date("2026-12-07T09:00:00Z");
+    // makeLoop books relative to the frozen clock, which a run may move: these are absolute instants.
+    const hoursTo = (iso: string) => (new Date(iso).getTime() - Date.now()) / 3600_000;
+    const { interviews } = makeLoop({
+      positionId: position.id,
+      rubricVersionId,
+      scheduledById: hm.id,
+      plans: [
+        { stage: "system_design", interviewerId: lena.id, hoursFromNow: hoursTo("2026-12-07T20:00:00Z") },
+        { stage: "debugging", interviewerId: lena.id, hoursFromNow: hoursTo("2026-12-06T03:00:00Z") },
+        { stage: "leadership", interviewerId: lena.id, hoursFromNow: hoursTo("2026-12-08T09:30:00Z") },
+      ],
+    });
+    const [today, owed, upcoming] = interviews;
+    const page = (await myInterviews.loader(routeArgs(await request("/interviews", { userId: lena.id }), {}, now))) as Record<
+      "today" | "owed" | "upcoming" | "past",
+      { id: number }[]
+    > & { todayLabel: string };
+    expect({ today: page.today.map((i) => i.id), owed: page.owed.map((i) => i.id), upcoming: page.upcoming.map((i) => i.id) }).toEqual({
+      today: [today!.id],
+      owed: [owed!.id],
+      upcoming: [upcoming!.id],
+    });
+    expect(page.todayLabel).toBe("7 Dec 2026");
+  });
+});

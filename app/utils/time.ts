@@ -85,3 +85,9 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/** "2026-12-08": the calendar day `date` falls on in `timeZone`, for grouping by day. */
+export function localDay(date: Date | number, timeZone: string): string {
+  const ms = typeof date === "number" ? date : date.getTime();
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 // The accessibility gate over every page a person can reach: each role, in the page's empty,
-// filled and error states, with axe-core (tests/e2e/axe.ts). Pages are listed below by their route
+// filled and error states, at 1280 and at 390 px, with axe-core (tests/e2e/axe.ts). Pages are listed below by their route
 // file; a route file that renders a page and is listed nowhere fails the first test, so a new page
 // can't arrive without an axe check. Nothing here changes data: error states come from refused
 // submissions.
@@ -8,7 +8,14 @@ import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { query } from "./db";
 import { expect, HM, signIn, test } from "./fixtures";
-import { expectAccessible } from "./axe";
+import { expectAccessible, type KnownViolation } from "./axe";
+
+// Every visit at a laptop's width and at a phone's: a layout that reflows can hide a label, clip a
+// control or stack text over text only at one of them.
+const WIDTHS = [
+  { name: "1280 px", viewport: { width: 1280, height: 800 } },
+  { name: "390 px", viewport: { width: 390, height: 844 } },
+] as const;
 
 type State = "empty" | "filled" | "error";
 type Visit = {
@@ -20,6 +27,8 @@ type Visit = {
   act?: (page: Page) => Promise<void>;
   /** On screen once the page is in that state. */
   ready: (page: Page) => Locator;
+  /** Findings left to another change for now, by rule, element and width; each says whose and why. */
+  known?: readonly (KnownViolation & { at: (typeof WIDTHS)[number]["name"] })[];
 };
 
 // States this file can't reach without changing data are checked by the journeys that reach them:
@@ -45,6 +54,12 @@ const user = (email: string) => one<{ id: number }>("select id from users where 
 const h1 = (name: string | RegExp) => (page: Page) => page.getByRole("heading", { level: 1, name });
 const click = (name: string) => (page: Page) => page.getByRole("button", { name, exact: true }).click();
 const fieldErrors = (page: Page) => page.locator(".field-error").first();
+
+// KNOWN, to remove once the debrief's rebuild (another change, same issue) lands: at 390 px its heat
+// map's scrolling wrapper is not keyboard-focusable. Only that rule on that one element at that width.
+const DEBRIEF_HEAT_MAP_390 = [
+  { rule: "scrollable-region-focusable", target: 'section[aria-labelledby="heat-heading"] > .table-wrap', at: "390 px" },
+] as const;
 
 // The interviewer the gate signs in as: Siobhán has a draft, an owed, an upcoming and a submitted scorecard.
 const INTERVIEWER = "siobhan@loopwise.test";
@@ -145,6 +160,7 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin" | 
     },
     {
       route: "_app.candidates.$candidateId.debrief",
+      known: DEBRIEF_HEAT_MAP_390,
       state: "filled",
       path: () => `/candidates/${candidate("Marcus Adeyemi")}/debrief`,
       ready: h1(/Debrief/),
@@ -219,6 +235,7 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin" | 
     },
     {
       route: "_app.candidates.$candidateId.debrief",
+      known: DEBRIEF_HEAT_MAP_390,
       state: "error",
       path: () => `/candidates/${candidate("Julien Marchand")}/debrief`,
       act: click("Record decision"),
@@ -226,6 +243,7 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin" | 
     },
     {
       route: "_app.candidates.$candidateId.debrief",
+      known: DEBRIEF_HEAT_MAP_390,
       state: "filled",
       path: () => `/candidates/${candidate("Gregory Hall")}/debrief`,
       ready: (page) => page.getByRole("heading", { name: /Decision:/ }),
@@ -349,19 +367,28 @@ test("every page a person can reach has an axe check", () => {
   expect([...listed].filter((route) => !pages.includes(route))).toEqual([]);
 });
 
-// One page per test: each has the default 30 s budget and names its page when it fails, and the
-// two workers share the gate evenly. Signing in costs a post and a page load (fixtures.ts signIn).
-for (const [who, visits] of Object.entries(VISITS) as [keyof typeof VISITS, Visit[]][]) {
-  for (const [i, visit] of visits.entries()) {
-    test(`no serious or critical axe violation for the ${who}: ${visit.route} (${visit.state}, ${i + 1} of ${visits.length})`, async ({
-      page,
-    }) => {
-      const email = SIGN_IN[who];
-      if (email) await signIn(page, email);
-      await page.goto(visit.path());
-      await visit.act?.(page);
-      await expect(visit.ready(page).first()).toBeVisible();
-      await expectAccessible(page, `${visit.route}, ${visit.state}, as ${who}`);
-    });
-  }
+// One page and width per test: each has the default 30 s budget and names its page when it fails,
+// and the two workers share the gate evenly. Signing in costs a post and a page load (fixtures.ts signIn).
+for (const width of WIDTHS) {
+  test.describe(`at ${width.name}`, () => {
+    test.use({ viewport: width.viewport });
+    for (const [who, visits] of Object.entries(VISITS) as [keyof typeof VISITS, Visit[]][]) {
+      for (const [i, visit] of visits.entries()) {
+        test(`no serious or critical axe violation for the ${who}: ${visit.route} (${visit.state}, ${i + 1} of ${visits.length})`, async ({
+          page,
+        }) => {
+          const email = SIGN_IN[who];
+          if (email) await signIn(page, email);
+          await page.goto(visit.path());
+          await visit.act?.(page);
+          await expect(visit.ready(page).first()).toBeVisible();
+          await expectAccessible(
+            page,
+            `${visit.route}, ${visit.state}, as ${who}, at ${width.name}`,
+            visit.known?.filter((k) => k.at === width.name),
+          );
+        });
+      }
+    }
+  });
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { useHydrated } from "#app/components/ui/use-hydrated";
 import { useRevalidator } from "react-router";
 import { CommentComposer } from "./comment-composer";
 import { CommentList } from "./comment-list";
@@ -35,6 +36,7 @@ export function ReviewWorkspace(props: WorkspaceProps) {
   const [line, setLine] = useState<number | null>(draftFile ? (commentDraft?.line ?? null) : null);
   const [reveal, setReveal] = useState<{ line: number; at: number } | null>(null);
   const [sideBySide, setSideBySide] = useState(true);
+  // Monaco only exists in the browser.
   const mounted = useHydrated();
   useRevalidateOnFocus();
   const file = files.find((f) => f.path === filePath) ?? files[0]!;
@@ -162,16 +164,6 @@ function useRevalidateOnFocus() {
     document.addEventListener("visibilitychange", onVisible);
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [revalidator]);
-}
-
-const noSubscription = () => () => {};
-/** False during server rendering and hydration, true after: Monaco only exists in the browser. */
-function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 }
 
 function EditorLoading() {
