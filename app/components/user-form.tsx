@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
+import type { z } from "zod";
 import { COUNTRIES, EditUserSchema, NewUserSchema, TIME_ZONES } from "#app/models/user-schema";
 import { ROLE_LABELS } from "#app/models/labels";
 import { ErrorList, FormError, SelectField, TextField } from "./ui/field";
@@ -17,8 +18,9 @@ export function UserForm({
   defaultValue?: Defaults;
   mode: "new" | "edit";
 }) {
-  const schema = mode === "new" ? NewUserSchema : EditUserSchema;
-  const [form, fields] = useForm({
+  // The edit form's fields are the new form's plus "active".
+  const schema: typeof EditUserSchema | typeof NewUserSchema = mode === "new" ? NewUserSchema : EditUserSchema;
+  const [form, fields] = useForm<z.input<typeof EditUserSchema>>({
     id: `user-${mode}`,
     lastResult,
     defaultValue: defaultValue
@@ -55,15 +57,6 @@ export function UserForm({
           hint="Scheduling warns when an interview falls on one of this country's public holidays."
         />
       </div>
-      <div className="form-grid">
-        <TextField
-          meta={fields.password}
-          label={mode === "new" ? "Initial password" : "New password (optional)"}
-          type="password"
-          autoComplete="new-password"
-          hint={mode === "new" ? "At least 12 characters; share it with them privately." : "Leave empty to keep the current password."}
-        />
-      </div>
       {mode === "edit" ? (
         <div className="field">
           <label className="checkbox">
@@ -74,7 +67,7 @@ export function UserForm({
         </div>
       ) : null}
       <div className="form-actions">
-        <SubmitButton>{mode === "new" ? "Add user" : "Save changes"}</SubmitButton>
+        <SubmitButton>{mode === "new" ? "Add user and send invitation" : "Save changes"}</SubmitButton>
         <Link to="/admin/users" className="btn">
           Cancel
         </Link>

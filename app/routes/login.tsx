@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect } from "react";
-import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
 import { FormError, TextField } from "#app/components/ui/field";
@@ -86,6 +86,9 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
         </Form>
+        <p>
+          <Link to="/forgot">Forgot your password?</Link>
+        </p>
       </div>
     </main>
   );
