@@ -20,7 +20,14 @@ describe("one permission table", () => {
     );
     expect(pagePermission("/fairness")).toBe("fairness:read");
     expect(pagePermission("/fairness/report")).toBe("fairness:read");
-    for (const p of ["loops:manage", "interviews:own", "certification:own", "audit:read", "candidate-data:manage", "settings:read"] as const)
+    for (const p of [
+      "loops:manage",
+      "interviews:own",
+      "certification:own",
+      "audit:read",
+      "candidate-data:manage",
+      "settings:read",
+    ] as const)
       expect(can({ role: "compliance" }, p)).toBe(false);
   });
 
@@ -84,5 +91,17 @@ describe("one permission table", () => {
       const permission = pagePermission(homeFor(role));
       expect(permission && can({ role }, permission)).toBe(true);
     }
+  });
+});
+
+describe("one's own account", () => {
+  it("every role opens its Account page; it is in nobody's navigation or settings (the top bar links it)", () => {
+    for (const role of ["interviewer", "hiring_manager", "admin", "compliance"] as const) {
+      expect(can({ role }, "account:own")).toBe(true);
+      expect(destinationAfterSignIn("/account", role)).toBe("/account");
+    }
+    expect(pagePermission("/account")).toBe("account:own");
+    // The emailed links and the forgot page are for people who can't sign in: no permission.
+    for (const path of ["/invite/abc", "/reset/abc", "/forgot"]) expect(pagePermission(path)).toBeNull();
   });
 });
