@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form } from "react-router";
 import type { Route } from "./+types/_app.account";
+import { useHydratedMarker } from "#app/components/account/hydrated";
 import { PASSWORD_HINT } from "#app/components/account/set-password-form";
 import { FormError, TextField } from "#app/components/ui/field";
 import { SubmitButton } from "#app/components/ui/submit-button";
@@ -46,6 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { me } = loaderData;
+  const marker = useHydratedMarker();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -54,7 +56,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     shouldRevalidate: "onInput",
   });
   return (
-    <div className="page-narrow" style={{ margin: 0 }}>
+    <div className="page-narrow" style={{ margin: 0 }} {...marker}>
       <div className="page-header">
         <h1>Your account</h1>
       </div>
