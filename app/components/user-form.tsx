@@ -67,7 +67,7 @@ export function UserForm({
         </div>
       ) : null}
       <div className="form-actions">
-        <SubmitButton>{mode === "new" ? "Add user and send invitation" : "Save changes"}</SubmitButton>
+        <SubmitButton>{mode === "new" ? "Add user" : "Save changes"}</SubmitButton>
         <Link to="/admin/users" className="btn">
           Cancel
         </Link>

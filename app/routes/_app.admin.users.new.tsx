@@ -38,7 +38,7 @@ export default function NewUser({ actionData }: Route.ComponentProps) {
       <div className="page-header">
         <div>
           <h1>Add a user</h1>
-          <p>They get an email with a link to choose their own password; the link works once, for 7 days.</p>
+          <p>Adding them emails an invitation with a link to choose their own password; the link works once, for 7 days.</p>
         </div>
       </div>
       <UserForm mode="new" lastResult={actionData} />
