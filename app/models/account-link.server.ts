@@ -244,14 +244,17 @@ export async function setPasswordWithLink({
   return result;
 }
 
-/** Closes this person's open reset links: a password changed some other way makes them moot. */
-export function closeResetLinks(tx: Tx, userId: number, now: Date) {
+/**
+ * Closes this person's open links (of one purpose, or all): a password changed some other way makes
+ * reset links moot, and a changed email address means the links went to the wrong inbox.
+ */
+export function closeOpenLinks(tx: Tx, userId: number, now: Date, purpose?: AccountLinkPurpose) {
   tx.update(accountLinks)
     .set({ revokedAt: now })
     .where(
       and(
         eq(accountLinks.userId, userId),
-        eq(accountLinks.purpose, "password_reset"),
+        purpose ? eq(accountLinks.purpose, purpose) : undefined,
         isNull(accountLinks.usedAt),
         isNull(accountLinks.revokedAt),
       ),

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { hashPassword, verifyPassword } from "#app/utils/password.server";
-import { closeResetLinks } from "./account-link.server";
+import { closeOpenLinks } from "./account-link.server";
 import { recordAudit } from "./audit.server";
 import { deleteSessionsOfUser } from "./session.server";
 
@@ -22,7 +22,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   db().transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id)).run();
-    closeResetLinks(tx, user.id, now);
+    closeOpenLinks(tx, user.id, now, "password_reset");
     recordAudit(tx, {
       actor: user,
       at: now,

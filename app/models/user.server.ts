@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { users, type Role } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
-import { inviteNewUser } from "./account-link.server";
+import { closeOpenLinks, inviteNewUser } from "./account-link.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 import { deleteSessionsOfUser } from "./session.server";
 
@@ -160,6 +160,8 @@ export function updateUser(
       before: diff.before,
       after: diff.after,
     });
+    // Links already emailed went to the old address: an invitation is sent again to the new one.
+    if ("email" in diff.after) closeOpenLinks(tx, id, now);
     return { ok: true as const, user: row, before };
   });
   if (!result?.ok) return result;

@@ -214,6 +214,35 @@ describe("inviting someone", () => {
     expect(status.data).toMatchObject({ invitation: { kind: "used" }, hasPassword: true });
   });
 
+  it("changing their email closes the link sent to the old address; a reset link doesn't open the invitation page", async () => {
+    const admin = await makeUser("admin");
+    await addUser(admin.id);
+    const ines = db().select().from(users).where(eq(users.email, "ines.duarte@loopwise.test")).get()!;
+    const token = linkIn(ines.email, "/invite");
+    expect((await openInvite(token)).data?.data.link.state).toBe("valid");
+    const form = {
+      name: ines.name,
+      email: "ines.d@loopwise.test",
+      title: ines.title,
+      role: ines.role,
+      timeZone: ines.timeZone,
+      active: "on",
+    };
+    const edit = await run(async () =>
+      editUser.action(routeArgs(await request(`/admin/users/${ines.id}`, { userId: admin.id, form }), { userId: String(ines.id) })),
+    );
+    expect(edit.response?.status).toBe(302);
+    expect((await openInvite(token)).data?.data.link.state).toBe("replaced");
+    const page = await run(async () =>
+      editUser.loader(routeArgs(await request(`/admin/users/${ines.id}`, { userId: admin.id }), { userId: String(ines.id) })),
+    );
+    expect(rendered(editUser.default, page.data)).toContain("their email address changed. Send a new one.");
+
+    await forgotFrom("10.3.0.1", "ines.d@loopwise.test");
+    const resetToken = linkIn("ines.d@loopwise.test", "/reset");
+    expect((await openInvite(resetToken)).data).toMatchObject({ init: { status: 404 }, data: { link: { state: "unknown" } } });
+  });
+
   it("a weak password is refused by the field with the reason; the link still works", async () => {
     const admin = await makeUser("admin");
     await addUser(admin.id);

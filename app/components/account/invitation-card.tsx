@@ -45,7 +45,7 @@ export function InvitationCard({ user, invitation, hasPassword, timeZone, notice
                   ? `Sent ${at(invitation.sentAt)}; it expired unused on ${at(invitation.expiresAt)}.`
                   : hasPassword
                     ? "They set a password through a reset link instead."
-                    : "A newer link replaced it."}
+                    : "It no longer works: a newer invitation replaced it, or their email address changed. Send a new one."}
           </p>
         </>
       )}
