@@ -61,7 +61,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
             <TextField meta={fields.email} label="Email" type="email" autoComplete="username" autoFocus />
             <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
           </Form>
-          <p>
+          <p className="auth-aside">
             <Link to="/login">Back to sign in</Link>
           </p>
         </>

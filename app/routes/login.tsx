@@ -86,7 +86,7 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
         </Form>
-        <p>
+        <p className="auth-aside">
           <Link to="/forgot">Forgot your password?</Link>
         </p>
       </div>
