@@ -16,10 +16,10 @@ type Args = { request: Request; params: { token?: string }; context: Readonly<Ro
 const statusOf = (state: string) => (state === "unknown" ? 404 : 410);
 
 export function loadLink(purpose: AccountLinkPurpose, { params, context }: Args) {
+  // Every page is already sent no-store with a same-origin Referrer-Policy (security-headers.server.ts),
+  // so the token in the address is neither cached nor passed to another site.
   const link = openLink(params.token ?? "", purpose, requestTime(context));
-  // Never cached or shared: the page carries whose account the link opens.
-  const headers = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
-  return link.state === "valid" ? data({ link }, { headers }) : data({ link }, { status: statusOf(link.state), headers });
+  return data({ link }, { status: link.state === "valid" ? 200 : statusOf(link.state) });
 }
 
 export async function setPasswordFromForm(purpose: AccountLinkPurpose, { request, params, context }: Args) {
