@@ -24,6 +24,7 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     title: text("title").notNull().default(""),
     role: text("role", { enum: ROLES }).notNull(),
+    // "" until an invited person sets their password (account_links): nothing verifies against it.
     passwordHash: text("password_hash").notNull(),
     timeZone: text("time_zone").notNull().default("UTC"),
     // ISO 3166-1 alpha-2 code whose public holidays scheduling warns about; "" for none.
@@ -49,6 +50,32 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const ACCOUNT_LINK_PURPOSES = ["invitation", "password_reset"] as const;
+export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
+
+// An emailed link that lets its holder set a password: an admin's invitation or a reset someone
+// asked for. Only a SHA-256 of the link's secret is kept, so reading the database (or a backup)
+// opens no account; a link works once, until it expires or a newer one replaces it.
+export const accountLinks = sqliteTable(
+  "account_links",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_LINK_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // Who sent it: the admin for an invitation; null for a reset asked for from the sign-in page.
+    sentById: integer("sent_by_id").references(() => users.id),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    // Set when a resent link, or a password set some other way, made this one useless.
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("account_links_token_unique").on(t.tokenHash), index("account_links_user_idx").on(t.userId, t.purpose)],
 );
 
 // ---------------------------------------------------------------------------------------------

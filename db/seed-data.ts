@@ -10,6 +10,16 @@ import type { SeedCandidate, SeedPosition, SeedUser } from "./seed-types";
 
 export const DEMO_PASSWORD = "loopwise-demo";
 
+/** Invited by the admin when the demo is seeded; signs in only after choosing a password from the email. */
+export const INVITED = {
+  name: "Priya Raman",
+  email: "priya@loopwise.test",
+  title: "Senior ML Engineer",
+  role: "interviewer",
+  timeZone: "Europe/London",
+  country: "GB",
+} as const;
+
 export const users: SeedUser[] = [
   {
     name: "Hannah Okafor",

@@ -14,8 +14,10 @@ import * as schema from "./schema";
 import { historyCandidates } from "./seed-history";
 import { seedCertification } from "./seed-certification";
 import { selfIdentifications } from "./seed-self-id";
-import { candidates as seedCandidates, DEMO_PASSWORD, positions as seedPositions, users as seedUsers } from "./seed-data";
+import { candidates as seedCandidates, DEMO_PASSWORD, INVITED, positions as seedPositions, users as seedUsers } from "./seed-data";
 import { stageMinutes } from "#app/models/stage-minutes";
+import { createUser } from "#app/models/user.server";
+import { env } from "#app/utils/env.server";
 
 const DAY = 24 * 3600_000;
 
@@ -181,6 +183,13 @@ export async function seedDemoData(db: Db, now: Date) {
   publishNewerVersions(must(hm ?? undefined, "hiring manager hm@loopwise.test"), rubric, now);
   // Gold samples are rated on the newest version, so they load (and are rated) once it is published.
   seedCertification(now);
+  // One colleague invited this morning who hasn't chosen a password yet: the admin's user page
+  // shows the invitation pending, and the outbox holds the email with its link.
+  const admin = must(
+    db.select().from(schema.users).where(eq(schema.users.email, "admin@loopwise.test")).get(),
+    "admin admin@loopwise.test",
+  );
+  createUser(admin, INVITED, { now, smtp: false, appUrl: env().publicUrl });
   // Last year's bias audit, produced as the compliance lead would from /fairness.
   const compliance = must(db.select().from(schema.users).where(eq(schema.users.role, "compliance")).get(), "compliance user");
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

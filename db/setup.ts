@@ -10,7 +10,7 @@ import { loadRubrics, unloadedRubricFiles } from "#app/models/rubric.server";
 import { listRubricVersions } from "#app/models/rubric-version.server";
 import { seedDemoData } from "./seed";
 import { ensureAggregates } from "#app/models/aggregates.server";
-import { DEMO_PASSWORD, users } from "./seed-data";
+import { DEMO_PASSWORD, INVITED, users } from "./seed-data";
 
 ensureLocalEnvFile();
 const database = openDatabase(env().DATABASE_PATH);
@@ -30,11 +30,15 @@ database.$client.pragma("wal_checkpoint(TRUNCATE)");
 database.$client.close();
 
 console.log(`Database ${env().DATABASE_PATH}: migrated; ${rubrics.length} rubric version(s), ${exercises.length} exercise(s) loaded.`);
-console.log(`${gold.loaded.length} gold sample(s) loaded${gold.waiting.length ? `; waiting for their rubric version: ${gold.waiting.map((w) => w.slug).join(", ")}` : ""}.`);
+console.log(
+  `${gold.loaded.length} gold sample(s) loaded${gold.waiting.length ? `; waiting for their rubric version: ${gold.waiting.map((w) => w.slug).join(", ")}` : ""}.`,
+);
 console.log(seeded ? "Demo organisation seeded." : "Existing data kept (seeding only fills an empty database).");
 for (const v of published) console.log(`New loops use ${v.title} v${v.version}.`);
 for (const f of waiting)
   console.log(`rubrics/${f.name} isn't loaded: load it as a draft on the Rubric page, preview its impact and publish it.`);
 console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
 for (const u of users) console.log(`  ${u.role.padEnd(15)} ${u.email.padEnd(28)} ${u.name}`);
+if (seeded)
+  console.log(`  (invited)       ${INVITED.email.padEnd(28)} ${INVITED.name}: no password yet; her invitation is in Settings → Outbox`);
 console.log("");

@@ -95,6 +95,11 @@ export async function startSession(userId: number): Promise<string> {
   return sessionCookie().serialize(token);
 }
 
+/** The id of the session this request is signed in with, if any. */
+export function currentSessionId(request: Request): Promise<string | null> {
+  return sessionIdFrom(request);
+}
+
 export async function endSession(request: Request): Promise<string> {
   const sid = await sessionIdFrom(request);
   if (sid) deleteSession(sid);

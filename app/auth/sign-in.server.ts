@@ -66,9 +66,10 @@ export async function signIn(input: {
   if (gate.delayMs > 0) await (input.wait ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(gate.delayMs);
 
   const user = getUserForSignIn(email);
-  // Same work and the same message whether the email is unknown or the password wrong.
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid || !user.active) {
+  // Same work and the same message whether the email is unknown, the password wrong, or the
+  // person invited but without a password yet ("").
+  const valid = await verifyPassword(input.password, user?.passwordHash || DUMMY_HASH);
+  if (!user || !user.passwordHash || !valid || !user.active) {
     await recordFailedSignIn(email, input.client);
     audit(user ? "Wrong password" : "Unknown email address");
     return { ok: false, refused: false, message: WRONG };

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
+import type { z } from "zod";
 import { COUNTRIES, EditUserSchema, NewUserSchema, TIME_ZONES } from "#app/models/user-schema";
 import { ROLE_LABELS } from "#app/models/labels";
 import { ErrorList, FormError, SelectField, TextField } from "./ui/field";
@@ -17,8 +18,9 @@ export function UserForm({
   defaultValue?: Defaults;
   mode: "new" | "edit";
 }) {
-  const schema = mode === "new" ? NewUserSchema : EditUserSchema;
-  const [form, fields] = useForm({
+  // The edit form's fields are the new form's plus "active".
+  const schema: typeof EditUserSchema | typeof NewUserSchema = mode === "new" ? NewUserSchema : EditUserSchema;
+  const [form, fields] = useForm<z.input<typeof EditUserSchema>>({
     id: `user-${mode}`,
     lastResult,
     defaultValue: defaultValue
@@ -53,15 +55,6 @@ export function UserForm({
           placeholder="None"
           options={Object.entries(COUNTRIES).map(([value, label]) => ({ value, label }))}
           hint="Scheduling warns when an interview falls on one of this country's public holidays."
-        />
-      </div>
-      <div className="form-grid">
-        <TextField
-          meta={fields.password}
-          label={mode === "new" ? "Initial password" : "New password (optional)"}
-          type="password"
-          autoComplete="new-password"
-          hint={mode === "new" ? "At least 12 characters; share it with them privately." : "Leave empty to keep the current password."}
         />
       </div>
       {mode === "edit" ? (

@@ -3,7 +3,21 @@ import { auditLog, users } from "#db/schema";
 import { db, type Db, type Tx } from "#app/utils/db.server";
 
 export type AuditActor = { id: number; name: string } | { id: null; name: string };
-export type AuditAction = "create" | "update" | "delete" | "submit" | "amend" | "remind" | "sign_in" | "sign_out" | "sign_in_failed";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "submit"
+  | "amend"
+  | "remind"
+  | "sign_in"
+  | "sign_out"
+  | "sign_in_failed"
+  | "invite"
+  | "invitation_accept"
+  | "password_change"
+  | "password_reset_request"
+  | "password_reset";
 
 /**
  * Appends one entry. Call it inside the same transaction as the change it describes, so the log

@@ -34,6 +34,24 @@ describe("the outbox", () => {
     }
   });
 
+  it("once delivered, keeps the email without the secret of any invitation or reset link in it", async () => {
+    const server = await startSmtpServer();
+    try {
+      const now = new Date();
+      const token = "A".repeat(20) + "b_c-" + "9".repeat(19);
+      const body = `Choose your password here: http://localhost:3000/invite/${token}\nOr reset: http://localhost:3000/reset/${token}`;
+      db().transaction((tx) => queueEmail(tx, { ...email, body }, { now, smtp: true }));
+      await deliverDueEmails({ now, send: smtpSender(`smtp://127.0.0.1:${server.port}`, "Loopwise <loopwise@test.invalid>") });
+      // The mail server got the link whole (quoted-printable wraps long lines with "=").
+      expect(server.received[0]!.data.replace(/=\r?\n/g, "")).toContain(`/invite/${token}`);
+      expect(row().body).toBe(
+        "Choose your password here: http://localhost:3000/invite/(removed once delivered)\nOr reset: http://localhost:3000/reset/(removed once delivered)",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it("keeps an email the mail server can't take, tries it again later, and marks it failed after the last attempt", async () => {
     const port = await closedPort();
     const unreachable = smtpSender(`smtp://127.0.0.1:${port}`, "Loopwise <loopwise@test.invalid>");

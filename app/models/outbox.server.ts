@@ -4,6 +4,7 @@
 import { and, asc, count, desc, eq, lte } from "drizzle-orm";
 import { outbox } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
+import { withoutAccountLinks } from "./account-rules";
 
 export type Email = { toAddress: string; toName: string; subject: string; body: string };
 export type SendEmail = (email: Email) => Promise<void>;
@@ -38,7 +39,15 @@ export async function deliverDueEmails({ now, send, limit = 50 }: { now: Date; s
       await send(email);
       db()
         .update(outbox)
-        .set({ status: "sent", sentAt: now, nextAttemptAt: null, attempts: email.attempts + 1, lastError: null })
+        // Delivered: the account links in it have done their job here and are blanked.
+        .set({
+          status: "sent",
+          sentAt: now,
+          nextAttemptAt: null,
+          attempts: email.attempts + 1,
+          lastError: null,
+          body: withoutAccountLinks(email.body),
+        })
         .where(eq(outbox.id, email.id))
         .run();
       sent += 1;

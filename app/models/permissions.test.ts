@@ -109,3 +109,15 @@ describe("one permission table", () => {
     }
   });
 });
+
+describe("one's own account", () => {
+  it("every role opens its Account page; it is in nobody's navigation or settings (the top bar links it)", () => {
+    for (const role of ["interviewer", "hiring_manager", "admin", "compliance"] as const) {
+      expect(can({ role }, "account:own")).toBe(true);
+      expect(destinationAfterSignIn("/account", role)).toBe("/account");
+    }
+    expect(pagePermission("/account")).toBe("account:own");
+    // The emailed links and the forgot page are for people who can't sign in: no permission.
+    for (const path of ["/invite/abc", "/reset/abc", "/forgot"]) expect(pagePermission(path)).toBeNull();
+  });
+});

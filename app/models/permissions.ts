@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "fairness:read": ["admin", "compliance"],
   /** Fairness as an everyday page in the main navigation; admins open it under Settings. */
   "fairness:home": ["compliance"],
+  /** Their own account: who they are, and changing their password. */
+  "account:own": ["interviewer", "hiring_manager", "admin", "compliance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -123,6 +125,7 @@ const PAGE_ACCESS: { pattern: RegExp; permission: Permission }[] = [
   { pattern: /^\/candidates\/\d+\/(data|erase|subject-access)(\/|$)/, permission: "candidate-data:manage" },
   { pattern: /^\/settings\/?$/, permission: "settings:read" },
   { pattern: /^\/certification\/grading(\/|$)/, permission: "certification:grading" },
+  { pattern: /^\/account\/?$/, permission: "account:own" },
   // Fairness is in compliance's navigation and admins' settings; reading it needs the one permission.
   { pattern: /^\/fairness(\/|$)/, permission: "fairness:read" },
   ...[...NAVIGATION, ...SETTINGS].map((n) => ({ pattern: new RegExp(`^${n.path}(/|$)`), permission: n.permission })),

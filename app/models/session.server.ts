@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, eq, lt, ne } from "drizzle-orm";
 import { sessions, type Role } from "#db/schema";
 import { db, prepared } from "#app/utils/db.server";
 
@@ -25,8 +25,12 @@ export function deleteSession(sessionId: string) {
   db().delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
 
-export function deleteSessionsOfUser(userId: number) {
-  db().delete(sessions).where(eq(sessions.userId, userId)).run();
+/** Ends every session of this person, or every one but `except` (the one changing the password). */
+export function deleteSessionsOfUser(userId: number, { except }: { except?: string | null } = {}) {
+  db()
+    .delete(sessions)
+    .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId))
+    .run();
 }
 
 /** The signed-in user as every guard and model sees it. */

@@ -22,13 +22,9 @@ const base = {
     .refine((c) => c === "" || Object.hasOwn(COUNTRIES, c), "Choose a country from the list, or none"),
 };
 
-const password = z
-  .string({ error: "Set a password of at least 12 characters" })
-  .min(12, "Use at least 12 characters")
-  .max(200, "Keep the password under 200 characters");
-
-export const NewUserSchema = z.object({ ...base, password });
-export const EditUserSchema = z.object({ ...base, active: z.boolean().default(false), password: password.optional() });
+// No password: an admin invites people, who choose their own (account-link.server.ts).
+export const NewUserSchema = z.object(base);
+export const EditUserSchema = z.object({ ...base, active: z.boolean().default(false) });
 
 export const TIME_ZONES = [
   "UTC",

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { users, type Role } from "#db/schema";
 import { db, type Tx } from "#app/utils/db.server";
-import { hashPassword } from "#app/utils/password.server";
+import { closeOpenLinks, inviteNewUser } from "./account-link.server";
 import { changedFields, recordAudit, type AuditActor } from "./audit.server";
 import { deleteSessionsOfUser } from "./session.server";
 
@@ -47,7 +47,12 @@ const listColumns = {
 };
 
 export function listUsers() {
-  return db().select(listColumns).from(users).orderBy(asc(users.name)).all();
+  return db()
+    .select({ ...listColumns, invited: sql<number>`${users.passwordHash} = ''` })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all()
+    .map((u) => ({ ...u, invited: Boolean(u.invited) }));
 }
 
 export function getUser(id: number) {
@@ -84,19 +89,22 @@ export function isEmailTaken(email: string, exceptUserId?: number) {
   return Boolean(row && row.id !== exceptUserId);
 }
 
-export async function createUser(
-  actor: AuditActor,
-  input: { name: string; email: string; title: string; role: Role; timeZone: string; country: string; password: string },
-  now: Date,
+/**
+ * Adds someone without a password and sends them an invitation to choose one (account-link.server.ts),
+ * in one transaction: nobody is added whose invitation wasn't written to the outbox.
+ */
+export function createUser(
+  actor: AuditActor & { id: number },
+  input: { name: string; email: string; title: string; role: Role; timeZone: string; country: string },
+  mail: { now: Date; smtp: boolean; appUrl: string },
 ) {
-  const passwordHash = await hashPassword(input.password);
+  const { now } = mail;
   return db().transaction((tx) => {
     const row = tx
       .insert(users)
-      .values({ ...input, email: normalizeEmail(input.email), passwordHash, createdAt: now, updatedAt: now })
+      .values({ ...input, email: normalizeEmail(input.email), passwordHash: "", createdAt: now, updatedAt: now })
       .returning(listColumns)
       .get();
-    // The password hash is deliberately left out of the audit entry.
     recordAudit(tx, {
       actor,
       at: now,
@@ -106,7 +114,8 @@ export async function createUser(
       summary: `Added user ${row.name} (${row.role})`,
       after: row,
     });
-    return row;
+    const invitationExpiresAt = inviteNewUser(tx, actor, row, mail);
+    return { user: row, invitationExpiresAt };
   });
 }
 
@@ -167,27 +176,12 @@ export function updateUser(
       before: diff.before,
       after: diff.after,
     });
+    // Links already emailed went to the old address: an invitation is sent again to the new one.
+    if ("email" in diff.after) closeOpenLinks(tx, id, now);
     return { ok: true as const, user: row, before };
   });
   if (!result?.ok) return result;
   // A role change or deactivation takes effect at once, not when the cookie expires.
   if (result.before.role !== next.role || !next.active) deleteSessionsOfUser(id);
   return { ok: true, user: result.user };
-}
-
-export async function setPassword(actor: AuditActor, id: number, password: string, now: Date) {
-  const passwordHash = await hashPassword(password);
-  db().transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id)).run();
-    recordAudit(tx, {
-      actor,
-      at: now,
-      action: "update",
-      entityType: "user",
-      entityId: id,
-      summary: "Password changed",
-      after: { password: "changed" },
-    });
-  });
-  deleteSessionsOfUser(id);
 }

@@ -6,7 +6,11 @@ import { UserForm } from "#app/components/user-form";
 import { listInterviewsFor } from "#app/models/interview.server";
 import { formatDateTime } from "#app/utils/time";
 import { EditUserSchema } from "#app/models/user-schema";
-import { getUser, setPassword, updateUser } from "#app/models/user.server";
+import { getUser, updateUser } from "#app/models/user.server";
+import { InvitationCard } from "#app/components/account/invitation-card";
+import { hasPassword, invitationStatus, requestPasswordReset, resendInvitation } from "#app/models/account-link.server";
+import { accountMail, deliverSoon } from "#app/auth/account.server";
+import { clientAddress } from "#app/utils/client-address.server";
 import { idParam, notFound, readFormData } from "#app/utils/http.server";
 import { requirePermission } from "#app/auth/session.server";
 import { requestTime } from "#app/utils/clock.server";
@@ -21,25 +25,57 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const upcoming = listInterviewsFor(user.id)
     .filter((i) => i.status === "scheduled" && i.scheduledAt.getTime() > now)
     .map((i) => ({ id: i.id, stage: i.stage, scheduledAt: i.scheduledAt, candidateName: i.candidateName }));
-  return { user, upcoming, timeZone: admin.timeZone };
+  const invitation = invitationStatus(user.id, requestTime(context));
+  // Right after adding someone (?invited), the page confirms the invitation went out.
+  const justInvited = new URL(request.url).searchParams.has("invited") && invitation.kind === "valid";
+  return { user, upcoming, timeZone: admin.timeZone, invitation, hasPassword: hasPassword(user.id), justInvited };
+}
+
+type AccountNotice = { accountNotice: { ok: boolean; message: string } };
+
+/** "Resend invitation" and "Email a password reset link" on the Signing in card. */
+function accountAction(admin: { id: number; name: string; timeZone: string }, id: number, intent: string, request: Request, now: Date) {
+  const mail = accountMail(now);
+  if (intent === "resend-invitation") {
+    const sent = resendInvitation(admin, id, mail) ?? notFound("No such user");
+    if (!sent.ok) return data<AccountNotice>({ accountNotice: { ok: false, message: sent.message } }, { status: 400 });
+    deliverSoon(mail);
+    return data<AccountNotice>({
+      accountNotice: {
+        ok: true,
+        message: `Invitation sent to ${sent.email}. The link works until ${formatDateTime(sent.expiresAt, admin.timeZone)}; the earlier link no longer works.`,
+      },
+    });
+  }
+  const user = getUser(id) ?? notFound("No such user");
+  if (!user.active || !hasPassword(id))
+    return data<AccountNotice>(
+      { accountNotice: { ok: false, message: "Only an active user with a password can be sent a reset link." } },
+      { status: 400 },
+    );
+  requestPasswordReset({ email: user.email, actor: admin, client: clientAddress(request) }, mail);
+  deliverSoon(mail);
+  return data<AccountNotice>({ accountNotice: { ok: true, message: `Password reset link sent to ${user.email}. It works for an hour.` } });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const admin = await requirePermission(request, "users:manage");
   const id = idParam(params.userId);
   if (!getUser(id)) notFound("No such user");
-  const submission = parseWithZod(await readFormData(request), { schema: EditUserSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const { password, ...value } = submission.value;
+  const formData = await readFormData(request);
   const now = requestTime(context);
-  const result = updateUser(admin, id, value, now) ?? notFound("No such user");
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), { status: 400 });
-  if (password) await setPassword(admin, id, password, now);
+  const intent = formData.get("intent");
+  if (intent === "resend-invitation" || intent === "send-reset") return accountAction(admin, id, intent, request, now);
+  const submission = parseWithZod(formData, { schema: EditUserSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = updateUser(admin, id, submission.value, now) ?? notFound("No such user");
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   throw redirect("/admin/users");
 }
 
 export default function EditUser({ loaderData, actionData }: Route.ComponentProps) {
-  const { user, upcoming, timeZone } = loaderData;
+  const { user, upcoming, timeZone, invitation, justInvited } = loaderData;
+  const notice = actionData && "accountNotice" in actionData ? actionData.accountNotice : null;
   return (
     <div className="page-narrow" style={{ margin: 0 }}>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -48,7 +84,13 @@ export default function EditUser({ loaderData, actionData }: Route.ComponentProp
       <div className="page-header">
         <h1>{user.name}</h1>
       </div>
-      <UserForm mode="edit" lastResult={actionData} defaultValue={user} />
+      {justInvited && invitation.kind === "valid" ? (
+        <p className="flash" role="status">
+          Added {user.name}. Invitation sent to {user.email}; the link works until {formatDateTime(invitation.expiresAt, timeZone)}.
+        </p>
+      ) : null}
+      <UserForm mode="edit" lastResult={actionData && !("accountNotice" in actionData) ? actionData : undefined} defaultValue={user} />
+      <InvitationCard user={user} invitation={invitation} hasPassword={loaderData.hasPassword} timeZone={timeZone} notice={notice} />
       {upcoming.length ? (
         <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="upcoming-heading">
           <h2 id="upcoming-heading">Upcoming interviews ({upcoming.length})</h2>

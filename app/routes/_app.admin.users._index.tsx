@@ -47,7 +47,15 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                 <td>{u.email}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td className="small">{u.timeZone}</td>
-                <td>{u.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Deactivated</span>}</td>
+                <td>
+                  {!u.active ? (
+                    <span className="badge">Deactivated</span>
+                  ) : u.invited ? (
+                    <span className="badge badge-info">Invited</span>
+                  ) : (
+                    <span className="badge badge-ok">Active</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

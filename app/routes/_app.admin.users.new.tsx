@@ -4,6 +4,7 @@ import type { Route } from "./+types/_app.admin.users.new";
 import { UserForm } from "#app/components/user-form";
 import { NewUserSchema } from "#app/models/user-schema";
 import { createUser, isEmailTaken } from "#app/models/user.server";
+import { accountMail, deliverSoon } from "#app/auth/account.server";
 import { requirePermission } from "#app/auth/session.server";
 import { readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
@@ -18,13 +19,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requirePermission(request, "users:manage");
   const submission = parseWithZod(await readFormData(request), { schema: NewUserSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (isEmailTaken(submission.value.email))
-    return data(submission.reply({ fieldErrors: { email: ["Someone already signs in with this email"] }, hideFields: ["password"] }), {
-      status: 400,
-    });
-  await createUser(admin, submission.value, requestTime(context));
-  throw redirect("/admin/users");
+    return data(submission.reply({ fieldErrors: { email: ["Someone already signs in with this email"] } }), { status: 400 });
+  const mail = accountMail(requestTime(context));
+  const { user } = createUser(admin, submission.value, mail);
+  deliverSoon(mail);
+  // Their page says the invitation went out, to which address and until when it works.
+  throw redirect(`/admin/users/${user.id}?invited`);
 }
 
 export default function NewUser({ actionData }: Route.ComponentProps) {
@@ -34,7 +36,10 @@ export default function NewUser({ actionData }: Route.ComponentProps) {
         <Link to="/admin/users">Users</Link> /
       </nav>
       <div className="page-header">
-        <h1>Add a user</h1>
+        <div>
+          <h1>Add a user</h1>
+          <p>Adding them emails an invitation with a link to choose their own password; the link works once, for 7 days.</p>
+        </div>
       </div>
       <UserForm mode="new" lastResult={actionData} />
     </div>

@@ -66,6 +66,9 @@ function Shell({ user, children }: { user: { name: string; role: Role; owed: num
               <span>
                 <strong>{user.name}</strong> <span className="role-pill">{ROLE_LABELS[user.role]}</span>
               </span>
+              <NavLink to="/account" className="btn btn-ghost btn-small">
+                Account
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="btn btn-ghost btn-small">
                   Sign out

@@ -86,8 +86,40 @@ const interviewValues = (fx: Organisation) => [
 ];
 
 const SPECS: Record<string, (fx: Organisation) => Target> = {
-  "_app.admin.users.$userId": userFields,
+  "_app.admin.users.$userId": (fx) => {
+    const fields = userFields(fx);
+    return {
+      ...fields,
+      names: [...fields.names, "intent"],
+      values: [...fields.values, "resend-invitation", "send-reset", "save"],
+      // An admin's "Email a password reset link" (or a new invitation) is the form's job: the
+      // link, its email and its audit entry, whatever else the body holds; nothing for anyone else.
+      allowed: (c): Allowed =>
+        c.actor === "admin" ? { account_links: "1", outbox: "1", audit_log: "action IN ('invite', 'password_reset_request')" } : {},
+    };
+  },
   "_app.admin.users.new": userFields,
+  "_app.account": () => ({
+    names: ["currentPassword", "newPassword", "confirmPassword", "username"],
+    values: ["correct horse battery", "harbour lantern copper", "short", "Test interviewer 3", "interviewer.3@loopwise.test"],
+    // Never the caller's real password, so no body changes it; the wrong ones are only counted.
+    poison: { field: "currentPassword", valid: (v) => v === "correct horse battery" },
+  }),
+  forgot: (fx) => ({
+    names: ["email"],
+    values: [fx.people.ana.email, fx.people.gone.email, "nobody@example.com", "ana@", fx.people.admin.email.toUpperCase()],
+    // A well-formed address is a reset rightly asked for: a link, its email and audit entry for a
+    // known active account (until the per-address limit), nothing at all otherwise.
+    allowed: () => ({ account_links: "purpose = 'password_reset'", outbox: "1", audit_log: "action = 'password_reset_request'" }),
+  }),
+  "invite.$token": () => ({
+    names: ["newPassword", "confirmPassword"],
+    values: ["harbour lantern copper", "short", ""],
+  }),
+  "reset.$token": () => ({
+    names: ["newPassword", "confirmPassword"],
+    values: ["harbour lantern copper", "short", ""],
+  }),
   "_app.candidates.new": candidateFields,
   "_app.candidates.$candidateId.edit": candidateFields,
   "_app.candidates.$candidateId._index": (fx) => ({

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect } from "react";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
 import { ProviderSignIn } from "#app/components/provider-sign-in";
@@ -101,6 +101,9 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
         </Form>
+        <p className="auth-aside">
+          <Link to="/forgot">Forgot your password?</Link>
+        </p>
         {provider ? <ProviderSignIn name={provider.name} action={provider.startPath} /> : null}
       </div>
     </main>

@@ -68,3 +68,21 @@ export async function recordFailedSignIn(email: string, client: string): Promise
 export async function clearFailedSignIns(email: string, client: string): Promise<void> {
   await perAccountClient.delete(`${email}|${client}`);
 }
+
+// "Forgot your password?" requests. Per client, like failed sign-ins: one client asking for many
+// addresses is refused for a while (the refusal is the same whatever the addresses). Per address,
+// from everywhere: a few emails an hour at most, then further requests are answered as usual but
+// send nothing, so nobody can flood a colleague's inbox and the answer still reveals nothing.
+export const RESET_LIMITS = { perClient: 10, perAddressPerHour: 3 } as const;
+const resetPerClient = limiter("reset-client", RESET_LIMITS.perClient);
+const resetPerAddress = new RateLimiterMemory({ keyPrefix: "reset-address", points: RESET_LIMITS.perAddressPerHour, duration: 3600 });
+
+/** Counts one request; says whether this client is refused, and whether an email may go out. */
+export async function passwordResetGate(email: string, client: string): Promise<{ refusedForMs: number; mayEmail: boolean }> {
+  if ((await consumed(resetPerClient, client)) >= RESET_LIMITS.perClient)
+    return { refusedForMs: await msUntilReset(resetPerClient, client), mayEmail: false };
+  const swallow = () => null;
+  await resetPerClient.consume(client).catch(swallow);
+  const address = await resetPerAddress.consume(email).catch(swallow);
+  return { refusedForMs: 0, mayEmail: address !== null };
+}

@@ -349,6 +349,10 @@ const CHECKED_IN_JOURNEYS = {
   "_app.interviews.$interviewId.take-home": "take-home.test.ts (grading a submitted take-home, blind)",
   "_app.rubrics.$versionId.edit": "governance.test.ts (a draft version, refused and then saved)",
   "_app.rubrics.$versionId.preview": "governance.test.ts (a draft's impact on past loops)",
+  "_app.account": "accounts.test.ts (changing one's password, a weak one refused; 1280 and 390 px)",
+  forgot: "accounts.test.ts (the same answer for every address, and an empty submit; 1280 and 390 px)",
+  "invite.$token": "accounts.test.ts (choosing a password from an invitation, and a used link; 1280 and 390 px)",
+  "reset.$token": "accounts.test.ts (a reset link, and a tampered one; 1280 and 390 px)",
   "_app.certification.grading.$slug":
     "grader-certification.test.ts (a pre-graded code review before grading and after submitting, 1280 and 390 px)",
 };
