@@ -169,6 +169,14 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
           Print debrief packet
         </button>
       </div>
+      {d.canDecide ? (
+        <p className="no-print jump-link">
+          {/* A plain fragment link: it scrolls without JavaScript too; the focus puts the keyboard in the form. */}
+          <a href="#record-decision" onClick={() => requestAnimationFrame(() => document.getElementById("record-decision")?.focus())}>
+            Jump to the decision form
+          </a>
+        </p>
+      ) : null}
       {d.missing > 0 ? (
         <p className="form-error" role="status">
           {d.missing} scheduled interview{d.missing === 1 ? " has" : "s have"} no submitted scorecard yet; the panel can't open this debrief
@@ -320,7 +328,13 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
       </section>
 
       {d.canDecide ? (
-        <section className="card no-print" aria-labelledby="decide-heading" style={{ marginTop: "1rem" }}>
+        <section
+          id="record-decision"
+          tabIndex={-1}
+          className="card no-print decision-form"
+          aria-labelledby="decide-heading"
+          style={{ marginTop: "1rem" }}
+        >
           <h2 id="decide-heading">Record the decision</h2>
           <Form method="post" className="form">
             {errors.form ? (
