@@ -20,7 +20,14 @@ describe("one permission table", () => {
     );
     expect(pagePermission("/fairness")).toBe("fairness:read");
     expect(pagePermission("/fairness/report")).toBe("fairness:read");
-    for (const p of ["loops:manage", "interviews:own", "certification:own", "audit:read", "candidate-data:manage", "settings:read"] as const)
+    for (const p of [
+      "loops:manage",
+      "interviews:own",
+      "certification:own",
+      "audit:read",
+      "candidate-data:manage",
+      "settings:read",
+    ] as const)
       expect(can({ role: "compliance" }, p)).toBe(false);
   });
 

@@ -230,7 +230,9 @@ describe("floors", () => {
     // S = (40 + 320) / 100 = 3.60
     expect(formatScore(r.score)).toBe("3.60");
     expect(r.band?.label).toBe("Strong hire");
-    expect(r.gates).toEqual([{ kind: "floor", reasons: ["No Hire band or better while the score for ML system design is ≤ 2: it is 2.00."] }]);
+    expect(r.gates).toEqual([
+      { kind: "floor", reasons: ["No Hire band or better while the score for ML system design is ≤ 2: it is 2.00."] },
+    ]);
   });
 
   it("stays quiet when the dimension is above its floor, unrated, or the band is already below Hire", () => {
