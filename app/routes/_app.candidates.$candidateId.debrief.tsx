@@ -171,7 +171,8 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
       </div>
       {d.canDecide ? (
         <p className="no-print jump-link">
-          {/* A plain fragment link: it scrolls without JavaScript too; the focus puts the keyboard in the form. */}
+          {/* A plain fragment link, so it works before hydration; Chromium focuses the target itself, the
+              click handler does it in browsers that only scroll, so the next Tab lands in the form. */}
           <a href="#record-decision" onClick={() => requestAnimationFrame(() => document.getElementById("record-decision")?.focus())}>
             Jump to the decision form
           </a>
