@@ -4,6 +4,7 @@ import { describeWorkings } from "#app/models/workings";
 import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
 import { bandsDifferNote } from "#app/models/panel-in";
 import { BandBadge } from "./score-figures";
+import { ScrollRegion } from "./ui/scroll-region";
 import { formatDuration } from "#app/utils/time";
 import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
@@ -137,7 +138,7 @@ export function RecommendationPanel({
         </div>
       </div>
 
-      <div className="table-wrap">
+      <ScrollRegion label="Dimension scores">
         <table className="table">
           <caption className="visually-hidden">Dimension scores</caption>
           <thead>
@@ -177,7 +178,7 @@ export function RecommendationPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {workings ? (
         <p className="workings small" data-testid="workings">
           <strong>Workings:</strong> S = ({workings.terms}) ÷ {workings.weight} = {workings.sum} ÷ {workings.weight} ={" "}

@@ -4,6 +4,7 @@ import type { Route } from "./+types/_app.candidates.$candidateId.debrief";
 import { DECISION_LABELS, STAGE_LABELS } from "#app/models/labels";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { SubmitButton } from "#app/components/ui/submit-button";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 import { decisionWarnings, getDecision, recordDecision } from "#app/models/decision.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { getRubricDetail } from "#app/models/rubric.server";
@@ -215,7 +216,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
         {d.heatmap.length === 0 ? (
           <p className="muted">No submitted scorecards yet.</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollRegion label="Ratings by interviewer and dimension">
             <table className="table heatmap">
               <caption className="visually-hidden">Ratings by interviewer and dimension</caption>
               <thead>
@@ -255,7 +256,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
