@@ -14,13 +14,13 @@ const BAND_FILL: Record<string, string> = {
   no_hire: "#d64545",
 };
 
-const WIDTH = 520;
+const WIDTH = 440;
 const HEIGHT = 340;
-const TOP = 34;
-const PLOT = 260;
-const LEFT = 170;
-const RIGHT = 350;
-const STRIP = 12;
+const TOP = 30;
+const PLOT = 236;
+const LEFT = 132;
+const RIGHT = 308;
+const STRIP = 10;
 
 const y = (s: number) => TOP + ((4 - Math.min(4, Math.max(1, s))) / 3) * PLOT;
 const px = (v: number) => Math.round(v * 10) / 10;
@@ -43,14 +43,14 @@ export function ImpactPicture({
 }) {
   return (
     <figure className="impact-picture">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ maxWidth: WIDTH }} role="img" aria-label={summary}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ maxWidth: 600 }} role="img" aria-label={summary}>
         <title>{summary}</title>
         <Regions bands={nowBands} x={LEFT - STRIP} labelX={LEFT - STRIP - 6} anchor="end" />
         <Regions bands={draftBands} x={RIGHT} labelX={RIGHT + STRIP + 6} anchor="start" />
-        <text x={LEFT} y={16} textAnchor="middle" fontSize={13} fontWeight={600} fill="#18202b">
+        <text x={LEFT} y={16} textAnchor="middle" fontSize={12} fontWeight={600} fill="#18202b">
           {nowLabel}
         </text>
-        <text x={RIGHT} y={16} textAnchor="middle" fontSize={13} fontWeight={600} fill="#18202b">
+        <text x={RIGHT} y={16} textAnchor="middle" fontSize={12} fontWeight={600} fill="#18202b">
           {draftLabel}
         </text>
         {points.map((p) => {
@@ -73,17 +73,17 @@ export function ImpactPicture({
             </g>
           );
         })}
-        <g fontSize={12} fill="#18202b">
-          <line x1={20} x2={44} y1={HEIGHT - 30} y2={HEIGHT - 30} stroke="#1f4bd8" strokeWidth={2} />
-          <text x={50} y={HEIGHT - 26}>
+        <g fontSize={11} fill="#18202b">
+          <line x1={4} x2={24} y1={HEIGHT - 46} y2={HEIGHT - 46} stroke="#1f4bd8" strokeWidth={2} />
+          <text x={30} y={HEIGHT - 42}>
             band changes
           </text>
-          <line x1={160} x2={184} y1={HEIGHT - 30} y2={HEIGHT - 30} stroke="#b42318" strokeWidth={2} strokeDasharray="5 3" />
-          <text x={190} y={HEIGHT - 26}>
-            a floor starts or stops biting
+          <line x1={4} x2={24} y1={HEIGHT - 28} y2={HEIGHT - 28} stroke="#b42318" strokeWidth={2} strokeDasharray="5 3" />
+          <text x={30} y={HEIGHT - 24}>
+            a floor starts or stops ruling out a band
           </text>
-          <line x1={20} x2={44} y1={HEIGHT - 12} y2={HEIGHT - 12} stroke="#8a94a2" strokeWidth={2} strokeOpacity={0.6} />
-          <text x={50} y={HEIGHT - 8}>
+          <line x1={4} x2={24} y1={HEIGHT - 10} y2={HEIGHT - 10} stroke="#8a94a2" strokeWidth={2} strokeOpacity={0.6} />
+          <text x={30} y={HEIGHT - 6}>
             unchanged (thicker: more candidates with that S)
           </text>
         </g>
@@ -104,7 +104,7 @@ function Regions({ bands, x, labelX, anchor }: { bands: Band[]; x: number; label
         return (
           <g key={b.key}>
             <rect x={x} y={px(y(top))} width={STRIP} height={px(y(bottom) - y(top))} fill={BAND_FILL[b.key] ?? "#c3c9d1"} opacity={0.55} />
-            <text x={labelX} y={px((y(top) + y(bottom)) / 2 + 4)} textAnchor={anchor} fontSize={12} fill="#18202b">
+            <text x={labelX} y={px((y(top) + y(bottom)) / 2 + 4)} textAnchor={anchor} fontSize={11} fill="#18202b">
               {b.label}
               {i < bands.length - 1 ? ` ≥ ${formatScore(b.minScore)}` : ""}
             </text>
