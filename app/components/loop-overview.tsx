@@ -88,6 +88,11 @@ export function LoopOverview({
                 </h3>
                 <div className="actions">
                   <InterviewStateBadge state={i.state} now={now} />
+                  {i.exerciseTitle ? (
+                    <Link to={`/interviews/${i.id}/kit`} className="btn btn-small" aria-label={`Kit for ${STAGE_LABELS[i.stage]}`}>
+                      Kit
+                    </Link>
+                  ) : null}
                   {i.scorecardStatus ? (
                     <Link
                       to={`/interviews/${i.id}/scorecard`}

@@ -36,6 +36,7 @@ test("with 1 of 3 scorecards in, the candidate page shows the loop and what is o
   await expect(loop.locator(".owed li", { hasText: "Rafael Moreira, Debugging: not started" })).toBeVisible();
   await expect(loop.getByRole("button", { name: "Remind Rafael Moreira" })).toBeVisible();
   await expect(loop.getByRole("link", { name: "System design", exact: true })).toHaveAttribute("href", /\/interviews\/\d+$/);
+  await expect(loop.getByRole("link", { name: "Kit for System design" })).toHaveAttribute("href", /\/interviews\/\d+\/kit$/);
   await expect(loop.locator(".interview-item", { hasText: "Kwame Asante" })).toContainText("Scorecard submitted");
   await expect(loop.locator(".interview-item", { hasText: "Mei Lin Chen" })).toContainText("Scheduled");
   const [loopBox, recBox] = [await loop.boundingBox(), await recommendation.boundingBox()];
