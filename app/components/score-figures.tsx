@@ -11,10 +11,13 @@ const BAND_CLASS: Record<string, string> = {
   no_hire: "badge-danger",
 };
 
-/** The band; with `panel`, marked provisional until every expected scorecard is in (panel-in.ts). */
-export function BandBadge({ band, panel }: { band: { key: string; label: string } | null; panel?: PanelIn }) {
+/**
+ * The band, marked provisional until every expected scorecard is in (panel-in.ts). `panel` is
+ * required so no page can show a band as a verdict without asking the rule.
+ */
+export function BandBadge({ band, panel }: { band: { key: string; label: string } | null; panel: PanelIn }) {
   if (!band) return <span className="badge">No score</span>;
-  const provisional = panel !== undefined && bandStatus(band, panel) === "provisional";
+  const provisional = bandStatus(band, panel) === "provisional";
   return (
     <span className={`badge ${provisional ? "badge-provisional" : (BAND_CLASS[band.key] ?? "")}`}>
       {band.label}
