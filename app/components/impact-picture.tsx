@@ -68,8 +68,13 @@ export function ImpactPicture({
                 strokeOpacity={changed ? 0.95 : 0.45}
                 strokeDasharray={p.floorChanged && !p.bandChanged ? "5 3" : undefined}
               />
-              <circle cx={LEFT} cy={px(y(p.now))} r={changed ? 3.5 : 2.5} fill={stroke} />
-              <circle cx={RIGHT} cy={px(y(p.draft))} r={changed ? 3.5 : 2.5} fill={stroke} />
+              {/* Ends marked only where something changes: thousands of unchanged lines stay light. */}
+              {changed ? (
+                <>
+                  <circle cx={LEFT} cy={px(y(p.now))} r={3.5} fill={stroke} />
+                  <circle cx={RIGHT} cy={px(y(p.draft))} r={3.5} fill={stroke} />
+                </>
+              ) : null}
             </g>
           );
         })}

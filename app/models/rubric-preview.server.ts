@@ -94,15 +94,21 @@ function computePreview(draft: RubricDetail) {
 
 export type PicturePoint = { now: number; draft: number; count: number; bandChanged: boolean; floorChanged: boolean };
 
+/** The picture's resolution on the 1–4 scale: finer than a pixel of it, coarser than the figures. */
+const PICTURE_STEP = 0.02;
+const toStep = (s: number) => Math.round(s / PICTURE_STEP) * PICTURE_STEP;
+
 /**
- * Now-vs-draft pairs for the picture: candidates with the same S as shown under both versions are
- * one mark with a count, so thousands of past candidates draw as a few hundred lines at most.
+ * Now-vs-draft pairs for the picture: candidates whose S falls on the same point of it under both
+ * versions are one mark with a count, so thousands of past candidates draw as hundreds of lines,
+ * not thousands. The exact figures are the table's.
  */
 function picturePoints(rows: PreviewRow[]): PicturePoint[] {
   const points = new Map<string, PicturePoint>();
   for (const r of rows) {
-    const [now, draft] = [shownScore(r.current.score), shownScore(r.draft.score)];
-    if (now === null || draft === null) continue;
+    const [shownNow, shownDraft] = [shownScore(r.current.score), shownScore(r.draft.score)];
+    if (shownNow === null || shownDraft === null) continue;
+    const [now, draft] = [toStep(shownNow), toStep(shownDraft)];
     const key = `${now}|${draft}|${r.bandChanged}|${r.floorChanged}`;
     const p = points.get(key);
     if (p) p.count++;
