@@ -958,6 +958,73 @@ export const candidates: SeedCandidate[] = [
     },
   },
 
+  // ── 4b. One of three in: a band that is only provisional, from a lenient interviewer ───────
+  {
+    name: "Anneliese Marguerite Okonkwo-Vandenberghe",
+    email: "anneliese.okonkwo@example.net",
+    positionKey: "lml-ranking",
+    source: "referral",
+    notes:
+      "Staff ML Engineer at an Amsterdam travel marketplace, owns hotel ranking and its experimentation platform. Referred by a former colleague on the Search team.",
+    addedDaysAgo: 14,
+    loop: {
+      status: "open",
+      interviews: [
+        {
+          stage: "system_design",
+          interviewerEmail: "kwame@loopwise.test",
+          dayOffset: -4,
+          hour: 10,
+          durationMinutes: 90,
+          status: "completed",
+          scorecard: {
+            status: "submitted",
+            ratings: {
+              ml_system_design: {
+                level: 4,
+                evidence:
+                  "Designed retrieval and re-ranking with a 100 ms p99 budget split per stage, a shared feature store, and a fallback to the last good model per market.",
+              },
+              data_quality: {
+                level: 3,
+                evidence:
+                  "Point-in-time joins for booking labels and a freshness check on the price feed; no contract with the upstream team.",
+              },
+              mlops_operations: {
+                level: 3,
+                evidence: "Shadow deployment then a canary by market, with rollback on conversion and latency guardrails.",
+              },
+              evaluation: {
+                level: 3,
+                evidence: "Offline NDCG with position-bias correction, then an A/B test on bookings; did not discuss interleaving.",
+              },
+            },
+            signals: [{ key: "shipped_operated_production" }],
+            recommendation: "yes",
+            takeaways: "Confident designer; the rest of the panel should probe evaluation depth.",
+            submittedAfterHours: 3,
+          },
+        },
+        {
+          stage: "debugging",
+          interviewerEmail: "rafael@loopwise.test",
+          dayOffset: -1,
+          hour: 14,
+          durationMinutes: 60,
+          status: "completed",
+        },
+        {
+          stage: "leadership",
+          interviewerEmail: "mei@loopwise.test",
+          dayOffset: 4,
+          hour: 11,
+          durationMinutes: 45,
+          status: "scheduled",
+        },
+      ],
+    },
+  },
+
   // ── 5. One past interview with a DRAFT scorecard, three upcoming ──────────────────────────
   {
     name: "Maximilian Alexander von Hohenberg-Castellanos",

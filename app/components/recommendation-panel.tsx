@@ -2,25 +2,27 @@ import type { LoopRecommendation } from "#app/models/recommendation.server";
 import { formatPercent, formatScore, formatSigned } from "#app/models/numbers";
 import { describeWorkings } from "#app/models/workings";
 import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
+import { bandsDifferNote } from "#app/models/panel-in";
 import { BandBadge } from "./score-figures";
+import { ScrollRegion } from "./ui/scroll-region";
 import { formatDuration } from "#app/utils/time";
 import { STAGE_LABELS } from "#app/models/labels";
 import type { StageKey } from "#db/schema";
-import { ScrollRegion } from "#app/components/ui/scroll-region";
 
 type Owed = { interviewId: number; stage: StageKey; interviewerName: string; owedSince: Date; draft: boolean };
 
 /** The weighted recommendation with everything needed to check it by hand. */
 export function RecommendationPanel({
   rec,
-  owed,
+  owed = [],
   now,
   redFlagsAddressed = false,
   showCalibration = true,
   remind,
 }: {
   rec: LoopRecommendation;
-  owed: Owed[];
+  /** Who still owes a scorecard; pages that list them with the loop leave this out. */
+  owed?: Owed[];
   now: number;
   /** True once a decision has acknowledged the red flags: the gate stays visible, as settled. */
   redFlagsAddressed?: boolean;
@@ -30,6 +32,8 @@ export function RecommendationPanel({
   remind?: (owed: Owed) => React.ReactNode;
 }) {
   const workings = describeWorkings(rec.workings);
+  const provisional = rec.band !== null && !rec.panelIn.complete;
+  const differ = bandsDifferNote(rec.band, rec.calibratedBand);
   const bands = rec.rubric.bands.map((b, i) =>
     i === rec.rubric.bands.length - 1 ? `below ${b.label}` : `≥ ${formatScore(b.minScore)} ${b.label}`,
   );
@@ -38,9 +42,20 @@ export function RecommendationPanel({
       <div className="row-between">
         <h2 id="rec-heading">Recommendation</h2>
         <span className="small muted">
-          {rec.rubric.title} v{rec.rubric.version} · {rec.interviewerCount} interviewer{rec.interviewerCount === 1 ? "" : "s"}
+          {rec.rubric.title} v{rec.rubric.version} · {rec.interviewerCount} interviewer{rec.interviewerCount === 1 ? "" : "s"} ·{" "}
+          <strong data-testid="panel-in">{rec.panelIn.label}</strong>
         </span>
       </div>
+      {provisional ? (
+        <p className="provisional-note" role="note">
+          <strong>Provisional: {rec.panelIn.label}.</strong> The score and bands below rest on the scorecards submitted so far and will move
+          as the rest arrive; they become the panel's once all {rec.panelIn.expected} are in.
+        </p>
+      ) : rec.band === null && rec.panelIn.expected > 0 ? (
+        <p className="provisional-note" role="note">
+          <strong>{rec.panelIn.label}.</strong> No band until a scorecard is submitted.
+        </p>
+      ) : null}
 
       {rec.gates.length ? (
         <ul className="gates" aria-label="Gates">
@@ -86,18 +101,24 @@ export function RecommendationPanel({
         </ul>
       ) : null}
 
+      {differ ? (
+        <p className="small" data-testid="bands-differ">
+          {differ}
+        </p>
+      ) : null}
+
       <div className="score-tiles">
         <div className="score-tile">
           <span className="tile-label">Weighted score (raw)</span>
           <span className="tile-value" data-testid="raw-score">
             {formatScore(rec.score)}
           </span>
-          {rec.band ? <BandBadge band={rec.band} /> : <span className="badge">No ratings yet</span>}
+          {rec.band ? <BandBadge band={rec.band} panel={rec.panelIn} /> : <span className="badge">No ratings yet</span>}
         </div>
         <div className="score-tile">
           <span className="tile-label">Calibrated (leniency-adjusted)</span>
           <span className="tile-value">{formatScore(rec.calibratedScore)}</span>
-          {rec.calibratedBand ? <BandBadge band={rec.calibratedBand} /> : null}
+          {rec.calibratedBand ? <BandBadge band={rec.calibratedBand} panel={rec.panelIn} /> : null}
         </div>
         <div className="score-tile">
           <span className="tile-label">Coverage</span>

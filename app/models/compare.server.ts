@@ -8,6 +8,7 @@ import { db } from "#app/utils/db.server";
 import { cachedByAggregates } from "./aggregates.server";
 import { getLeniencyTable } from "./calibration.server";
 import { loopFiguresFromTables } from "./loop-figures.server";
+import { panelIn } from "./panel-in";
 import type { Gate } from "./recommendation";
 import { getRubricDetail } from "./rubric.server";
 
@@ -54,6 +55,7 @@ export function compareCandidates(positionId: number) {
       decision: r.decision,
       score: r.score,
       band: band ? { key: band.key, label: band.label } : null,
+      panelIn: panelIn(r.scheduled, r.submitted),
       coverage: r.coverage ?? 0,
       gates: (r.gates ? r.gates.split(",") : []) as Gate["kind"][],
       dimensionScores: (r.dimensionScores ? JSON.parse(r.dimensionScores) : {}) as Record<string, number | null>,
@@ -87,6 +89,7 @@ function pick(f: NonNullable<ReturnType<typeof loopFiguresFromTables>>) {
     calibratedBand: f.calibratedBand,
     coverage: f.coverage,
     gates: f.gates.map((g) => g.kind),
+    panelIn: f.panelIn,
   };
 }
 

@@ -8,6 +8,7 @@ import { getRubricDetail } from "./rubric.server";
 import { canSeePanel, panelVisibleWhere } from "./panel-visibility.server";
 import { getComparison, withCalibrated } from "./compare.server";
 import { roundHalfUp, shownScore } from "./numbers";
+import { bandStatus } from "./panel-in";
 
 export const SCORECARD_COLUMNS = [
   "candidate_id",
@@ -95,6 +96,8 @@ export function exportResults(viewer: Viewer, filter: { positionId?: number }) {
         band: c.band?.label ?? null,
         calibrated_score: shownScore(c.calibratedScore),
         calibrated_band: c.calibratedBand?.label ?? null,
+        // "provisional" until every expected scorecard is in (panel-in.ts), as the pages say.
+        band_status: bandStatus(c.band, c.panelIn),
         coverage: roundHalfUp(c.coverage, 2),
         gates: c.gates.join(";"),
         interviews: c.scheduled,

@@ -91,6 +91,7 @@ function figures(rec: ReturnType<typeof recommendationFromPanel>, rubricVersion:
     coverage: rec.coverage,
     gates: rec.gates.map((g) => g.kind),
     interviewerCount: rec.interviewerCount,
+    panelIn: rec.panelIn,
     dimensionScores: Object.fromEntries(rec.dimensions.map((d) => [d.key, d.score])),
     rubricVersion,
   };

@@ -1,6 +1,7 @@
 // From a panel's submitted scorecards to a weighted, explainable recommendation (product.md,
 // "Aggregation"). Pure and deterministic: pages call it with plain data, tests call it directly.
 import { formatPercent, formatScore, shownScore } from "./numbers";
+import { panelIn, type PanelIn } from "./panel-in";
 
 export type Level = 1 | 2 | 3 | 4;
 export type OverallRecommendation = "strong_no" | "no" | "yes" | "strong_yes";
@@ -96,6 +97,8 @@ export interface Recommendation {
   /** Range of S over leaving out one interviewer at a time (null with fewer than two). */
   leaveOneOut: { min: number; max: number } | null;
   interviewerCount: number;
+  /** How many of the expected scorecards are in: until all are, the bands are provisional (panel-in.ts). */
+  panelIn: PanelIn;
   /** The weighted sum spelled out, so a person can check S by hand (workings.ts writes it). */
   workings: { key: string; name: string; weight: number; ratingSum: number; ratingCount: number }[];
   weightSum: number;
@@ -253,6 +256,7 @@ export function recommendationFromPanel(input: PanelInput): Recommendation {
     gates,
     leaveOneOut,
     interviewerCount: interviewers.length,
+    panelIn: panelIn(input.scheduledInterviews, input.submittedInterviews),
     workings: rated.map((d) => ({ key: d.key, name: d.name, weight: d.weight, ratingSum: d.ratingSum, ratingCount: d.ratingCount })),
     weightSum: rated.reduce((a, d) => a + d.weight, 0),
   };

@@ -1,11 +1,12 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId._index";
-import { InterviewStateBadge } from "#app/components/interview-state-badge";
-import { DECISION_LABELS, SOURCE_LABELS, STAGE_LABELS } from "#app/models/labels";
+import { LoopOverview } from "#app/components/loop-overview";
+import { DECISION_LABELS, SOURCE_LABELS } from "#app/models/labels";
 import { getCandidate } from "#app/models/candidate.server";
 import { owedScorecards, withStates } from "#app/models/interview-status";
 import { getLatestLoop } from "#app/models/loop.server";
 import { getDecision } from "#app/models/decision.server";
+import { panelInOf } from "#app/models/panel-in";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { ReminderButton } from "#app/components/reminder-button";
@@ -31,6 +32,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     candidate,
     loop: loop && { id: loop.id, status: loop.status, createdAt: loop.createdAt, interviews },
+    // The same rule the recommendation's "1 of 3 in" comes from, so the loop and the band agree.
+    panel: panelInOf(interviews),
     recommendation: loop ? getLoopRecommendation(loop, now) : null,
     decision: loop ? getDecision(loop.id) : null,
     codeReviews: await codeReviewsOf(loop, { links: true }, now),
@@ -56,9 +59,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CandidatePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { candidate, loop, recommendation, decision, owed, reminded, codeReviews, canManageData, timeZone, now } = loaderData;
-  const active = loop?.interviews.filter((i) => i.state.kind !== "cancelled") ?? [];
-  const submitted = active.filter((i) => i.state.kind === "submitted").length;
+  const { candidate, loop, panel, recommendation, decision, owed, reminded, codeReviews, canManageData, timeZone, now } = loaderData;
+  const remind = reminded
+    ? (o: (typeof owed)[number]) => (
+        <ReminderButton
+          interviewId={o.interviewId}
+          interviewerName={o.interviewerName}
+          lastRemindedAt={reminded[o.interviewId] ?? null}
+          now={now}
+        />
+      )
+    : undefined;
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -105,103 +116,29 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
           <p className="notes">{decision.rationale}</p>
         </section>
       ) : null}
+      {/* The loop first: what is scheduled and owed decides what the recommendation can mean yet. */}
+      <LoopOverview loop={loop} panel={panel} owed={owed} now={now} timeZone={timeZone} remind={remind} />
       {recommendation ? (
-        <RecommendationPanel
-          rec={recommendation}
-          owed={owed}
-          now={now}
-          redFlagsAddressed={Boolean(decision?.acknowledgedRedFlags)}
-          remind={
-            reminded
-              ? (o) => (
-                  <ReminderButton
-                    interviewId={o.interviewId}
-                    interviewerName={o.interviewerName}
-                    lastRemindedAt={reminded[o.interviewId] ?? null}
-                    now={now}
-                  />
-                )
-              : undefined
-          }
-        />
+        <div style={{ marginTop: "1rem" }}>
+          <RecommendationPanel rec={recommendation} now={now} redFlagsAddressed={Boolean(decision?.acknowledgedRedFlags)} />
+        </div>
       ) : null}
       <CodeReviewCard rows={codeReviews} timeZone={timeZone} error={actionData?.error} loopOpen={loop?.status === "open"} />
-      <div className="grid-2" style={{ gridTemplateColumns: "minmax(280px, 1fr) 2fr", alignItems: "start", marginTop: "1rem" }}>
-        <section className="card" aria-labelledby="details-heading">
-          <h2 id="details-heading">Details</h2>
-          <dl className="facts">
-            <dt>Email</dt>
-            <dd>{candidate.email}</dd>
-            <dt>Position</dt>
-            <dd>{candidate.positionTitle}</dd>
-            <dt>Source</dt>
-            <dd>{SOURCE_LABELS[candidate.source]}</dd>
-            <dt>Added</dt>
-            <dd>{formatDate(candidate.createdAt, timeZone)}</dd>
-          </dl>
-          <h3 style={{ marginTop: "1.25rem" }}>Recruiter notes</h3>
-          {candidate.notes ? <p className="notes">{candidate.notes}</p> : <p className="muted">No notes.</p>}
-        </section>
-        <section className="card card-flush" aria-labelledby="loop-heading">
-          <div className="card-header">
-            <h2 id="loop-heading">Interview loop</h2>
-            {loop ? (
-              <span className="small muted">
-                {loop.status === "closed" ? "Closed · " : ""}
-                {submitted} of {active.length} scorecards submitted
-              </span>
-            ) : null}
-          </div>
-          {!loop ? (
-            <div className="empty-state">
-              <h3>No loop scheduled yet</h3>
-              <p>Use “Schedule loop” above to pick the stages, an interviewer and a time for each.</p>
-            </div>
-          ) : loop.interviews.length === 0 ? (
-            <div className="empty-state">
-              <p>This loop has no interviews.</p>
-            </div>
-          ) : (
-            <ul className="interview-list">
-              {loop.interviews.map((i) => (
-                <li key={i.id} className="interview-item">
-                  <h3>{STAGE_LABELS[i.stage]}</h3>
-                  <div className="actions">
-                    <InterviewStateBadge state={i.state} now={now} />
-                    {i.scorecardStatus ? (
-                      <Link
-                        to={`/interviews/${i.id}/scorecard`}
-                        className="btn btn-small"
-                        aria-label={`View ${STAGE_LABELS[i.stage]} scorecard`}
-                      >
-                        Scorecard
-                      </Link>
-                    ) : null}
-                    {loop.status === "open" ? (
-                      <Link
-                        to={`/interviews/${i.id}/edit`}
-                        className="btn btn-small"
-                        aria-label={`Edit ${STAGE_LABELS[i.stage]} interview`}
-                      >
-                        Edit
-                      </Link>
-                    ) : null}
-                  </div>
-                  <div className="meta">
-                    <span className={i.state.kind === "cancelled" ? "badge-muted" : undefined}>
-                      {formatDateTime(i.scheduledAt, timeZone)}
-                    </span>{" "}
-                    · {i.durationMinutes} min · {i.interviewerName}
-                    {i.interviewerTitle ? `, ${i.interviewerTitle}` : ""}
-                    {i.interviewerActive ? "" : " (deactivated)"}
-                    {i.exerciseTitle ? ` · ${i.exerciseTitle}` : ""}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
+      <section className="card" aria-labelledby="details-heading" style={{ marginTop: "1rem" }}>
+        <h2 id="details-heading">Details</h2>
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>{candidate.email}</dd>
+          <dt>Position</dt>
+          <dd>{candidate.positionTitle}</dd>
+          <dt>Source</dt>
+          <dd>{SOURCE_LABELS[candidate.source]}</dd>
+          <dt>Added</dt>
+          <dd>{formatDate(candidate.createdAt, timeZone)}</dd>
+        </dl>
+        <h3 style={{ marginTop: "1.25rem" }}>Recruiter notes</h3>
+        {candidate.notes ? <p className="notes">{candidate.notes}</p> : <p className="muted">No notes.</p>}
+      </section>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Route } from "./+types/_app.candidates.$candidateId.debrief";
 import { DECISION_LABELS, STAGE_LABELS } from "#app/models/labels";
 import { RecommendationPanel } from "#app/components/recommendation-panel";
 import { SubmitButton } from "#app/components/ui/submit-button";
+import { ScrollRegion } from "#app/components/ui/scroll-region";
 import { decisionWarnings, getDecision, recordDecision } from "#app/models/decision.server";
 import { getLoopRecommendation } from "#app/models/recommendation.server";
 import { getRubricDetail } from "#app/models/rubric.server";
@@ -169,6 +170,15 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
           Print debrief packet
         </button>
       </div>
+      {d.canDecide ? (
+        <p className="no-print jump-link">
+          {/* A plain fragment link, so it works before hydration; Chromium focuses the target itself, the
+              click handler does it in browsers that only scroll, so the next Tab lands in the form. */}
+          <a href="#record-decision" onClick={() => requestAnimationFrame(() => document.getElementById("record-decision")?.focus())}>
+            Jump to the decision form
+          </a>
+        </p>
+      ) : null}
       {d.missing > 0 ? (
         <p className="form-error" role="status">
           {d.missing} scheduled interview{d.missing === 1 ? " has" : "s have"} no submitted scorecard yet; the panel can't open this debrief
@@ -206,7 +216,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
         {d.heatmap.length === 0 ? (
           <p className="muted">No submitted scorecards yet.</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollRegion label="Ratings by interviewer and dimension">
             <table className="table heatmap">
               <caption className="visually-hidden">Ratings by interviewer and dimension</caption>
               <thead>
@@ -246,7 +256,7 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
@@ -320,7 +330,13 @@ export default function Debrief({ loaderData: d, actionData }: Route.ComponentPr
       </section>
 
       {d.canDecide ? (
-        <section className="card no-print" aria-labelledby="decide-heading" style={{ marginTop: "1rem" }}>
+        <section
+          id="record-decision"
+          tabIndex={-1}
+          className="card no-print decision-form"
+          aria-labelledby="decide-heading"
+          style={{ marginTop: "1rem" }}
+        >
           <h2 id="decide-heading">Record the decision</h2>
           <Form method="post" className="form">
             {errors.form ? (

@@ -57,6 +57,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       submitted: r.submitted,
       scheduled: r.scheduled,
       band: r.band,
+      panelIn: r.panelIn,
       calibratedScore: r.calibratedScore,
       calibratedBand: r.calibratedBand,
       gates: r.gates,
@@ -159,11 +160,8 @@ export default function Compare({ loaderData: d }: Route.ComponentProps) {
                         calibratedScore={r.calibratedScore}
                         calibratedBand={r.calibratedBand}
                         rubricVersion={r.rubricVersion}
+                        panelIn={r.panelIn}
                       />
-                      {/* So "3.6 from three" doesn't read like "3.6 from five". */}
-                      <div className="small muted nowrap">
-                        {r.submitted} of {r.scheduled} scorecards
-                      </div>
                     </td>
                     <td>
                       <div className="row" style={{ gap: "0.3rem" }}>

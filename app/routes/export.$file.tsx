@@ -17,6 +17,7 @@ const RESULT_COLUMNS = [
   "band",
   "calibrated_score",
   "calibrated_band",
+  "band_status",
   "coverage",
   "gates",
   "interviews",

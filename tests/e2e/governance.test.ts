@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { seriousViolations } from "./axe";
+import { expectAccessible, seriousViolations } from "./axe";
 import { ADMIN, expect, farWorkday, signIn, test, unique } from "./fixtures";
 
 const SHOTS = "tests/.artifacts/screenshots";
@@ -68,8 +68,26 @@ test("an admin drafts a rubric version with new weights and a floor, previews it
   // Changed bands come first: once a row is unchanged, none below it has changed.
   const changed = await impact.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.classList.contains("preview-changed")));
   expect(changed.slice(changed.indexOf(false)).every((c) => !c)).toBe(true);
-  expect(await seriousViolations(page)).toEqual([]);
+  // What the draft changes, in words, and gates beside the bands on both sides.
+  const changes = page.getByRole("list", { name: "Changes from v2" });
+  await expect(changes.getByRole("listitem")).toHaveText([
+    "Weight of ML system design: 20% → 25%",
+    "Weight of Data quality & pipelines: 15% → 10%",
+    "Floor added on ML system design: no Hire or better while the score is ≤ 2",
+  ]);
+  await expect(impact.getByRole("columnheader", { name: "Band and gates under the draft" })).toBeVisible();
+  // The picture of now against the draft, with its text alternative, over both versions' bands.
+  const picture = page.getByRole("img", { name: /^S of \d+ past candidates now and under draft v3: \d+ change band/ });
+  await expect(picture).toBeVisible();
+  await expect(picture.locator("text", { hasText: "Draft v3" })).toHaveCount(1);
+  expect(await picture.locator("line").count()).toBeGreaterThan(3);
+  await expectAccessible(page, "the impact preview at 1280 px");
   await page.screenshot({ path: `${SHOTS}/rubric-preview.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page, "the impact preview at 390 px");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SHOTS}/rubric-preview-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole("button", { name: "Publish v3" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Lead Machine Learning Engineer v3/ })).toContainText("Published");
