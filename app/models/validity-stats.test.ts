@@ -98,11 +98,13 @@ describe("weight advice", () => {
   it("whole percentages add up to 100, the largest remainders rounded up", () => {
     expect(wholePercentages({ a: 1, b: 1, c: 1 })).toEqual({ a: 34, b: 33, c: 33 });
     expect(wholePercentages({ a: 0.5, b: 0.25 })).toEqual({ a: 67, b: 33 });
+    // With a floor of 1 each, the 97 left are shared out: 0 still gets its 1.
+    expect(wholePercentages({ a: 3, b: 1, c: 0 }, 1)).toEqual({ a: 74, b: 25, c: 1 });
   });
 
-  it("fits no weight to a dimension that runs against the outcome", () => {
+  it("fits only the least weight a rubric allows to a dimension that runs against the outcome", () => {
     const w = fittedWeights(hires, dims)!;
-    expect(w.c).toBe(0);
+    expect(w.c).toBe(1);
     expect(w.a).toBeGreaterThan(w.b!);
     expect(w.a! + w.b! + w.c!).toBe(100);
   });
@@ -114,7 +116,7 @@ describe("weight advice", () => {
     // The current weights lean on c, which runs against the outcome; the fitted ones predict it.
     expect(advice.currentRho!).toBeLessThan(0);
     expect(advice.leaveOneOutRho!).toBeGreaterThan(0.8);
-    expect(advice.fittedIntervals.c).toEqual({ low: 0, high: 0 });
+    expect(advice.fittedIntervals.c).toEqual({ low: 1, high: 1 });
     expect(weightAdvice(hires.slice(0, 14), { a: 50, b: 50, c: 0 })).toEqual({ enough: false, n: 14, needed: 15 });
   });
 });

@@ -148,26 +148,34 @@ export function weightedScore(scores: Record<string, number | null>, weights: Re
   return weight > 0 ? sum / weight : null;
 }
 
-/** Shares of 100 as whole numbers that add up to 100 (largest remainder; ties to the earlier key). */
-export function wholePercentages(raw: Record<string, number>): Record<string, number> {
+/**
+ * Shares of 100 as whole numbers that add up to 100, each at least `floor` (largest remainder;
+ * ties to the earlier key).
+ */
+export function wholePercentages(raw: Record<string, number>, floor = 0): Record<string, number> {
   const keys = Object.keys(raw);
   const total = keys.reduce((a, k) => a + raw[k]!, 0);
-  if (total <= 0) return Object.fromEntries(keys.map((k) => [k, 0]));
-  const exact = keys.map((k) => (raw[k]! / total) * 100);
-  const floors = exact.map(Math.floor);
-  let left = 100 - floors.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((e, i) => [e - floors[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const spare = 100 - floor * keys.length;
+  if (total <= 0 || spare < 0) return Object.fromEntries(keys.map((k) => [k, floor]));
+  const exact = keys.map((k) => (raw[k]! / total) * spare);
+  const whole = exact.map(Math.floor);
+  let left = spare - whole.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((e, i) => [e - whole[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of byRemainder) {
     if (left <= 0) break;
-    floors[i]! += 1;
+    whole[i]! += 1;
     left -= 1;
   }
-  return Object.fromEntries(keys.map((k, i) => [k, floors[i]!]));
+  return Object.fromEntries(keys.map((k, i) => [k, whole[i]! + floor]));
 }
+
+/** The least weight a rubric dimension may have (rubric.ts), which a dimension that predicts nothing keeps. */
+export const LEAST_WEIGHT = 1;
 
 /**
  * Weights fitted to outcomes: each dimension's weight in proportion to its rank correlation with
- * the outcome, a dimension that doesn't predict it (zero or negative) getting none. Correlation
+ * the outcome, a dimension that doesn't predict it (zero or negative) keeping only the least weight
+ * a rubric allows. Correlation
  * weights rather than regression weights: with tens of hires, regression weights on seven
  * correlated dimensions mostly fit noise (the ADR gives the references). Null when no dimension
  * predicts the outcome.
@@ -182,7 +190,7 @@ export function fittedWeights(hires: readonly HireScores[], dimensions: readonly
     );
     raw[d] = rho !== null && rho > 0 ? rho : 0;
   }
-  return Object.values(raw).some((w) => w > 0) ? wholePercentages(raw) : null;
+  return Object.values(raw).some((w) => w > 0) ? wholePercentages(raw, LEAST_WEIGHT) : null;
 }
 
 export type WeightAdvice =
@@ -227,7 +235,8 @@ export function weightAdvice(
       sample.map((i) => hires[i]!),
       dimensions,
     );
-    for (const d of dimensions) draws[d]!.push(w ? w[d]! : 0);
+    // A resample where nothing predicts the outcome has no fitted weights to count.
+    if (w) for (const d of dimensions) draws[d]!.push(w[d]!);
   }
   const outcomes = hires.map((h) => h.outcome);
   const currentScores = hires.map((h) => weightedScore(h.scores, current));
@@ -253,7 +262,7 @@ export function weightAdvice(
     n,
     current,
     fitted,
-    fittedIntervals: Object.fromEntries(dimensions.map((d) => [d, percentile95(draws[d]!)])),
+    fittedIntervals: Object.fromEntries(dimensions.flatMap((d) => (draws[d]!.length ? [[d, percentile95(draws[d]!)]] : []))),
     currentRho: rhoOver(currentScores),
     leaveOneOutRho: rhoOver(looScores),
     ranks: hires.map((_, i) => ({ current: currentRanks[i]!, fitted: fittedRanks[i]! })),
