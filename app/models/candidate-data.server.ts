@@ -105,7 +105,8 @@ export const FREE_TEXT = [
     table: "outbox",
     column,
     where: `id in (${EMAILS})`,
-    says: (n: number) => plural(n, `The ${column} of 1 reminder email about them`, `The ${column}s of # reminder emails about them`),
+    says: (n: number) =>
+      plural(n, `The ${column} of 1 reminder email about them`, `The ${column === "body" ? "bodies" : "subjects"} of # reminder emails about them`),
   })),
   // The hire's manager's note on an outcome; the ratings stay, as interview ratings do.
   {
