@@ -82,7 +82,10 @@ export function seedOutcomes(now: Date) {
         },
         new Date(Math.min(now.getTime(), due.getTime() + 7 * 24 * 3600_000)),
       );
-      if (!result.ok) throw new Error(`seed-outcomes: ${hire.candidateName}: ${[...result.formErrors, ...Object.values(result.fieldErrors).flat()].join(" ")}`);
+      if (!result.ok)
+        throw new Error(
+          `seed-outcomes: ${hire.candidateName}: ${[...result.formErrors, ...Object.values(result.fieldErrors).flat()].join(" ")}`,
+        );
     }
   });
 }

@@ -293,7 +293,9 @@ export async function makeCandidateWithHistory({ name, email }: { name: string; 
     id: number;
   };
   client
-    .prepare("insert into outcome_reminders (candidate_id, loop_id, checkpoint, manager_id, sent_at, email_id) values (?, ?, 'day_90', ?, ?, ?)")
+    .prepare(
+      "insert into outcome_reminders (candidate_id, loop_id, checkpoint, manager_id, sent_at, email_id) values (?, ?, 'day_90', ?, ?, ?)",
+    )
     .run(candidate.id, loop.id, hm.id, now.getTime(), outcomeEmail.id);
   return { candidate, loop, position, rubricVersionId, hm, designer, reviewer, assignmentId };
 }

@@ -8,7 +8,8 @@ export function formatRho(rho: number, n: number) {
 
 /** What a figure says, in words a hiring manager reads. Nothing below the minimum. */
 export function readCorrelation(c: Correlation): string {
-  if (!c.enough) return `Needs at least ${c.needed} hires with outcomes; there ${c.n === 1 ? "is" : "are"} ${c.n}. No figure is shown below that.`;
+  if (!c.enough)
+    return `Needs at least ${c.needed} hires with outcomes; there ${c.n === 1 ? "is" : "are"} ${c.n}. No figure is shown below that.`;
   if (c.rho === null) return "No figure: every outcome, or every score, was the same, so nothing can rank against it.";
   if (!c.interval) return "Too few different outcomes among these hires for an interval; read the figure as a hint only.";
   if (c.interval.low > 0) return "Hires who scored higher here were rated higher in the job, and the interval stays above 0.";

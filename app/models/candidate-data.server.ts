@@ -106,7 +106,11 @@ export const FREE_TEXT = [
     column,
     where: `id in (${EMAILS})`,
     says: (n: number) =>
-      plural(n, `The ${column} of 1 reminder email about them`, `The ${column === "body" ? "bodies" : "subjects"} of # reminder emails about them`),
+      plural(
+        n,
+        `The ${column} of 1 reminder email about them`,
+        `The ${column === "body" ? "bodies" : "subjects"} of # reminder emails about them`,
+      ),
   })),
   // The hire's manager's note on an outcome; the ratings stay, as interview ratings do.
   {

@@ -14,8 +14,17 @@ const level = (what: string) =>
 export const OutcomeSchema = z.object({
   checkpoint: z.enum(OUTCOME_CHECKPOINTS, { error: "Choose which outcome this is: 90 days or one year" }),
   performance: level("overall performance"),
-  // Optional per dimension; a blank choice is "not rated".
-  dimensions: z.record(z.string(), level("this dimension").optional()).default({}),
+  // Optional per dimension; a blank choice is "not rated". Conform doesn't coerce inside a
+  // record, so the choice is read as a number here.
+  dimensions: z
+    .record(
+      z.string(),
+      z.preprocess(
+        (v) => (v === undefined || v === "" ? undefined : typeof v === "string" ? Number(v) : v),
+        level("this dimension").optional(),
+      ),
+    )
+    .default({}),
   employment: z.enum(EMPLOYMENT_STATES, { error: "Say whether they are still employed, or how they left" }),
   reviewedOn: z
     .string({ error: "Enter the day you reviewed them" })

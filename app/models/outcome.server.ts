@@ -114,7 +114,14 @@ export function outcomePage(candidateId: number, now: Date) {
   }));
   const checkpoints = (Object.keys(CHECKPOINTS) as OutcomeCheckpoint[]).map((checkpoint) => {
     const { due, opens } = checkpointDates(hire.hiredAt, checkpoint);
-    return { checkpoint, label: CHECKPOINTS[checkpoint].label, due, opens, open: stillOpen(recorded, checkpoint), canRecordNow: opens <= now };
+    return {
+      checkpoint,
+      label: CHECKPOINTS[checkpoint].label,
+      due,
+      opens,
+      open: stillOpen(recorded, checkpoint),
+      canRecordNow: opens <= now,
+    };
   });
   const rubric = getRubricDetail(hire.rubricVersionId);
   return {
@@ -129,16 +136,19 @@ export function outcomePage(candidateId: number, now: Date) {
 
 function notHiredReason(row: HireRow): string {
   const who = row.candidateName;
-  if (row.decision === null) return `${who} has no decision yet. Outcomes are recorded only for hires, once the hire is recorded at the debrief.`;
+  if (row.decision === null)
+    return `${who} has no decision yet. Outcomes are recorded only for hires, once the hire is recorded at the debrief.`;
   const said = row.decision === "no_hire" ? "No hire" : "Hold";
   return `${who} was not hired (the decision on their loop was ${said}). Outcomes are recorded only for hires.`;
 }
 
-export type OutcomeResult =
-  | { ok: true; message: string }
-  | { ok: false; formErrors: string[]; fieldErrors: Record<string, string[]> };
+export type OutcomeResult = { ok: true; message: string } | { ok: false; formErrors: string[]; fieldErrors: Record<string, string[]> };
 
-const refused = (formErrors: string[], fieldErrors: Record<string, string[]> = {}): OutcomeResult => ({ ok: false, formErrors, fieldErrors });
+const refused = (formErrors: string[], fieldErrors: Record<string, string[]> = {}): OutcomeResult => ({
+  ok: false,
+  formErrors,
+  fieldErrors,
+});
 
 /**
  * Records one outcome of a hire, audited. Refused with a message (and nothing written) for a
@@ -298,7 +308,14 @@ export function sendDueOutcomeReminders({ now, smtp, appUrl }: { now: Date; smtp
         { now, smtp },
       );
       tx.insert(outcomeReminders)
-        .values({ candidateId: o.candidateId, loopId: o.loopId, checkpoint: o.checkpoint, managerId: o.manager.id, sentAt: now, emailId: email.id })
+        .values({
+          candidateId: o.candidateId,
+          loopId: o.loopId,
+          checkpoint: o.checkpoint,
+          managerId: o.manager.id,
+          sentAt: now,
+          emailId: email.id,
+        })
         .run();
       recordAudit(tx, {
         actor: { id: null, name: "Loopwise (automatic reminder)" },

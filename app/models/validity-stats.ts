@@ -31,7 +31,7 @@ export type Interval = { low: number; high: number };
 export function averageRanks(xs: readonly number[]): number[] {
   const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const ranks = new Array<number>(xs.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]![0] === order[start]![0]) end += 1;
     const rank = (start + end) / 2 + 1;

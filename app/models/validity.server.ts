@@ -104,7 +104,12 @@ export function validityFigures(checkpoint: OutcomeCheckpoint) {
 
   const current = Object.fromEntries(dims.map((d) => [d.key, d.weight]));
   const scored = rows.filter((r) => Object.values(r.dimensionScores).some((v) => typeof v === "number"));
-  const advice = rubric ? weightAdvice(scored.map((r) => ({ scores: r.dimensionScores, outcome: r.performance })), current) : null;
+  const advice = rubric
+    ? weightAdvice(
+        scored.map((r) => ({ scores: r.dimensionScores, outcome: r.performance })),
+        current,
+      )
+    : null;
   const ranking =
     advice?.enough === true
       ? scored
@@ -129,7 +134,9 @@ export function validityFigures(checkpoint: OutcomeCheckpoint) {
     s,
     dimensions,
     interviewers,
-    rubric: rubric ? { id: rubric.id, key: rubric.key, version: rubric.version, dimensions: dims.map((d) => ({ key: d.key, name: d.name })) } : null,
+    rubric: rubric
+      ? { id: rubric.id, key: rubric.key, version: rubric.version, dimensions: dims.map((d) => ({ key: d.key, name: d.name })) }
+      : null,
     advice,
     ranking,
     minimums: MINIMUM_HIRES,
@@ -149,7 +156,10 @@ export function startDraftFromAdvice(actor: AuditActor & { id: number }, checkpo
   if (!figures.rubric || !figures.advice?.enough)
     return { ok: false, message: `Weight advice needs at least ${MINIMUM_HIRES.weights.n} hires with a ${figures.label.toLowerCase()}.` };
   if (!figures.advice.fitted)
-    return { ok: false, message: "No dimension predicts the outcome on these hires, so there are no fitted weights to start a draft from." };
+    return {
+      ok: false,
+      message: "No dimension predicts the outcome on these hires, so there are no fitted weights to start a draft from.",
+    };
   const open = listRubricVersions().find((v) => v.key === figures.rubric!.key && v.status === "draft");
   if (open)
     return {

@@ -101,7 +101,10 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
                       </td>
                       <td>{o.manager.name}</td>
                       <td>
-                        <Link to={`/validity/outcomes/${o.candidateId}`} aria-label={`Record the ${o.label.toLowerCase()} for ${o.candidateName}`}>
+                        <Link
+                          to={`/validity/outcomes/${o.candidateId}`}
+                          aria-label={`Record the ${o.label.toLowerCase()} for ${o.candidateName}`}
+                        >
                           Record it
                         </Link>
                       </td>
@@ -135,8 +138,8 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
             <ul className="small">
               <li>
                 Each figure is <strong>Spearman's rank correlation</strong> between a score at interview and the manager's overall rating
-                (1–4): +1 would mean the hires who scored higher were always rated higher, 0 no relation. Under it is its 95% interval,
-                from resampling hires (fixed seed, so it doesn't move between visits); n is how many hires it rests on.
+                (1–4): +1 would mean the hires who scored higher were always rated higher, 0 no relation. Under it is its 95% interval, from
+                resampling hires (fixed seed, so it doesn't move between visits); n is how many hires it rests on.
               </li>
               <li>
                 <strong>Only hires have outcomes.</strong> Everyone here passed the loop, so their scores cover a narrow, high range, and a
@@ -322,11 +325,7 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
                   </tbody>
                 </table>
               </ScrollRegion>
-              {actionData ? (
-                <FormError
-                  errors={[actionData.error]}
-                />
-              ) : null}
+              {actionData ? <FormError errors={[actionData.error]} /> : null}
               {actionData?.draftId ? (
                 <p>
                   <Link to={`/rubrics/${actionData.draftId}/edit`}>Open the draft that is already open</Link>

@@ -82,8 +82,8 @@ export default function RecordOutcome({ loaderData: d, actionData }: Route.Compo
             {d.recorded.map((o) => (
               <li key={o.id}>
                 <strong>{CHECKPOINTS[o.checkpoint].label}</strong>: {o.performance} · {OUTCOME_LEVELS[o.performance - 1]?.label};{" "}
-                {EMPLOYMENT_LABELS[o.employment as keyof typeof EMPLOYMENT_LABELS]}. Reviewed on {o.reviewedOn}, recorded by {o.recordedByName}
-                .
+                {EMPLOYMENT_LABELS[o.employment as keyof typeof EMPLOYMENT_LABELS]}. Reviewed on {o.reviewedOn}, recorded by{" "}
+                {o.recordedByName}.
                 {Object.keys(o.dimensionRatings).length ? (
                   <span className="small muted">
                     {" "}
