@@ -101,11 +101,12 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
                       </td>
                       <td>{o.manager.name}</td>
                       <td>
-                        <Link
-                          to={`/validity/outcomes/${o.candidateId}`}
-                          aria-label={`Record the ${o.label.toLowerCase()} for ${o.candidateName}`}
-                        >
-                          Record it
+                        <Link to={`/validity/outcomes/${o.candidateId}`}>
+                          Record
+                          <span className="visually-hidden">
+                            {" "}
+                            the {o.label.toLowerCase()} for {o.candidateName}
+                          </span>
                         </Link>
                       </td>
                     </tr>

@@ -40,8 +40,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function RecordOutcome({ loaderData: d, actionData }: Route.ComponentProps) {
-  const open = d.checkpoints.filter((c) => c.open);
-  const suggested = open.find((c) => c.canRecordNow) ?? open[0];
+  // Only outcomes that can be recorded today are offered; the next one says when it opens.
+  const open = d.checkpoints.filter((c) => c.open && c.canRecordNow);
+  const next = d.checkpoints.find((c) => c.open && !c.canRecordNow);
+  const suggested = open[0];
   const [form, fields] = useForm({
     id: "outcome",
     lastResult: actionData,
@@ -101,7 +103,13 @@ export default function RecordOutcome({ loaderData: d, actionData }: Route.Compo
           </ul>
         </section>
       ) : null}
-      {d.hire && !open.length ? <p className="card empty-state">Every outcome for this hire is recorded.</p> : null}
+      {d.hire && !open.length ? (
+        <p className="card empty-state">
+          {next
+            ? `The ${next.label.toLowerCase()} can be recorded from ${formatDate(next.opens, "UTC")}; it is due on ${formatDate(next.due, "UTC")}.`
+            : "Every outcome for this hire is recorded."}
+        </p>
+      ) : null}
       {d.hire && open.length ? (
         <Form method="post" className="form card" {...getFormProps(form)}>
           <FormError errors={form.errors} />
