@@ -71,7 +71,7 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
             <p className="card-note muted">No outcome is due: every hire's 90-day and one-year outcome that has fallen due is recorded.</p>
           ) : (
             <ScrollRegion label="Outcomes due">
-              <table className="table">
+              <table className="table validity-table">
                 <thead>
                   <tr>
                     <th scope="col">Hire</th>
@@ -156,7 +156,7 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
             </ul>
           </details>
           <ScrollRegion label="Validity by score">
-            <table className="table">
+            <table className="table validity-table">
               <thead>
                 <tr>
                   <th scope="col">Score at interview</th>
@@ -208,7 +208,7 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
             <p className="card-note muted">No hire with this outcome has been rated by anyone yet.</p>
           ) : (
             <ScrollRegion label="Each interviewer's ratings">
-              <table className="table">
+              <table className="table validity-table">
                 <thead>
                   <tr>
                     <th scope="col">Interviewer</th>
@@ -260,7 +260,7 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
                 </li>
               </ul>
               <ScrollRegion label="Current and fitted weights">
-                <table className="table">
+                <table className="table validity-table">
                   <thead>
                     <tr>
                       <th scope="col">Dimension</th>
@@ -293,7 +293,7 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
               </ScrollRegion>
               <h3>How past hires would have ranked</h3>
               <ScrollRegion label="How past hires would have ranked">
-                <table className="table">
+                <table className="table validity-table">
                   <thead>
                     <tr>
                       <th scope="col">Hire</th>

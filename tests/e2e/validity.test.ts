@@ -23,7 +23,9 @@ test("a hiring manager records a due 90-day outcome and sees it counted on the v
   // Figures for S, and the honest state where there are too few hires.
   const byScore = page.getByRole("region", { name: "Validity by score" });
   await expect(byScore.getByRole("row", { name: /S \(weighted score\)/ })).toContainText(/\d\.\d to \d\.\d/);
-  await expect(byScore.getByText(/Needs at least 10 hires with outcomes; there are \d+\. No figure is shown below that\./).first()).toBeVisible();
+  await expect(
+    byScore.getByText(/Needs at least 10 hires with outcomes; there are \d+\. No figure is shown below that\./).first(),
+  ).toBeVisible();
   await checkA11y("the validity page at 1280 px");
 
   await due.getByRole("link", { name: `Record the 90-day outcome for ${DUE}` }).click();

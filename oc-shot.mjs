@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+const page = await ctx.newPage();
+const base = "http://localhost:3295";
+await page.request.post(base + "/login", { form: { email: "hm@loopwise.test", password: "loopwise-demo" }, maxRedirects: 0 });
+await page.goto(base + "/validity");
+console.log(await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 392 && !e.closest(".table-wrap")).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)));
+await page.screenshot({ path: "/tmp/oc-v390-top.png" });
+await browser.close();
