@@ -6,7 +6,7 @@ import { FormError } from "#app/components/ui/field";
 import { ScrollRegion } from "#app/components/ui/scroll-region";
 import { SubmitButton } from "#app/components/ui/submit-button";
 import { CorrelationCells, formatRho } from "#app/components/validity-figure";
-import { formatScore } from "#app/models/numbers";
+import { formatFixed, formatScore } from "#app/models/numbers";
 import { CHECKPOINTS } from "#app/models/outcome-scale";
 import { listOutcomesDue, outcomeRefusal } from "#app/models/outcome.server";
 import { can } from "#app/models/permissions";
@@ -284,7 +284,9 @@ export default function Validity({ loaderData: d, actionData }: Route.ComponentP
                           <th scope="row">{dimName(key)}</th>
                           <td className="num">{w}</td>
                           <td className="num">{fitted ?? "—"}</td>
-                          <td className="num nowrap">{interval ? `${Math.round(interval.low)} to ${Math.round(interval.high)}` : "—"}</td>
+                          <td className="num nowrap">
+                            {interval ? `${formatFixed(interval.low, 0)} to ${formatFixed(interval.high, 0)}` : "—"}
+                          </td>
                         </tr>
                       );
                     })}

@@ -8,12 +8,12 @@ import { expect, HM, signIn, test } from "./fixtures";
 const DUE = "Daniel Kim";
 
 test("a hiring manager records a due 90-day outcome and sees it counted on the validity page", async ({ page, checkA11y }) => {
-  const [{ n: before }] = query<{ n: number }>("select count(*) as n from hire_outcomes where checkpoint = 'day_90'");
-  const [{ decided }] = query<{ decided: number }>(
+  const before = query<{ n: number }>("select count(*) as n from hire_outcomes where checkpoint = 'day_90'")[0]!.n;
+  const { decided } = query<{ decided: number }>(
     `select d.decided_at as decided from decisions d join loops l on l.id = d.loop_id join candidates c on c.id = l.candidate_id
      where c.name = ? and d.decision = 'hire'`,
     DUE,
-  );
+  )[0]!;
   await signIn(page, HM);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Validity" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Validity" })).toBeVisible();
@@ -57,7 +57,7 @@ test("a hiring manager records a due 90-day outcome and sees it counted on the v
   // On a phone: both pages, read and used at 390 px.
   await page.setViewportSize({ width: 390, height: 844 });
   await checkA11y("the validity page at 390 px");
-  const [{ id }] = query<{ id: number }>("select id from candidates where name = 'Chiara Russo'");
+  const { id } = query<{ id: number }>("select id from candidates where name = 'Chiara Russo'")[0]!;
   await page.goto(`/validity/outcomes/${id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Outcome for Chiara Russo" })).toBeVisible();
   await expect(page.getByText("Owns an ML system end to end")).toBeVisible();
