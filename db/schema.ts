@@ -993,3 +993,62 @@ export const raterCertifications = sqliteTable(
   },
   (t) => [uniqueIndex("rater_certifications_user_stage_round").on(t.userId, t.stage, t.round)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Post-hire outcomes: what a hire's manager says at 90 days and at one year, the criterion the
+// validity page (app/models/validity.server.ts) correlates interview scores with. See
+// docs/decisions/012-validity-statistics.md.
+
+export const OUTCOME_CHECKPOINTS = ["day_90", "year_1"] as const;
+export type OutcomeCheckpoint = (typeof OUTCOME_CHECKPOINTS)[number];
+export const EMPLOYMENT_STATES = ["employed", "left_regretted", "left_non_regretted"] as const;
+export type EmploymentState = (typeof EMPLOYMENT_STATES)[number];
+
+export const hireOutcomes = sqliteTable(
+  "hire_outcomes",
+  {
+    id: id(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
+    // The loop whose hire decision this outcome follows.
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id),
+    checkpoint: text("checkpoint", { enum: OUTCOME_CHECKPOINTS }).notNull(),
+    // The overall rating on the anchored 1–4 scale (app/models/outcome-scale.ts).
+    performance: integer("performance").notNull(),
+    // Optional ratings on the loop's rubric dimensions, same scale, keyed by dimension key.
+    dimensionRatings: text("dimension_ratings", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    employment: text("employment", { enum: EMPLOYMENT_STATES }).notNull(),
+    // The day the manager reviewed (YYYY-MM-DD), never before the hire.
+    reviewedOn: text("reviewed_on").notNull(),
+    note: text("note").notNull().default(""),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("hire_outcomes_loop_checkpoint").on(t.loopId, t.checkpoint), index("hire_outcomes_candidate_idx").on(t.candidateId)],
+);
+
+/** The one automatic reminder an outcome gets when it falls due (its email is in the outbox). */
+export const outcomeReminders = sqliteTable(
+  "outcome_reminders",
+  {
+    id: id(),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
+    loopId: integer("loop_id")
+      .notNull()
+      .references(() => loops.id),
+    checkpoint: text("checkpoint", { enum: OUTCOME_CHECKPOINTS }).notNull(),
+    managerId: integer("manager_id")
+      .notNull()
+      .references(() => users.id),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+    emailId: integer("email_id").references(() => outbox.id),
+  },
+  (t) => [uniqueIndex("outcome_reminders_loop_checkpoint").on(t.loopId, t.checkpoint)],
+);

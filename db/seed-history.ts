@@ -109,13 +109,24 @@ function recommendationFor(mean: number): Recommendation {
 }
 
 export function historyCandidates(): SeedCandidate[] {
-  const random = generator(20261130);
-  return NAMES.map((name, n) => {
-    const strength = 1.9 + random() * 1.9;
+  return pastCandidates(NAMES, { seed: 20261130, daysAgo: (n) => 40 + n * 5, strength: (r) => 1.9 + r * 1.9 });
+}
+
+/**
+ * Past candidates with closed, decided loops: `strength` maps a uniform draw to the candidate's
+ * underlying level (a hire from 2.9), `daysAgo` places the n-th one's last interview.
+ */
+export function pastCandidates(
+  names: readonly string[],
+  { seed, daysAgo: when, strength: strengthOf }: { seed: number; daysAgo: (n: number) => number; strength: (r: number) => number },
+): SeedCandidate[] {
+  const random = generator(seed);
+  return names.map((name, n) => {
+    const strength = strengthOf(random());
     const level = Object.fromEntries(
       (Object.keys(EVIDENCE) as DimensionKey[]).map((d) => [d, strength + (random() - 0.5) * 0.9]),
     ) as Record<DimensionKey, number>;
-    const daysAgo = 40 + n * 5;
+    const daysAgo = when(n);
     const interviews: SeedInterview[] = PANEL.map((p, i) => {
       const who = INTERVIEWERS[(n + i * 2) % INTERVIEWERS.length]!;
       const ratings = Object.fromEntries(

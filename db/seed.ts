@@ -12,6 +12,7 @@ import { readRubricFile, rubricFiles } from "#app/models/rubric.server";
 import { loadDraftFromFile, publishDraft } from "#app/models/rubric-version.server";
 import * as schema from "./schema";
 import { historyCandidates } from "./seed-history";
+import { earlierHires, seedOutcomes } from "./seed-outcomes";
 import { seedCertification } from "./seed-certification";
 import { selfIdentifications } from "./seed-self-id";
 import { candidates as seedCandidates, DEMO_PASSWORD, INVITED, positions as seedPositions, users as seedUsers } from "./seed-data";
@@ -58,7 +59,7 @@ export async function seedDemoData(db: Db, now: Date) {
       positionIds.set(p.key, row.id);
     }
     const hm = userIds.get("hm@loopwise.test");
-    [...seedCandidates, ...historyCandidates()].forEach((c) => {
+    [...seedCandidates, ...historyCandidates(), ...earlierHires()].forEach((c) => {
       const added = new Date(now.getTime() - c.addedDaysAgo * DAY);
       const candidate = tx
         .insert(schema.candidates)
@@ -174,7 +175,7 @@ export async function seedDemoData(db: Db, now: Date) {
       action: "create",
       entityType: "demo_data",
       entityId: "seed",
-      after: { users: seedUsers.length, candidates: seedCandidates.length + historyCandidates().length },
+      after: { users: seedUsers.length, candidates: seedCandidates.length + historyCandidates().length + earlierHires().length },
     });
   });
   // The seed writes the tables directly, so the views' aggregates are built once at the end.
@@ -190,6 +191,8 @@ export async function seedDemoData(db: Db, now: Date) {
     "admin admin@loopwise.test",
   );
   createUser(admin, INVITED, { now, smtp: false, appUrl: env().publicUrl });
+  // Managers' 90-day and one-year outcomes for the hires old enough to have them.
+  seedOutcomes(now);
   // Last year's bias audit, produced as the compliance lead would from /fairness.
   const compliance = must(db.select().from(schema.users).where(eq(schema.users.role, "compliance")).get(), "compliance user");
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 // The hourly job, driven with an explicit clock: it never reads the real one in a test.
 import { describe, expect, it, vi } from "vitest";
-import { outbox, reminders } from "#db/schema";
+import { candidates, decisions, loops, outbox, outcomeReminders, reminders } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { makeLoop, makeOrganisation, makeUser } from "#tests/factories";
 import { createReminderJob } from "./reminder-job";
@@ -19,7 +19,45 @@ async function owedFor(hours: number) {
   }).interviews[0]!;
 }
 
+/** A hire decided `days` ago by a hiring manager: their 90-day outcome falls due at 90. */
+async function hiredDaysAgo(days: number) {
+  const { position, rubricVersionId } = makeOrganisation();
+  const hm = await makeUser("hiring_manager");
+  const candidate = db()
+    .insert(candidates)
+    .values({ name: "Ola Hired", email: `ola.${days}@example.com`, positionId: position.id, source: "referral" })
+    .returning()
+    .get();
+  const loop = db().insert(loops).values({ candidateId: candidate.id, rubricVersionId, status: "closed" }).returning().get();
+  db()
+    .insert(decisions)
+    .values({
+      loopId: loop.id,
+      decision: "hire",
+      rationale: "Strong loop.",
+      decidedById: hm.id,
+      decidedAt: new Date(Date.now() - days * 24 * HOUR),
+    })
+    .run();
+  return hm;
+}
+
 describe("the reminder job", () => {
+  it("reminds a hire's manager once when an outcome falls due, and not while reminders are off", async () => {
+    const hm = await hiredDaysAgo(91);
+    const log = vi.fn();
+    await createReminderJob({ afterHours: 0, appUrl: "https://loopwise.example", log }).tick(new Date());
+    expect(db().select().from(outcomeReminders).all()).toHaveLength(0);
+    const job = createReminderJob({ afterHours: 24, appUrl: "https://loopwise.example", log });
+    await job.tick(new Date());
+    await job.tick(new Date(Date.now() + 2 * HOUR));
+    expect(db().select().from(outcomeReminders).all()).toEqual([expect.objectContaining({ managerId: hm.id, checkpoint: "day_90" })]);
+    expect(db().select().from(outbox).all()).toEqual([
+      expect.objectContaining({ toAddress: hm.email, subject: "90-day outcome due: Ola Hired", status: "outbox_only" }),
+    ]);
+    expect(log).toHaveBeenCalledWith("[loopwise] sent 1 outcome reminder");
+  });
+
   it("reminds about scorecards owed past the configured hours, at most hourly, and keeps the email in the outbox", async () => {
     const interview = await owedFor(30);
     const log = vi.fn();

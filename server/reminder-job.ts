@@ -1,7 +1,9 @@
 // The hourly reminder job, inside the server process. Every few minutes it delivers the outbox
 // (retrying what a mail server refused); once an hour it also sends the automatic reminders for
-// scorecards owed longer than REMINDER_AFTER_HOURS. The only clock it reads is the one passed in
+// scorecards owed longer than REMINDER_AFTER_HOURS, and the one reminder each hire's outcome gets
+// when it falls due (REMINDER_AFTER_HOURS=0 turns both off). The only clock it reads is the one passed in
 // (systemNow by default), so tests drive `tick(now)` by hand; server.ts starts it, tests never do.
+import { sendDueOutcomeReminders } from "#app/models/outcome.server";
 import { sendDueReminders } from "#app/models/reminder.server";
 import { systemNow } from "#app/utils/clock.server";
 import { deliverOutbox, smtpConfigured } from "#app/models/mailer.server";
@@ -28,6 +30,8 @@ export function createReminderJob({ afterHours, appUrl, clock = systemNow, log =
       lastReminderPass = now.getTime();
       const sent = sendDueReminders({ now, afterHours, smtp: smtpConfigured(), appUrl });
       if (sent) log(`[loopwise] sent ${sent} automatic scorecard reminder${sent === 1 ? "" : "s"}`);
+      const outcomes = sendDueOutcomeReminders({ now, smtp: smtpConfigured(), appUrl });
+      if (outcomes) log(`[loopwise] sent ${outcomes} outcome reminder${outcomes === 1 ? "" : "s"}`);
     }
     await deliverOutbox(now);
   }

@@ -278,5 +278,24 @@ export async function makeCandidateWithHistory({ name, email }: { name: string; 
   client
     .prepare("insert into reminders (interview_id, interviewer_id, kind, sent_by_id, sent_at, email_id) values (?, ?, 'manual', ?, ?, ?)")
     .run(review!.id, reviewer.id, hm.id, now.getTime(), email_.id);
+  // An outcome after a hire and its reminder (shape only: this loop's decision was no hire).
+  client
+    .prepare(
+      `insert into hire_outcomes (candidate_id, loop_id, checkpoint, performance, dimension_ratings, employment, reviewed_on, note, recorded_by_id, recorded_at)
+       values (?, ?, 'day_90', 3, '{"leadership":3}', 'employed', '2026-01-05', ?, ?, ?)`,
+    )
+    .run(candidate.id, loop.id, `${mention} owns the ranking service now.`, hm.id, now.getTime());
+  const outcomeEmail = client
+    .prepare(
+      "insert into outbox (to_address, to_name, subject, body, status, created_at) values (?, ?, ?, ?, 'outbox_only', ?) returning id",
+    )
+    .get(hm.email, hm.name, `90-day outcome due: ${name}`, `${mention} was hired; their 90-day outcome is due.`, now.getTime()) as {
+    id: number;
+  };
+  client
+    .prepare(
+      "insert into outcome_reminders (candidate_id, loop_id, checkpoint, manager_id, sent_at, email_id) values (?, ?, 'day_90', ?, ?, ?)",
+    )
+    .run(candidate.id, loop.id, hm.id, now.getTime(), outcomeEmail.id);
   return { candidate, loop, position, rubricVersionId, hm, designer, reviewer, assignmentId };
 }

@@ -10,7 +10,9 @@ const ASSIGNMENTS = "select id from assignments where candidate_id = @candidate"
 const GRADES = `select id from review_grades where assignment_id in (${ASSIGNMENTS})`;
 // Emails about the candidate: the reminders to interviewers name them. The outbox row is what a
 // reminder points at, so a walk down the foreign keys from the candidate never reaches it.
-const EMAILS = `select email_id from reminders where email_id is not null and interview_id in (${INTERVIEWS})`;
+// Outcome reminders to the hire's manager name them too.
+const EMAILS = `select email_id from reminders where email_id is not null and interview_id in (${INTERVIEWS})
+  union select email_id from outcome_reminders where email_id is not null and candidate_id = @candidate`;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many.replace("#", String(n)));
 
@@ -103,8 +105,20 @@ export const FREE_TEXT = [
     table: "outbox",
     column,
     where: `id in (${EMAILS})`,
-    says: (n: number) => plural(n, `The ${column} of 1 reminder email about them`, `The ${column}s of # reminder emails about them`),
+    says: (n: number) =>
+      plural(
+        n,
+        `The ${column} of 1 reminder email about them`,
+        `The ${column === "body" ? "bodies" : "subjects"} of # reminder emails about them`,
+      ),
   })),
+  // The hire's manager's note on an outcome; the ratings stay, as interview ratings do.
+  {
+    table: "hire_outcomes",
+    column: "note",
+    where: "candidate_id = @candidate",
+    says: (n: number) => plural(n, "The manager's note on 1 outcome after the hire", "The manager's notes on # outcomes after the hire"),
+  },
   {
     table: "decisions",
     column: "rationale",
@@ -132,6 +146,7 @@ export const AUDITED = [
   ["take_home_grade", ASSIGNMENTS],
   // Says only that they answered; the answers are never in the log.
   ["self_identification", "select id from self_identifications where candidate_id = @candidate"],
+  ["hire_outcome", "select id from hire_outcomes where candidate_id = @candidate"],
 ] as const;
 
 /**

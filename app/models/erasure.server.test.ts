@@ -146,8 +146,10 @@ describe("erasing a candidate", () => {
       "The repository address of their take-home",
       "Their take-home notes",
       "The grader's notes on their take-home",
-      "The subject of 1 reminder email about them",
-      "The body of 1 reminder email about them",
+      // The scorecard reminder to an interviewer, and the outcome reminder to the hire's manager.
+      "The subjects of 2 reminder emails about them",
+      "The bodies of 2 reminder emails about them",
+      "The manager's note on 1 outcome after the hire",
       "The decision's rationale",
       expect.stringMatching(/^Their name and what changed in \d+ audit entries \(who did what, and when, stay\)$/),
     ]);

@@ -6,7 +6,7 @@ describe("one permission table", () => {
   it("the navigation shows each role exactly the pages it may open", () => {
     const nav = (role: Role) => NAVIGATION.filter((n) => can({ role }, n.permission)).map((n) => n.label);
     expect(nav("interviewer")).toEqual(["My interviews"]);
-    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Exercises"];
+    const team = ["My interviews", "Candidates", "Pipeline", "Compare", "Calibration", "Validity", "Exercises"];
     expect(nav("hiring_manager")).toEqual(team);
     // Admins open Fairness under Settings, so their navigation stays one line on a laptop.
     expect(nav("admin")).toEqual(team);
@@ -27,6 +27,7 @@ describe("one permission table", () => {
       "audit:read",
       "candidate-data:manage",
       "settings:read",
+      "validity:manage",
     ] as const)
       expect(can({ role: "compliance" }, p)).toBe(false);
   });
@@ -41,6 +42,13 @@ describe("one permission table", () => {
       expect(can({ role }, "settings:read")).toBe(settings(role).length > 0);
     }
     expect(pagePermission("/settings")).toBe("settings:read");
+  });
+
+  it("outcomes of hires and the validity page are the hiring team's; interviewers and compliance see nothing of them", () => {
+    expect((["admin", "hiring_manager", "interviewer", "compliance"] as const).filter((role) => can({ role }, "validity:manage"))).toEqual([
+      "admin",
+      "hiring_manager",
+    ]);
   });
 
   it("everyone rates gold samples, on their own page", () => {
@@ -71,6 +79,8 @@ describe("one permission table", () => {
     expect(pagePermission("/interviews/4/scorecard")).toBe("interviews:own");
     expect(pagePermission("/interviews/4/kit")).toBe("interviews:own");
     expect(pagePermission("/exercises/7")).toBe("exercises:read");
+    expect(pagePermission("/validity")).toBe("validity:manage");
+    expect(pagePermission("/validity/outcomes/12")).toBe("validity:manage");
   });
 
   it.each([
@@ -82,6 +92,9 @@ describe("one permission table", () => {
     ["/interviews/4?x=1", "interviewer", "/interviews/4?x=1"],
     ["/admin/users", "hiring_manager", "/candidates"],
     ["/exercises", "interviewer", "/interviews"],
+    ["/validity/outcomes/3", "interviewer", "/interviews"],
+    ["/validity", "compliance", "/fairness"],
+    ["/validity/outcomes/3", "hiring_manager", "/validity/outcomes/3"],
     ["/candidates/3", "hiring_manager", "/candidates/3"],
     ["/admin/users/2", "admin", "/admin/users/2"],
     ["/candidates/3/erase", "hiring_manager", "/candidates"],

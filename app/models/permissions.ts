@@ -22,7 +22,11 @@ export const PERMISSIONS = {
   "pipeline:read": HIRING_TEAM,
   "compare:read": HIRING_TEAM,
   "calibration:read": HIRING_TEAM,
-  /** Post-hire outcomes (recording them) and the validity page computed from them. */
+  /**
+   * Post-hire outcomes (recording them) and the validity page computed from them; which hires is
+   * the hiring team's rule (outcome.server.ts): every hire, as for loops.
+   */
+  "validity:manage": HIRING_TEAM,
   "audit:read": HIRING_TEAM,
   /** Every interview kit and exercise, each version, and the loops using it. */
   "exercises:read": HIRING_TEAM,
@@ -61,6 +65,7 @@ export const NAVIGATION: Page[] = [
   { path: "/pipeline", label: "Pipeline", permission: "pipeline:read" },
   { path: "/compare", label: "Compare", permission: "compare:read" },
   { path: "/calibration", label: "Calibration", permission: "calibration:read" },
+  { path: "/validity", label: "Validity", permission: "validity:manage" },
   { path: "/exercises", label: "Exercises", permission: "exercises:read" },
   { path: "/fairness", label: "Fairness", permission: "fairness:home" },
 ];

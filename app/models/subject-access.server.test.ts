@@ -44,7 +44,12 @@ function expectedRows(candidateId: number) {
     take_home_submissions: count(`select count(*) as n from take_home_submissions where assignment_id in (${assignments})`),
     take_home_grades: count(`select count(*) as n from take_home_grades where assignment_id in (${assignments})`),
     reminders: count(`select count(*) as n from reminders where interview_id in (${interviews})`),
-    outbox: count(`select count(*) as n from outbox where id in (select email_id from reminders where interview_id in (${interviews}))`),
+    outbox:
+      count(`select count(*) as n from outbox where id in (select email_id from reminders where interview_id in (${interviews}))`) +
+      count("select count(*) as n from outbox where id in (select email_id from outcome_reminders where candidate_id = ?)"),
+    // Their outcomes after a hire, and the reminder their manager was sent.
+    hire_outcomes: count("select count(*) as n from hire_outcomes where candidate_id = ?"),
+    outcome_reminders: count("select count(*) as n from outcome_reminders where candidate_id = ?"),
     // Their own voluntary answers: in their export, though no page of the hiring team shows them.
     self_identifications: count("select count(*) as n from self_identifications where candidate_id = ?"),
   };
@@ -72,6 +77,8 @@ describe("the subject-access export", () => {
       "Summary by",
       "is not ready",
       "said monitoring can wait",
+      "owns the ranking service now",
+      "their 90-day outcome is due",
     ])
       expect(json).toContain(text);
     expect(json).not.toContain("Bartholomew");
@@ -152,6 +159,8 @@ describe("the subject-access export", () => {
     expect(grade).toMatchObject({ by: "Interviewer 2", after: { notes: "Clear README; thin tests." } });
     expect(data.tables.outbox).toEqual([
       expect.objectContaining({ to_address: "Interviewer 2", to_name: "Interviewer 2", subject: `Scorecard owed: ${PERSON.name}` }),
+      // The outcome reminder their manager was sent after a hire.
+      expect.objectContaining({ to_address: "Hiring manager 1", subject: `90-day outcome due: ${PERSON.name}` }),
     ]);
     const signIns = data.auditLog.filter((e) => e.action === "sign_in_failed");
     expect(signIns.map((e) => [e.summary, e.after])).toEqual([

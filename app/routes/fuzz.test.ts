@@ -6,7 +6,17 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { CANDIDATE_SOURCES, DECISIONS, INTERVIEW_STATUSES, RECOMMENDATIONS, REVIEW_VERDICTS, ROLES, STAGE_KEYS } from "#db/schema";
+import {
+  CANDIDATE_SOURCES,
+  DECISIONS,
+  EMPLOYMENT_STATES,
+  INTERVIEW_STATUSES,
+  OUTCOME_CHECKPOINTS,
+  RECOMMENDATIONS,
+  REVIEW_VERDICTS,
+  ROLES,
+  STAGE_KEYS,
+} from "#db/schema";
 import { RATING_CHOICES } from "#app/models/scorecard-schema";
 import { bodyArb, describeBody, toRequest, type BodySpec } from "#tests/fuzz/bodies";
 import { ACTORS, caseArb, casesFor, type Actor, type Case } from "#tests/fuzz/cases";
@@ -255,6 +265,38 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
     ],
     // The link is the credential; a session makes no difference, which the hiring manager shows.
     actors: ["anonymous", "hiring manager"],
+  }),
+  "_app.validity.outcomes.$candidateId": (fx) => ({
+    names: [
+      "checkpoint",
+      "performance",
+      ...fx.rubric.dimensions.map((d) => `dimensions.${d.key}`),
+      "dimensions.nope",
+      "employment",
+      "reviewedOn",
+      "note",
+    ],
+    values: [
+      ...OUTCOME_CHECKPOINTS,
+      ...EMPLOYMENT_STATES,
+      "0",
+      "1",
+      "4",
+      "5",
+      "2026-12-02",
+      "2020-01-01",
+      "2026-02-30",
+      "Owns the service.",
+    ],
+    // A rating outside 1–4 keeps the body malformed (a valid one for the fuzz's hire, decided today,
+    // is refused anyway: no 90-day outcome opens on the day of the hire).
+    poison: { field: "performance", valid: oneOf(["1", "2", "3", "4"]) },
+  }),
+  "_app.validity._index": () => ({
+    names: ["intent", "checkpoint"],
+    values: ["start-draft", ...OUTCOME_CHECKPOINTS, "year_9"],
+    // With an unknown outcome there is no advice to start a draft from.
+    poison: { field: "checkpoint", valid: oneOf(OUTCOME_CHECKPOINTS) },
   }),
   "_app.rubrics._index": () => ({
     names: ["intent", "key", "file"],

@@ -271,6 +271,27 @@ const VISITS: Record<"anonymous" | "interviewer" | "hiring manager" | "admin" | 
     { route: "_app.pipeline", state: "error", path: () => "/pipeline?state=bogus", ready: (page) => page.getByText(/Unknown state/) },
     { route: "_app.compare", state: "filled", path: () => "/compare", ready: h1(/Compare/) },
     { route: "_app.calibration", state: "filled", path: () => "/calibration", ready: h1(/calibration/i) },
+    { route: "_app.validity._index", state: "filled", path: () => "/validity", ready: h1("Validity") },
+    // Chiara Russo's 90-day outcome opens before it is due, and no journey records it.
+    {
+      route: "_app.validity.outcomes.$candidateId",
+      state: "filled",
+      path: () => `/validity/outcomes/${candidate("Chiara Russo")}`,
+      ready: h1("Outcome for Chiara Russo"),
+    },
+    {
+      route: "_app.validity.outcomes.$candidateId",
+      state: "error",
+      path: () => `/validity/outcomes/${candidate("Chiara Russo")}`,
+      act: click("Record outcome"),
+      ready: fieldErrors,
+    },
+    {
+      route: "_app.validity.outcomes.$candidateId",
+      state: "empty",
+      path: () => `/validity/outcomes/${candidate("Elena Petrova")}`,
+      ready: (page) => page.getByText("Elena Petrova has no decision yet."),
+    },
     { route: "_app.interviews._index", state: "empty", path: () => "/interviews", ready: h1("My interviews") },
     { route: "_app.settings", state: "filled", path: () => "/settings", ready: h1("Settings") },
   ],

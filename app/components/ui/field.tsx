@@ -24,7 +24,7 @@ function describedBy(meta: FieldMetadata<unknown>, hint: ReactNode, fromConform?
   return [fromConform, hint ? `${meta.id}-hint` : null].filter(Boolean).join(" ") || undefined;
 }
 
-type InputType = "text" | "email" | "password" | "datetime-local" | "number" | "search";
+type InputType = "text" | "email" | "password" | "datetime-local" | "date" | "number" | "search";
 
 export function TextField({
   meta,
