@@ -104,8 +104,11 @@ const SPECS: Record<string, (fx: Organisation) => Target> = {
       values: [...fields.values, "resend-invitation", "send-reset", "save"],
       // An admin's "Email a password reset link" (or a new invitation) is the form's job: the
       // link, its email and its audit entry, whatever else the body holds; nothing for anyone else.
+      // An admin on their own page is the owner too ("owner on the admin").
       allowed: (c): Allowed =>
-        c.actor === "admin" ? { account_links: "1", outbox: "1", audit_log: "action IN ('invite', 'password_reset_request')" } : {},
+        c.actor === "admin" || (c.actor === "owner" && c.subject?.owner === "admin")
+          ? { account_links: "1", outbox: "1", audit_log: "action IN ('invite', 'password_reset_request')" }
+          : {},
     };
   },
   "_app.admin.users.new": userFields,
