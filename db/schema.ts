@@ -271,6 +271,9 @@ export const candidates = sqliteTable(
       .references(() => positions.id),
     source: text("source", { enum: CANDIDATE_SOURCES }).notNull(),
     notes: text("notes").notNull().default(""),
+    // What the recruiter tells every interviewer on the loop before they walk in; the notes above
+    // stay with the recruiter and the hiring team.
+    panelSummary: text("panel_summary").notNull().default(""),
     createdById: integer("created_by_id").references(() => users.id),
     // Set when a candidate is erased on request; personal fields are blanked at the same time.
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),

@@ -120,6 +120,8 @@ export const candidates: SeedCandidate[] = [
     source: "referral",
     notes:
       "Senior ML Engineer on a travel marketplace's search team; owns the learning-to-rank service end to end. Referred by Mei, who worked with her previously. One-month notice period.",
+    panelSummary:
+      "Senior ML Engineer on a travel marketplace's search team; owns the learning-to-rank service end to end, from features to the online A/B tests. Worth probing: how she decides a ranking change is safe to ship, and what she has led beyond her own service.",
     addedDaysAgo: 30,
     loop: {
       status: "open",
@@ -275,6 +277,8 @@ export const candidates: SeedCandidate[] = [
     source: "sourced",
     notes:
       "ML Engineer at a payments start-up, built their first card-fraud model and the Kafka feature pipeline around it. Strong on data, less clear how much of the ops he owned. Three-month notice; open to hybrid in London.",
+    panelSummary:
+      "ML Engineer at a payments start-up; built their first card-fraud model and the Kafka feature pipeline around it. Strong on data. Worth probing: how much of the model's operation (monitoring, retraining, incidents) he owned himself.",
     addedDaysAgo: 28,
     loop: {
       status: "open",
@@ -424,6 +428,8 @@ export const candidates: SeedCandidate[] = [
     source: "agency",
     notes:
       "Lead Data Scientist at an insurance company, moving towards engineering; strong modelling background and has led a team of four. Via Northbridge Talent. Available after a two-month notice.",
+    panelSummary:
+      "Lead Data Scientist at an insurer, moving towards engineering; strong modelling and has led a team of four. Worth probing: production engineering depth (serving, testing, on-call) rather than modelling.",
     addedDaysAgo: 26,
     loop: {
       status: "open",
@@ -570,6 +576,8 @@ export const candidates: SeedCandidate[] = [
     source: "inbound",
     notes:
       "Applied via the careers page. Research Engineer at an ad-tech company, two NeurIPS workshop papers on neural ranking. No notice constraints.",
+    panelSummary:
+      "Research Engineer at an ad-tech company with two workshop papers on neural ranking. Worth probing: shipping and operating models, not only training them; trade-offs he has made for latency or cost.",
     addedDaysAgo: 35,
     loop: {
       status: "closed",
@@ -866,6 +874,8 @@ export const candidates: SeedCandidate[] = [
     source: "sourced",
     notes:
       "Senior ML Engineer on a Stockholm music-streaming company's recommendations platform; led their migration from batch to real-time features. Based in Sweden, remote only. Has a competing offer, decision needed within two weeks.",
+    panelSummary:
+      "Senior ML Engineer on a music-streaming recommendations platform; led its move from batch to real-time features. Worth probing: how she ran that migration across teams, and how she measured that it paid off.",
     addedDaysAgo: 20,
     loop: {
       status: "open",
@@ -1097,6 +1107,8 @@ export const candidates: SeedCandidate[] = [
     source: "internal",
     notes:
       "Internal applicant: Senior Data Engineer on the Payments team for three years, built the transaction event pipeline the fraud models consume. Her manager supports the move; no notice period.",
+    panelSummary:
+      "Internal: Senior Data Engineer on Payments for three years; built the transaction event pipeline the fraud models read. Worth probing: modelling and evaluation judgement, which her current role uses less.",
     addedDaysAgo: 10,
     loop: {
       status: "open",
@@ -1201,6 +1213,8 @@ export const candidates: SeedCandidate[] = [
     source: "sourced",
     notes:
       "ML Engineer II at a Berlin food-delivery company, owns the restaurant ranking service and its on-call rotation. Sourced on LinkedIn. Needs visa sponsorship for the UK but happy to work remotely from Germany.",
+    panelSummary:
+      "ML Engineer II at a food-delivery company; owns the restaurant ranking service and its on-call rotation. Worth probing: whether he has set direction for others yet, the step from owning a service to leading.",
     addedDaysAgo: 22,
     loop: {
       status: "open",

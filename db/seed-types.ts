@@ -61,6 +61,8 @@ export interface SeedCandidate {
   positionKey: string;
   source: CandidateSource;
   notes: string;
+  /** What the recruiter tells the panel (no pay, notice or personal circumstances). */
+  panelSummary?: string;
   /** Days ago the candidate was added. */
   addedDaysAgo: number;
   loop?: {

@@ -69,6 +69,7 @@ export async function seedDemoData(db: Db, now: Date) {
           positionId: must(positionIds.get(c.positionKey), `position ${c.positionKey}`),
           source: c.source,
           notes: c.notes,
+          panelSummary: c.panelSummary ?? "",
           createdById: hm?.id,
           createdAt: added,
           updatedAt: added,

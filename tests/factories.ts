@@ -159,7 +159,7 @@ export function routeArgs(request: Request, params: Record<string, string> = {},
 
 /**
  * A candidate with something in every place a candidate's data lives, made through the models so
- * the audit log holds its usual entries: an edit of their notes, a loop of two past interviews with
+ * the audit log holds its usual entries: an edit of their notes and summary for the panel, a loop of two past interviews with
  * submitted scorecards (evidence, a red flag's note, take-aways), a code review (a comment the
  * grader moved, a draft comment, a summary, a grade with a note) and a decision. Every piece of free text mentions their name or email.
  */
@@ -176,7 +176,14 @@ export async function makeCandidateWithHistory({ name, email }: { name: string; 
   updateCandidate(
     hm,
     candidate.id,
-    { name, email, positionId: position.id, source: "referral", notes: `${name} prefers email: ${email}.` },
+    {
+      name,
+      email,
+      positionId: position.id,
+      source: "referral",
+      notes: `${name} prefers email: ${email}.`,
+      panelSummary: `${name} leads a ranking team; probe their online evaluation.`,
+    },
     now,
   );
   const exercise = db().select().from(exercises).where(eq(exercises.slug, "fraud-scoring-endpoint")).get()!;

@@ -18,7 +18,7 @@ export function CandidateForm({
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   positions: { id: number; title: string }[];
-  defaultValue?: { name: string; email: string; positionId: number; source: string; notes: string };
+  defaultValue?: { name: string; email: string; positionId: number; source: string; notes: string; panelSummary: string };
   submitLabel: string;
   cancelTo: string;
 }) {
@@ -51,6 +51,12 @@ export function CandidateForm({
         label="Recruiter notes"
         hint="Current role, why they are interesting, constraints such as notice period. Interviewers do not see these notes."
         rows={5}
+      />
+      <TextareaField
+        meta={fields.panelSummary}
+        label="Summary for the panel"
+        hint="Every interviewer on the loop reads this before their interview (blind graders don't): where they are now, what you learned, what to probe. Up to 1,000 characters; keep pay, notice and personal details in the notes above."
+        rows={3}
       />
       <div className="form-actions">
         <SubmitButton>{submitLabel}</SubmitButton>

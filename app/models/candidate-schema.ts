@@ -16,4 +16,5 @@ export const CandidateSchema = z.object({
   positionId: z.number({ error: "Choose the position they are interviewing for" }).int().positive(),
   source: z.enum(CANDIDATE_SOURCES, { error: "Choose where the candidate came from" }),
   notes: z.string().max(5000, "Notes are limited to 5,000 characters").default(""),
+  panelSummary: z.string().trim().max(1000, "Keep the summary for the panel under 1,000 characters").default(""),
 });

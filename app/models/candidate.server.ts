@@ -11,6 +11,8 @@ export type CandidateInput = {
   positionId: number;
   source: CandidateSource;
   notes: string;
+  /** Left out (by the seed and older callers), it stays as it is: empty for a new candidate. */
+  panelSummary?: string;
 };
 
 export function listPositions() {
@@ -95,6 +97,7 @@ export function getCandidate(id: number) {
         positionTitle: positions.title,
         source: candidates.source,
         notes: candidates.notes,
+        panelSummary: candidates.panelSummary,
         createdAt: candidates.createdAt,
         updatedAt: candidates.updatedAt,
       })
@@ -125,7 +128,14 @@ export function createCandidate(actor: AuditActor & { id: number }, input: Candi
       entityType: "candidate",
       entityId: row.id,
       summary: `Added candidate ${row.name}`,
-      after: { name: row.name, email: row.email, positionId: row.positionId, source: row.source, notes: row.notes },
+      after: {
+        name: row.name,
+        email: row.email,
+        positionId: row.positionId,
+        source: row.source,
+        notes: row.notes,
+        panelSummary: row.panelSummary,
+      },
     });
     return row;
   });

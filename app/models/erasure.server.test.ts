@@ -131,7 +131,7 @@ describe("erasing a candidate", () => {
     const plan = erasurePlan(candidate.id, now())!;
     if (plan.erased) throw new Error("not erased yet");
     expect(plan.erase).toEqual([
-      "Their name, email address and recruiter notes",
+      "Their name, email address, recruiter notes and summary for the panel",
       "Evidence written in 7 ratings",
       "Take-aways of 2 scorecards",
       "The note on 1 checked signal",

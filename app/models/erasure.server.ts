@@ -48,7 +48,7 @@ export function erasurePlan(candidateId: number, now: Date) {
   const n = (text: string) => count(text, { candidate: candidateId, now: now.getTime() });
   const audit = auditEntriesNaming(candidateId, needlesOf(identities(candidate))).length;
   const erase = [
-    "Their name, email address and recruiter notes",
+    "Their name, email address, recruiter notes and summary for the panel",
     ...FREE_TEXT.flatMap((f) => {
       const found = n(`select count(*) as n from ${f.table} where coalesce(${f.column}, '') != '' and ${f.where}`);
       return found ? [f.says(found)] : [];
@@ -151,6 +151,7 @@ export function eraseCandidate(actor: AuditActor & { id: number }, candidateId: 
         name: ERASED_NAME,
         email: `erased-${candidateId}@erased.invalid`,
         notes: "",
+        panelSummary: "",
         legalHoldReason: "",
         erasedAt: now,
         updatedAt: now,

@@ -167,6 +167,7 @@ export function getInterview(id: number) {
         interviewerName: interviewer.name,
         candidateId: candidates.id,
         candidateName: candidates.name,
+        panelSummary: candidates.panelSummary,
         positionTitle: positions.title,
         scorecardStatus: scorecards.status,
         scorecardSubmittedAt: scorecards.submittedAt,
@@ -297,5 +298,16 @@ export function blindReference(assignmentId: number) {
  * sees the name.
  */
 export function candidateNameFor(row: { candidateName: string; blindReviewId: number | null; interviewerId: number }, viewerId: number) {
-  return row.blindReviewId && row.interviewerId === viewerId ? blindReference(row.blindReviewId) : row.candidateName;
+  return isBlindTo(row, viewerId) ? blindReference(row.blindReviewId!) : row.candidateName;
 }
+
+/**
+ * The recruiter's summary for the panel as this viewer may see it: withheld, like the name, from
+ * a blind grader (a current employer or a career story identifies a person as well as a name).
+ */
+export function panelSummaryFor(row: { panelSummary: string; blindReviewId: number | null; interviewerId: number }, viewerId: number) {
+  return isBlindTo(row, viewerId) ? null : row.panelSummary;
+}
+
+const isBlindTo = (row: { blindReviewId: number | null; interviewerId: number }, viewerId: number) =>
+  Boolean(row.blindReviewId) && row.interviewerId === viewerId;

@@ -87,6 +87,7 @@ describe("the subject-access export", () => {
     expect(data.auditLog.map((e) => e.summary)).toContain(`Added candidate ${PERSON.name}`);
     expect(data.auditLog.find((e) => e.summary.startsWith("Edited candidate"))?.before).toEqual({
       notes: `${PERSON.name} prefers calls; write to ${PERSON.email}.`,
+      panelSummary: "",
     });
   });
 

@@ -138,6 +138,12 @@ export default function CandidatePage({ loaderData, actionData }: Route.Componen
         </dl>
         <h3 style={{ marginTop: "1.25rem" }}>Recruiter notes</h3>
         {candidate.notes ? <p className="notes">{candidate.notes}</p> : <p className="muted">No notes.</p>}
+        <h3 style={{ marginTop: "1.25rem" }}>Summary for the panel</h3>
+        {candidate.panelSummary ? (
+          <p className="notes">{candidate.panelSummary}</p>
+        ) : (
+          <p className="muted">None yet: interviewers see no summary before their interview.</p>
+        )}
       </section>
     </>
   );

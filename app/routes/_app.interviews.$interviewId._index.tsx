@@ -5,7 +5,7 @@ import { interviewFor } from "#app/models/interview-access.server";
 import { InterviewStateBadge } from "#app/components/interview-state-badge";
 import { STAGE_LABELS } from "#app/models/labels";
 import { interviewState } from "#app/models/interview-status";
-import { candidateNameFor } from "#app/models/interview.server";
+import { candidateNameFor, panelSummaryFor } from "#app/models/interview.server";
 import { countMissingScorecards } from "#app/models/decision.server";
 import { getDimensions, getStages } from "#app/models/rubric.server";
 import { idParam } from "#app/utils/http.server";
@@ -38,6 +38,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         interview.exerciseMinutes !== null && interview.exerciseMinutes !== interview.durationMinutes ? interview.exerciseMinutes : null,
       candidateId: interview.candidateId,
       candidateName: candidateNameFor(interview, user.id),
+      // null for a blind grader: they don't learn who the candidate is from it either.
+      panelSummary: panelSummaryFor(interview, user.id),
       positionTitle: interview.positionTitle,
       interviewerName: interview.interviewerName,
       exerciseTitle: interview.exerciseTitle,
@@ -115,6 +117,17 @@ export default function InterviewPage({ loaderData }: Route.ComponentProps) {
         </div>
       </div>
       <div className="grid-2" style={{ alignItems: "start" }}>
+        {interview.panelSummary !== null ? (
+          <section className="card" aria-labelledby="about-heading">
+            <h2 id="about-heading">About the candidate</h2>
+            {interview.panelSummary ? (
+              <p className="notes">{interview.panelSummary}</p>
+            ) : (
+              <p className="muted">The recruiter has left no summary for the panel.</p>
+            )}
+            <p className="small muted">From the recruiter, for everyone on the loop; their own notes stay with the hiring team.</p>
+          </section>
+        ) : null}
         <section className="card" aria-labelledby="when-heading">
           <h2 id="when-heading">When and who</h2>
           <dl className="facts">

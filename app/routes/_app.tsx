@@ -63,12 +63,14 @@ function Shell({ user, children }: { user: { name: string; role: Role; owed: num
           </nav>
           {user ? (
             <div className="whoami">
+              {/* The name is the way to one's account: a separate "Account" button wrapped the
+                  admin's top bar onto two lines at 1280 px. */}
               <span>
-                <strong>{user.name}</strong> <span className="role-pill">{ROLE_LABELS[user.role]}</span>
+                <NavLink to="/account" className="whoami-name" aria-label={`${user.name}: your account`}>
+                  <strong>{user.name}</strong>
+                </NavLink>{" "}
+                <span className="role-pill">{ROLE_LABELS[user.role]}</span>
               </span>
-              <NavLink to="/account" className="btn btn-ghost btn-small">
-                Account
-              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="btn btn-ghost btn-small">
                   Sign out

@@ -3,7 +3,8 @@
 // progress only, before and after.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { candidates, interviews, loops } from "#db/schema";
+import { candidates, exercises, interviews, loops } from "#db/schema";
+import { createAssignment } from "#app/models/assignment.server";
 import { db } from "#app/utils/db.server";
 import { makeOrganisation, makeUser, request, run, routeArgs } from "#tests/factories";
 import * as interviewPage from "./_app.interviews.$interviewId._index";
@@ -25,6 +26,7 @@ async function loopOfThree() {
       positionId: position.id,
       source: "referral",
       notes: "Expects 20% above the band.",
+      panelSummary: "Leads search ranking at a marketplace. Probe: online evaluation.",
     })
     .returning()
     .get();
@@ -116,5 +118,32 @@ describe("the interview page's view of the rest of the loop", () => {
     const anas = await open(ana.id, anaInterview.id);
     expect(anas.context.panel.filter((p) => p.isViewer).map((p) => p.stage)).toEqual(["leadership"]);
     expect((await open(hm.id, anaInterview.id)).context.panelOpen).toBe(true);
+  });
+});
+
+describe("the recruiter's summary for the panel", () => {
+  it("is shown to everyone on the loop, and the recruiter's own notes to none of them", async () => {
+    const { ana, anaInterview, caiInterview, cai } = await loopOfThree();
+    for (const [user, interview] of [
+      [ana, anaInterview],
+      [cai, caiInterview],
+    ] as const) {
+      const page = await open(user.id, interview.id);
+      expect(page.interview.panelSummary).toBe("Leads search ranking at a marketplace. Probe: online evaluation.");
+      expect(JSON.stringify(page)).not.toContain("Expects 20%");
+    }
+  });
+
+  it("is withheld from a blind grader until the grade is saved, like the name", async () => {
+    const { hm, ana, anaInterview } = await loopOfThree();
+    const exercise = db().select().from(exercises).where(eq(exercises.slug, "fraud-scoring-endpoint")).get()!;
+    db().update(interviews).set({ stage: "code_review", exerciseId: exercise.id }).where(eq(interviews.id, anaInterview.id)).run();
+    createAssignment(hm, { interviewId: anaInterview.id, timeLimitMinutes: 55, extraTimePercent: 100 }, new Date());
+    const page = await open(ana.id, anaInterview.id);
+    expect(page.interview.candidateName).toMatch(/^Candidate R-\d{4}$/);
+    expect(page.interview.panelSummary).toBeNull();
+    expect(JSON.stringify(page)).not.toContain("Leads search ranking");
+    // The hiring team, not grading, sees it.
+    expect((await open(hm.id, anaInterview.id)).interview.panelSummary).toContain("Leads search ranking");
   });
 });

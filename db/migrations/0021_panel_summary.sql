@@ -1,0 +1,1 @@
+ALTER TABLE `candidates` ADD `panel_summary` text DEFAULT '' NOT NULL;
