@@ -10,6 +10,7 @@ import { signIn } from "#app/auth/sign-in.server";
 import { startSession } from "#app/auth/session.server";
 import { db } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
+import { formatDateTime } from "#app/utils/time";
 import { CLIENT_ADDRESS_HEADER } from "#app/utils/client-address.server";
 import { makeUser, request, routeArgs, run } from "#tests/factories";
 import { renderPage } from "#tests/render";
@@ -87,7 +88,8 @@ describe("inviting someone", () => {
     const [email] = db().select().from(outbox).all();
     expect(email).toMatchObject({ toAddress: "ines.duarte@loopwise.test", subject: "You're invited to Loopwise", status: "outbox_only" });
     expect(email!.body).toContain("Hannah Okafor has added you to Loopwise");
-    expect(email!.body).toMatch(/until Wed, 9 Dec 2026, 09:00 \(Europe\/Lisbon\)/);
+    // Seven days from the (frozen) moment it was sent, on the invitee's clock.
+    expect(email!.body).toContain(`until ${formatDateTime(later(7 * 24 * 60), "Europe/Lisbon")} (Europe/Lisbon)`);
     const token = linkIn(ines.email, "/invite");
 
     const page = await run(async () =>
