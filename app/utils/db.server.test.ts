@@ -94,7 +94,9 @@ describe("a file that owes a scrub is scrubbed when it is opened", () => {
     client.pragma("secure_delete = OFF");
     const { candidate } = await makeCandidateWithHistory(PERSON, TEST_NOW);
     client
-      .prepare("update candidates set name = 'Erased candidate', email = 'erased@erased.invalid', notes = '', erased_at = ? where id = ?")
+      .prepare(
+        "update candidates set name = 'Erased candidate', email = 'erased@erased.invalid', notes = '', panel_summary = '', erased_at = ? where id = ?",
+      )
       .run(TEST_NOW.getTime(), candidate.id);
     client.prepare("update audit_log set redacted = 1, before = null, after = null, summary = '[erased]' where redacted = 0").run();
     for (const f of FREE_TEXT)
