@@ -198,8 +198,8 @@ export function handleIncidentAction(
 ): { status: number; body: IncidentReply; reload?: true } {
   const parsed = IncidentActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    // zod's own flattening, the shape conform's replies carry on the app's other forms.
+    const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
     return {
       status: 400,
       body: { ok: false, intent: String(formData.get("intent") ?? ""), fieldErrors, message: fieldErrors.intent?.join(" ") },

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { useEffect } from "react";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/_app.candidates.$candidateId.debrief";
@@ -109,9 +110,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = { decision: String(form.decision ?? ""), rationale: String(form.rationale ?? ""), acknowledge: form.acknowledge === "on" };
   const parsed = DecisionSchema.safeParse(form);
   if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-    return data({ errors, values }, { status: 400 });
+    const { formErrors, fieldErrors } = z.flattenError(parsed.error) as { formErrors: string[]; fieldErrors: Record<string, string[]> };
+    return data({ errors: formErrors.length ? { ...fieldErrors, form: formErrors } : fieldErrors, values }, { status: 400 });
   }
   const now = requestTime(context);
   const full = getLoopRecommendation(loop, now)!;

@@ -2,7 +2,7 @@ import type { Route } from "./+types/reset.$token";
 import { AuthCard } from "#app/components/account/auth-card";
 import { LinkProblem } from "#app/components/account/link-problem";
 import { SetPasswordForm } from "#app/components/account/set-password-form";
-import { loadLink, setPasswordFromForm } from "./account-link.server";
+import { loadLink, setPasswordFromForm } from "#app/auth/account-link-pages.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Choose a new password · Loopwise" }, { name: "robots", content: "noindex" }];
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/review.$token";
 import { ReviewWorkspace } from "#app/components/code-review/review-workspace";
@@ -78,9 +79,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { assignment, exercise } = await assignmentFromLink(params.token);
   const parsed = ReviewActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return reply({ ok: false, fieldErrors, message: fieldErrors.form?.join(" ") ?? fieldErrors.intent?.join(" ") }, 400);
+    // zod's own flattening, the shape conform's replies carry on the app's other forms.
+    const { formErrors, fieldErrors } = z.flattenError(parsed.error) as { formErrors: string[]; fieldErrors: Record<string, string[]> };
+    return reply({ ok: false, fieldErrors, message: formErrors.length ? formErrors.join(" ") : fieldErrors.intent?.join(" ") }, 400);
   }
   const input = parsed.data;
   const now = requestTime(context);

@@ -1,12 +1,13 @@
 // The loader and action that /invite/$token and /reset/$token share: both open an emailed link
-// and, while it works, set a password through it and sign the person in.
+// and, while it works, set a password through it and sign the person in. It lives with the
+// sessions it starts (models sit below auth), not beside one of the two routes.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type RouterContextProvider } from "react-router";
 import type { AccountLinkPurpose } from "#db/schema";
 import { openLink, setPasswordWithLink } from "#app/models/account-link.server";
 import { setPasswordSchema } from "#app/models/account-schema";
 import { homeFor } from "#app/models/permissions";
-import { startSession } from "#app/auth/session.server";
+import { startSession } from "./session.server";
 import { requestTime } from "#app/utils/clock.server";
 import { readFormData } from "#app/utils/http.server";
 
