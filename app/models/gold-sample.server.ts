@@ -9,6 +9,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { goldAttempts, goldSamples, raterCertifications, RECOMMENDATIONS, rubricVersions, STAGE_KEYS, type StageKey } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
+import { storeSampleVersion } from "./gold-sample-store.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { certificationResult, CertificationRulesSchema, type CertificationRules, type SampleResult } from "./certification";
 import { getRubricDetail } from "./rubric.server";
@@ -68,8 +69,6 @@ export function readGoldSampleFile(file: string): GoldSampleFile {
   return parsed.data;
 }
 
-const SYSTEM: AuditActor = { id: null, name: "system (gold-sample loader)" };
-
 /**
  * Loads every sample file whose rubric version is in the database (and the pre-graded code
  * reviews in grading/, see grading-sample-file.server.ts), checking the expert rated
@@ -106,46 +105,26 @@ export function loadGoldSamples({ now, database = db(), dir = GOLD_SAMPLES_DIR }
       throw new GoldSampleFileError(
         `${name}: the expert must rate exactly the stage's focus dimensions (${focus.join(", ")}); rated ${rated.join(", ")}`,
       );
-    const existing = database
-      .select({ id: goldSamples.id, contentHash: goldSamples.contentHash })
-      .from(goldSamples)
-      .where(and(eq(goldSamples.slug, sample.slug), eq(goldSamples.version, sample.version)))
-      .get();
-    if (existing) {
-      if (existing.contentHash !== hash)
-        throw new GoldSampleFileError(`${name}: version ${sample.version} is already loaded with different content; raise "version".`);
-      loaded.push({ slug: sample.slug, created: false });
-      continue;
-    }
-    database.transaction((tx) => {
-      // An older version stops being offered; ratings of it stay as they were.
-      tx.update(goldSamples).set({ active: false }).where(eq(goldSamples.slug, sample.slug)).run();
-      const row = tx
-        .insert(goldSamples)
-        .values({
-          slug: sample.slug,
-          version: sample.version,
-          contentHash: hash,
-          stage: sample.stage,
-          rubricVersionId: rubric.id,
-          title: sample.title,
-          setting: sample.setting,
-          account: sample.account.join("\n\n"),
-          expert: sample.expert,
-          createdAt: now,
-        })
-        .returning({ id: goldSamples.id })
-        .get();
-      recordAudit(tx, {
-        actor: SYSTEM,
-        at: now,
-        action: "create",
-        entityType: "gold_sample",
-        entityId: row.id,
+    const created = storeSampleVersion(
+      database,
+      {
+        slug: sample.slug,
+        version: sample.version,
+        contentHash: hash,
+        stage: sample.stage,
+        rubricVersionId: rubric.id,
+        title: sample.title,
+        setting: sample.setting,
+        account: sample.account.join("\n\n"),
+        expert: sample.expert,
+      },
+      {
+        now,
         summary: `Loaded gold sample ${sample.slug} v${sample.version} (${sample.stage}), rated on ${sample.rubric.key} v${sample.rubric.version}`,
-      });
-    });
-    loaded.push({ slug: sample.slug, created: true });
+        fail: (message) => new GoldSampleFileError(`${name}: ${message}`),
+      },
+    );
+    loaded.push({ slug: sample.slug, created });
   }
   const grading = loadGradingSamples({ now, database, dir: path.join(dir, "grading") });
   return { loaded: [...loaded, ...grading.loaded], waiting: [...waiting, ...grading.waiting] };

@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { COMMENT_PRIORITIES, exercises, goldSamples, RECOMMENDATIONS, REVIEW_VERDICTS, rubricVersions, type GoldReview } from "#db/schema";
+import { COMMENT_PRIORITIES, exercises, RECOMMENDATIONS, REVIEW_VERDICTS, rubricVersions, type GoldReview } from "#db/schema";
 import { db, type Db } from "#app/utils/db.server";
-import { recordAudit, type AuditActor } from "./audit.server";
+import { storeSampleVersion } from "./gold-sample-store.server";
 import type { CodeReviewExercise } from "./code-review-exercise.server";
 import { codeReviewExerciseOf } from "./code-review-version.server";
 import { getRubricDetail } from "./rubric.server";
@@ -95,8 +95,6 @@ function storedReview(sample: GradingSampleFile, exerciseId: number): GoldReview
   };
 }
 
-const SYSTEM: AuditActor = { id: null, name: "system (gold-sample loader)" };
-
 /**
  * Loads every pre-graded review whose rubric version and exercise version are in the database,
  * checking the expert rated exactly the code-review stage's focus dimensions and every comment
@@ -143,47 +141,27 @@ export function loadGradingSamples({ now, database = db(), dir }: { now: Date; d
       throw new GradingSampleFileError(
         `${where}: the expert must rate exactly the code-review stage's focus dimensions (${focus.join(", ")}); rated ${rated.join(", ")}`,
       );
-    const hash = createHash("sha256").update(JSON.stringify(sample)).digest("hex");
-    const existing = database
-      .select({ id: goldSamples.id, contentHash: goldSamples.contentHash })
-      .from(goldSamples)
-      .where(and(eq(goldSamples.slug, sample.slug), eq(goldSamples.version, sample.version)))
-      .get();
-    if (existing) {
-      if (existing.contentHash !== hash)
-        throw new GradingSampleFileError(`${where}: version ${sample.version} is already loaded with different content; raise "version".`);
-      loaded.push({ slug: sample.slug, created: false });
-      continue;
-    }
-    database.transaction((tx) => {
-      tx.update(goldSamples).set({ active: false }).where(eq(goldSamples.slug, sample.slug)).run();
-      const row = tx
-        .insert(goldSamples)
-        .values({
-          slug: sample.slug,
-          version: sample.version,
-          contentHash: hash,
-          stage: "code_review",
-          rubricVersionId: rubric.id,
-          title: sample.title,
-          setting: sample.setting,
-          account: sample.review.summary,
-          expert: sample.expert,
-          review: storedReview(sample, exerciseRow.id),
-          createdAt: now,
-        })
-        .returning({ id: goldSamples.id })
-        .get();
-      recordAudit(tx, {
-        actor: SYSTEM,
-        at: now,
-        action: "create",
-        entityType: "gold_sample",
-        entityId: row.id,
+    const created = storeSampleVersion(
+      database,
+      {
+        slug: sample.slug,
+        version: sample.version,
+        contentHash: createHash("sha256").update(JSON.stringify(sample)).digest("hex"),
+        stage: "code_review",
+        rubricVersionId: rubric.id,
+        title: sample.title,
+        setting: sample.setting,
+        account: sample.review.summary,
+        expert: sample.expert,
+        review: storedReview(sample, exerciseRow.id),
+      },
+      {
+        now,
         summary: `Loaded pre-graded code review ${sample.slug} v${sample.version} (${sample.exercise.slug} v${sample.exercise.version}), rated on ${sample.rubric.key} v${sample.rubric.version}`,
-      });
-    });
-    loaded.push({ slug: sample.slug, created: true });
+        fail: (message) => new GradingSampleFileError(`${where}: ${message}`),
+      },
+    );
+    loaded.push({ slug: sample.slug, created });
   }
   return { loaded, waiting };
 }
