@@ -6,7 +6,7 @@ import { goldAttempts, goldSamples, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { needsRecertification } from "./certification";
 import { certificationRules, certificationStatus } from "./gold-sample.server";
-import { getLeniencyTable, submittedVoices } from "./calibration.server";
+import { getLeniencyTable, raterCandidatePairs } from "./calibration.server";
 import { raterGroups, type RatedItem } from "./rater-network";
 
 export function calibrationCertification(peopleIds: number[]) {
@@ -26,7 +26,7 @@ export function calibrationCertification(peopleIds: number[]) {
       drift: drift && { value: drift.drift, due: drift.due },
     };
   });
-  const live: RatedItem[] = submittedVoices().map((v) => ({ raterId: v.interviewerId, item: `c${v.candidateId}` }));
+  const live: RatedItem[] = raterCandidatePairs().map((v) => ({ raterId: v.interviewerId, item: `c${v.candidateId}` }));
   const gold: RatedItem[] = db()
     .select({ raterId: goldAttempts.userId, item: goldSamples.slug })
     .from(goldAttempts)
