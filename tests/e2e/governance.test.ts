@@ -129,7 +129,9 @@ test("an admin exports a candidate's data, erases them, and they are gone from t
   expect(file).not.toContain("Aisha Bello");
 
   await page.getByRole("link", { name: `Erase ${name}…` }).click();
-  await expect(page.getByRole("region", { name: "Erased" })).toContainText("Their name, email address, recruiter notes and summary for the panel");
+  await expect(page.getByRole("region", { name: "Erased" })).toContainText(
+    "Their name, email address, recruiter notes and summary for the panel",
+  );
   await expect(page.getByRole("region", { name: "Erased" })).toContainText("4 upcoming interviews are cancelled");
   await expect(page.getByRole("region", { name: "Kept, linked to no one" })).toContainText("4 interviews");
   expect(await seriousViolations(page)).toEqual([]);
