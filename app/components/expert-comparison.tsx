@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ScrollRegion } from "./ui/scroll-region";
 
 export type ExpertComparisonRow = {
@@ -49,5 +50,47 @@ export function ExpertComparisonTable({
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+/**
+ * After a trainee submits a gold sample or a pre-graded review: how many focus dimensions fell
+ * within a level of the expert, where that leaves their certification, and the expert's reasons.
+ */
+export function ExpertVerdict({
+  comparison,
+  stageStatus,
+  stageLabel,
+  ratedBy,
+  summary,
+  tableLabel,
+  children,
+}: {
+  comparison: ExpertComparisonRow[];
+  stageStatus: { certified: boolean; missing: string | null } | null;
+  stageLabel: string;
+  ratedBy: string;
+  summary: string;
+  tableLabel?: string;
+  children?: ReactNode;
+}) {
+  const within = comparison.filter((c) => c.within).length;
+  return (
+    <section className="card" aria-labelledby="expert-heading">
+      <h2 id="expert-heading">Your ratings beside the expert's</h2>
+      <p role="status">
+        {within} of {comparison.length} focus dimensions within a level of the expert.{" "}
+        {stageStatus?.certified
+          ? `You are certified for ${stageLabel}.`
+          : stageStatus
+            ? `Not certified for ${stageLabel} yet: ${stageStatus.missing}.`
+            : ""}
+      </p>
+      <p className="small muted">
+        Rated by {ratedBy}. {summary}
+      </p>
+      <ExpertComparisonTable rows={comparison} label={tableLabel} />
+      {children}
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { ScorecardForm } from "#app/components/scorecard-form";
 import type { ScorecardDefaults } from "#app/models/scorecard-defaults";
 import { RaterGuidance } from "#app/components/rater-guidance";
 import { RECOMMENDATION_LABELS } from "#app/models/scorecard-schema";
+import { ExpertVerdict } from "#app/components/expert-comparison";
 import { certificationStatus, getGoldSampleFor, saveGoldAttempt } from "#app/models/gold-sample.server";
 import { getLeniencyTable } from "#app/models/calibration.server";
 import { getRubricDetail } from "#app/models/rubric.server";
@@ -12,7 +13,6 @@ import { formatPercent } from "#app/models/numbers";
 import { requirePermission } from "#app/auth/session.server";
 import { notFound, readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
-import { ExpertComparisonTable } from "#app/components/expert-comparison";
 import { answerScorecardPost, saveBaseOf, scorecardRefusal, shapeFor, type ScorecardPostAnswer } from "#app/models/scorecard-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -135,7 +135,24 @@ export default function GoldSamplePage({ loaderData: d, actionData }: Route.Comp
         </div>
         {d.status === "submitted" ? <span className="badge badge-ok">Submitted</span> : null}
       </div>
-      {d.review ? <ExpertReview review={d.review} stageStatus={d.stageStatus} stage={STAGE_LABELS[d.sample.stage]} /> : null}
+      {d.review ? (
+        <ExpertVerdict
+          comparison={d.review.comparison}
+          stageStatus={d.stageStatus}
+          stageLabel={STAGE_LABELS[d.sample.stage]}
+          ratedBy={d.review.ratedBy}
+          summary={d.review.summary}
+        >
+          <p className="small">
+            Overall recommendation: yours {d.review.yourRecommendation}, the expert's {d.review.expertRecommendation}.
+          </p>
+          {d.review.comparison.every((c) => c.within) ? null : (
+            <p className="small muted">
+              {formatPercent(d.review.comparison.filter((c) => c.within).length / d.review.comparison.length)} agreement on this sample.
+            </p>
+          )}
+        </ExpertVerdict>
+      ) : null}
       <section className="card gold-record" aria-labelledby="record-heading">
         <h2 id="record-heading">The interview record</h2>
         <p className="small muted">{d.sample.setting}</p>
@@ -169,42 +186,5 @@ export default function GoldSamplePage({ loaderData: d, actionData }: Route.Comp
         </>
       )}
     </>
-  );
-}
-
-type Review = NonNullable<Route.ComponentProps["loaderData"]["review"]>;
-
-function ExpertReview({
-  review,
-  stageStatus,
-  stage,
-}: {
-  review: Review;
-  stageStatus: Route.ComponentProps["loaderData"]["stageStatus"];
-  stage: string;
-}) {
-  const within = review.comparison.filter((c) => c.within).length;
-  return (
-    <section className="card" aria-labelledby="review-heading">
-      <h2 id="review-heading">Your ratings beside the expert's</h2>
-      <p role="status">
-        {within} of {review.comparison.length} focus dimensions within a level of the expert.{" "}
-        {stageStatus?.certified
-          ? `You are certified for ${stage}.`
-          : stageStatus
-            ? `Not certified for ${stage} yet: ${stageStatus.missing}.`
-            : ""}
-      </p>
-      <p className="small muted">
-        Rated by {review.ratedBy}. {review.summary}
-      </p>
-      <ExpertComparisonTable rows={review.comparison} />
-      <p className="small">
-        Overall recommendation: yours {review.yourRecommendation}, the expert's {review.expertRecommendation}.
-      </p>
-      {within === review.comparison.length ? null : (
-        <p className="small muted">{formatPercent(within / review.comparison.length)} agreement on this sample.</p>
-      )}
-    </section>
   );
 }

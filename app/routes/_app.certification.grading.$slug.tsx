@@ -2,7 +2,7 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/_app.certification.grading.$slug";
 import { GradingForm } from "#app/components/code-review/grading-form";
 import { GradingRatings } from "#app/components/code-review/grading-ratings";
-import { ExpertComparisonTable } from "#app/components/expert-comparison";
+import { ExpertVerdict } from "#app/components/expert-comparison";
 import { CERTIFICATION_LABELS } from "#app/models/labels";
 import { certificationStatus, GOLD_ALREADY_SUBMITTED } from "#app/models/gold-sample.server";
 import { getGradingSampleFor, movedValue, parseGradingRatings, saveGradingAttempt } from "#app/models/grading-sample.server";
@@ -11,7 +11,7 @@ import { saveBaseOf } from "#app/models/scorecard-form";
 import { requirePermission } from "#app/auth/session.server";
 import { notFound, readFormData } from "#app/utils/http.server";
 import { requestTime } from "#app/utils/clock.server";
-import { parseGradeForm, parseMove } from "./_app.interviews.$interviewId.review.server";
+import { parseGradeForm, parseMove } from "#app/models/grade-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Pre-graded code review: ${data.sample.title} · Loopwise` : "Pre-graded code review · Loopwise" },
@@ -123,7 +123,16 @@ export default function GradingSamplePage({ loaderData: d, actionData }: Route.C
         </div>
         {submitted ? <span className="badge badge-ok">Submitted</span> : null}
       </div>
-      {d.expert ? <ExpertSide expert={d.expert} stageStatus={d.stageStatus} /> : null}
+      {d.expert ? (
+        <ExpertVerdict
+          comparison={d.expert.comparison}
+          stageStatus={d.stageStatus}
+          stageLabel={CERTIFICATION_LABELS.code_review.toLowerCase()}
+          ratedBy={d.expert.ratedBy}
+          summary={d.expert.summary}
+          tableLabel="Your ratings and the expert's, by dimension"
+        />
+      ) : null}
       <section className="card" aria-labelledby="setting-heading">
         <h2 id="setting-heading">{submitted ? "The review you graded" : "The review to grade"}</h2>
         <p className="small muted">{d.sample.setting}</p>
@@ -160,29 +169,5 @@ export default function GradingSamplePage({ loaderData: d, actionData }: Route.C
         )}
       </GradingForm>
     </>
-  );
-}
-
-type Expert = NonNullable<Route.ComponentProps["loaderData"]["expert"]>;
-
-function ExpertSide({ expert, stageStatus }: { expert: Expert; stageStatus: Route.ComponentProps["loaderData"]["stageStatus"] }) {
-  const within = expert.comparison.filter((c) => c.within).length;
-  const label = CERTIFICATION_LABELS.code_review.toLowerCase();
-  return (
-    <section className="card" aria-labelledby="expert-heading">
-      <h2 id="expert-heading">Your ratings beside the expert's</h2>
-      <p role="status">
-        {within} of {expert.comparison.length} focus dimensions within a level of the expert.{" "}
-        {stageStatus?.certified
-          ? `You are certified for ${label}.`
-          : stageStatus
-            ? `Not certified for ${label} yet: ${stageStatus.missing}.`
-            : ""}
-      </p>
-      <p className="small muted">
-        Rated by {expert.ratedBy}. {expert.summary}
-      </p>
-      <ExpertComparisonTable rows={expert.comparison} label="Your ratings and the expert's, by dimension" />
-    </section>
   );
 }

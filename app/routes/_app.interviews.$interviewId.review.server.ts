@@ -1,9 +1,7 @@
 import { mayInterview } from "#app/models/interview-access";
 import { interviewFor } from "#app/models/interview-access.server";
-import { z } from "zod";
 import { assignmentPhase } from "#app/models/assignment-phase";
 import { getAssignmentForInterview } from "#app/models/assignment.server";
-import type { GraderDecisions } from "#app/models/code-review-scoring";
 import { reviewUnderRubric } from "#app/models/review-grade.server";
 import { notFound } from "#app/utils/http.server";
 import type { SessionUser } from "#app/auth/session.server";
@@ -18,45 +16,4 @@ export function loadGradingContext(interviewId: number, user: SessionUser, now: 
   const finished = phase === "submitted" || phase === "time_up";
   const result = assignment && finished ? reviewUnderRubric(assignment, interview.rubricVersionId) : null;
   return { interview, assignment, phase, finished, isGrader, result };
-}
-
-const SeveritySchema = z.enum(["critical", "major", "minor"], { error: "Choose a severity" });
-
-/**
- * Reads the grading form: a Confirm/Reject choice per matched defect, the PR-level items credited
- * from the summary, and credited comments with their severity and dimension. Ids that don't
- * belong to this review are errors, not ignored.
- */
-export function parseGradeForm(
-  formData: FormData,
-  ctx: { matchedDefectIds: string[]; judgementIds: string[]; unmatchedCommentIds: number[]; dimensions: string[] },
-): { decisions: GraderDecisions } | { error: string; undecided?: string[] } {
-  const rejected: string[] = [];
-  // Every match needs the grader's explicit call: an unexamined match must not count by default.
-  const undecided = ctx.matchedDefectIds.filter((id) => !["confirm", "reject"].includes(String(formData.get(`decision.${id}`))));
-  if (undecided.length) return { error: `Choose Confirm or Reject for every matched defect (${undecided.length} left).`, undecided };
-  for (const id of ctx.matchedDefectIds) if (formData.get(`decision.${id}`) === "reject") rejected.push(id);
-  const fromSummary = formData.getAll("summary").map(String);
-  if (fromSummary.some((id) => !ctx.judgementIds.includes(id)))
-    return { error: "Only the pull-request-level items can be credited from the summary." };
-  const credited: GraderDecisions["credited"] = [];
-  for (const raw of formData.getAll("credit")) {
-    const commentId = Number(raw);
-    if (!ctx.unmatchedCommentIds.includes(commentId)) return { error: "Only comments outside the answer key can be credited." };
-    const severity = SeveritySchema.safeParse(formData.get(`severity.${commentId}`));
-    const dimension = String(formData.get(`dimension.${commentId}`) ?? "");
-    if (!severity.success) return { error: "Choose a severity for each credited comment." };
-    if (!ctx.dimensions.includes(dimension)) return { error: "Choose a dimension for each credited comment." };
-    credited.push({ commentId, severity: severity.data, dimension });
-  }
-  return { decisions: { rejected, credited, fromSummary } };
-}
-
-/** "move.<commentId>" with the comment's target: a planted defect's id, "none", or "auto" (where its line puts it). */
-export function parseMove(formData: FormData, intent: string): { commentId: number; to: string | null } | null {
-  const commentId = Number(intent.slice("move.".length));
-  if (!Number.isSafeInteger(commentId) || commentId <= 0) return null;
-  const to = String(formData.get(`moveTo.${commentId}`) ?? "");
-  if (!to) return null;
-  return { commentId, to: to === "none" ? null : to };
 }

@@ -9,7 +9,8 @@ import { keyVersionState, regradeUnderCurrentKey } from "#app/models/review-key-
 import { idParam, readFormData } from "#app/utils/http.server";
 import { requireUser } from "#app/auth/session.server";
 import { formatDateTime } from "#app/utils/time";
-import { loadGradingContext, parseGradeForm, parseMove } from "./_app.interviews.$interviewId.review.server";
+import { loadGradingContext } from "./_app.interviews.$interviewId.review.server";
+import { parseGradeForm, parseMove } from "#app/models/grade-form";
 import { requestTime } from "#app/utils/clock.server";
 import { can } from "#app/models/permissions";
 
